@@ -1,0 +1,17 @@
+// Package check ties parsing, configuration and the rule engine together:
+// it is what both the CLI and the language server call to lint one text.
+package check
+
+import (
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Text lints one text. path is used for the format (by extension), config
+// kind globs and messages; cfg may be nil for the default config.
+// It fails on text that is not valid UTF-8 or contains NUL bytes.
+func Text(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
+	// TODO(CLI helper): implement.
+	return nil, nil, nil
+}

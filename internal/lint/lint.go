@@ -1,0 +1,130 @@
+// Package lint is the rule engine: rules, findings, fixes and the driver that
+// runs rules over a document.
+package lint
+
+import (
+	"fmt"
+
+	"github.com/upward-lint/upward/internal/document"
+)
+
+// Severity is how serious a finding is. The zero value is Error; order is
+// Error > Warning > Info > Hint.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+	Info
+	Hint
+)
+
+var severityNames = [...]string{"error", "warning", "info", "hint"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity parses "error", "warning", "info" or "hint".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if n == s {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or hint)", s)
+}
+
+// AtLeast reports whether s is as serious as or more serious than min.
+func (s Severity) AtLeast(min Severity) bool { return s <= min }
+
+// Scope says what a rule looks at.
+type Scope int
+
+const (
+	// SentenceScope rules look at sentences and blocks.
+	SentenceScope Scope = iota
+	// DocumentScope rules look at the structure of a whole document of
+	// certain kinds.
+	DocumentScope
+)
+
+// Edit replaces the bytes of Span with NewText.
+type Edit struct {
+	Span    document.Span
+	NewText string
+}
+
+// Fix is one way to resolve a finding. Its edits never overlap.
+type Fix struct {
+	// Title is a verb phrase for the editor: "Rewrite as a request".
+	Title string
+	Edits []Edit
+	// NeedsInput is set when the new text has [placeholders] only the
+	// writer can fill in; `upward lint --fix` and fix-all skip such fixes.
+	NeedsInput bool
+	// Preferred marks the fix an editor should offer first.
+	Preferred bool
+}
+
+// Finding is one problem found in a document.
+type Finding struct {
+	RuleID   string
+	Span     document.Span
+	Message  string
+	Severity Severity
+	Fixes    []Fix
+}
+
+// Example is a documented hit or non-hit of a rule.
+type Example struct {
+	Text string
+	Hit  bool
+	Note string
+}
+
+// Rule is a small self-describing check, in the spirit of go/analysis's
+// Analyzer: its documentation lives beside its matcher.
+type Rule struct {
+	// ID is the stable catalogue identifier, e.g. "problem-only".
+	ID string
+	// Title is a one-line summary.
+	Title string
+	// Principle is the managing-up principle the rule serves, and Source
+	// where it comes from.
+	Principle, Source string
+	// Doc is the explanation, in Markdown.
+	Doc string
+	// Examples are hits and near misses; Before and After show the rewrite.
+	Examples      []Example
+	Before, After string
+	// Severity is the default severity.
+	Severity Severity
+	Scope    Scope
+	// Kinds restricts a document rule to these document kinds; empty means
+	// any document.
+	Kinds []document.Kind
+	// Run reports findings through the pass.
+	Run func(*Pass)
+}
+
+// Pass is a rule's view of one run over one document.
+type Pass struct {
+	Rule *Rule
+	Doc  *document.Document
+	// Extra are phrases the config adds to this rule; Allow are phrases the
+	// config says never to flag (case-insensitive).
+	Extra, Allow []string
+	report       func(Finding)
+}
+
+// Report records a finding. RuleID and Severity are filled in by the driver.
+func (p *Pass) Report(f Finding) { p.report(f) }
+
+// Reportf records a finding with a formatted message.
+func (p *Pass) Reportf(span document.Span, fixes []Fix, format string, args ...any) {
+	p.report(Finding{Span: span, Message: fmt.Sprintf(format, args...), Fixes: fixes})
+}
