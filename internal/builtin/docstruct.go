@@ -1,0 +1,308 @@
+package builtin
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Helpers shared by the document rules: where a block's prose is, where a
+// finding points, and where and how to insert a missing section.
+
+// docCompile compiles the patterns of one phrase group of a rule, with
+// their prefilters; a bad pattern in the embedded data is a programming
+// error. prefix is prepended to each pattern (e.g. "(?i)").
+func docCompile(id, group, prefix string, pats []string) *docPatterns {
+	res := make([]*regexp.Regexp, 0, len(pats))
+	for _, p := range pats {
+		re, err := regexp.Compile(prefix + p)
+		if err != nil {
+			panic(fmt.Sprintf("rules/%s.toml: phrases.%s: %v", id, group, err))
+		}
+		res = append(res, re)
+	}
+	return newDocPatterns(res)
+}
+
+// docLower lower-cases the ASCII letters of s for the prefilters (the
+// literals they look for are ASCII).
+func docLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+var docNormalizer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-")
+
+// docNormalize replaces typographic apostrophes, quotes and dashes with
+// ASCII ones so patterns need not spell out both. It is for matching only:
+// offsets into the result do not map back to the source.
+func docNormalize(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 { // all the replaced runes start with 0xE2
+		return s
+	}
+	return docNormalizer.Replace(s)
+}
+
+func docIsSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// ownEnd returns the end of block i's own text: the start of the first
+// later block (a nested list or paragraph) that begins inside its span.
+func ownEnd(doc *document.Document, i int) int {
+	b := &doc.Blocks[i]
+	if i+1 < len(doc.Blocks) {
+		if c := &doc.Blocks[i+1]; c.Span.Start > b.Span.Start && c.Span.Start < b.Span.End {
+			return c.Span.Start
+		}
+	}
+	return b.Span.End
+}
+
+// proseSpan returns the span of block i's own prose: from its first to its
+// last unmasked character, widened over markup glued to it ("**", "](url)"),
+// and without a task box or heading hashes. ok is false when the block has
+// no prose.
+func proseSpan(doc *document.Document, i int) (document.Span, bool) {
+	b := &doc.Blocks[i]
+	if doc.FrontMatterSpan.Len() > 0 && doc.FrontMatterSpan.Overlaps(b.Span) {
+		return document.Span{}, false // never prose, whatever a parser says
+	}
+	end := ownEnd(doc, i) - b.Span.Start
+	if end > len(b.Text) {
+		end = len(b.Text)
+	}
+	masked := b.Text[:end]
+	s, e := 0, len(masked)
+	for s < e && docIsSpace(masked[s]) {
+		s++
+	}
+	if b.Kind == document.Heading {
+		for s < e && masked[s] == '#' {
+			s++
+		}
+		for s < e && docIsSpace(masked[s]) {
+			s++
+		}
+	}
+	if b.Kind == document.TaskItem && e-s >= 3 && masked[s] == '[' && masked[s+2] == ']' {
+		s += 3
+		for s < e && docIsSpace(masked[s]) {
+			s++
+		}
+	}
+	return widen(doc, i, s, e)
+}
+
+// widen trims block i's masked text [s, e) of surrounding space (and a
+// heading's closing hashes) and widens the result over markup glued to the
+// prose, returning it as a document span.
+func widen(doc *document.Document, i, s, e int) (document.Span, bool) {
+	b := &doc.Blocks[i]
+	masked := b.Text
+	raw := doc.Text[b.Span.Start:b.Span.End]
+	for e > s && docIsSpace(masked[e-1]) {
+		e--
+	}
+	if b.Kind == document.Heading {
+		for e > s && masked[e-1] == '#' {
+			e--
+		}
+		for e > s && docIsSpace(masked[e-1]) {
+			e--
+		}
+	}
+	if s >= e {
+		return document.Span{}, false
+	}
+	for s > 0 && !docIsSpace(raw[s-1]) && masked[s-1] == ' ' && !isListMarker(raw, s-1) {
+		s--
+	}
+	for e < len(raw) && !docIsSpace(raw[e]) && masked[e] == ' ' && !strings.HasPrefix(raw[e:], "<!--") {
+		e++
+	}
+	return document.Span{Start: b.Span.Start + s, End: b.Span.Start + e}, true
+}
+
+// isListMarker reports whether raw[i] belongs to a list, quote or heading
+// marker (which is followed by a space, so it never touches prose; this
+// guards the case of markup directly after a marker).
+func isListMarker(raw string, i int) bool {
+	switch raw[i] {
+	case '-', '+', '>', '#':
+		return i+1 >= len(raw) || docIsSpace(raw[i+1])
+	}
+	return false
+}
+
+// proseText returns the span of block i's prose and its masked text,
+// without the leading masked markup, and the document offset of that text.
+func proseText(doc *document.Document, i int) (sp document.Span, text string, at int, ok bool) {
+	sp, ok = proseSpan(doc, i)
+	if !ok {
+		return sp, "", 0, false
+	}
+	b := &doc.Blocks[i]
+	text = b.Text[sp.Start-b.Span.Start : sp.End-b.Span.Start]
+	trimmed := strings.TrimLeft(text, " \t")
+	return sp, trimmed, sp.Start + len(text) - len(trimmed), true
+}
+
+// titleSpan is where a missing-section finding points: the prose of the
+// document's first block if it is a heading, or else of its first line.
+func titleSpan(doc *document.Document) document.Span {
+	for i := range doc.Blocks {
+		sp, ok := proseSpan(doc, i)
+		if !ok {
+			continue
+		}
+		b := &doc.Blocks[i]
+		s, e := sp.Start-b.Span.Start, sp.End-b.Span.Start
+		if j := strings.IndexAny(b.Text[s:e], "\r\n"); j >= 0 {
+			if sp2, ok := widen(doc, i, s, s+j); ok {
+				return sp2
+			}
+		}
+		return sp
+	}
+	// No prose at all: an empty span after any front matter.
+	return document.Span{Start: doc.FrontMatterSpan.End, End: doc.FrontMatterSpan.End}
+}
+
+// docNewline returns the document's line ending: "\r\n" when its first line
+// ends so, else "\n".
+func docNewline(text string) string {
+	if i := strings.IndexByte(text, '\n'); i > 0 && text[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// sectionLevel is the heading level for an inserted section: one below a
+// title that stands alone at its level, or the level of the headings that
+// sit beside the first heading; 2 with no headings.
+func sectionLevel(doc *document.Document) int {
+	first := -1
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Kind == document.Heading {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return 2
+	}
+	lvl := doc.Blocks[first].Level
+	for i := first + 1; i < len(doc.Blocks); i++ {
+		if b := &doc.Blocks[i]; b.Kind == document.Heading && b.Level <= lvl {
+			return b.Level
+		}
+	}
+	if lvl >= 6 {
+		return 6
+	}
+	return lvl + 1
+}
+
+// docLineStart returns the offset of the start of the line holding off.
+func docLineStart(text string, off int) int {
+	return strings.LastIndexByte(text[:off], '\n') + 1
+}
+
+// trailingBreaks counts the line breaks that end s, ignoring spaces and tabs
+// between them.
+func trailingBreaks(s string) int {
+	n := 0
+	for {
+		t := strings.TrimRight(s, " \t")
+		switch {
+		case strings.HasSuffix(t, "\n"):
+			s = strings.TrimSuffix(strings.TrimSuffix(t, "\n"), "\r")
+			n++
+		default:
+			return n
+		}
+	}
+}
+
+// insertBlock returns an edit that inserts lines (joined with the document's
+// line ending) as a block of their own at offset at, which is the end of the
+// text or the start of a line, with a blank line before and after.
+func insertBlock(text string, at int, lines ...string) lint.Edit {
+	nl := docNewline(text)
+	var b strings.Builder
+	if at > 0 {
+		for n := trailingBreaks(text[:at]); n < 2; n++ {
+			b.WriteString(nl)
+		}
+	}
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteString(nl)
+	}
+	if strings.TrimSpace(text[at:]) != "" {
+		b.WriteString(nl)
+	}
+	return lint.Edit{Span: document.Span{Start: at, End: at}, NewText: b.String()}
+}
+
+// sectionLines returns the lines of a section skeleton: a heading at the
+// given level (a "Title:" line in plain text), a blank line, then the body.
+func sectionLines(doc *document.Document, level int, title string, body ...string) []string {
+	var head string
+	if doc.Format == document.PlainText {
+		head = title + ":"
+	} else {
+		head = strings.Repeat("#", level) + " " + title
+	}
+	return append([]string{head, ""}, body...)
+}
+
+// trailingSection matches headings of sections that belong at the end of a
+// document, after any inserted section.
+var trailingSection = regexp.MustCompile(`(?i)^(notes?|links?|references?|resources|appendix|appendices|attachments?|footnotes|further reading|see also|next meeting|upcoming meetings?|recording|sources?)\b`)
+
+// endInsertion is the offset where a section goes "at the end": before a
+// run of trailing "Notes"/"Links"-like sections at or above the inserted
+// section's level, or else at the end of the text.
+func endInsertion(doc *document.Document) int {
+	lvl := sectionLevel(doc)
+	at := len(doc.Text)
+	for i := len(doc.Blocks) - 1; i >= 0; i-- {
+		b := &doc.Blocks[i]
+		if b.Kind != document.Heading || b.Level > lvl {
+			continue
+		}
+		_, t, _, ok := proseText(doc, i)
+		if !ok || !trailingSection.MatchString(docNormalize(t)) || isFirstHeading(doc, i) {
+			break
+		}
+		at = docLineStart(doc.Text, b.Span.Start)
+	}
+	return at
+}
+
+// isFirstHeading reports whether block i is the document's first heading.
+func isFirstHeading(doc *document.Document, i int) bool {
+	for k := 0; k < i; k++ {
+		if doc.Blocks[k].Kind == document.Heading {
+			return false
+		}
+	}
+	return true
+}
