@@ -27,12 +27,23 @@ type ruleFile struct {
 	Messages map[string]string `toml:"messages"`
 	// Phrases are phrase lists keyed by group name; what the groups mean is
 	// up to the rule's Go code.
-	Phrases  map[string][]string `toml:"phrases"`
+	Phrases map[string][]string `toml:"phrases"`
+	// Replacements are rewrite templates keyed by phrase group or sub-check.
+	Replacements map[string]string `toml:"replacements"`
+	// Hints pick a placeholder for a rewrite: the first hint one of whose
+	// words occurs in the text gives its placeholder.
+	Hints    []ruleHint `toml:"hint"`
 	Examples []struct {
 		Text string `toml:"text"`
 		Hit  bool   `toml:"hit"`
 		Note string `toml:"note"`
 	} `toml:"example"`
+}
+
+// ruleHint maps words in the text to a placeholder suggestion.
+type ruleHint struct {
+	When []string `toml:"when"`
+	Text string   `toml:"text"`
 }
 
 // loadRule decodes rules/<id>.toml strictly (unknown keys are an error) and

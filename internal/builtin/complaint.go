@@ -1,0 +1,128 @@
+package builtin
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+func complaintRule() *lint.Rule {
+	r, rf := mustLoad("complaint")
+	ps := compileGroups(rf)
+	r.Run = func(p *lint.Pass) {
+		extra := extraSet(p.Extra)
+		eachBlock(p.Doc, func(v blockView) {
+			hs := ps.find(v.doc, v.idx)
+			if extra != nil {
+				for _, h := range extra.scan(v.b) {
+					h.group = "vent"
+					hs = append(hs, h)
+				}
+			}
+			if !groupIs(hs, "burnout", "uninformed", "opener", "vent") {
+				return
+			}
+			asks := groupIs(hs, "ask")
+			per := v.bySentence(hs)
+			for si := 0; si < len(per); si++ {
+				sent := v.b.Sentences[si]
+				h, ok := firstOf(longest(per[si]), "burnout", "uninformed", "opener", "vent")
+				if !ok || v.quoted(h.span) {
+					continue
+				}
+				switch h.group {
+				case "burnout":
+					if asks {
+						continue
+					}
+					// One finding for a run of venting sentences.
+					last := si
+					for last+1 < len(per) && groupIs(per[last+1], "burnout") {
+						last++
+					}
+					span := document.Span{Start: sent.Start, End: trimSentence(v, v.b.Sentences[last]).End}
+					p.Report(lint.Finding{Span: span, Message: message(rf, "burnout"),
+						Fixes: []lint.Fix{replaceFix("Ask for what would help", span, rf.Replacements["burnout"])}})
+					si = last
+				case "uninformed":
+					span := trimSentence(v, sent)
+					p.Report(lint.Finding{Span: span, Message: message(rf, "uninformed"),
+						Fixes: []lint.Fix{loopInFix(v, rf, h, span)}})
+				case "opener":
+					if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
+						continue
+					}
+					phr := strings.TrimRight(v.src(h.span), " ,")
+					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
+						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
+					end := h.span.End
+					for end < sent.End && v.doc.Text[end] == ' ' {
+						end++
+					}
+					if end < sent.End {
+						rest := v.doc.Text[end:sent.End]
+						first := firstRune(rest)
+						f.Fixes = []lint.Fix{replaceFix("Drop \""+phr+"\"", document.Span{Start: h.span.Start, End: end + len(first)}, upperFirst(first))}
+					}
+					p.Report(f)
+				default:
+					if asks && h.group != "extra" {
+						continue
+					}
+					span := trimSentence(v, sent)
+					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),
+						Fixes: []lint.Fix{replaceFix("Rewrite as a request", span, rf.Replacements["default"])}})
+				}
+			}
+		})
+	}
+	return r
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+// pastChange matches "<subject> <verb>" at the end of what nobody told
+// the writer, for verbs that mean a date moved or a thing changed.
+var (
+	movedRE   = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has )?(?:moved|slipped|shifted|rescheduled|postponed|pushed(?: back| out)?|delayed|brought forward)$`)
+	changedRE = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has )?changed$`)
+	passiveRE = regexp.MustCompile(`^(.+?)\s+(was|were)\s+(\w+ed)$`)
+)
+
+// loopInFix rewrites "Nobody told me X." as "Could you loop me in when X?".
+func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
+	const title = "Ask to be looped in"
+	rest := strings.TrimSpace(v.doc.Text[h.span.End:span.End])
+	rest = strings.TrimRight(rest, ".!?")
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
+	rest = strings.TrimPrefix(rest, "that ")
+	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
+		return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+	}
+	what := ""
+	switch {
+	case rest == "":
+		what = "[this changes]"
+	case movedRE.MatchString(rest):
+		what = movedRE.ReplaceAllString(rest, "$1 date changes")
+	case changedRE.MatchString(rest):
+		what = changedRE.ReplaceAllString(rest, "$1 changes")
+	case passiveRE.MatchString(rest):
+		m := passiveRE.FindStringSubmatch(rest)
+		be := "is"
+		if m[2] == "were" {
+			be = "are"
+		}
+		what = m[1] + " " + be + " " + m[3]
+	default:
+		what = "[" + rest + "]"
+	}
+	return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
+}

@@ -1,0 +1,157 @@
+package builtin
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+func hedgingRule() *lint.Rule {
+	r, rf := mustLoad("hedging")
+	ps := compileGroups(rf)
+	r.Run = func(p *lint.Pass) {
+		extra := extraSet(p.Extra)
+		eachBlock(p.Doc, func(v blockView) {
+			hs := ps.find(v.doc, v.idx)
+			if extra != nil {
+				hs = append(hs, extra.scan(v.b)...)
+			}
+			last := -1
+			for _, h := range longest(hs) {
+				if h.span.Start < last || v.quoted(h.span) {
+					continue
+				}
+				si := v.sentenceAt(h.span.Start)
+				if si < 0 {
+					continue
+				}
+				last = h.span.End
+				f := lint.Finding{Span: h.span, Message: message(rf, h.group)}
+				if fx, ok := hedgeFix(v, rf, h, v.b.Sentences[si]); ok {
+					f.Fixes = []lint.Fix{fx}
+				}
+				p.Report(f)
+			}
+		})
+	}
+	return r
+}
+
+// longest drops hits that lie inside a longer hit.
+func longest(hs []hit) []hit {
+	var out []hit
+	for _, h := range hs {
+		inside := false
+		for _, o := range hs {
+			if o.span.Contains(h.span) && o.span.Len() > h.span.Len() {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// hedgeFix removes the hedge, keeping the rest of the sentence.
+func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, bool) {
+	text := v.doc.Text
+	before := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
+	atStart := before == ""
+	switch h.group {
+	case "filler":
+		// Drop the word "just".
+		m := strings.ToLower(text[h.span.Start:h.span.End])
+		i := strings.Index(m, "just")
+		if i < 0 {
+			return lint.Fix{}, false
+		}
+		end := h.span.Start + i + len("just")
+		for end < h.span.End && text[end] == ' ' {
+			end++
+		}
+		sp := document.Span{Start: h.span.Start + i, End: end}
+		repl := ""
+		if sp.Start == sent.Start {
+			// "Just checking…" at the start: capitalise what follows.
+			rest := text[sp.End:h.span.End]
+			return replaceFix("Remove \"just\"", document.Span{Start: sp.Start, End: h.span.End}, upperFirst(rest)), true
+		}
+		return replaceFix("Remove \"just\"", sp, repl), true
+	case "delay":
+		rest := strings.TrimLeft(text[h.span.End:sent.End], " ")
+		if rest == "" || strings.Trim(rest, "!.") == "" || strings.HasPrefix(rest, "for a while") {
+			// Replace the apology sentence, keeping its final mark.
+			end := strings.TrimRight(text[h.span.End:sent.End], " ")
+			mark := "."
+			if strings.HasSuffix(end, "!") {
+				mark = "!"
+			}
+			if !atStart {
+				return replaceFix("Thank the reader instead", h.span, lowerFirst(rf.Replacements["delay"])), true
+			}
+			return replaceFix("Thank the reader instead", document.Span{Start: sent.Start, End: trimSentence(v, sent).End}, rf.Replacements["delay"]+mark), true
+		}
+		return replaceFix("Thank the reader instead", h.span, capitalIf(rf.Replacements["delay"], atStart)), true
+	}
+	// opener, doubt, tag, extra: delete the hedge and the joint after it.
+	end := h.span.End
+	rest := text[end:sent.End]
+	for _, joint := range []string{", but ", " but ", ", so ", ", ", " that ", " - ", " — ", ": "} {
+		if strings.HasPrefix(rest, joint) {
+			end += len(joint)
+			rest = text[end:sent.End]
+			break
+		}
+	}
+	for end < sent.End && text[end] == ' ' {
+		end++
+	}
+	rest = text[end:sent.End]
+	if strings.Trim(rest, " !?.,") == "" {
+		// The hedge is the whole sentence: delete it with the space before it.
+		start := sent.Start
+		if !atStart {
+			// A trailing tag: delete from the comma or space before it.
+			start = h.span.Start
+			for start > sent.Start && (text[start-1] == ' ' || text[start-1] == ',') {
+				start--
+			}
+			return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
+		}
+		endS := trimSentence(v, sent).End
+		for start > v.b.Span.Start && (text[start-1] == ' ' || text[start-1] == '\t') {
+			start--
+		}
+		if start == sent.Start {
+			// First sentence of the block: eat the space after it instead.
+			for endS < len(text) && text[endS] == ' ' {
+				endS++
+			}
+		}
+		return replaceFix("Remove the hedge", document.Span{Start: start, End: endS}, ""), true
+	}
+	if atStart {
+		r := []rune(rest)
+		if len(r) > 0 && unicode.IsLower(r[0]) {
+			return replaceFix("Remove the hedge", document.Span{Start: sent.Start, End: end + len(string(r[0]))}, string(unicode.ToUpper(r[0]))), true
+		}
+		return replaceFix("Remove the hedge", document.Span{Start: sent.Start, End: end}, ""), true
+	}
+	start := h.span.Start
+	if start > sent.Start && text[start-1] == ' ' {
+		start--
+	}
+	return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
+}
+
+func capitalIf(s string, up bool) string {
+	if up {
+		return upperFirst(s)
+	}
+	return lowerFirst(s)
+}

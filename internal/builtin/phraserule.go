@@ -1,0 +1,88 @@
+package builtin
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/phrase"
+)
+
+// NewPhraseRule builds a custom sentence rule that flags every occurrence
+// of any of phrases (case-insensitive, whole words; see package phrase) with
+// message. Its fix replaces the phrase with replacement; the fix needs input
+// when replacement has a [placeholder], and there is no fix when
+// replacement is empty. Reported speech is flagged like any other text.
+func NewPhraseRule(id, message string, phrases []string, replacement string, sev lint.Severity) (*lint.Rule, error) {
+	if strings.TrimSpace(id) == "" {
+		return nil, errors.New("custom rule: empty id")
+	}
+	if strings.TrimSpace(message) == "" {
+		return nil, fmt.Errorf("custom rule %q: empty message", id)
+	}
+	var pats []phrase.Pattern
+	for _, p := range phrases {
+		if strings.TrimSpace(p) != "" {
+			pats = append(pats, phrase.Pattern{Text: p})
+		}
+	}
+	if len(pats) == 0 {
+		return nil, fmt.Errorf("custom rule %q: no phrases", id)
+	}
+	m, err := phrase.Compile(pats)
+	if err != nil {
+		return nil, fmt.Errorf("custom rule %q: %w", id, err)
+	}
+	r := &lint.Rule{
+		ID:       id,
+		Title:    message,
+		Doc:      message,
+		Severity: sev,
+		Scope:    lint.SentenceScope,
+	}
+	r.Run = func(p *lint.Pass) {
+		extra := extraSet(p.Extra)
+		eachBlock(p.Doc, func(v blockView) {
+			var spans []document.Span
+			for _, mt := range m.FindAll(v.b.Text, nil) {
+				spans = append(spans, document.Span{Start: v.b.Span.Start + mt.Start, End: v.b.Span.Start + mt.End})
+			}
+			if extra != nil {
+				for _, h := range extra.scan(v.b) {
+					spans = append(spans, h.span)
+				}
+			}
+			last := -1
+			for _, h := range longest(spansToHits(spans)) {
+				if h.span.Start < last {
+					continue
+				}
+				last = h.span.End
+				f := lint.Finding{Span: h.span, Message: message}
+				if replacement != "" {
+					f.Fixes = []lint.Fix{replaceFix("Replace with \""+replacement+"\"", h.span, replacement)}
+				}
+				p.Report(f)
+			}
+		})
+	}
+	return r, nil
+}
+
+func spansToHits(spans []document.Span) []hit {
+	hs := make([]hit, len(spans))
+	for i, s := range spans {
+		hs[i] = hit{span: s}
+	}
+	// By start, longest first, as phraseSet.find does.
+	slices.SortFunc(hs, func(a, b hit) int {
+		if a.span.Start != b.span.Start {
+			return a.span.Start - b.span.Start
+		}
+		return b.span.End - a.span.End
+	})
+	return hs
+}

@@ -1,0 +1,232 @@
+package builtin
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+func problemOnlyRule() *lint.Rule {
+	r, rf := mustLoad("problem-only")
+	ps := compileGroups(rf)
+	r.Run = func(p *lint.Pass) {
+		extra := extraSet(p.Extra)
+		eachBlock(p.Doc, func(v blockView) {
+			hs := ps.find(v.doc, v.idx)
+			if extra != nil {
+				for _, h := range extra.scan(v.b) {
+					h.group = "problem"
+					hs = append(hs, h)
+				}
+			}
+			if !groupIs(hs, "problem") {
+				return
+			}
+			// A way forward anywhere in the unit clears every problem in it.
+			if hasForward(v, hs) || namedParty(v.b.Text) {
+				return
+			}
+			for _, bi := range unitBlocks(v.doc, v.idx)[1:] {
+				cv := blockView{doc: v.doc, idx: bi, b: &v.doc.Blocks[bi]}
+				if hasForward(cv, ps.find(cv.doc, cv.idx)) || namedParty(cv.b.Text) {
+					return
+				}
+			}
+			per := v.bySentence(ps.withLazy(v.b, hs))
+			for si, sh := range per {
+				if actionItem(v, v.b.Sentences[si], sh) {
+					return
+				}
+			}
+			for si, sh := range per {
+				sent := v.b.Sentences[si]
+				if !problemSentence(v, sent, sh) {
+					continue
+				}
+				span := trimSentence(v, sent)
+				p.Report(lint.Finding{Span: span, Message: message(rf, "default"), Fixes: problemFixes(v, rf, span)})
+				break
+			}
+		})
+	}
+	return r
+}
+
+// hasForward reports whether the block offers a way forward: a forward
+// phrase that is not negated ("no one will look at it", "no proposed
+// solution yet") and not reported speech.
+func hasForward(v blockView, hs []hit) bool {
+	for _, h := range hs {
+		if h.group != "forward" || v.quoted(h.span) {
+			continue
+		}
+		si := v.sentenceAt(h.span.Start)
+		if si < 0 {
+			continue
+		}
+		before := v.masked(document.Span{Start: v.b.Sentences[si].Start, End: h.span.Start})
+		if l := strings.ToLower(before); strings.HasSuffix(l, "un-") || strings.HasSuffix(l, "non-") {
+			continue // "un-patched"
+		}
+		if !negatedBefore(before, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether one of the last n words of s negates what
+// follows.
+func negatedBefore(s string, n int) bool {
+	f := strings.Fields(strings.ToLower(s))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-n; i-- {
+		w := strings.Trim(f[i], ",;:()\"'*")
+		switch w {
+		case "not", "no", "nobody", "none", "never", "without", "nothing", "neither", "nor":
+			return true
+		}
+		if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+		if strings.ContainsAny(f[i], ",;:") && i < len(f)-1 {
+			break
+		}
+	}
+	return false
+}
+
+// actionItem reports whether a sentence starts with an imperative verb
+// ("Run the tests to find regressions"): a next step, not a problem.
+func actionItem(v blockView, sent document.Span, hs []hit) bool {
+	for _, h := range hs {
+		if h.group != "imperative" || strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
+			continue
+		}
+		// "Test suite fails", "Update is blocked": a noun, not a verb.
+		switch strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: sent.End}))) {
+		case "is", "are", "was", "were", "has", "have", "had", "fails", "failed", "failing", "breaks", "broke",
+			"crashes", "seems", "looks", "takes", "does", "doesn't", "can't", "cannot", "won't", "will", "should",
+			"would", "could", "suite", "suites", "runs", "results", "coverage", "case", "cases", "files", "data",
+			"reports", "of", "for", "from", "":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// problemSentence reports whether a sentence states a problem: it has a
+// problem word that is not negated, and it is not a question or a record
+// of a discussion.
+func problemSentence(v blockView, sent document.Span, hs []hit) bool {
+	if isQuestion(v.masked(sent)) || groupIs(hs, "neutral", "notproblem") || len(strings.Fields(v.masked(sent))) <= 2 {
+		return false
+	}
+	for _, h := range longest(hs) {
+		if h.group != "problem" || v.quoted(h.span) {
+			continue
+		}
+		if !negatedBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyRE matches a block or a wait with a named party: "blocked by
+// Matteo", "waiting on the board".
+var partyRE = regexp.MustCompile(`\b(blocked|held up|waiting) (by|on|for) (the )?[A-Z][\w-]*`)
+
+func namedParty(text string) bool {
+	if (strings.Contains(text, "blocked ") || strings.Contains(text, "waiting ") || strings.Contains(text, "held up ")) && partyRE.MatchString(text) {
+		return true
+	}
+	return acting(text)
+}
+
+// actingRE matches the writer acting on it now: "I'm asking Ops",
+// "we're rolling back".
+var actingRE = regexp.MustCompile(`\b(?:I'm|I am|I’m|[Ww]e're|[Ww]e are|[Ww]e’re|([A-Z][a-z]+) is) (?:now |currently |already )?(\w+ing)\b`)
+
+// ownerWillRE matches a named owner's commitment: "Dana will move it".
+var ownerWillRE = regexp.MustCompile(`\b([A-Z][a-z]+) (?:will|is going to|is about to) (\w+)\b`)
+
+// notCommitments are verbs after "X will" that predict rather than act.
+var notCommitments = map[string]bool{
+	"be": true, "not": true, "never": true, "have": true, "break": true, "fail": true, "need": true,
+	"cause": true, "get": true, "become": true, "stop": true, "lose": true, "miss": true, "slip": true,
+	"take": true, "likely": true, "probably": true, "still": true,
+}
+
+// notOwners are capitalised words that start a sentence but name no one.
+var notOwners = map[string]bool{
+	"The": true, "This": true, "That": true, "It": true, "There": true, "What": true, "Which": true,
+	"Everything": true, "Nothing": true, "Something": true, "Everyone": true, "Nobody": true, "Who": true,
+	"Here": true, "Where": true, "Its": true, "One": true, "Each": true, "Our": true, "Their": true,
+}
+
+// notActing are -ing words after "I'm" that describe the problem, not an
+// action on it.
+var notActing = map[string]bool{
+	"having": true, "struggling": true, "seeing": true, "getting": true, "hitting": true, "running": true,
+	"facing": true, "missing": true, "losing": true, "failing": true, "lacking": true, "waiting": false,
+	"being": true, "going": true, "feeling": true, "finding": true, "spending": true, "drowning": true,
+	"crashing": true, "breaking": true, "blocking": true, "slipping": true, "stalling": true, "hanging": true,
+	"leaking": true, "timing": true, "throwing": true, "causing": true, "becoming": true, "starting": true,
+	"growing": true, "taking": true, "making": true, "holding": true, "stuck": true, "lagging": true,
+}
+
+func acting(text string) bool {
+	if strings.Contains(text, " will ") || strings.Contains(text, " going to ") || strings.Contains(text, " about to ") {
+		for _, m := range ownerWillRE.FindAllStringSubmatchIndex(text, -1) {
+			if !notOwners[text[m[2]:m[3]]] && !notCommitments[strings.ToLower(text[m[4]:m[5]])] {
+				return true
+			}
+		}
+	}
+	if !strings.Contains(text, "m ") && !strings.Contains(text, "re ") && !strings.Contains(text, "is ") {
+		return false
+	}
+	for _, m := range actingRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] >= 0 && notOwners[text[m[2]:m[3]]] {
+			continue
+		}
+		if !notActing[strings.ToLower(text[m[4]:m[5]])] && !negatedBefore(text[:m[0]], 3) {
+			return true
+		}
+	}
+	return false
+}
+
+// becauseRE matches "This won't work because of X." and its kin.
+var becauseRE = regexp.MustCompile(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:work|happen|ship|scale)(?: out)? (?:because of|due to) (.+?)[.!]?$`)
+
+// problemFixes offers a rewrite that keeps the writer's words, then the
+// general "I propose" follow-up.
+func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
+	var fixes []lint.Fix
+	src := v.src(span)
+	if m := becauseRE.FindStringSubmatch(src); m != nil && !strings.Contains(src, "\n") {
+		subj := m[1]
+		if subj == "This" || subj == "That" || subj == "It" {
+			subj = strings.ToLower(subj)
+		} else {
+			subj = lowerFirst(subj)
+		}
+		text := strings.NewReplacer(
+			"{cause}", upperFirst(m[2]),
+			"{subject}", subj,
+			"{hint}", hintFor(rf, m[2], "change the approach"),
+		).Replace(rf.Replacements["because"])
+		fixes = append(fixes, replaceFix("Reframe as a way forward", span, text))
+	}
+	f := lint.Fix{
+		Title:      "Add a next step",
+		Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: rf.Replacements["default"]}},
+		NeedsInput: true,
+		Preferred:  len(fixes) == 0,
+	}
+	return append(fixes, f)
+}

@@ -1,0 +1,482 @@
+package builtin
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/phrase"
+)
+
+// sentenceRules returns the six sentence rules of the catalogue, in order.
+func sentenceRules() []*lint.Rule {
+	return []*lint.Rule{
+		problemOnlyRule(), complaintRule(), openQuestionRule(),
+		hedgingRule(), vagueTimingRule(), crisisRule(),
+	}
+}
+
+// phraseSet is a rule's phrase groups. The groups of all six sentence
+// rules are compiled into one matcher, so each block is scanned once for
+// all of them (see scanDoc); a phraseSet picks out its rule's hits.
+type phraseSet struct {
+	rule string
+	// m scans for this set alone; it is set only for config phrases.
+	m *phrase.Matcher
+	// lazy holds the rule's context groups of very common words, scanned
+	// only in blocks the rule's triggers have already selected.
+	lazy *phrase.Matcher
+}
+
+// lazyGroups are the context groups, per rule, left out of the shared
+// scan: they are common words ("will", "can", "start") that matter only
+// next to a trigger.
+var lazyGroups = map[string]map[string]bool{
+	"problem-only": {"imperative": true},
+	"vague-timing": {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
+}
+
+// compileGroups returns the phrase groups of a sentence rule's file.
+func compileGroups(rf *ruleFile) *phraseSet {
+	sentenceScanner() // fail early on a bad phrase
+	ps := &phraseSet{rule: rf.ID}
+	var pats []phrase.Pattern
+	for _, g := range sortedGroups(rf) {
+		if lazyGroups[rf.ID][g] {
+			for _, p := range rf.Phrases[g] {
+				pats = append(pats, phrase.Pattern{Text: p, Group: g})
+			}
+		}
+	}
+	if len(pats) > 0 {
+		ps.lazy = phrase.MustCompile(pats)
+	}
+	return ps
+}
+
+func sortedGroups(rf *ruleFile) []string {
+	names := make([]string, 0, len(rf.Phrases))
+	for g := range rf.Phrases {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// withLazy adds the rule's context-group phrases in the block to hs.
+func (ps *phraseSet) withLazy(b *document.Block, hs []hit) []hit {
+	if ps.lazy == nil {
+		return hs
+	}
+	hs = append(hs, (&phraseSet{m: ps.lazy}).scan(b)...)
+	slices.SortStableFunc(hs, func(a, b hit) int {
+		if a.span.Start != b.span.Start {
+			return a.span.Start - b.span.Start
+		}
+		return b.span.End - a.span.End
+	})
+	return hs
+}
+
+// hit is a phrase found in a block, in document offsets.
+type hit struct {
+	span  document.Span
+	group string
+}
+
+// scanner is the one matcher over every phrase group of the sentence rules.
+type scanner struct {
+	m     *phrase.Matcher
+	rule  []string // per pattern
+	group []string // per pattern
+}
+
+var (
+	scannerOnce sync.Once
+	theScanner  *scanner
+)
+
+func sentenceScanner() *scanner {
+	scannerOnce.Do(func() {
+		sc := &scanner{}
+		var pats []phrase.Pattern
+		for _, id := range IDs[:6] {
+			_, rf := mustLoad(id)
+			for _, g := range sortedGroups(rf) {
+				if lazyGroups[id][g] {
+					continue
+				}
+				for _, p := range rf.Phrases[g] {
+					pats = append(pats, phrase.Pattern{Text: p, Group: g})
+					sc.rule = append(sc.rule, id)
+					sc.group = append(sc.group, g)
+				}
+			}
+		}
+		sc.m = phrase.MustCompile(pats)
+		theScanner = sc
+	})
+	return theScanner
+}
+
+// docScan holds the phrases found in each block of one document.
+type docScan struct {
+	doc  *document.Document
+	once sync.Once
+	hits [][]scanHit
+	// skip marks the blocks sentence rules do not read (see eachBlock).
+	skip []bool
+}
+
+type scanHit struct {
+	span        document.Span
+	rule, group string
+}
+
+// scanCache keeps the scans of the last few documents, so the six rules
+// run over one document share one scan. Entries hold their documents, so a
+// pointer in the cache always names the same document.
+var scanCache struct {
+	sync.Mutex
+	recent [8]*docScan
+	next   int
+}
+
+func scanDoc(doc *document.Document) *docScan {
+	scanCache.Lock()
+	var ds *docScan
+	for _, d := range scanCache.recent {
+		if d != nil && d.doc == doc {
+			ds = d
+			break
+		}
+	}
+	if ds == nil {
+		ds = &docScan{doc: doc}
+		scanCache.recent[scanCache.next] = ds
+		scanCache.next = (scanCache.next + 1) % len(scanCache.recent)
+	}
+	scanCache.Unlock()
+	ds.once.Do(func() {
+		sc := sentenceScanner()
+		ds.hits = make([][]scanHit, len(doc.Blocks))
+		ds.skip = make([]bool, len(doc.Blocks))
+		var buf []phrase.Match
+		for i := range doc.Blocks {
+			b := &doc.Blocks[i]
+			if b.Kind == document.Heading || len(b.Sentences) == 0 || linkOnly(doc.Text[b.Span.Start:b.Span.End]) {
+				ds.skip[i] = true
+				continue
+			}
+			buf = sc.m.FindAll(b.Text, buf[:0])
+			if len(buf) == 0 {
+				continue
+			}
+			hs := make([]scanHit, len(buf))
+			for j, m := range buf {
+				hs[j] = scanHit{
+					span: document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
+					rule: sc.rule[m.Pattern], group: sc.group[m.Pattern],
+				}
+			}
+			slices.SortStableFunc(hs, func(a, b scanHit) int {
+				if a.span.Start != b.span.Start {
+					return a.span.Start - b.span.Start
+				}
+				return b.span.End - a.span.End
+			})
+			ds.hits[i] = hs
+		}
+	})
+	return ds
+}
+
+// find returns the set's phrases in block idx of doc, in document offsets,
+// ordered by start, longest first.
+func (ps *phraseSet) find(doc *document.Document, idx int) []hit {
+	if ps.m != nil {
+		return ps.scan(&doc.Blocks[idx])
+	}
+	var out []hit
+	for _, h := range scanDoc(doc).hits[idx] {
+		if h.rule == ps.rule {
+			out = append(out, hit{span: h.span, group: h.group})
+		}
+	}
+	return out
+}
+
+// scan runs the set's own matcher over a block.
+func (ps *phraseSet) scan(b *document.Block) []hit {
+	ms := ps.m.FindAll(b.Text, nil)
+	out := make([]hit, len(ms))
+	for i, m := range ms {
+		out[i] = hit{
+			span:  document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
+			group: ps.m.Patterns()[m.Pattern].Group,
+		}
+	}
+	slices.SortStableFunc(out, func(a, b hit) int {
+		if a.span.Start != b.span.Start {
+			return a.span.Start - b.span.Start
+		}
+		return b.span.End - a.span.End
+	})
+	return out
+}
+
+var extraCache sync.Map // joined phrases -> *phraseSet
+
+// extraSet compiles config-added phrases (group "extra"); nil if none or
+// invalid.
+func extraSet(phrases []string) *phraseSet {
+	if len(phrases) == 0 {
+		return nil
+	}
+	key := strings.Join(phrases, "\x00")
+	if v, ok := extraCache.Load(key); ok {
+		return v.(*phraseSet)
+	}
+	var pats []phrase.Pattern
+	for _, p := range phrases {
+		if strings.TrimSpace(p) != "" {
+			pats = append(pats, phrase.Pattern{Text: p, Group: "extra"})
+		}
+	}
+	m, err := phrase.Compile(pats)
+	var ps *phraseSet
+	if err == nil && len(pats) > 0 {
+		ps = &phraseSet{rule: "extra", m: m}
+	}
+	extraCache.Store(key, ps)
+	return ps
+}
+
+// blockView is one prose block as a sentence rule sees it.
+type blockView struct {
+	doc *document.Document
+	idx int
+	b   *document.Block
+}
+
+// eachBlock calls fn for every block that sentence rules read: all blocks
+// but headings, empty blocks and link-only lines.
+func eachBlock(doc *document.Document, fn func(v blockView)) {
+	skip := scanDoc(doc).skip
+	for i := range doc.Blocks {
+		if !skip[i] {
+			fn(blockView{doc: doc, idx: i, b: &doc.Blocks[i]})
+		}
+	}
+}
+
+// masked returns the masked prose text of a span inside the block.
+func (v blockView) masked(s document.Span) string {
+	lo, hi := s.Start-v.b.Span.Start, s.End-v.b.Span.Start
+	if lo < 0 || hi > len(v.b.Text) || lo > hi {
+		return ""
+	}
+	return v.b.Text[lo:hi]
+}
+
+// src returns the source text of a span.
+func (v blockView) src(s document.Span) string { return v.doc.Text[s.Start:s.End] }
+
+// sentenceAt returns the index of the sentence containing offset off, or -1.
+func (v blockView) sentenceAt(off int) int {
+	for i, s := range v.b.Sentences {
+		if s.Start <= off && off < s.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// quoted reports whether a span is reported speech: in a block quote or
+// inside quotation marks.
+func (v blockView) quoted(s document.Span) bool {
+	if v.b.Quoted {
+		return true
+	}
+	for _, q := range v.b.Quotations {
+		if q.Contains(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// bySentence splits hits per sentence index; hits outside every sentence are
+// dropped.
+func (v blockView) bySentence(hs []hit) [][]hit {
+	out := make([][]hit, len(v.b.Sentences))
+	for _, h := range hs {
+		if i := v.sentenceAt(h.span.Start); i >= 0 {
+			out[i] = append(out[i], h)
+		}
+	}
+	return out
+}
+
+// unitBlocks returns the block and its nested blocks (child list items
+// and their paragraphs): the "same paragraph or list item" of the catalogue.
+func unitBlocks(doc *document.Document, idx int) []int {
+	out := []int{idx}
+	for i := idx + 1; i < len(doc.Blocks); i++ {
+		if isDescendant(doc, i, idx) {
+			out = append(out, i)
+		} else if doc.Blocks[i].Span.Start >= doc.Blocks[idx].Span.End {
+			break
+		}
+	}
+	return out
+}
+
+func isDescendant(doc *document.Document, i, anc int) bool {
+	for p := doc.Blocks[i].Parent; p >= 0 && p < len(doc.Blocks); p = doc.Blocks[p].Parent {
+		if p == anc {
+			return true
+		}
+		if p >= i {
+			break
+		}
+	}
+	return false
+}
+
+func groupIs(hs []hit, groups ...string) bool {
+	for _, h := range hs {
+		if slices.Contains(groups, h.group) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstOf(hs []hit, groups ...string) (hit, bool) {
+	for _, h := range hs {
+		if slices.Contains(groups, h.group) {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// isQuestion reports whether a sentence ends with a question mark.
+func isQuestion(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ')' || r == '*' || r == '_' || r == '"' || r == '\u201d'
+	})
+	return strings.HasSuffix(s, "?")
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// lowerFirst lower-cases the first letter of s unless it starts an acronym
+// or is "I".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || s == "I" || strings.HasPrefix(s, "I ") || strings.HasPrefix(s, "I'") {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// hasPlaceholder reports whether text has a [placeholder].
+func hasPlaceholder(text string) bool {
+	i := strings.IndexByte(text, '[')
+	return i >= 0 && strings.IndexByte(text[i:], ']') > 1
+}
+
+// replaceFix is a one-edit fix.
+func replaceFix(title string, span document.Span, text string) lint.Fix {
+	return lint.Fix{
+		Title:      title,
+		Edits:      []lint.Edit{{Span: span, NewText: text}},
+		NeedsInput: hasPlaceholder(text),
+		Preferred:  true,
+	}
+}
+
+// message returns the rule's message for key, or the "default" one.
+func message(rf *ruleFile, key string) string {
+	if m, ok := rf.Messages[key]; ok {
+		return m
+	}
+	return rf.Messages["default"]
+}
+
+// hintFor returns the placeholder of the first hint with a word in text,
+// or def.
+func hintFor(rf *ruleFile, text, def string) string {
+	lt := strings.ToLower(text)
+	for _, h := range rf.Hints {
+		for _, w := range h.When {
+			if strings.Contains(lt, strings.ToLower(w)) {
+				return h.Text
+			}
+		}
+	}
+	return def
+}
+
+// trimSentence returns the sentence span without trailing white space, so
+// a replacement or an insertion follows its final punctuation.
+func trimSentence(v blockView, s document.Span) document.Span {
+	t := v.src(s)
+	t2 := strings.TrimRightFunc(t, unicode.IsSpace)
+	return document.Span{Start: s.Start, End: s.Start + len(t2)}
+}
+
+// linkOnly reports whether a block is nothing but a Markdown link, such as
+// an issue title in a list of references: quoted titles, not the writer's
+// framing.
+func linkOnly(src string) bool {
+	t := strings.TrimSpace(src)
+	t = strings.TrimLeft(t, "-*+ \t")
+	if len(t) > 2 && t[0] >= '0' && t[0] <= '9' {
+		if i := strings.IndexAny(t, ".)"); i > 0 && i < 4 {
+			t = strings.TrimSpace(t[i+1:])
+		}
+	}
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "[ ] "), "[x] ")
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				rest := t[i+1:]
+				if !strings.HasPrefix(rest, "(") {
+					return false
+				}
+				j := strings.IndexByte(rest, ')')
+				if j < 0 {
+					return false
+				}
+				return strings.Trim(rest[j+1:], " \t\r\n.,;:") == ""
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,287 @@
+package builtin
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/lint/linttest"
+)
+
+var sentenceRuleIDs = []string{"problem-only", "complaint", "open-question", "hedging", "vague-timing", "crisis"}
+
+func sentenceRule(t *testing.T, id string) *lint.Rule {
+	t.Helper()
+	for _, r := range sentenceRules() {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no sentence rule %q", id)
+	return nil
+}
+
+// TestSentenceRuleFixtures runs each sentence rule alone over its fixtures.
+// Update the goldens with: go test ./internal/builtin -run SentenceRuleFixtures -update
+func TestSentenceRuleFixtures(t *testing.T) {
+	for _, id := range sentenceRuleIDs {
+		t.Run(id, func(t *testing.T) {
+			linttest.Run(t, "../../testdata/rules/"+id, sentenceRule(t, id))
+		})
+	}
+}
+
+func TestSentenceRulesInCatalogueOrder(t *testing.T) {
+	rs := sentenceRules()
+	if len(rs) != len(sentenceRuleIDs) {
+		t.Fatalf("got %d sentence rules, want %d", len(rs), len(sentenceRuleIDs))
+	}
+	for i, r := range rs {
+		if r.ID != sentenceRuleIDs[i] || r.ID != IDs[i] {
+			t.Errorf("rule %d is %q, want %q", i, r.ID, sentenceRuleIDs[i])
+		}
+		if r.Scope != lint.SentenceScope || r.Run == nil {
+			t.Errorf("%s: scope %v, run set %v", r.ID, r.Scope, r.Run != nil)
+		}
+	}
+}
+
+// TestBuiltinRulesDocumented checks every built-in rule carries its
+// documentation: title, doc, principle, source, hit and non-hit examples,
+// and a before/after rewrite.
+func TestBuiltinRulesDocumented(t *testing.T) {
+	for _, r := range All() {
+		var hits, misses int
+		for _, e := range r.Examples {
+			if e.Hit {
+				hits++
+			} else {
+				misses++
+			}
+		}
+		for what, ok := range map[string]bool{
+			"title": r.Title != "", "doc": r.Doc != "", "principle": r.Principle != "", "source": r.Source != "",
+			"hit example": hits > 0, "non-hit example": misses > 0, "before": r.Before != "", "after": r.After != "",
+		} {
+			if !ok {
+				t.Errorf("%s: no %s", r.ID, what)
+			}
+		}
+	}
+}
+
+// run lints text (Markdown) with one rule.
+func run(t *testing.T, id, text string) (*document.Document, []lint.Finding) {
+	t.Helper()
+	doc := document.Parse(text, document.Options{})
+	return doc, lint.Run(doc, []*lint.Rule{sentenceRule(t, id)}, lint.Options{})
+}
+
+// TestCatalogueRewrites checks that the catalogue's rewrite examples come
+// out exactly as written there, through each finding's first fix.
+func TestCatalogueRewrites(t *testing.T) {
+	tests := []struct {
+		rule, before, after string
+		needsInput          bool
+	}{
+		{"problem-only", "This won't work because of the vendor's API limits.",
+			"The vendor's API limits will make this difficult. If we [batch the calls], it has a better chance of success.", true},
+		{"complaint", "I can't keep doing this. I'm exhausted.",
+			"A break in the next couple of months would help me recharge. How do [these dates] work?", true},
+		{"complaint", "Nobody told me the launch moved.", "Could you loop me in when the launch date changes?", false},
+		{"open-question", "What should I do?", "I recommend [option A] over [option B] because [reason]. Does that work for you?", true},
+		{"hedging", "Sorry to bother you, but the report is ready.", "The report is ready.", false},
+		{"vague-timing", "I'll send it soon.", "I'll send it by [Friday].", true},
+	}
+	for _, tc := range tests {
+		doc, fs := run(t, tc.rule, tc.before)
+		if len(fs) != 1 {
+			t.Errorf("%s on %q: %d findings, want 1", tc.rule, tc.before, len(fs))
+			continue
+		}
+		if len(fs[0].Fixes) == 0 {
+			t.Errorf("%s on %q: no fix", tc.rule, tc.before)
+			continue
+		}
+		fx := fs[0].Fixes[0]
+		got, err := lint.ApplyEdits(doc.Text, fx.Edits)
+		if err != nil || got != tc.after {
+			t.Errorf("%s on %q: fix gives %q (err %v), want %q", tc.rule, tc.before, got, err, tc.after)
+		}
+		if fx.NeedsInput != tc.needsInput {
+			t.Errorf("%s on %q: NeedsInput = %v, want %v", tc.rule, tc.before, fx.NeedsInput, tc.needsInput)
+		}
+		// The catalogue's example must also be the rule's documented rewrite.
+		r := sentenceRule(t, tc.rule)
+		if r.Before == tc.before && r.After != tc.after {
+			t.Errorf("%s: documented after %q, want %q", tc.rule, r.After, tc.after)
+		}
+	}
+}
+
+// TestFindings checks exact flagged text and fixed text on more wordings.
+func TestFindings(t *testing.T) {
+	tests := []struct {
+		rule, text string
+		want       string // flagged text; "" means no finding
+		fixed      string // text after the first fix; "" skips the check
+	}{
+		{"problem-only", "The deploy is blocked.", "The deploy is blocked.", "The deploy is blocked. To move this forward, I propose [next step]."},
+		{"problem-only", "The deploy is blocked. I'll ask Ops for access today.", "", ""},
+		{"problem-only", "- The tests fail on ARM.\n  - I'm bisecting the change.\n", "", ""},
+		{"problem-only", "The migration doesn't scale because of the row locks.", "The migration doesn't scale because of the row locks.",
+			"The row locks will make the migration difficult. If we [change the approach], it has a better chance of success."},
+		{"problem-only", "Is the deploy blocked?", "", ""},
+		{"problem-only", "Discussed the release blockers for 3.11.", "", ""},
+		{"problem-only", "Security release delayed from Tuesday to Thursday.", "", ""},
+		{"problem-only", "[Crash when saving large files · Issue #12](https://example.com/12)", "", ""},
+		{"complaint", "Nobody told me that the API was deprecated.", "Nobody told me that the API was deprecated.", "Could you loop me in when the API is deprecated?"},
+		{"complaint", "Nobody told me the plan changed.", "Nobody told me the plan changed.", "Could you loop me in when the plan changes?"},
+		{"complaint", "As usual, the build broke.", "As usual", "The build broke."},
+		{"complaint", "I'm exhausted, could we move the review to Friday?", "", ""},
+		{"open-question", "Any ideas?", "Any ideas?", ""},
+		{"open-question", "Any ideas? Maybe we could ship on Friday.", "", ""},
+		{"open-question", "How should we handle this: ship now or wait?", "", ""},
+		{"hedging", "I just wanted to let you know that the report is ready.", "I just wanted to let you know that", "The report is ready."},
+		{"hedging", "Does that make sense?", "Does that make sense", ""},
+		{"hedging", "We should cache it, if that makes sense.", "if that makes sense", "We should cache it."},
+		{"hedging", "Matteo just wanted to flag the travel budget.", "just wanted to", "Matteo wanted to flag the travel budget."},
+		{"hedging", "I'm sorry the build broke; the revert is in.", "", ""},
+		{"vague-timing", "In the coming months we hope to publish guidelines.", "In the coming months", "By [Friday] we hope to publish guidelines."},
+		{"vague-timing", "I'll keep you posted.", "keep you posted", "I'll send you an update by [Friday]."},
+		{"vague-timing", "Stay tuned for more!", "Stay tuned", "Stay tuned for more! Next update: [date]."},
+		{"vague-timing", "I'll send it soon, by Friday.", "", ""},
+		{"vague-timing", "Once they are eventually ported, the shell will need updates.", "", ""},
+		{"vague-timing", "Probably not going to do that anytime soon.", "", ""},
+		{"crisis", "The launch is a disaster.", "disaster", "The launch puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "This is a disaster.", "disaster", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "The launch is a disaster; the rollback is running now.", "", ""},
+	}
+	for _, tc := range tests {
+		doc, fs := run(t, tc.rule, tc.text)
+		if tc.want == "" {
+			for _, f := range fs {
+				t.Errorf("%s on %q: unexpected finding %q", tc.rule, tc.text, doc.Text[f.Span.Start:f.Span.End])
+			}
+			continue
+		}
+		if len(fs) != 1 {
+			t.Errorf("%s on %q: %d findings, want 1", tc.rule, tc.text, len(fs))
+			continue
+		}
+		if got := doc.Text[fs[0].Span.Start:fs[0].Span.End]; got != tc.want {
+			t.Errorf("%s on %q: flagged %q, want %q", tc.rule, tc.text, got, tc.want)
+		}
+		if fs[0].Message == "" || strings.Contains(fs[0].Message, "{") {
+			t.Errorf("%s on %q: bad message %q", tc.rule, tc.text, fs[0].Message)
+		}
+		if tc.fixed == "" {
+			continue
+		}
+		if len(fs[0].Fixes) == 0 {
+			t.Errorf("%s on %q: no fix", tc.rule, tc.text)
+			continue
+		}
+		got, err := lint.ApplyEdits(doc.Text, fs[0].Fixes[0].Edits)
+		if err != nil || got != tc.fixed {
+			t.Errorf("%s on %q: fix gives %q (err %v), want %q", tc.rule, tc.text, got, err, tc.fixed)
+		}
+	}
+}
+
+// TestExtraPhrases checks that phrases added in the config trigger the rule.
+func TestExtraPhrases(t *testing.T) {
+	text := "The rollout is kaput.\n"
+	for _, id := range []string{"problem-only", "complaint", "hedging", "crisis", "open-question", "vague-timing"} {
+		doc := document.Parse(text, document.Options{})
+		rs := []*lint.Rule{sentenceRule(t, id)}
+		if fs := lint.Run(doc, rs, lint.Options{}); len(fs) != 0 {
+			t.Fatalf("%s: fired without the extra phrase", id)
+		}
+		fs := lint.Run(doc, rs, lint.Options{Extra: map[string][]string{id: {"kaput"}}})
+		if id == "vague-timing" || id == "open-question" {
+			// These still need their context: no promise, no open question here.
+			continue
+		}
+		if len(fs) != 1 {
+			t.Errorf("%s: %d findings with extra phrase, want 1", id, len(fs))
+		}
+	}
+	doc := document.Parse("I'll do it by and by.\n", document.Options{})
+	fs := lint.Run(doc, []*lint.Rule{sentenceRule(t, "vague-timing")}, lint.Options{Extra: map[string][]string{"vague-timing": {"by and by"}}})
+	if len(fs) != 1 || doc.Text[fs[0].Span.Start:fs[0].Span.End] != "by and by" {
+		t.Errorf("vague-timing extra phrase: %v", fs)
+	}
+}
+
+func TestNewPhraseRule(t *testing.T) {
+	r, err := NewPhraseRule("no-synergy", "Say what you mean.", []string{"synergy", "circle back"}, "follow up", lint.Info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := document.Parse("We'll circle\nback on the Synergy plan. `synergy` in code is fine.\n", document.Options{})
+	fs := lint.Run(doc, []*lint.Rule{r}, lint.Options{})
+	if len(fs) != 2 {
+		t.Fatalf("got %d findings, want 2: %v", len(fs), fs)
+	}
+	if got := doc.Text[fs[0].Span.Start:fs[0].Span.End]; got != "circle\nback" {
+		t.Errorf("first finding %q", got)
+	}
+	if fs[1].Severity != lint.Info || fs[1].RuleID != "no-synergy" || fs[1].Message != "Say what you mean." {
+		t.Errorf("finding %+v", fs[1])
+	}
+	out, n, err := lint.FixAll(doc.Text, fs)
+	if err != nil || n != 2 || out != "We'll follow up on the follow up plan. `synergy` in code is fine.\n" {
+		t.Errorf("FixAll = %q, %d, %v", out, n, err)
+	}
+
+	r2, _ := NewPhraseRule("ph", "Fill it in.", []string{"TBD"}, "[date]", lint.Warning)
+	fs = lint.Run(document.Parse("Ships TBD.", document.Options{}), []*lint.Rule{r2}, lint.Options{})
+	if len(fs) != 1 || !fs[0].Fixes[0].NeedsInput {
+		t.Errorf("placeholder replacement: %+v", fs)
+	}
+	r3, _ := NewPhraseRule("nofix", "No.", []string{"TBD"}, "", lint.Warning)
+	fs = lint.Run(document.Parse("Ships TBD.", document.Options{}), []*lint.Rule{r3}, lint.Options{})
+	if len(fs) != 1 || len(fs[0].Fixes) != 0 {
+		t.Errorf("empty replacement: %+v", fs)
+	}
+	for _, bad := range [][]string{nil, {"  "}, {"{word} x"}} {
+		if _, err := NewPhraseRule("x", "m", bad, "", lint.Warning); err == nil {
+			t.Errorf("NewPhraseRule(%q): no error", bad)
+		}
+	}
+	if _, err := NewPhraseRule("", "m", []string{"a"}, "", lint.Warning); err == nil {
+		t.Error("empty id: no error")
+	}
+}
+
+// TestScanCacheManyDocuments lints more documents than the scan cache
+// holds, in parallel, and checks each gets its own findings.
+func TestScanCacheManyDocuments(t *testing.T) {
+	texts := []string{
+		"I'll send it soon.\n", "Sorry to bother you, but the report is ready.\n", "What should I do?\n",
+		"The migration is a total mess.\n", "Nobody told me the launch moved.\n", "The deploy is blocked.\n",
+	}
+	want := []string{"vague-timing", "hedging", "open-question", "crisis", "complaint", "problem-only"}
+	rules := sentenceRules()
+	done := make(chan error, 60)
+	for i := 0; i < 60; i++ {
+		go func(i int) {
+			k := i % len(texts)
+			doc := document.Parse(texts[k], document.Options{})
+			fs := lint.Run(doc, rules, lint.Options{})
+			if len(fs) != 1 || fs[0].RuleID != want[k] {
+				done <- fmt.Errorf("%q: got %v, want one %s", texts[k], fs, want[k])
+				return
+			}
+			done <- nil
+		}(i)
+	}
+	for i := 0; i < 60; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package builtin
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// concreteRE finds dates and times the phrase list cannot: ISO dates,
+// ordinals, clock times, "May 3", numeric dates.
+var concreteRE = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
+
+func vagueTimingRule() *lint.Rule {
+	r, rf := mustLoad("vague-timing")
+	ps := compileGroups(rf)
+	r.Run = func(p *lint.Pass) {
+		extra := extraSet(p.Extra)
+		eachBlock(p.Doc, func(v blockView) {
+			hs := ps.find(v.doc, v.idx)
+			if !groupIs(hs, "vague", "asap", "posted", "tuned") && extra == nil {
+				return
+			}
+			if extra != nil {
+				for _, h := range extra.scan(v.b) {
+					h.group = "asap"
+					hs = append(hs, h)
+				}
+			}
+			per := v.bySentence(ps.withLazy(v.b, hs))
+			for si, sh := range per {
+				sent := v.b.Sentences[si]
+				if !groupIs(sh, "vague", "asap", "posted", "tuned") || concreteFrom(v, per, si) {
+					continue
+				}
+				h, ok := vagueHit(v, sent, sh)
+				if !ok || v.quoted(h.span) {
+					continue
+				}
+				key := h.group
+				if key != "posted" && key != "tuned" {
+					key = "default"
+				}
+				msg := strings.ReplaceAll(message(rf, key), "{phrase}", strings.Join(strings.Fields(v.src(h.span)), " "))
+				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: []lint.Fix{timingFix(v, rf, h, sent)}})
+			}
+		})
+	}
+	return r
+}
+
+// concreteFrom reports whether sentence si or a later one in the block
+// names a date, day, time or cadence: a vague word is then pinned down
+// ("at some point … so we will decide by Feb").
+func concreteFrom(v blockView, per [][]hit, si int) bool {
+	for i := si; i < len(per); i++ {
+		for _, h := range per[i] {
+			if h.group == "concrete" && concreteWord(v, h) {
+				return true
+			}
+		}
+		if concreteRE.MatchString(v.masked(v.b.Sentences[i])) {
+			return true
+		}
+	}
+	return false
+}
+
+// concreteWord filters out short words that are dates only in some uses:
+// "mar", "sat", "wed" must be capitalised.
+func concreteWord(v blockView, h hit) bool {
+	s := v.src(h.span)
+	if len(s) <= 4 && !strings.Contains(s, " ") {
+		switch strings.ToLower(s) {
+		case "today", "eod", "eow", "eom", "cob", "q1", "q2", "q3", "q4", "h1", "h2":
+			return true
+		}
+		return s[0] >= 'A' && s[0] <= 'Z'
+	}
+	return true
+}
+
+// vagueHit returns the vague phrase of a sentence that makes it a hit.
+func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
+	var cand []hit
+	var ask bool
+	for _, h := range hs {
+		switch h.group {
+		case "vague", "asap", "posted", "tuned":
+			cand = append(cand, h)
+		case "promise":
+			if strings.EqualFold(v.src(h.span), "please") {
+				ask = true
+			}
+		case "imperative":
+			if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) == "" {
+				ask = true
+			}
+		}
+	}
+	text := v.doc.Text
+	for _, h := range longest(cand) {
+		// Cues count within the clause of the vague phrase.
+		cl := clauseOf(v, sent, h)
+		cue, weak, hypo := ask, false, false
+		for _, c := range hs {
+			if !cl.Contains(c.span) {
+				continue
+			}
+			switch c.group {
+			case "promise":
+				cue = true
+			case "weak":
+				weak = true
+			case "hypothetical":
+				hypo = true
+			}
+		}
+		if eventBefore(v.masked(document.Span{Start: cl.Start, End: h.span.Start})) {
+			continue
+		}
+		if h.group == "vague" {
+			// "as soon as they land": tied to an event.
+			if h.span.Start >= 3 && strings.EqualFold(text[h.span.Start-3:h.span.Start], "as ") && strings.HasPrefix(strings.ToLower(text[h.span.End:]), " as") {
+				continue
+			}
+			// "too soon to say", "still soon".
+			prev := strings.ToLower(lastWord(v.masked(document.Span{Start: sent.Start, End: h.span.Start})))
+			if prev == "too" || prev == "still" || prev == "so" || prev == "how" || prev == "not" || prev == "than" || prev == "or" || prev == "anytime" || prev == "until" {
+				continue
+			}
+			// "eventually when …", "later once …".
+			next := strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: sent.End})))
+			if next == "when" || next == "once" || next == "after" || next == "following" || next == "until" || next == "than" || next == "as" {
+				continue
+			}
+			if !(cue || weak && !hypo) {
+				continue
+			}
+		}
+		return h, true
+	}
+	return hit{}, false
+}
+
+// eventBefore reports whether the clause before a vague word ties it to an
+// event or makes it an embedded question ("once they are eventually
+// ported", "how Sugar will eventually use it").
+func eventBefore(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, "(\"'*") {
+		case "when", "once", "after", "until", "if", "whenever", "unless", "how", "whether":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOf returns the clause of the sentence around h: the text between
+// the nearest clause marks (, ; : — –) on either side.
+func clauseOf(v blockView, sent document.Span, h hit) document.Span {
+	t := v.masked(sent)
+	lo, hi := h.span.Start-sent.Start, h.span.End-sent.Start
+	if i := strings.LastIndexAny(t[:lo], ",;:—–"); i >= 0 {
+		lo = i + 1
+	} else {
+		lo = 0
+	}
+	if i := strings.IndexAny(t[hi:], ",;:—–"); i >= 0 {
+		hi += i
+	} else {
+		hi = len(t)
+	}
+	return document.Span{Start: sent.Start + lo, End: sent.Start + hi}
+}
+
+// stripSpeaker drops a leading "Name:" or "Name -" of meeting minutes.
+func stripSpeaker(s string) string {
+	t := strings.TrimSpace(s)
+	for _, sep := range []string{":", " -", " –", ","} {
+		if i := strings.Index(t, sep); i > 0 && i < 30 && !strings.Contains(t[:i], "  ") {
+			return strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return t
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",;:()")
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[0], ",;:()")
+}
+
+// timingFix replaces the vague phrase with a dated placeholder.
+func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
+	switch h.group {
+	case "tuned":
+		end := trimSentence(v, sent).End
+		return lint.Fix{
+			Title:      "Name the date of the next update",
+			Edits:      []lint.Edit{{Span: document.Span{Start: end, End: end}, NewText: rf.Replacements["tuned"]}},
+			NeedsInput: true, Preferred: true,
+		}
+	case "posted":
+		return replaceFix("Give a date for the update", h.span, rf.Replacements["posted"])
+	}
+	repl := rf.Replacements["default"]
+	if h.span.Start == sent.Start {
+		repl = upperFirst(repl)
+	}
+	return replaceFix("Give a date", h.span, repl)
+}
