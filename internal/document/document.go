@@ -1,8 +1,3 @@
-// Package document turns Markdown or plain text into a Document: blocks and
-// sentences that keep their byte offsets into the source text.
-//
-// Offsets are byte offsets into Document.Text, half-open, everywhere in the
-// engine. Conversion to line/column happens only in Mapper.
 package document
 
 // Span is a half-open byte range [Start, End) into Document.Text.
@@ -56,21 +51,6 @@ func (k Kind) String() string {
 	return "none"
 }
 
-// ParseKind accepts the names used in front matter and config
-// ("status", "status-report", "meeting-notes", "minutes", "none", ...).
-// ok is false for an unknown name.
-func ParseKind(s string) (k Kind, ok bool) {
-	switch normalizeKindName(s) {
-	case "status", "statusreport", "status-report", "report", "update", "weekly-update", "weeklyupdate":
-		return KindStatus, true
-	case "meeting-notes", "meetingnotes", "meeting", "notes", "minutes", "1:1", "one-on-one", "retro":
-		return KindMeetingNotes, true
-	case "none", "other", "":
-		return KindNone, true
-	}
-	return KindNone, false
-}
-
 // BlockKind is the structural role of a block.
 type BlockKind int
 
@@ -95,8 +75,9 @@ type Block struct {
 	Span Span
 	// Text is Document.Text[Span.Start:Span.End] with every byte that is not
 	// the writer's prose (list and quote markers, inline code, URLs, link
-	// destinations, inline HTML, emphasis markers) replaced by a space, so
-	// Text[i] sits at source offset Span.Start+i. It is always valid UTF-8.
+	// destinations, inline HTML, emphasis markers) replaced by a space
+	// (newlines are kept), so Text[i] sits at source offset Span.Start+i.
+	// It is always valid UTF-8.
 	Text string
 	// Sentences are the sentences of the block, as spans into Document.Text,
 	// trimmed of surrounding space, in order.
@@ -145,7 +126,8 @@ type Document struct {
 	Format Format
 	Text   string
 	// Kind is the detected kind; KindSource says where it came from
-	// ("front matter", "config", "title", "headings", or "").
+	// ("front matter", "config", "title", "headings", "body", "path", or
+	// "" when nothing decided).
 	Kind       Kind
 	KindSource string
 	// FrontMatter holds the top-level scalar keys of YAML or TOML front

@@ -1,0 +1,48 @@
+package document
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// FormatFor returns the format of a file from its name: .txt and .text are
+// plain text; anything else (.md, .markdown, .mdown, .mkd, unknown) is
+// Markdown.
+func FormatFor(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return PlainText
+	}
+	return Markdown
+}
+
+// Validate reports why text cannot be linted: invalid UTF-8 or a NUL byte
+// (a sign of a binary file). The error names the byte offset and the
+// 1-based line.
+func Validate(text []byte) error {
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("contains a NUL byte at line %d (byte offset %d): binary file?", lineOf(text, i), i)
+	}
+	if utf8.Valid(text) {
+		return nil
+	}
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, lineOf(text, i))
+		}
+		i += n
+	}
+	return nil
+}
+
+func lineOf(text []byte, off int) int {
+	return bytes.Count(text[:off], []byte{'\n'}) + 1
+}

@@ -1,0 +1,47 @@
+package document
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedDir is the team's shared data (corpus and eval set), outside the
+// module; tests that need it skip when it is absent.
+const sharedDir = "../../../shared"
+
+func TestKindDevDocuments(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedDir, "eval", "dev-documents.jsonl"))
+	if err != nil {
+		t.Skipf("no dev set: %v", err)
+	}
+	defer f.Close()
+	want := map[string]Kind{"meeting-notes": KindMeetingNotes, "status-report": KindStatus, "other": KindNone}
+	total, agree := 0, 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var rec struct{ Path, Kind string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile(filepath.Join(sharedDir, rec.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(string(text), Options{URI: rec.Path, Format: FormatFor(rec.Path)})
+		total++
+		t.Logf("%s: %v via %q", rec.Path, d.Kind, d.KindSource)
+		if d.Kind == want[rec.Kind] {
+			agree++
+		} else {
+			t.Errorf("%s: kind %v (from %q), want %s", rec.Path, d.Kind, d.KindSource, rec.Kind)
+		}
+	}
+	t.Logf("kind agreement on dev documents: %d/%d", agree, total)
+	if total == 0 {
+		t.Fatal("empty dev set")
+	}
+}

@@ -1,0 +1,106 @@
+package document
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in     string
+		breaks []int
+		want   []string
+	}{
+		{"One. Two! Three? Four", nil, []string{"One.", "Two!", "Three?", "Four"}},
+		{"It works in the U.S. and the U.K. too. Then more.", nil, []string{"It works in the U.S. and the U.K. too.", "Then more."}},
+		{"See Fig. 3 and No. 5 for details. Ok.", nil, []string{"See Fig. 3 and No. 5 for details.", "Ok."}},
+		{"We said no. 5 people left.", nil, []string{"We said no.", "5 people left."}},
+		{"Meet at 10 a.m. tomorrow, vs. noon. Fine.", nil, []string{"Meet at 10 a.m. tomorrow, vs. noon.", "Fine."}},
+		{"Version 2.0.1 ships. File main.go changed. Pi is 3.14.", nil, []string{"Version 2.0.1 ships.", "File main.go changed.", "Pi is 3.14."}},
+		{"Wait... what? Done…Next. Later… Now.", nil, []string{"Wait... what?", "Done…Next.", "Later…", "Now."}},
+		{"He asked \"why?\" She left.", nil, []string{"He asked \"why?\"", "She left."}},
+		{"Done (mostly.) Next", nil, []string{"Done (mostly.)", "Next"}},
+		{"Item one\n- item two", nil, []string{"Item one", "- item two"}},
+		{"wrapped line\ncontinues here", nil, []string{"wrapped line\ncontinues here"}},
+		{"Para one\n\nPara two", nil, []string{"Para one", "Para two"}},
+		{"Line A\nLine B", []int{106}, []string{"Line A", "Line B"}},
+		{"     , leftover after code. Yes", nil, []string{"leftover after code.", "Yes"}},
+		{"   ( ) .  ", nil, nil},
+		{"Étape finie. Ça marche.", nil, []string{"Étape finie.", "Ça marche."}},
+		{"日本語の文。次の文。", nil, []string{"日本語の文。次の文。"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range splitSentences(tt.in, 100, tt.breaks) {
+			got = append(got, tt.in[s.Start-100:s.End-100])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitSentences(%q) =\n %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseDirective(t *testing.T) {
+	tests := []struct {
+		in    string
+		ok    bool
+		kind  DirectiveKind
+		rules string
+	}{
+		{" upward-disable ", true, Disable, ""},
+		{"UPWARD-DISABLE Hedging,complaint", true, Disable, "hedging,complaint"},
+		{"upward:enable vague-timing", true, Enable, "vague-timing"},
+		{"upward-disable-next-line a b, c -- because", true, DisableNextLine, "a,b,c"},
+		{"upward-disabled", false, 0, ""},
+		{"upward", false, 0, ""},
+		{"markdownlint-disable", false, 0, ""},
+	}
+	for _, tt := range tests {
+		d, ok := parseDirective(tt.in)
+		if ok != tt.ok || ok && (d.Kind != tt.kind || strings.Join(d.Rules, ",") != tt.rules) {
+			t.Errorf("parseDirective(%q) = %v %v %v, want %v %v %q", tt.in, d.Kind, d.Rules, ok, tt.kind, tt.ok, tt.rules)
+		}
+	}
+}
+
+func TestLimitNesting(t *testing.T) {
+	line := strings.Repeat("> ", maxNesting+5) + "deep text"
+	src := []byte(line)
+	limitNesting(src)
+	got := string(src)
+	if strings.Count(got, ">") != maxNesting {
+		t.Errorf("kept %d markers, want %d", strings.Count(got, ">"), maxNesting)
+	}
+	if len(got) != len(line) || !strings.HasSuffix(got, "deep text") {
+		t.Errorf("limitNesting changed offsets: %q", got)
+	}
+	// Shallow documents are untouched.
+	shallow := "- a\n  - b\n    > c\n1. d\n"
+	src = []byte(shallow)
+	limitNesting(src)
+	if string(src) != shallow {
+		t.Errorf("limitNesting changed %q to %q", shallow, src)
+	}
+	d := Parse(strings.Repeat("- ", 5000)+"x\n", Options{})
+	checkInvariants(t, d)
+}
+
+// TestParseConcurrent runs parses in parallel over the shared goldmark
+// parser; run with -race.
+func TestParseConcurrent(t *testing.T) {
+	text := "# Weekly update\n\n- [ ] task one. Two.\n\n| a | b |\n|---|---|\n| c | d |\n"
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				d := Parse(text, Options{})
+				if len(d.Blocks) != 6 || d.Kind != KindStatus {
+					t.Errorf("got %d blocks, kind %v", len(d.Blocks), d.Kind)
+				}
+				d.Mapper().OffsetPosition(len(text))
+			}
+		})
+	}
+	wg.Wait()
+}
