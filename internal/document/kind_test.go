@@ -45,3 +45,20 @@ func TestKindDevDocuments(t *testing.T) {
 		t.Fatal("empty dev set")
 	}
 }
+
+func TestPlainTextTitleNeedsToLookLikeOne(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Kind
+	}{
+		{"Sorry to bother you, but the report is ready.\n", KindNone},
+		{"Is the status report ready?\n", KindNone},
+		{"Weekly update - March 3\n\nShipped the importer.\n", KindStatus},
+		{"Status report\n\nAll good.\n", KindStatus},
+	} {
+		d := Parse(tc.text, Options{URI: "draft.txt", Format: PlainText})
+		if d.Kind != tc.want {
+			t.Errorf("Parse(%q).Kind = %v (title %q), want %v", tc.text, d.Kind, d.Title, tc.want)
+		}
+	}
+}

@@ -25,12 +25,28 @@ func parsePlain(d *Document) {
 	}
 	p.flush()
 	finishBlocks(d, p.mask, nil, false)
-	for i := range d.Blocks {
-		if d.Title == "" {
-			line, _, _ := strings.Cut(strings.TrimSpace(d.Blocks[i].Text), "\n")
+	if len(d.Blocks) > 0 {
+		line, _, _ := strings.Cut(strings.TrimSpace(d.Blocks[0].Text), "\n")
+		if looksLikeTitle(line) {
 			d.Title = strings.Join(strings.Fields(line), " ")
 		}
 	}
+}
+
+// looksLikeTitle reports whether the first line of a plain-text document
+// reads as a title rather than prose: short, and not ending as a sentence
+// does. "Weekly update - March 3" is a title; "Sorry, the report is
+// ready." is not.
+func looksLikeTitle(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || len(strings.Fields(line)) > 12 {
+		return false
+	}
+	switch line[len(line)-1] {
+	case '.', '?', '!', ',', ';':
+		return false
+	}
+	return true
 }
 
 type plainBlock struct {
