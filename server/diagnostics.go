@@ -1,0 +1,235 @@
+package server
+
+import (
+	"context"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/check"
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// RuleURL is where a built-in rule's explanation lives; diagnostics link
+// to it as their code description.
+func RuleURL(id string) string {
+	return "https://github.com/upward-lint/upward/blob/main/rules/" + id + ".toml"
+}
+
+// result is the lint of one version of a document. Code actions and hover
+// use the findings and fixes computed here; nothing is matched again.
+type result struct {
+	version  int32
+	gen      int                // Server.gen when linted
+	doc      *document.Document // nil when err is set
+	findings []lint.Finding
+	// diags[i] is the published form of findings[i].
+	diags []protocol.Diagnostic
+	cfg   *config.Config
+	enc   encoding
+	err   error // why the text could not be linted
+}
+
+// diagData is Diagnostic.data: which finding of which version the
+// diagnostic shows, so that a code action request can name it exactly.
+type diagData struct {
+	Version int32 `json:"version"`
+	Index   int   `json:"index"`
+}
+
+// scheduleLocked arranges for d's current version to be linted and
+// published after delay, cancelling the lint of any older version. s.mu
+// must be held.
+func (s *Server) scheduleLocked(d *doc, delay time.Duration) {
+	if d.cancel != nil {
+		d.cancel()
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	d.cancel = cancel
+	version := d.version
+	s.goSession(func(context.Context) {
+		defer cancel()
+		if delay > 0 {
+			t := time.NewTimer(delay)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				return
+			}
+		}
+		select {
+		case <-s.settingsReady:
+		case <-ctx.Done():
+			return
+		case <-time.After(2 * time.Second):
+			s.log.Warn("no settings from the client yet; linting without them")
+		}
+		r := s.resultFor(d, version)
+		if r == nil || ctx.Err() != nil {
+			return
+		}
+		if s.afterLint != nil {
+			s.afterLint(string(d.uri), version)
+		}
+		s.publish(ctx, d, r.version, r.gen, r.diags)
+	})
+}
+
+// resultFor returns the lint of version of d, linting it if that has not
+// been done yet; it returns nil when d is closed, broken or at another
+// version.
+func (s *Server) resultFor(d *doc, version int32) *result {
+	s.mu.Lock()
+	if d.closed || d.broken || d.isConfig || d.version != version {
+		s.mu.Unlock()
+		return nil
+	}
+	if r := d.res; r != nil && r.version == version && r.gen == s.gen {
+		s.mu.Unlock()
+		return r
+	}
+	s.mu.Unlock()
+
+	// One lint at a time per document: on a large document, a burst of
+	// changes must not pile up lints of versions already superseded.
+	d.lintMu.Lock()
+	defer d.lintMu.Unlock()
+	s.mu.Lock()
+	if d.closed || d.broken || d.version != version {
+		s.mu.Unlock()
+		return nil
+	}
+	if r := d.res; r != nil && r.version == version && r.gen == s.gen {
+		s.mu.Unlock()
+		return r
+	}
+	text, enc, gen := d.text, s.enc, s.gen
+	cfg := s.configForLocked(d)
+	s.mu.Unlock()
+
+	r := s.lint(d, version, text, cfg, enc)
+	r.gen = gen
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d.version != version || d.closed || s.gen != gen {
+		// Stale: a newer lint has been scheduled.
+		return nil
+	}
+	d.res = r
+	return r
+}
+
+// current returns the lint of d's current version (see resultFor), or nil
+// when d is closed or broken.
+func (s *Server) current(d *doc) *result {
+	for range 5 {
+		s.mu.Lock()
+		v := d.version
+		s.mu.Unlock()
+		if r := s.resultFor(d, v); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// lint lints one version of a document.
+func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, enc encoding) *result {
+	r := &result{version: version, cfg: cfg, enc: enc, diags: []protocol.Diagnostic{}}
+	if d.path != "" && cfg.Ignored(d.path) {
+		s.log.Debug("ignored by config", zap.String("path", d.path))
+		return r
+	}
+	start := time.Now()
+	doc, findings, err := check.Text(d.lintPath, []byte(text), cfg)
+	if err != nil {
+		r.err = err
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Severity: protocol.DiagnosticSeverityError,
+			Source:   "upward",
+			Message:  "upward cannot lint this document: " + err.Error(),
+		})
+		return r
+	}
+	if doc == nil {
+		doc = document.Parse(text, document.Options{URI: d.lintPath, Format: document.FormatFor(d.lintPath)})
+	}
+	r.doc = doc
+	m := doc.Mapper()
+	for _, f := range findings {
+		rng, err := enc.rangeOf(m, f.Span)
+		if err != nil {
+			s.log.Error("finding outside the text", zap.String("rule", f.RuleID), zap.Int("start", f.Span.Start), zap.Int("end", f.Span.End), zap.Error(err))
+			continue
+		}
+		dg := protocol.Diagnostic{
+			Range:    rng,
+			Severity: severity(f.Severity),
+			Code:     f.RuleID,
+			Source:   "upward",
+			Message:  f.Message,
+			Data:     diagData{Version: version, Index: len(r.findings)},
+		}
+		if builtin.Lookup(f.RuleID) != nil {
+			dg.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(RuleURL(f.RuleID))}
+		}
+		r.findings = append(r.findings, f)
+		r.diags = append(r.diags, dg)
+	}
+	s.log.Debug("linted", zap.String("uri", string(d.uri)), zap.Int32("version", version),
+		zap.Int("findings", len(r.findings)), zap.Duration("took", time.Since(start)))
+	return r
+}
+
+func severity(s lint.Severity) protocol.DiagnosticSeverity {
+	switch s {
+	case lint.Error:
+		return protocol.DiagnosticSeverityError
+	case lint.Warning:
+		return protocol.DiagnosticSeverityWarning
+	case lint.Info:
+		return protocol.DiagnosticSeverityInformation
+	}
+	return protocol.DiagnosticSeverityHint
+}
+
+// publish sends diags for version of d made at config generation gen,
+// unless d has moved on to another version or closed, or the config has
+// changed since. Publishing for a document is serialised, so a version's
+// diagnostics never follow a newer version's.
+func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, diags []protocol.Diagnostic) {
+	d.pubMu.Lock()
+	defer d.pubMu.Unlock()
+	s.mu.Lock()
+	ok := !d.closed && d.version == version && s.gen == gen
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	err := s.client.PublishDiagnostics(ctx, &protocol.PublishDiagnosticsParams{
+		URI:         d.uri,
+		Version:     uint32(version),
+		Diagnostics: diags,
+	})
+	if err != nil && ctx.Err() == nil {
+		s.log.Warn("publishing diagnostics", zap.Error(err))
+	}
+}
+
+// relintAllLocked schedules a lint of every open document, after a change
+// of config or settings. s.mu must be held.
+func (s *Server) relintAllLocked() {
+	s.gen++
+	for _, d := range s.docs {
+		if d.isConfig || d.broken || d.closed {
+			continue
+		}
+		s.scheduleLocked(d, s.debounce)
+	}
+}

@@ -1,0 +1,382 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+)
+
+// rawClient talks to Run over pipes byte by byte, to send what no real
+// client library would.
+type rawClient struct {
+	t       *testing.T
+	pending []map[string]json.RawMessage // messages read but not yet asked for
+	in      *io.PipeWriter
+	msgs    chan map[string]json.RawMessage
+	code    chan int
+	junk    chan error // non-LSP output on stdout
+}
+
+func startRaw(t *testing.T, opts Options) *rawClient {
+	t.Helper()
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	if opts.Logger == nil && opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	c := &rawClient{t: t, in: inW, msgs: make(chan map[string]json.RawMessage, 256), code: make(chan int, 1), junk: make(chan error, 1)}
+	go func() {
+		c.code <- Run(context.Background(), inR, outW, opts)
+		outW.Close()
+	}()
+	go c.readFrames(outR)
+	t.Cleanup(func() {
+		inW.Close()
+		select {
+		case <-c.code:
+		case <-time.After(waitFor):
+			t.Error("server did not stop")
+		}
+		select {
+		case err := <-c.junk:
+			t.Errorf("stdout: %v", err)
+		default:
+		}
+	})
+	return c
+}
+
+// readFrames parses the server's output strictly: nothing but
+// Content-Length framed JSON objects may appear.
+func (c *rawClient) readFrames(r io.Reader) {
+	br := bufio.NewReader(r)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			if line != "" {
+				c.junk <- fmt.Errorf("trailing bytes %q", line)
+			}
+			return
+		}
+		if !strings.HasPrefix(line, "Content-Length: ") || !strings.HasSuffix(line, "\r\n") {
+			c.junk <- fmt.Errorf("not a header: %q", line)
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(line, "Content-Length: "), "\r\n"))
+		if err != nil {
+			c.junk <- err
+			return
+		}
+		if blank, _ := br.ReadString('\n'); blank != "\r\n" {
+			c.junk <- fmt.Errorf("header not ended by a blank line: %q", blank)
+			return
+		}
+		body := make([]byte, n)
+		if _, err := io.ReadFull(br, body); err != nil {
+			c.junk <- err
+			return
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(body, &m); err != nil {
+			c.junk <- fmt.Errorf("body %q: %v", body, err)
+			return
+		}
+		c.msgs <- m
+	}
+}
+
+func (c *rawClient) send(raw string) {
+	c.t.Helper()
+	if _, err := io.WriteString(c.in, raw); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+func (c *rawClient) sendJSON(v any) {
+	c.t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.send(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(b), b))
+}
+
+// response waits for the response with the given raw id; responses
+// may arrive in any order.
+func (c *rawClient) response(id string) map[string]json.RawMessage {
+	c.t.Helper()
+	match := func(m map[string]json.RawMessage) bool {
+		_, isCall := m["method"]
+		return !isCall && string(m["id"]) == id
+	}
+	for i, m := range c.pending {
+		if match(m) {
+			c.pending = append(c.pending[:i], c.pending[i+1:]...)
+			return m
+		}
+	}
+	deadline := time.After(waitFor)
+	for {
+		select {
+		case m := <-c.msgs:
+			if match(m) {
+				return m
+			}
+			c.pending = append(c.pending, m)
+		case err := <-c.junk:
+			c.t.Fatalf("stdout: %v", err)
+		case <-deadline:
+			c.t.Fatalf("no response with id %s", id)
+		}
+	}
+}
+
+func errorCode(t *testing.T, m map[string]json.RawMessage) int {
+	t.Helper()
+	var e struct {
+		Code int `json:"code"`
+	}
+	if err := json.Unmarshal(m["error"], &e); err != nil {
+		t.Fatalf("response %v has no error", m)
+	}
+	return e.Code
+}
+
+func TestMalformedInput(t *testing.T) {
+	var logBuf bytes.Buffer
+	log := &syncWriter{w: &logBuf}
+	c := startRaw(t, Options{LogLevel: "debug", Stderr: log})
+	// Not JSON: a ParseError with a null id.
+	c.send("Content-Length: 9\r\n\r\n{garbage}")
+	if m := c.response("null"); errorCode(t, m) != -32700 {
+		t.Errorf("garbage: %v", m)
+	}
+	// JSON, but not JSON-RPC 2.0: InvalidRequest with the message's id.
+	c.sendJSON(map[string]any{"jsonrpc": "1.0", "id": 7, "method": "initialize"})
+	if m := c.response("7"); errorCode(t, m) != -32600 {
+		t.Errorf("wrong version: %v", m)
+	}
+	// A header block without Content-Length, and one with a bad one, are
+	// skipped; so are stray blank lines.
+	c.send("Content-Type: application/json\r\n\r\n")
+	c.send("Content-Length: lots\r\n\r\n\r\n")
+	// The server still serves.
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	if m := c.response("1"); m["result"] == nil {
+		t.Fatalf("initialize after junk: %v", m)
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	// A notification with params of the wrong shape is dropped.
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": []int{1, 2}})
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": "nonsense"})
+	// A request with bad params gets an error, not silence.
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": "h", "method": "textDocument/hover", "params": []int{1}})
+	if m := c.response(`"h"`); m["error"] == nil {
+		t.Errorf("hover with bad params: %v", m)
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+	if m := c.response("2"); m["error"] != nil {
+		t.Fatalf("shutdown: %v", m)
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	select {
+	case code := <-c.code:
+		c.code <- code
+		if code != 0 {
+			t.Errorf("exit code %d", code)
+		}
+	case <-time.After(waitFor):
+		t.Fatal("no exit")
+	}
+	if !strings.Contains(log.String(), "malformed JSON") {
+		t.Errorf("the log does not mention the malformed message:\n%s", log.String())
+	}
+}
+
+// syncWriter makes a writer safe for the logger's concurrent use and the
+// test's read.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fmt.Sprint(s.w)
+}
+
+func TestCancelRequest(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	opts := Options{hook: func(ctx context.Context, method string) {
+		if method == "textDocument/hover" {
+			once.Do(func() { <-release })
+		}
+	}}
+	c := startRaw(t, opts)
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	c.response("1")
+	hover := func(id any) map[string]any {
+		return map[string]any{"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": map[string]any{
+			"textDocument": map[string]any{"uri": "file:///nowhere.md"}, "position": map[string]any{"line": 0, "character": 0},
+		}}
+	}
+	c.sendJSON(hover(5))     // blocks in the hook
+	c.sendJSON(hover("six")) // waits behind it
+	c.sendJSON(hover(7))     // waits too, and is not cancelled
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "$/cancelRequest", "params": map[string]any{"id": 5}})
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "$/cancelRequest", "params": map[string]any{"id": "six"}})
+	time.Sleep(50 * time.Millisecond) // let the cancellations arrive before the release
+	close(release)
+	if m := c.response("5"); errorCode(t, m) != -32800 {
+		t.Errorf("cancelled request 5: %v", m)
+	}
+	if m := c.response(`"six"`); errorCode(t, m) != -32800 {
+		t.Errorf("cancelled request \"six\": %v", m)
+	}
+	if m := c.response("7"); m["error"] != nil {
+		t.Errorf("request 7 was not cancelled but got %v", m)
+	}
+}
+
+func TestEditOutOfRange(t *testing.T) {
+	s := start(t, setup{})
+	a, b := docURI("a.md"), docURI("b.md")
+	s.open(a, "markdown", 1, hedge)
+	s.open(b, "markdown", 1, hedge)
+	s.awaitVersion(a, 1)
+	s.awaitVersion(b, 1)
+
+	s.changeRange(a, 2, rng(99, 0, 99, 3), "x")
+	m := s.awaitMessage(func(m *protocol.ShowMessageParams) bool { return m.Type == protocol.MessageTypeError })
+	if !strings.Contains(m.Message, "a.md") || !strings.Contains(m.Message, "line") {
+		t.Errorf("message %q", m.Message)
+	}
+	// The stale diagnostics are withdrawn; the document is out of sync.
+	if p := s.awaitVersion(a, 2); len(p.Diagnostics) != 0 {
+		t.Errorf("broken document still has diagnostics: %s", diagSummary(p.Diagnostics))
+	}
+	s.changeRange(a, 3, rng(0, 0, 0, 0), "I'll send it soon. ")
+	if as := s.codeActions(a, rng(0, 0, 0, 5), nil); len(as) != 0 {
+		t.Errorf("code actions on a broken document: %d", len(as))
+	}
+	// Other documents are unaffected.
+	s.changeFull(b, 2, "I'll send it soon.\n")
+	if p := s.awaitVersion(b, 2); !hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("b v2: %s", diagSummary(p.Diagnostics))
+	}
+	// A full change brings the document back.
+	s.changeFull(a, 4, "I'll send it soon.\n")
+	if p := s.awaitVersion(a, 4); !hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("a v4: %s", diagSummary(p.Diagnostics))
+	}
+	s.drain(50 * time.Millisecond)
+	if vs := s.versions(a); vs[len(vs)-1] != 4 || containsVersion(vs, 3) {
+		t.Errorf("versions published for a: %v (none for the broken v3)", vs)
+	}
+
+	// A change for a document that is not open is logged and ignored.
+	s.changeFull(docURI("never-opened.md"), 2, hedge)
+	h, err := s.server.Hover(s.ctx, &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: a}, Position: protocol.Position{Line: 0, Character: 16},
+	}})
+	if err != nil || h == nil {
+		t.Errorf("hover after the unknown change: %v, %v", h, err)
+	}
+}
+
+func containsVersion(vs []int32, v int32) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestIgnoredLanguages(t *testing.T) {
+	s := start(t, setup{})
+	goFile := docURI("main.go")
+	s.open(goFile, "go", 1, "// Sorry to bother you, but the report is ready.\n")
+	txt := docURI("notes")
+	s.open(txt, "plaintext", 1, hedge)
+	if p := s.awaitVersion(txt, 1); !hasCode(p.Diagnostics, "hedging") {
+		t.Errorf("plaintext without extension: %s", diagSummary(p.Diagnostics))
+	}
+	byExt := docURI("readme.markdown")
+	s.open(byExt, "unknown-language", 1, hedge)
+	s.awaitVersion(byExt, 1)
+	s.drain(100 * time.Millisecond)
+	if vs := s.versions(goFile); len(vs) != 0 {
+		t.Errorf("a Go file got diagnostics: %v", vs)
+	}
+}
+
+func TestLargeDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MB document")
+	}
+	size := 10 << 20
+	if raceEnabled {
+		size = 1 << 20 // linting 10 MB takes about a minute under -race
+	}
+	s := start(t, setup{})
+	s.wait = 3 * time.Minute
+	var b strings.Builder
+	para := "The build takes four minutes on the main branch, and the cache is warm.\n\n"
+	for b.Len() < size {
+		b.WriteString(para)
+	}
+	b.WriteString(hedge)
+	big := docURI("big.md")
+	s.open(big, "markdown", 1, b.String())
+	small := docURI("small.md")
+	s.open(small, "markdown", 1, hedge)
+	s.awaitVersion(small, 1)
+	p := s.awaitVersion(big, 1)
+	d := findCode(t, p.Diagnostics, "hedging")
+	if want := uint32(strings.Count(b.String(), "\n") - 1); d.Range.Start.Line != want {
+		t.Errorf("hedge on line %d, want %d", d.Range.Start.Line, want)
+	}
+	// An edit at the end of a 10 MB document.
+	s.changeRange(big, 2, rng(d.Range.Start.Line, 0, d.Range.Start.Line, 0), "I'll send it soon. ")
+	if p := s.awaitVersion(big, 2); !hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("v2: %s", diagSummary(p.Diagnostics))
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	o, err := ParseFlags([]string{"--log-file", "/tmp/x.log", "--log-level", "debug", "--stdio"})
+	if err != nil || o.LogFile != "/tmp/x.log" || o.LogLevel != "debug" || o.debounce() != DefaultDebounce {
+		t.Errorf("ParseFlags = %+v, %v", o, err)
+	}
+	if o, err := ParseFlags([]string{"--debounce", "0"}); err != nil || o.debounce() != 0 {
+		t.Errorf("--debounce 0: %+v %v", o, err)
+	}
+	for _, bad := range [][]string{{"--log-level", "loud"}, {"--nope"}, {"extra"}} {
+		if _, err := ParseFlags(bad); err == nil {
+			t.Errorf("ParseFlags(%q): want an error", bad)
+		}
+	}
+	var stderr bytes.Buffer
+	if code := Run(context.Background(), strings.NewReader(""), io.Discard, Options{LogFile: "/nonexistent/dir/x.log", Stderr: &stderr}); code != 1 || !strings.Contains(stderr.String(), "log file") {
+		t.Errorf("unwritable log file: code %d, stderr %q", code, stderr.String())
+	}
+}

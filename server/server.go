@@ -1,0 +1,328 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+// state is where a session is in the LSP lifecycle.
+type state int
+
+const (
+	stateNew         state = iota // before initialize
+	stateInitialized              // after initialize
+	stateShutdown                 // after shutdown, waiting for exit
+)
+
+// Server holds the server-side state of one LSP session: one client on one
+// connection, from initialize to exit. It implements protocol.Server.
+type Server struct {
+	log      *zap.Logger
+	client   protocol.Client
+	debounce time.Duration
+	// hook and afterLint are test hooks (see Options).
+	hook      func(ctx context.Context, method string)
+	afterLint func(uri string, version int32)
+
+	// ctx is cancelled when the session ends; background goroutines run
+	// under it, and bg counts them.
+	ctx     context.Context
+	cancel  context.CancelFunc
+	bgMu    sync.Mutex // guards stopped and additions to bg
+	stopped bool
+	bg      sync.WaitGroup
+
+	exitOnce sync.Once
+	exited   chan struct{} // closed on exit
+
+	// settingsReady is closed once the first settings are known, so that
+	// the first diagnostics already honour them.
+	settingsReady     chan struct{}
+	settingsReadyOnce sync.Once
+
+	mu       sync.Mutex // guards the fields below and every doc's fields but pubMu
+	state    state
+	exitCode int
+	enc      encoding
+	caps     clientCaps
+	folders  []string // workspace folder paths
+	docs     map[protocol.DocumentURI]*doc
+	cfgs     configs
+	settings settings
+	// gen counts changes of config files and settings; a lint made
+	// before the latest change is stale.
+	gen int
+}
+
+// newServer returns a server that talks to client.
+func newServer(client protocol.Client, log *zap.Logger, debounce time.Duration) *Server {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Server{
+		log:           log,
+		client:        client,
+		debounce:      debounce,
+		ctx:           ctx,
+		cancel:        cancel,
+		exited:        make(chan struct{}),
+		settingsReady: make(chan struct{}),
+		exitCode:      1,
+		docs:          map[protocol.DocumentURI]*doc{},
+		cfgs:          newConfigs(),
+	}
+}
+
+// clientCaps are the client capabilities the server acts on.
+type clientCaps struct {
+	configuration     bool // workspace/configuration
+	watchedFilesDyn   bool // dynamic registration of didChangeWatchedFiles
+	documentChanges   bool // versioned WorkspaceEdit.documentChanges
+	markdownHover     bool
+	codeActionLiteral bool
+}
+
+// initParams is the part of InitializeParams the server reads. It is
+// decoded from the raw message because protocol v0.12 lacks LSP 3.17's
+// general.positionEncodings, and decoding only what is needed keeps an
+// odd capability elsewhere from failing initialize.
+type initParams struct {
+	ProcessID             *int64                     `json:"processId"`
+	RootURI               string                     `json:"rootUri"`
+	RootPath              string                     `json:"rootPath"`
+	WorkspaceFolders      []protocol.WorkspaceFolder `json:"workspaceFolders"`
+	InitializationOptions json.RawMessage            `json:"initializationOptions"`
+	ClientInfo            *protocol.ClientInfo       `json:"clientInfo"`
+	Capabilities          struct {
+		General struct {
+			PositionEncodings []string `json:"positionEncodings"`
+		} `json:"general"`
+		Workspace struct {
+			Configuration bool `json:"configuration"`
+			WorkspaceEdit struct {
+				DocumentChanges bool `json:"documentChanges"`
+			} `json:"workspaceEdit"`
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
+		TextDocument struct {
+			Hover struct {
+				ContentFormat []string `json:"contentFormat"`
+			} `json:"hover"`
+			CodeAction struct {
+				CodeActionLiteralSupport json.RawMessage `json:"codeActionLiteralSupport"`
+			} `json:"codeAction"`
+		} `json:"textDocument"`
+	} `json:"capabilities"`
+}
+
+// initResult is InitializeResult plus LSP 3.17's positionEncoding.
+type initResult struct {
+	Capabilities serverCaps           `json:"capabilities"`
+	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`
+}
+
+type serverCaps struct {
+	protocol.ServerCapabilities
+	PositionEncoding string `json:"positionEncoding,omitempty"`
+}
+
+// Code action kinds the server offers.
+const (
+	kindQuickFix = protocol.QuickFix
+	kindFixAll   = protocol.CodeActionKind("source.fixAll.upward")
+)
+
+// initialize handles the initialize request.
+func (s *Server) initialize(p *initParams) (*initResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state != stateNew {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "initialize was already called")
+	}
+	s.state = stateInitialized
+	c := p.Capabilities
+	s.enc = chooseEncoding(c.General.PositionEncodings)
+	s.caps = clientCaps{
+		configuration:     c.Workspace.Configuration,
+		watchedFilesDyn:   c.Workspace.DidChangeWatchedFiles.DynamicRegistration,
+		documentChanges:   c.Workspace.WorkspaceEdit.DocumentChanges,
+		codeActionLiteral: len(c.TextDocument.CodeAction.CodeActionLiteralSupport) > 0 && string(c.TextDocument.CodeAction.CodeActionLiteralSupport) != "null",
+	}
+	for _, f := range c.TextDocument.Hover.ContentFormat {
+		if f == string(protocol.Markdown) {
+			s.caps.markdownHover = true
+		}
+	}
+	if len(c.TextDocument.Hover.ContentFormat) == 0 {
+		s.caps.markdownHover = true
+	}
+	for _, f := range p.WorkspaceFolders {
+		if path, ok := uriPath(protocol.DocumentURI(f.URI)); ok {
+			s.folders = append(s.folders, path)
+		}
+	}
+	if len(s.folders) == 0 {
+		if path, ok := uriPath(protocol.DocumentURI(p.RootURI)); ok {
+			s.folders = append(s.folders, path)
+		} else if p.RootPath != "" {
+			s.folders = append(s.folders, p.RootPath)
+		}
+	}
+	if len(p.InitializationOptions) > 0 {
+		st, warnings, err := parseSettings(p.InitializationOptions, s.knownRuleLocked)
+		s.noteSettingsProblems(warnings, err)
+		if err == nil {
+			s.settings = st
+		}
+	}
+	client := "unknown client"
+	if p.ClientInfo != nil {
+		client = p.ClientInfo.Name + " " + p.ClientInfo.Version
+	}
+	s.log.Info("initialize", zap.String("client", client), zap.Stringer("positionEncoding", s.enc),
+		zap.Strings("folders", s.folders))
+
+	caps := protocol.ServerCapabilities{
+		TextDocumentSync: protocol.TextDocumentSyncOptions{
+			OpenClose: true,
+			Change:    protocol.TextDocumentSyncKindIncremental,
+			Save:      &protocol.SaveOptions{},
+		},
+		HoverProvider: true,
+		Workspace: &protocol.ServerCapabilitiesWorkspace{
+			WorkspaceFolders: &protocol.ServerCapabilitiesWorkspaceFolders{Supported: true, ChangeNotifications: true},
+		},
+	}
+	if s.caps.codeActionLiteral {
+		caps.CodeActionProvider = protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{kindQuickFix, kindFixAll}}
+	} else {
+		caps.CodeActionProvider = true
+	}
+	res := &initResult{
+		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String()},
+		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version()},
+	}
+	return res, nil
+}
+
+// version is the module version the binary was built from.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// initialized starts the work that needs the client: pulling settings,
+// watching config files, loading the workspace folders' configs.
+func (s *Server) initialized() {
+	s.mu.Lock()
+	pull, watch, folders := s.caps.configuration, s.caps.watchedFilesDyn, s.folders
+	s.mu.Unlock()
+	if watch {
+		s.goSession(s.registerWatchers)
+	}
+	s.goSession(func(ctx context.Context) {
+		for _, f := range folders {
+			s.loadFolderConfig(ctx, f)
+		}
+		if pull {
+			s.pullSettings(ctx)
+		}
+		s.markSettingsReady()
+	})
+}
+
+func (s *Server) markSettingsReady() {
+	s.settingsReadyOnce.Do(func() { close(s.settingsReady) })
+}
+
+// goSession runs f in a goroutine that the end of the session cancels and
+// waits for; after the end it does nothing.
+func (s *Server) goSession(f func(ctx context.Context)) {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.stopped {
+		return
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		f(s.ctx)
+	}()
+}
+
+func (s *Server) registerWatchers(ctx context.Context) {
+	err := s.client.RegisterCapability(ctx, &protocol.RegistrationParams{Registrations: []protocol.Registration{{
+		ID:     "upward-config-watcher",
+		Method: protocol.MethodWorkspaceDidChangeWatchedFiles,
+		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
+			{GlobPattern: "**/.upward.toml"},
+		}},
+	}}})
+	if err != nil {
+		s.log.Warn("registering the config file watcher", zap.Error(err))
+	}
+}
+
+// shutdown handles the shutdown request.
+func (s *Server) shutdown() {
+	s.mu.Lock()
+	s.state = stateShutdown
+	s.exitCode = 0
+	for _, d := range s.docs {
+		if d.cancel != nil {
+			d.cancel()
+		}
+	}
+	s.mu.Unlock()
+	s.log.Info("shutdown")
+}
+
+// exit handles the exit notification: the session ends.
+func (s *Server) exit() {
+	s.exitOnce.Do(func() {
+		s.log.Info("exit")
+		close(s.exited)
+	})
+}
+
+// stop ends the session's background work and waits for it.
+func (s *Server) stop() {
+	s.bgMu.Lock()
+	s.stopped = true
+	s.bgMu.Unlock()
+	s.cancel()
+	s.markSettingsReady()
+	s.bg.Wait()
+}
+
+// showMessage shows a message to the user, logging it too.
+func (s *Server) showMessage(ctx context.Context, typ protocol.MessageType, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	switch typ {
+	case protocol.MessageTypeError:
+		s.log.Error(msg)
+	case protocol.MessageTypeWarning:
+		s.log.Warn(msg)
+	default:
+		s.log.Info(msg)
+	}
+	if err := s.client.ShowMessage(ctx, &protocol.ShowMessageParams{Type: typ, Message: msg}); err != nil {
+		s.log.Debug("showMessage", zap.Error(err))
+	}
+}
+
+// showMessageAsync is showMessage from a goroutine of its own, for callers
+// that hold s.mu.
+func (s *Server) showMessageAsync(typ protocol.MessageType, format string, args ...any) {
+	s.goSession(func(ctx context.Context) { s.showMessage(ctx, typ, format, args...) })
+}
