@@ -12,6 +12,19 @@ import (
 // kind globs and messages; cfg may be nil for the default config.
 // It fails on text that is not valid UTF-8 or contains NUL bytes.
 func Text(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
-	// TODO(CLI helper): implement.
-	return nil, nil, nil
+	if err := document.Validate(text); err != nil {
+		return nil, nil, err
+	}
+	doc, fs := String(path, string(text), cfg)
+	return doc, fs, nil
+}
+
+// String lints a text already known to be valid (see document.Validate).
+func String(path, text string, cfg *config.Config) (*document.Document, []lint.Finding) {
+	doc := document.Parse(text, document.Options{
+		URI:      path,
+		Format:   document.FormatFor(path),
+		KindHint: cfg.KindFor(path),
+	})
+	return doc, lint.Run(doc, cfg.Rules(), cfg.Options())
 }

@@ -61,15 +61,25 @@ func applies(r *Rule, doc *document.Document) bool {
 	return slices.Contains(r.Kinds, doc.Kind)
 }
 
-// allowed reports whether the flagged text contains an allowed phrase.
+// allowed reports whether the flagged text contains an allowed phrase, or
+// an allowed phrase in the text overlaps it (allow "soon-ish" keeps a "soon"
+// finding inside "soon-ish" quiet). Matching ignores case.
 func allowed(text string, s document.Span, allow []string) bool {
 	if len(allow) == 0 || s.Start < 0 || s.End > len(text) || s.Start > s.End {
 		return false
 	}
 	t := strings.ToLower(text[s.Start:s.End])
 	for _, a := range allow {
-		if a != "" && strings.Contains(t, strings.ToLower(a)) {
+		if a == "" {
+			continue
+		}
+		if strings.Contains(t, strings.ToLower(a)) {
 			return true
+		}
+		for i := max(0, s.Start-len(a)+1); i < s.End && i+len(a) <= len(text); i++ {
+			if strings.EqualFold(text[i:i+len(a)], a) {
+				return true
+			}
 		}
 	}
 	return false

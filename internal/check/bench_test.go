@@ -1,0 +1,157 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// corpusDir finds shared/corpus by walking up from the package folder; ""
+// if there is none (the benchmarks then skip).
+func corpusDir() string {
+	d, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, c := range []string{filepath.Join(d, "shared", "corpus"), filepath.Join(d, "..", "shared", "corpus")} {
+			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+				return c
+			}
+		}
+		p := filepath.Dir(d)
+		if p == d {
+			return ""
+		}
+		d = p
+	}
+}
+
+type corpusFile struct {
+	path string
+	text []byte
+}
+
+func loadCorpus(tb testing.TB) []corpusFile {
+	dir := corpusDir()
+	if dir == "" {
+		tb.Skip("no shared/corpus beside the repository")
+	}
+	var fs []corpusFile
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".md", ".markdown", ".txt", ".text":
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err == nil {
+			fs = append(fs, corpusFile{p, b})
+		}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(fs) == 0 {
+		tb.Skip("empty corpus")
+	}
+	return fs
+}
+
+// BenchmarkLintCorpus lints every corpus file once per iteration, one
+// goroutine: the MB/s figure is single-core throughput.
+func BenchmarkLintCorpus(b *testing.B) {
+	fs := loadCorpus(b)
+	cfg := config.Default()
+	b.SetBytes(corpusBytes(fs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, f := range fs {
+			if _, _, err := Text(f.path, f.text, cfg); err != nil {
+				b.Fatalf("%s: %v", f.path, err)
+			}
+		}
+	}
+}
+
+// lines5000 builds a 5,000-line Markdown document from corpus files.
+func lines5000(tb testing.TB) []byte {
+	fs := loadCorpus(tb)
+	var lines []string
+	for len(lines) < 5000 {
+		for _, f := range fs {
+			if filepath.Ext(f.path) != ".md" {
+				continue
+			}
+			lines = append(lines, strings.Split(strings.TrimRight(string(f.text), "\n"), "\n")...)
+			lines = append(lines, "")
+			if len(lines) >= 5000 {
+				break
+			}
+		}
+	}
+	return []byte(strings.Join(lines[:5000], "\n") + "\n")
+}
+
+// BenchmarkLint5000Lines is the editor case: one long document re-linted.
+func BenchmarkLint5000Lines(b *testing.B) {
+	text := lines5000(b)
+	cfg := config.Default()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := Text("long.md", text, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func corpusBytes(fs []corpusFile) int64 {
+	var n int64
+	for _, f := range fs {
+		n += int64(len(f.text))
+	}
+	return n
+}
+
+// BenchmarkParseCorpus is the parsing share of BenchmarkLintCorpus.
+func BenchmarkParseCorpus(b *testing.B) {
+	fs := loadCorpus(b)
+	b.SetBytes(corpusBytes(fs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range fs {
+			document.Parse(string(f.text), document.Options{URI: f.path, Format: document.FormatFor(f.path)})
+		}
+	}
+}
+
+// BenchmarkRulesCorpus is the matching share: every rule over documents
+// parsed beforehand.
+func BenchmarkRulesCorpus(b *testing.B) {
+	fs := loadCorpus(b)
+	docs := make([]*document.Document, len(fs))
+	for i, f := range fs {
+		docs[i] = document.Parse(string(f.text), document.Options{URI: f.path, Format: document.FormatFor(f.path)})
+	}
+	cfg := config.Default()
+	rules, opts := cfg.Rules(), cfg.Options()
+	b.SetBytes(corpusBytes(fs))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			lint.Run(d, rules, opts)
+		}
+	}
+}

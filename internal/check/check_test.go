@@ -1,0 +1,65 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+)
+
+func TestTextRejectsBadInput(t *testing.T) {
+	for name, text := range map[string]string{
+		"invalid UTF-8": "caf\xe9\n",
+		"NUL":           "a\x00b",
+	} {
+		doc, fs, err := Text("a.md", []byte(text), nil)
+		if err == nil || doc != nil || fs != nil {
+			t.Errorf("%s: got doc=%v findings=%v err=%v", name, doc != nil, fs, err)
+		}
+	}
+}
+
+func TestTextEmpty(t *testing.T) {
+	doc, fs, err := Text("a.md", nil, nil)
+	if err != nil || doc == nil || len(fs) != 0 {
+		t.Errorf("empty: doc=%v fs=%v err=%v", doc, fs, err)
+	}
+}
+
+func TestTextUsesConfig(t *testing.T) {
+	const text = "Sorry to bother you, but the report is ready.\n"
+	_, fs, err := Text("a.md", []byte(text), nil)
+	if err != nil || len(fs) != 1 || fs[0].RuleID != "hedging" {
+		t.Fatalf("default: %+v %v", fs, err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, config.FileName)
+	os.WriteFile(p, []byte("[rules.hedging]\nenabled = false\n[kinds]\nmeeting-notes = [\"meetings/**\"]\n"), 0o644)
+	cfg, err := config.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fs, _ = Text(filepath.Join(dir, "a.md"), []byte(text), cfg)
+	if len(fs) != 0 {
+		t.Errorf("disabled rule reported: %+v", fs)
+	}
+	doc, _, _ := Text(filepath.Join(dir, "meetings", "x.md"), []byte("Talked about the roadmap.\n"), cfg)
+	if doc.Kind != document.KindMeetingNotes {
+		t.Errorf("kind = %v, want meeting notes from the config glob", doc.Kind)
+	}
+}
+
+func TestTextFormatFromPath(t *testing.T) {
+	const text = "# Not a heading in plain text\n"
+	md, _, _ := Text("a.md", []byte(text), nil)
+	txt, _, _ := Text("a.txt", []byte(text), nil)
+	if md.Format != document.Markdown || txt.Format != document.PlainText {
+		t.Errorf("formats %v %v", md.Format, txt.Format)
+	}
+	if len(md.Blocks) == 0 || md.Blocks[0].Kind != document.Heading || strings.Contains(md.Blocks[0].Text, "#") {
+		t.Errorf("markdown heading not parsed: %+v", md.Blocks)
+	}
+}

@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestWriteAtomicKeepsModeAndLeavesNoTemp(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(p)
+	if err := writeAtomic(p, []byte("new text"), fi); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	fi2, _ := os.Stat(p)
+	if string(got) != "new text" || fi2.Mode().Perm() != 0o600 {
+		t.Errorf("got %q mode %v", got, fi2.Mode())
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("folder holds %d entries, want 1", len(ents))
+	}
+}
+
+func TestWriteAtomicFollowsSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.md")
+	link := filepath.Join(dir, "link.md")
+	os.WriteFile(target, []byte("old"), 0o644)
+	if err := os.Symlink("real.md", link); err != nil {
+		t.Skip(err)
+	}
+	fi, _ := os.Stat(link)
+	if err := writeAtomic(link, []byte("new"), fi); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := os.Readlink(link); err != nil || l != "real.md" {
+		t.Errorf("link replaced: %q %v", l, err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Errorf("target = %q", b)
+	}
+}
+
+func TestWriteAtomicRefusesChangedFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	os.WriteFile(p, []byte("old"), 0o644)
+	fi, _ := os.Stat(p)
+	os.WriteFile(p, []byte("edited meanwhile"), 0o644)
+	if err := writeAtomic(p, []byte("fixed"), fi); err == nil || !strings.Contains(err.Error(), "changed") {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "edited meanwhile" {
+		t.Errorf("file = %q", b)
+	}
+}
+
+func TestWriteAtomicFailureLeavesFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to a read-only folder")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	os.WriteFile(p, []byte("old"), 0o644)
+	fi, _ := os.Stat(p)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if err := writeAtomic(p, []byte("new"), fi); err == nil {
+		t.Fatal("no error writing into a read-only folder")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("file = %q", b)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"10": 10, "512KB": 512 << 10, "16MB": 16 << 20, "1g": 1 << 30, "3 MB": 3 << 20} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MB", "-1", "0", "ten"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) succeeded", in)
+		}
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	if got := ghProperty("a,b:c%d\ne"); got != "a%2Cb%3Ac%25d%0Ae" {
+		t.Errorf("ghProperty = %q", got)
+	}
+	if got := ghData("50% done,\r\nok: yes"); got != "50%25 done,%0D%0Aok: yes" {
+		t.Errorf("ghData = %q", got)
+	}
+}
+
+func TestFileURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"notes/a b.md":    "notes/a%20b.md",
+		"/tmp/x/#1.md":    "file:///tmp/x/%231.md",
+		"T-compiler.md":   "T-compiler.md",
+		"weird:name.md":   "./weird:name.md",
+		"reports/100%.md": "reports/100%25.md",
+	} {
+		if got := fileURI(in); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestManyFilesOrderedAndComplete lints more files than the result window
+// with several workers and checks every file appears once, in order, in a
+// JSON document that parses.
+func TestManyFilesOrderedAndComplete(t *testing.T) {
+	dir := t.TempDir()
+	const n = 300
+	for i := range n {
+		text := "The build is green.\n"
+		if i%7 == 0 {
+			text = "Sorry to bother you, but the report is ready.\n"
+		}
+		sub := filepath.Join(dir, fmt.Sprintf("d%02d", i%13))
+		os.MkdirAll(sub, 0o755)
+		os.WriteFile(filepath.Join(sub, fmt.Sprintf("f%03d.md", i)), []byte(text), 0o644)
+	}
+	code, out, errs := run(t, "", "lint", "--format", "json", "--jobs", "4", dir)
+	if code != 1 || errs != "" {
+		t.Fatalf("code %d, stderr %q", code, errs)
+	}
+	var doc struct {
+		Files []struct {
+			Path        string
+			Diagnostics []struct{ Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("bad JSON: %v", err)
+	}
+	if len(doc.Files) != n {
+		t.Fatalf("%d files, want %d", len(doc.Files), n)
+	}
+	hits := 0
+	for i, f := range doc.Files {
+		if i > 0 && doc.Files[i-1].Path >= f.Path {
+			t.Errorf("out of order: %s then %s", doc.Files[i-1].Path, f.Path)
+		}
+		for _, d := range f.Diagnostics {
+			if d.Rule == "hedging" {
+				hits++
+			}
+		}
+	}
+	if want := (n + 6) / 7; hits != want {
+		t.Errorf("%d hedging findings, want %d", hits, want)
+	}
+}
+
+// TestLargeFile: a 10 MB document lints, and the finding at its end is
+// reported on the right line.
+func TestLargeFile(t *testing.T) {
+	para := "The importer handles the March data. The build takes four minutes on the new runners.\n\n"
+	var b strings.Builder
+	for b.Len() < 10<<20 {
+		b.WriteString(para)
+	}
+	lines := strings.Count(b.String(), "\n")
+	b.WriteString("Sorry to bother you, but the report is ready.\n")
+	p := filepath.Join(t.TempDir(), "big.md")
+	os.WriteFile(p, []byte(b.String()), 0o644)
+	code, out, errs := run(t, "", "lint", p)
+	if code != 1 || errs != "" {
+		t.Fatalf("code %d, stderr %q", code, errs)
+	}
+	want := fmt.Sprintf("%s:%d:1: ", p, lines+1)
+	if !strings.HasPrefix(out, want) || !strings.HasSuffix(strings.TrimSpace(out), "[hedging]") {
+		t.Errorf("output %q, want one hedging finding at %q", out, want)
+	}
+}
+
+func TestStdinWithoutFilenameUsesWorkingDirConfig(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".upward.toml"), []byte("[rules.hedging]\nenabled = false\n"), 0o644)
+	t.Chdir(dir)
+	code, out, _ := run(t, "Sorry to bother you, but the report is ready.\n", "lint", "-")
+	if code != 0 || out != "" {
+		t.Errorf("code %d out %q: the working folder's config was not used", code, out)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	if code, out, _ := run(t, "", "help"); code != 0 || !strings.Contains(out, "upward lint") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "", "version"); code != 0 || !strings.HasPrefix(out, "upward ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	version = "v9.9.9"
+	defer func() { version = "" }()
+	if _, out, _ := run(t, "", "version"); !strings.HasPrefix(out, "upward v9.9.9 ") {
+		t.Errorf("ldflags version not used: %q", out)
+	}
+}
+
+// TestExamples keeps the README's first command honest: the shipped
+// examples show several kinds of managing-up problem.
+func TestExamples(t *testing.T) {
+	code, out, errs := run(t, "", "lint", "--format", "json", "../../testdata/examples")
+	if code != 1 || errs != "" {
+		t.Fatalf("code %d, stderr %q", code, errs)
+	}
+	var doc struct {
+		Files []struct {
+			Path        string
+			Diagnostics []struct{ Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, f := range doc.Files {
+		if len(f.Diagnostics) < 3 {
+			t.Errorf("%s: %d findings, want several", f.Path, len(f.Diagnostics))
+		}
+		for _, d := range f.Diagnostics {
+			rules[d.Rule] = true
+		}
+	}
+	for _, id := range []string{"hedging", "vague-timing", "open-question", "complaint", "missing-decisions"} {
+		if !rules[id] {
+			t.Errorf("no %s finding in the examples", id)
+		}
+	}
+}

@@ -1,0 +1,662 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/upward-lint/upward/internal/check"
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// defaultMaxSize is the largest file `upward lint` reads; bigger files are
+// reported and skipped. A 10 MB document lints fine.
+const defaultMaxSize = 16 << 20
+
+// lintExts are the extensions linted when walking a folder. Files named on
+// the command line are linted whatever their extension.
+var lintExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".text": true}
+
+type lintFlags struct {
+	format        string
+	config        string
+	fix, diff     bool
+	failLevel     lint.Severity
+	color         string
+	quiet         bool
+	stdinFilename string
+	maxSize       int64
+	jobs          int
+}
+
+const lintUsage = `Usage: upward lint [flags] [PATH...]
+
+Lints files and folders (default "."). Folders are searched for *.md,
+*.markdown, *.txt and *.text files, skipping hidden folders, .git,
+node_modules and paths matched by the ignore globs of .upward.toml. A path
+of "-" reads standard input. Each file uses the nearest .upward.toml found
+walking up from its folder, unless --config is given; its ignore globs
+apply to named files too.
+
+Exit status: 0 when no finding is at or above --fail-level, 1 when one is
+(with --diff: when a file would change), 2 on a usage, I/O or config error.
+
+Flags:
+`
+
+func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
+	lf := &lintFlags{}
+	fs := flag.NewFlagSet("upward lint", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), lintUsage)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&lf.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&lf.config, "config", "", "use config `FILE` for every file instead of the nearest .upward.toml")
+	fs.BoolVar(&lf.fix, "fix", false, "apply the fixes that need no [placeholder] and rewrite the files")
+	fs.BoolVar(&lf.diff, "diff", false, "print a unified diff of what --fix would change; write nothing")
+	failLevel := fs.String("fail-level", "warning", "lowest `severity` that makes the exit status 1: error, warning, info or hint")
+	fs.StringVar(&lf.color, "color", "auto", "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	noColor := fs.Bool("no-color", false, "same as --color=never")
+	fs.BoolVar(&lf.quiet, "quiet", false, "print findings and errors only, no summary")
+	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
+	maxSize := fs.String("max-size", "16MB", "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
+	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
+
+	// Allow flags after paths: "upward lint notes/ --format json".
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, flagErr(err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			paths = append(paths, rest...)
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+	if *noColor {
+		lf.color = "never"
+	}
+	usageErr := func(format string, a ...any) (*lintFlags, []string, int) {
+		e.errorf("lint: "+format, a...)
+		return nil, nil, 2
+	}
+	switch lf.format {
+	case "text", "json", "sarif", "github":
+	default:
+		return usageErr("unknown --format %q (want text, json, sarif or github)", lf.format)
+	}
+	switch lf.color {
+	case "auto", "always", "never":
+	default:
+		return usageErr("unknown --color %q (want auto, always or never)", lf.color)
+	}
+	sev, err := lint.ParseSeverity(*failLevel)
+	if err != nil {
+		return usageErr("--fail-level: %v", err)
+	}
+	lf.failLevel = sev
+	if lf.fix && lf.diff {
+		return usageErr("--fix and --diff cannot be used together")
+	}
+	if lf.maxSize, err = parseSize(*maxSize); err != nil {
+		return usageErr("--max-size: %v", err)
+	}
+	if lf.jobs < 1 {
+		lf.jobs = 1
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	stdins := 0
+	for _, p := range paths {
+		if p == "-" {
+			stdins++
+		}
+	}
+	if stdins > 1 {
+		return usageErr("- (standard input) given more than once")
+	}
+	return lf, paths, -1
+}
+
+// parseSize parses "1234", "512KB", "16MB" or "1GB" (powers of 1024).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * mult, nil
+}
+
+// job is one file to lint, numbered in output order.
+type job struct {
+	seq   int
+	path  string // as shown: as given, or joined under the folder given
+	stdin bool
+	// explicit is set for paths named on the command line.
+	explicit bool
+	// err is set for a path that could not be walked; it is reported in order.
+	err error
+}
+
+// result is what a worker hands the writer for one job.
+type result struct {
+	seq int
+	// out is the formatted output for the file (may be empty).
+	out []byte
+	// diff is the unified diff for --diff.
+	diff []byte
+	// errs are one-line reasons for stderr, without the "upward: " prefix.
+	errs []string
+	// cfgErr is a broken config, reported once however many files it covers.
+	cfgErr *cfgError
+	// failing counts findings at or above the fail level; total all findings.
+	failing, total int
+	fixed          int
+	changed        bool
+	linted         bool
+}
+
+type cfgError struct {
+	path string
+	err  error
+}
+
+func runLint(e *env, args []string) int {
+	lf, paths, code := parseLintFlags(e, args)
+	if code >= 0 {
+		return code
+	}
+	l := &linter{e: e, lf: lf, dirs: map[string]*cfgEntry{}}
+	if lf.config != "" {
+		cfg, err := config.Load(lf.config)
+		if err != nil {
+			e.errorf("%v", err)
+			return 2
+		}
+		l.fixed = cfg
+	}
+	cfgForHeader := l.fixed
+	if cfgForHeader == nil {
+		cfgForHeader, _ = cwdConfig("")
+	}
+	l.out = newFormatter(lf, e, cfgForHeader)
+	return l.run(paths)
+}
+
+// linter runs one `upward lint`.
+type linter struct {
+	e  *env
+	lf *lintFlags
+	// fixed is the --config config, used for every file.
+	fixed *config.Config
+	out   formatter
+
+	mu   sync.Mutex
+	dirs map[string]*cfgEntry // absolute folder → its config
+}
+
+type cfgEntry struct {
+	cfg  *config.Config
+	path string
+	err  error
+}
+
+// configFor returns the config for files in dir, loading each
+// .upward.toml once.
+func (l *linter) configFor(dir string) *cfgEntry {
+	if l.fixed != nil {
+		return &cfgEntry{cfg: l.fixed, path: l.fixed.Path}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return &cfgEntry{cfg: config.Default(), path: dir, err: err}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ce, ok := l.dirs[abs]; ok {
+		return ce
+	}
+	ce := &cfgEntry{}
+	p, err := config.Find(abs)
+	switch {
+	case err != nil:
+		ce.err = err
+		ce.path = abs
+	case p == "":
+		ce.cfg = config.Default()
+	default:
+		// Share one loaded config between all folders that find it.
+		for _, other := range l.dirs {
+			if other.path == p {
+				l.dirs[abs] = other
+				return other
+			}
+		}
+		ce.path = p
+		ce.cfg, ce.err = config.Load(shortPath(p))
+	}
+	l.dirs[abs] = ce
+	return ce
+}
+
+func (l *linter) run(paths []string) int {
+	workers := l.lf.jobs
+	window := max(4*workers, 16)
+	jobs := make(chan job)
+	results := make(chan result, window)
+	slots := make(chan struct{}, window) // bounds results held out of order
+
+	go l.walk(paths, jobs, slots)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- l.lintJob(j)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	w := &outWriter{l: l}
+	if err := l.out.begin(l.e.stdout); err != nil {
+		w.ioErr = err
+	}
+	pending := map[int]result{}
+	next := 0
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			w.emit(r)
+			<-slots
+			next++
+		}
+	}
+	return w.finish()
+}
+
+// walk sends a job per file in deterministic order: arguments in the order
+// given, folders in lexical order. It takes a slot per job, so no more than
+// cap(slots) results wait to be written.
+func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
+	seq := 0
+	send := func(j job) {
+		slots <- struct{}{}
+		j.seq = seq
+		seq++
+		jobs <- j
+	}
+	for _, p := range paths {
+		if p == "-" {
+			send(job{path: p, stdin: true, explicit: true})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			send(job{path: p, err: errors.New(reason(err))})
+			continue
+		}
+		if !fi.IsDir() {
+			if !l.ignored(p) {
+				send(job{path: p, explicit: true})
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				send(job{path: path, err: errors.New(reason(err))})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
+					return fs.SkipDir
+				}
+				if path != p && l.ignored(path) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || !lintExts[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if l.ignored(path) {
+				return nil
+			}
+			send(job{path: path})
+			return nil
+		})
+		if err != nil {
+			send(job{path: p, err: errors.New(reason(err))})
+		}
+	}
+	close(jobs)
+}
+
+// ignored reports whether the config covering path ignores it. A broken
+// config ignores nothing; its error is reported with the files.
+func (l *linter) ignored(path string) bool {
+	ce := l.configFor(filepath.Dir(path))
+	return ce.err == nil && ce.cfg.Ignored(path)
+}
+
+// reason is the one-line cause of a file error, without the path.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (l *linter) lintJob(j job) (r result) {
+	r.seq = j.seq
+	if j.err != nil {
+		r.errs = []string{j.path + ": " + j.err.Error()}
+		return r
+	}
+	cfgPath := j.path
+	if j.stdin {
+		cfgPath = l.lf.stdinFilename
+		if cfgPath == "" {
+			cfgPath = "-"
+		}
+	}
+	ce := l.configFor(filepath.Dir(cfgPath))
+	if ce.err != nil {
+		r.cfgErr = &cfgError{path: ce.path, err: ce.err}
+		r.errs = []string{j.path + ": not linted: broken config " + ce.path}
+		return r
+	}
+	var (
+		data []byte
+		fi   os.FileInfo
+		err  error
+	)
+	if j.stdin {
+		data, err = readLimited(l.e.stdin, l.lf.maxSize)
+	} else {
+		data, fi, err = readFile(j.path, l.lf.maxSize)
+	}
+	if err != nil {
+		r.errs = []string{j.path + ": " + err.Error()}
+		return r
+	}
+	display := j.path
+	if j.stdin && l.lf.stdinFilename != "" {
+		display = l.lf.stdinFilename
+	}
+	if err := document.Validate(data); err != nil {
+		r.errs = []string{display + ": " + err.Error()}
+		return r
+	}
+	text := string(data)
+	doc, findings := check.String(cfgPath, text, ce.cfg)
+
+	if l.lf.fix || l.lf.diff {
+		newText, n := fixLoop(cfgPath, text, ce.cfg, doc, findings)
+		r.fixed = n
+		if newText != text {
+			r.changed = true
+			switch {
+			case l.lf.diff:
+				r.diff = unifiedDiff(display, text, newText)
+			case j.stdin:
+				r.out = []byte(newText)
+				doc, findings = check.String(cfgPath, newText, ce.cfg)
+			default:
+				if err := writeAtomic(j.path, []byte(newText), fi); err != nil {
+					r.errs = []string{j.path + ": not fixed: " + err.Error()}
+					r.changed = false
+					r.fixed = 0
+				} else {
+					doc, findings = check.String(cfgPath, newText, ce.cfg)
+				}
+			}
+		}
+		if l.lf.diff {
+			r.linted = true
+			return r
+		}
+		if j.stdin && l.lf.fix {
+			if !r.changed {
+				r.out = data
+			}
+			r.linted = true
+			r.failing, r.total = count(findings, l.lf.failLevel)
+			return r
+		}
+	}
+	r.linted = true
+	r.failing, r.total = count(findings, l.lf.failLevel)
+	var buf bytes.Buffer
+	l.out.file(&buf, display, doc, findings)
+	r.out = buf.Bytes()
+	return r
+}
+
+func count(fs []lint.Finding, failLevel lint.Severity) (failing, total int) {
+	for _, f := range fs {
+		if f.Severity.AtLeast(failLevel) {
+			failing++
+		}
+	}
+	return failing, len(fs)
+}
+
+// fixLoop applies the placeholder-free fixes until the text stops changing
+// (fixes that overlapped one taken in a round are applied in the next), so
+// that a second --fix has nothing left to do.
+func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int) {
+	total := 0
+	for range 4 {
+		next, n, err := lint.FixAll(text, fs)
+		if err != nil || n == 0 || next == text {
+			break
+		}
+		if document.Validate([]byte(next)) != nil {
+			break
+		}
+		text = next
+		total += n
+		doc, fs = check.String(path, text, cfg)
+	}
+	_ = doc
+	return text, total
+}
+
+// readFile reads a regular file of at most limit bytes.
+func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, errors.New(reason(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, errors.New(reason(err))
+	}
+	if fi.IsDir() {
+		return nil, nil, errors.New("is a directory")
+	}
+	if fi.Size() > limit {
+		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", humanSize(fi.Size()), humanSize(limit))
+	}
+	data, err := readLimited(f, limit)
+	return data, fi, err
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, errors.New(reason(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", humanSize(limit))
+	}
+	return data, nil
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// outWriter writes results in order and keeps the counts for the exit code.
+type outWriter struct {
+	l                     *linter
+	files, failing, total int
+	fixed, changed        int
+	errors                int
+	wrote                 bool
+	cfgReported           map[string]bool
+	ioErr                 error
+	notes                 []string
+}
+
+func (w *outWriter) emit(r result) {
+	e := w.l.e
+	if r.cfgErr != nil {
+		if w.cfgReported == nil {
+			w.cfgReported = map[string]bool{}
+		}
+		if !w.cfgReported[r.cfgErr.path] {
+			w.cfgReported[r.cfgErr.path] = true
+			e.errorf("%v", r.cfgErr.err)
+			w.notes = append(w.notes, r.cfgErr.err.Error())
+			w.errors++
+		}
+	}
+	for _, msg := range r.errs {
+		if r.cfgErr != nil {
+			continue // the config error above says it
+		}
+		e.errorf("%s", msg)
+		w.notes = append(w.notes, msg)
+		w.errors++
+	}
+	if r.linted {
+		w.files++
+	}
+	w.failing += r.failing
+	w.total += r.total
+	w.fixed += r.fixed
+	if r.changed {
+		w.changed++
+	}
+	if w.ioErr != nil {
+		return
+	}
+	if len(r.diff) > 0 {
+		_, w.ioErr = e.stdout.Write(r.diff)
+	}
+	if len(r.out) > 0 {
+		if w.wrote {
+			_, w.ioErr = io.WriteString(e.stdout, w.l.out.sep())
+		}
+		if w.ioErr == nil {
+			_, w.ioErr = e.stdout.Write(r.out)
+		}
+		w.wrote = true
+	}
+}
+
+func (w *outWriter) finish() int {
+	l := w.l
+	if w.ioErr == nil {
+		w.ioErr = l.out.end(l.e.stdout, summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes})
+	}
+	if w.ioErr != nil {
+		l.e.errorf("writing output: %v", w.ioErr)
+		return 2
+	}
+	if !l.lf.quiet {
+		switch {
+		case l.lf.fix && w.fixed > 0:
+			fmt.Fprintf(l.e.stderr, "upward: fixed %d %s in %d %s\n", w.fixed, plural(w.fixed, "problem"), w.changed, plural(w.changed, "file"))
+		case l.lf.diff && w.changed > 0:
+			fmt.Fprintf(l.e.stderr, "upward: --fix would fix %d %s in %d %s\n", w.fixed, plural(w.fixed, "problem"), w.changed, plural(w.changed, "file"))
+		}
+	}
+	switch {
+	case w.errors > 0:
+		return 2
+	case l.lf.diff:
+		if w.changed > 0 {
+			return 1
+		}
+		return 0
+	case w.failing > 0:
+		return 1
+	}
+	return 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// shortPath returns p relative to the working directory when it lies below
+// it, for messages.
+func shortPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	r, err := filepath.Rel(wd, p)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return r
+}

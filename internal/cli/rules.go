@@ -1,0 +1,152 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// cwdConfig loads the config named by --config, else the one found from the
+// working directory, else the default.
+func cwdConfig(explicit string) (*config.Config, error) {
+	if explicit != "" {
+		return config.Load(explicit)
+	}
+	p, err := config.Find(".")
+	if err != nil || p == "" {
+		return config.Default(), err
+	}
+	return config.Load(p)
+}
+
+func scopeName(r *lint.Rule) string {
+	if r.Scope == lint.DocumentScope {
+		return "document"
+	}
+	return "sentence"
+}
+
+func runRules(e *env, args []string) int {
+	fs := flag.NewFlagSet("upward rules", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	cfgPath := fs.String("config", "", "read `FILE` instead of the nearest .upward.toml")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(err)
+	}
+	if fs.NArg() > 0 {
+		e.errorf("rules: unexpected argument %q", fs.Arg(0))
+		return 2
+	}
+	cfg, err := cwdConfig(*cfgPath)
+	if err != nil {
+		e.errorf("%v", err)
+		return 2
+	}
+	opts := cfg.Options()
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tSCOPE\tTITLE")
+	for _, r := range cfg.Rules() {
+		sev := r.Severity.String()
+		if s, ok := opts.Severity[r.ID]; ok {
+			sev = s.String()
+		}
+		if opts.Disabled[r.ID] {
+			sev = "off"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, sev, scopeName(r), r.Title)
+	}
+	tw.Flush()
+	return 0
+}
+
+func runExplain(e *env, args []string) int {
+	fs := flag.NewFlagSet("upward explain", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	cfgPath := fs.String("config", "", "read `FILE` instead of the nearest .upward.toml")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(err)
+	}
+	if fs.NArg() != 1 {
+		e.errorf("explain: want one rule ID (run \"upward rules\" for the list)")
+		return 2
+	}
+	id := fs.Arg(0)
+	cfg, err := cwdConfig(*cfgPath)
+	if err != nil {
+		// A broken config must not hide the built-in docs.
+		fmt.Fprintf(e.stderr, "upward: %v (showing built-in rules only)\n", err)
+		cfg = config.Default()
+	}
+	for _, r := range cfg.Rules() {
+		if r.ID == id {
+			explain(e.stdout, r)
+			return 0
+		}
+	}
+	e.errorf("explain: unknown rule %q (run \"upward rules\" for the list)", id)
+	return 2
+}
+
+func explain(w io.Writer, r *lint.Rule) {
+	fmt.Fprintf(w, "%s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(w, "Severity: %s. Scope: %s", r.Severity, scopeName(r))
+	if len(r.Kinds) > 0 {
+		var ks []string
+		for _, k := range r.Kinds {
+			ks = append(ks, k.String())
+		}
+		fmt.Fprintf(w, " (%s)", strings.Join(ks, ", "))
+	}
+	fmt.Fprintln(w, ".")
+	if r.Principle != "" {
+		fmt.Fprintf(w, "Principle: %s\n", r.Principle)
+	}
+	if r.Source != "" {
+		fmt.Fprintf(w, "Source: %s\n", r.Source)
+	}
+	if d := strings.TrimSpace(r.Doc); d != "" && d != r.Title {
+		fmt.Fprintf(w, "\n%s\n", d)
+	}
+	var hits, misses []lint.Example
+	for _, ex := range r.Examples {
+		if ex.Hit {
+			hits = append(hits, ex)
+		} else {
+			misses = append(misses, ex)
+		}
+	}
+	examples := func(title string, exs []lint.Example) {
+		if len(exs) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s:\n", title)
+		for _, ex := range exs {
+			fmt.Fprintf(w, "  - %s", strings.TrimSpace(ex.Text))
+			if ex.Note != "" {
+				fmt.Fprintf(w, "  (%s)", ex.Note)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	examples("Flagged", hits)
+	examples("Not flagged", misses)
+	if r.Before != "" || r.After != "" {
+		fmt.Fprintf(w, "\nRewrite:\n  before: %s\n  after:  %s\n", strings.TrimSpace(r.Before), strings.TrimSpace(r.After))
+	}
+}
+
+// flagErr maps a flag parse error to an exit code: -h is success.
+func flagErr(err error) int {
+	if err == flag.ErrHelp {
+		return 0
+	}
+	return 2
+}
+
+var _ = os.Stdout
