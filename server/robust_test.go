@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
 )
 
 // rawClient talks to Run over pipes byte by byte, to send what no real
@@ -378,5 +379,27 @@ func TestParseFlags(t *testing.T) {
 	var stderr bytes.Buffer
 	if code := Run(context.Background(), strings.NewReader(""), io.Discard, Options{LogFile: "/nonexistent/dir/x.log", Stderr: &stderr}); code != 1 || !strings.Contains(stderr.String(), "log file") {
 		t.Errorf("unwritable log file: code %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestPipedSession feeds a whole session on an input that ends right after
+// exit, as a shell pipe does: every request read before the end is still
+// answered, and the exit code reflects shutdown.
+func TestPipedSession(t *testing.T) {
+	frame := func(s string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(s), s) }
+	in := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`) +
+		frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) +
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	out := &syncWriter{w: &bytes.Buffer{}}
+	code := Run(context.Background(), strings.NewReader(in), out, Options{Logger: zap.NewNop()})
+	if code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	got := out.String()
+	for _, want := range []string{`"capabilities"`, `"id":1`, `"id":2`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
+		}
 	}
 }

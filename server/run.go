@@ -148,16 +148,31 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 		return 1
 	}
 	defer closeLog()
-	return serve(ctx, newStream(in, out, log), opts, log)
+	st := newStream(in, out, log)
+	var exited <-chan struct{}
+	st.atEOF = func() {
+		select {
+		case <-exited:
+		case <-time.After(eofGrace):
+		}
+	}
+	return serve(ctx, st, opts, log, func(s *Server) { exited = s.exited })
 }
 
+// eofGrace is how long the server keeps answering the messages it has
+// already read after its input ends without an exit notification.
+const eofGrace = 2 * time.Second
+
 // serve runs a session on a stream.
-func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logger) int {
+func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logger, started ...func(*Server)) int {
 	conn := jsonrpc2.NewConn(st)
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
 	s := newServer(client, log, opts.debounce())
 	s.hook = opts.hook
 	s.afterLint = opts.afterLint
+	for _, f := range started {
+		f(s)
+	}
 	// Load and compile the rules while the client is still starting up,
 	// so the first diagnostics don't wait for it.
 	s.goSession(func(context.Context) { warmUp() })

@@ -39,6 +39,12 @@ type stream struct {
 	out    io.Writer
 	closed atomic.Bool
 	closer []io.Closer
+
+	// atEOF, when set, is called once the input has ended, before Read
+	// reports it: the messages already read are still being handled
+	// (handlers run asynchronously), and a client that pipes a whole
+	// session and closes its end expects their replies.
+	atEOF func()
 }
 
 func newStream(in io.Reader, out io.Writer, log *zap.Logger) *stream {
@@ -64,6 +70,9 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 			if errors.As(err, &bad) {
 				s.log.Warn("skipping malformed message header", zap.Error(err))
 				continue
+			}
+			if errors.Is(err, io.EOF) && s.atEOF != nil {
+				s.atEOF()
 			}
 			return nil, n, err
 		}
