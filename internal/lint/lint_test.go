@@ -1,0 +1,172 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/document"
+)
+
+func sp(s, e int) document.Span { return document.Span{Start: s, End: e} }
+
+func TestApplyEdits(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		edits []Edit
+		want  string
+		err   string
+	}{
+		{"none", "abc", nil, "abc", ""},
+		{"replace", "Sorry, the report is ready.", []Edit{{sp(0, 8), "T"}}, "The report is ready.", ""},
+		{"unordered", "abcdef", []Edit{{sp(4, 5), "E"}, {sp(0, 1), "A"}}, "AbcdEf", ""},
+		{"insert and replace", "abc", []Edit{{sp(1, 1), "X"}, {sp(1, 2), "Y"}}, "aXYc", ""},
+		{"adjacent", "abc", []Edit{{sp(0, 1), "1"}, {sp(1, 2), "2"}}, "12c", ""},
+		{"overlap", "abcdef", []Edit{{sp(0, 3), "x"}, {sp(2, 4), "y"}}, "abcdef", "overlapping"},
+		{"two inserts at one place", "abc", []Edit{{sp(1, 1), "x"}, {sp(1, 1), "y"}}, "abc", "overlapping"},
+		{"out of range", "abc", []Edit{{sp(2, 9), "x"}}, "abc", "out of range"},
+		{"negative", "abc", []Edit{{sp(-1, 1), "x"}}, "abc", "out of range"},
+		{"reversed", "abc", []Edit{{sp(2, 1), "x"}}, "abc", "out of range"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ApplyEdits(tc.text, tc.edits)
+			if tc.err == "" && err != nil || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+				t.Fatalf("err = %v, want %q", err, tc.err)
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFixAllSkipsPlaceholdersAndOverlaps(t *testing.T) {
+	text := "Sorry to bother you, but it is ready. I'll send it soon."
+	fs := []Finding{
+		{RuleID: "hedging", Span: sp(0, 24), Fixes: []Fix{{Title: "drop", Edits: []Edit{{sp(0, 25), ""}}}}},
+		{RuleID: "overlapping", Span: sp(5, 10), Fixes: []Fix{{Title: "clash", Edits: []Edit{{sp(5, 10), "zzz"}}}}},
+		{RuleID: "vague-timing", Span: sp(51, 55), Fixes: []Fix{{Title: "date", NeedsInput: true, Edits: []Edit{{sp(51, 55), "by [Friday]"}}}}},
+	}
+	got, n, err := FixAll(text, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "it is ready. I'll send it soon."; got != want || n != 1 {
+		t.Errorf("FixAll = %q, %d; want %q, 1", got, n, want)
+	}
+}
+
+func TestRunDirectivesSeverityAllow(t *testing.T) {
+	text := "one soon\n<!-- x -->\ntwo soon\nthree soon\nfour soon\n"
+	doc := &document.Document{Text: text}
+	// A toy rule flagging every "soon".
+	rule := &Rule{ID: "vague-timing", Severity: Warning, Run: func(p *Pass) {
+		for i := 0; ; {
+			j := strings.Index(p.Doc.Text[i:], "soon")
+			if j < 0 {
+				return
+			}
+			p.Reportf(sp(i+j, i+j+4), nil, "soon")
+			i += j + 4
+		}
+	}}
+	lineOf := func(fs []Finding) []int {
+		var out []int
+		for _, f := range fs {
+			out = append(out, strings.Count(text[:f.Span.Start], "\n")+1)
+		}
+		return out
+	}
+	cmt := strings.Index(text, "<!-- x -->")
+	c := sp(cmt, cmt+len("<!-- x -->"))
+
+	doc.Directives = []document.Directive{{Kind: document.DisableNextLine, Span: c}}
+	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !equal(got, []int{1, 4, 5}) {
+		t.Errorf("disable-next-line: lines %v", got)
+	}
+	doc.Directives = []document.Directive{{Kind: document.Disable, Rules: []string{"other"}, Span: c}}
+	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); len(got) != 4 {
+		t.Errorf("disable of another rule silenced: lines %v", got)
+	}
+	e := strings.Index(text, "four")
+	doc.Directives = []document.Directive{{Kind: document.Disable, Rules: []string{"vague-timing"}, Span: c}, {Kind: document.Enable, Span: sp(e-1, e-1)}}
+	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !equal(got, []int{1, 5}) {
+		t.Errorf("disable/enable: lines %v", got)
+	}
+	doc.Directives = nil
+	fs := Run(doc, []*Rule{rule}, Options{Severity: map[string]Severity{"vague-timing": Error}, Allow: map[string][]string{"vague-timing": {"three soon"}}})
+	if len(fs) != 3 || fs[0].Severity != Error || fs[0].RuleID != "vague-timing" {
+		t.Errorf("severity/allow: %+v", fs)
+	}
+	if fs := Run(doc, []*Rule{rule}, Options{Disabled: map[string]bool{"vague-timing": true}}); len(fs) != 0 {
+		t.Errorf("disabled rule ran: %+v", fs)
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSeverity(t *testing.T) {
+	for _, s := range []Severity{Error, Warning, Info, Hint} {
+		got, err := ParseSeverity(s.String())
+		if err != nil || got != s {
+			t.Errorf("ParseSeverity(%q) = %v, %v", s, got, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity(fatal) succeeded")
+	}
+	if !Error.AtLeast(Warning) || Hint.AtLeast(Info) {
+		t.Error("AtLeast order wrong")
+	}
+}
+
+// FuzzApplyEdits checks that applying edits keeps the text outside the
+// edited spans, in order, and that a rejected set leaves text unchanged.
+func FuzzApplyEdits(f *testing.F) {
+	f.Add("héllo wörld", 1, 3, "X", 5, 5, "Y")
+	f.Add("abc", 0, 0, "", 0, 0, "")
+	f.Fuzz(func(t *testing.T, text string, s1, e1 int, n1 string, s2, e2 int, n2 string) {
+		edits := []Edit{{sp(s1, e1), n1}, {sp(s2, e2), n2}}
+		got, err := ApplyEdits(text, edits)
+		if err != nil {
+			if got != text {
+				t.Fatalf("failed apply changed the text: %q", got)
+			}
+			return
+		}
+		a, b := edits[0], edits[1]
+		if b.Span.Start < a.Span.Start || b.Span.Start == a.Span.Start && b.Span.End < a.Span.End {
+			a, b = b, a
+		}
+		if a.Span.End > b.Span.Start {
+			t.Fatalf("overlapping edits accepted: %+v", edits)
+		}
+		want := text[:a.Span.Start] + a.NewText + text[a.Span.End:b.Span.Start] + b.NewText + text[b.Span.End:]
+		if got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+		if utf8.ValidString(text) && utf8.ValidString(n1) && utf8.ValidString(n2) &&
+			utf8.RuneStart(byteAt(text, s1)) && utf8.RuneStart(byteAt(text, e1)) &&
+			utf8.RuneStart(byteAt(text, s2)) && utf8.RuneStart(byteAt(text, e2)) && !utf8.ValidString(got) {
+			t.Fatalf("rune-aligned edits made invalid UTF-8: %q", got)
+		}
+	})
+}
+
+func byteAt(s string, i int) byte {
+	if i >= len(s) {
+		return 'a'
+	}
+	return s[i]
+}
