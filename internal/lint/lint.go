@@ -119,6 +119,21 @@ type Pass struct {
 	// config says never to flag (case-insensitive).
 	Extra, Allow []string
 	report       func(Finding)
+	memo         map[any]any
+}
+
+// Memo returns the value stored under key for this run over this document,
+// computing it with compute the first time any rule asks. Rules use it to
+// share work — one phrase scan, one outline of the document — the way
+// go/analysis analyzers share results through Requires. Keys should be
+// values of an unexported type, as with context keys.
+func (p *Pass) Memo(key any, compute func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // Report records a finding. RuleID and Severity are filled in by the driver.

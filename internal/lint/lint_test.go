@@ -170,3 +170,20 @@ func byteAt(s string, i int) byte {
 	}
 	return s[i]
 }
+
+func TestMemoSharedAcrossRulesOfOneRun(t *testing.T) {
+	type key struct{}
+	calls := 0
+	var got []any
+	mk := func(id string) *Rule {
+		return &Rule{ID: id, Run: func(p *Pass) {
+			got = append(got, p.Memo(key{}, func() any { calls++; return calls }))
+		}}
+	}
+	doc := &document.Document{Text: "x"}
+	Run(doc, []*Rule{mk("a"), mk("b")}, Options{})
+	Run(doc, []*Rule{mk("a")}, Options{})
+	if calls != 2 || got[0] != 1 || got[1] != 1 || got[2] != 2 {
+		t.Errorf("calls = %d, values %v; want one computation per run", calls, got)
+	}
+}

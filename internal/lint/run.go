@@ -22,6 +22,7 @@ type Options struct {
 // documents of their kinds.
 func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 	var out []Finding
+	memo := map[any]any{}
 	for _, r := range rules {
 		if opts.Disabled[r.ID] || !applies(r, doc) {
 			continue
@@ -30,7 +31,7 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID]}
+		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], memo: memo}
 		p.report = func(f Finding) {
 			f.RuleID = r.ID
 			f.Severity = sev
