@@ -147,7 +147,7 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		return r
 	}
 	start := time.Now()
-	doc, findings, err := check.Text(d.lintPath, []byte(text), cfg)
+	doc, findings, err := check.Cached(d.lintPath, []byte(text), cfg)
 	if err != nil {
 		r.err = err
 		r.diags = append(r.diags, protocol.Diagnostic{
@@ -212,9 +212,14 @@ func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, di
 	if !ok {
 		return
 	}
-	err := s.client.PublishDiagnostics(ctx, &protocol.PublishDiagnosticsParams{
+	if diags == nil {
+		diags = []protocol.Diagnostic{}
+	}
+	// protocol.PublishDiagnosticsParams drops a version of 0 (omitempty),
+	// and Neovim opens documents at version 0.
+	err := s.notify(ctx, protocol.MethodTextDocumentPublishDiagnostics, publishParams{
 		URI:         d.uri,
-		Version:     uint32(version),
+		Version:     version,
 		Diagnostics: diags,
 	})
 	if err != nil && ctx.Err() == nil {
@@ -232,4 +237,12 @@ func (s *Server) relintAllLocked() {
 		}
 		s.scheduleLocked(d, s.debounce)
 	}
+}
+
+// publishParams is protocol.PublishDiagnosticsParams with the version always
+// sent.
+type publishParams struct {
+	URI         protocol.DocumentURI  `json:"uri"`
+	Version     int32                 `json:"version"`
+	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
 }

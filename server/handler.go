@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/debug"
+	"sync"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -52,7 +53,10 @@ func (s *Server) handler() jsonrpc2.Handler {
 			}
 			return nil
 		}
+		s.inflight.Add(1)
+		var done sync.Once
 		cancellable := func(ctx context.Context, result any, err error) error {
+			defer done.Do(s.inflight.Done)
 			if ctx.Err() != nil && err == nil {
 				result, err = nil, protocol.ErrRequestCancelled
 			}

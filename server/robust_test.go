@@ -403,3 +403,48 @@ func TestPipedSession(t *testing.T) {
 		}
 	}
 }
+
+// notification waits for the next notification of method, keeping others.
+func (c *rawClient) notification(method string) map[string]json.RawMessage {
+	c.t.Helper()
+	deadline := time.After(waitFor)
+	for {
+		select {
+		case m := <-c.msgs:
+			if string(m["method"]) == strconv.Quote(method) {
+				return m
+			}
+			c.pending = append(c.pending, m)
+		case err := <-c.junk:
+			c.t.Fatalf("stdout: %v", err)
+		case <-deadline:
+			c.t.Fatalf("no %s notification", method)
+		}
+	}
+}
+
+// TestVersionZeroAndEmptyList checks the wire form of published
+// diagnostics: a document opened at version 0 (as Neovim opens them) gets
+// "version":0, and closing it publishes "diagnostics":[], never null.
+func TestVersionZeroAndEmptyList(t *testing.T) {
+	c := startRaw(t, Options{Debounce: -1})
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	c.response("1")
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	uri := "file:///tmp/v0.md"
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 0, "text": "Sorry to bother you, but the report is ready.\n"}}})
+	var p struct {
+		Version     *int32            `json:"version"`
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+	}
+	m := c.notification("textDocument/publishDiagnostics")
+	if err := json.Unmarshal(m["params"], &p); err != nil || p.Version == nil || *p.Version != 0 || len(p.Diagnostics) == 0 {
+		t.Fatalf("first publish = %s (err %v), want version 0 with diagnostics", m["params"], err)
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didClose", "params": map[string]any{"textDocument": map[string]any{"uri": uri}}})
+	m = c.notification("textDocument/publishDiagnostics")
+	if !strings.Contains(string(m["params"]), `"diagnostics":[]`) {
+		t.Errorf("close published %s, want an empty list", m["params"])
+	}
+}

@@ -149,18 +149,21 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	}
 	defer closeLog()
 	st := newStream(in, out, log)
-	var exited <-chan struct{}
+	var srv *Server
 	st.atEOF = func() {
+		drained := make(chan struct{})
+		go func() { srv.inflight.Wait(); close(drained) }()
 		select {
-		case <-exited:
+		case <-srv.exited:
+		case <-drained:
 		case <-time.After(eofGrace):
 		}
 	}
-	return serve(ctx, st, opts, log, func(s *Server) { exited = s.exited })
+	return serve(ctx, st, opts, log, func(s *Server) { srv = s })
 }
 
-// eofGrace is how long the server keeps answering the messages it has
-// already read after its input ends without an exit notification.
+// eofGrace is the longest the server keeps answering the messages it had
+// already read when its input ended without an exit notification.
 const eofGrace = 2 * time.Second
 
 // serve runs a session on a stream.
@@ -168,6 +171,7 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	conn := jsonrpc2.NewConn(st)
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
 	s := newServer(client, log, opts.debounce())
+	s.notify = conn.Notify
 	s.hook = opts.hook
 	s.afterLint = opts.afterLint
 	for _, f := range started {

@@ -27,6 +27,8 @@ const (
 type Server struct {
 	log      *zap.Logger
 	client   protocol.Client
+	notify   func(ctx context.Context, method string, params any) error // raw notifications
+	inflight sync.WaitGroup                                             // messages read and not yet replied to
 	debounce time.Duration
 	// hook and afterLint are test hooks (see Options).
 	hook      func(ctx context.Context, method string)
