@@ -14,16 +14,20 @@ func complaintRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
+			hs := ps.find(v)
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {
 					h.group = "vent"
 					hs = append(hs, h)
 				}
 			}
+			if groupIs(hs, "again") {
+				hs = append(hs, bareAgain(v)...)
+			}
 			if !groupIs(hs, "burnout", "uninformed", "opener", "vent") {
 				return
 			}
+			hs = ps.withLazy(v.b, hs)
 			asks := groupIs(hs, "ask")
 			per := v.bySentence(hs)
 			for si := 0; si < len(per); si++ {
@@ -54,6 +58,9 @@ func complaintRule() *lint.Rule {
 					if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
 						continue
 					}
+					if !grievanceOpener(strings.ToLower(v.src(h.span)), strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: sent.End})))) {
+						continue
+					}
 					phr := strings.TrimRight(v.src(h.span), " ,")
 					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
 						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
@@ -81,6 +88,52 @@ func complaintRule() *lint.Rule {
 	return r
 }
 
+// grievanceOpener reports whether an opener followed by the word next
+// reads as a grievance. "As always, thanks to…" is warmth; "Frankly,"
+// vents only before a verdict ("Frankly, this is…"); "Of course," only
+// before "nobody"/"no one".
+func grievanceOpener(opener, next string) bool {
+	switch {
+	case strings.HasPrefix(opener, "frankly"):
+		switch next {
+		case "this", "that", "it's", "it’s", "i'm", "i’m", "nobody", "no", "we're", "we’re", "they", "i've", "i’ve":
+			return true
+		}
+		return false
+	case strings.HasPrefix(opener, "of course"):
+		return next == "nobody" || next == "no"
+	}
+	switch next {
+	case "thanks", "thank", "happy", "glad", "great", "good", "feel", "please", "huge", "big":
+		return false
+	}
+	return true
+}
+
+// bareAgain returns a vent hit for each sentence that is nothing but
+// "Again." or "Again?!": exasperation at a repeat, not information.
+func bareAgain(v blockView) []hit {
+	var out []hit
+	for _, s := range v.b.Sentences {
+		t := strings.TrimSpace(stripListMarker(v.masked(s)))
+		w := strings.TrimRight(t, ".!?…")
+		if len(w) < len(t) && strings.EqualFold(w, "again") {
+			start := s.Start + strings.Index(v.masked(s), w)
+			out = append(out, hit{span: document.Span{Start: start, End: start + len(t)}, group: "vent"})
+		}
+	}
+	return out
+}
+
+// stripListMarker drops a leading list marker ("- ", "* ", "1. ").
+func stripListMarker(s string) string {
+	t := strings.TrimLeft(s, " \t")
+	if len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
+		return t[2:]
+	}
+	return t
+}
+
 func firstRune(s string) string {
 	for _, r := range s {
 		return string(r)
@@ -102,6 +155,12 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:span.End])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
+	if strings.HasSuffix(strings.ToLower(v.src(h.span)), "from") {
+		// "I found out from a customer that X": what changed is X.
+		if i := strings.Index(rest, " that "); i >= 0 {
+			rest = rest[i+len(" that "):]
+		}
+	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
 		return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))

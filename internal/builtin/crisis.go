@@ -14,7 +14,7 @@ func crisisRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
+			hs := ps.find(v)
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {
 					h.group = "alarm"
@@ -24,9 +24,10 @@ func crisisRule() *lint.Rule {
 			if !groupIs(hs, "alarm") {
 				return
 			}
+			hs = ps.withLazy(v.b, hs)
 			for _, bi := range unitBlocks(v.doc, v.idx) {
 				if bi != v.idx {
-					hs = append(hs, ps.find(v.doc, bi)...)
+					hs = append(hs, ps.findAll(v.at(bi))...)
 				}
 			}
 			if groupIs(hs, "mitigation") {
@@ -61,15 +62,29 @@ func negated(v blockView, sent document.Span, h hit) bool {
 	return false
 }
 
-var crisisSubjectRE = regexp.MustCompile(`^((?:the|our|this|that|my) [\w' -]{1,40}?) (?:is|are|was|has become|looks like|will be) `)
+// crisisSubjectRE matches the subject of "<subject> is a disaster" and its
+// kin: up to six words before the verb.
+var crisisSubjectRE = regexp.MustCompile(`^([\w'’-]+(?: [\w'’-]+){0,5}?) (?:is|are|was|were|has been|have been|has become|turned into|looks like|will be) `)
+
+// notSubjects are subjects that name nothing the rewrite could keep.
+var notSubjects = map[string]bool{
+	"it": true, "this": true, "that": true, "everything": true, "we": true, "they": true, "all": true,
+	"there": true, "i": true, "he": true, "she": true, "things": true, "it all": true, "this all": true,
+}
 
 // crisisFix replaces the alarm with a statement of impact and mitigation,
-// keeping the writer's subject when there is one.
+// keeping the writer's subject when there is one ("The migration is a
+// mess" → "The migration puts [what] at risk…").
 func crisisFix(v blockView, rf *ruleFile, sent document.Span) lint.Fix {
 	span := trimSentence(v, sent)
 	repl := rf.Replacements["fallback"]
-	if m := crisisSubjectRE.FindStringSubmatch(strings.ToLower(v.src(span)[:1]) + v.src(span)[1:]); m != nil && !strings.HasPrefix(m[1], "this ") && !strings.HasPrefix(m[1], "that ") {
-		repl = strings.ReplaceAll(rf.Replacements["default"], "{subject}", upperFirst(v.src(span)[:len(m[1])]))
+	text := v.src(span)
+	// Drop a leading sentence adverb: "Honestly, the release is a mess".
+	if w, rest, ok := strings.Cut(text, " "); ok && strings.HasSuffix(strings.TrimRight(strings.ToLower(w), ","), "ly") {
+		text = rest
+	}
+	if m := crisisSubjectRE.FindStringSubmatch(text); m != nil && !notSubjects[strings.ToLower(m[1])] {
+		repl = strings.ReplaceAll(rf.Replacements["default"], "{subject}", upperFirst(m[1]))
 	}
 	return replaceFix("State the impact and a mitigation", span, repl)
 }

@@ -3,6 +3,8 @@ package builtin
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -31,7 +33,7 @@ func documentRules() []*lint.Rule {
 				// Before the action items, as a sibling of their section;
 				// else at the end.
 				at, level := endInsertion(doc), sectionLevel(doc)
-				if h := firstHeadingMatching(doc, actionSections); h >= 0 && !isFirstHeading(doc, h) {
+				if h := firstHeadingMatching(doc, actionSections()); h >= 0 && !isFirstHeading(doc, h) {
 					at, level = docLineStart(doc.Text, doc.Blocks[h].Span.Start), doc.Blocks[h].Level
 				}
 				return insertBlock(doc.Text, at, sectionLines(doc, level, "Decisions", "- [decision]")...)
@@ -45,6 +47,32 @@ func documentRules() []*lint.Rule {
 			},
 		}),
 		owner,
+	}
+}
+
+// docPatternsCompile holds the pattern compilers of the document rules
+// built so far.
+var docPatternsCompile struct {
+	sync.Mutex
+	fns []func()
+}
+
+// onFirstRun registers compile, which compiles a document rule's patterns,
+// and returns a function that runs every registered compiler once. The
+// rules' patterns compile together on the first run of any of them, so
+// that docStruct scans blocks for all their literals at once.
+func onFirstRun(compile func()) func() {
+	once := sync.OnceFunc(compile)
+	docPatternsCompile.Lock()
+	docPatternsCompile.fns = append(docPatternsCompile.fns, once)
+	docPatternsCompile.Unlock()
+	return func() {
+		docPatternsCompile.Lock()
+		fns := docPatternsCompile.fns
+		docPatternsCompile.Unlock()
+		for _, f := range fns {
+			f()
+		}
 	}
 }
 
@@ -65,66 +93,38 @@ type sectionSpec struct {
 // negated by phrases.negations just before the match).
 func missingSection(id string, spec sectionSpec) *lint.Rule {
 	r, rf := mustLoad(id)
-	headings := docCompile(id, "headings", "(?i)", rf.Phrases["headings"])
-	lines := docCompile(id, "lines", "(?i)", rf.Phrases["lines"])
-	negations := docCompile(id, "negations", "(?i)", rf.Phrases["negations"])
+	// The patterns compile on first use: a run over documents of other
+	// kinds never needs them.
+	var headings, lines, negations *docPatterns
+	var present blockFact
+	compile := onFirstRun(func() {
+		headings = docCompile(id, "headings", "(?i)", rf.Phrases["headings"])
+		lines = docCompile(id, "lines", "(?i)", rf.Phrases["lines"])
+		negations = docCompile(id, "negations", "(?i)", rf.Phrases["negations"])
+		present = newBlockFact(func(doc *document.Document, i int, db *docBlock) int64 {
+			if sectionPresent(doc, i, db, spec.lineStart, headings, lines, negations) {
+				return 1
+			}
+			return 0
+		})
+	})
 	msg, title := rf.Messages["missing"], rf.Messages["fix"]
 	r.Run = func(p *lint.Pass) {
+		compile()
 		doc := p.Doc
 		extra := docExtraPatterns(p.Extra)
+		ds := docStruct(doc)
 		for i := range doc.Blocks {
 			b := &doc.Blocks[i]
 			if b.Kind == document.TaskItem && (spec.anyTasks || spec.openTasks && !b.Checked) {
 				return
 			}
-			_, t, _, ok := proseText(doc, i)
-			if !ok {
+			db := ds.blocks[i]
+			if !db.ok {
 				continue
 			}
-			t = docNormalize(t)
-			if b.Kind == document.Heading {
-				if headings.matchAny(t) || extra.matchAny(t) {
-					return
-				}
-				continue
-			}
-			if extra.matchAny(t) || isPseudoHeading(t, headings) {
+			if extra.matchAny(db.norm) || ds.fact(doc, i, present) != 0 {
 				return
-			}
-			if spec.lineStart {
-				// Labels start a line of the block; they are short.
-				for _, ls := range lineStarts(t) {
-					head := t[ls:min(len(t), ls+80)]
-					found := lines.present(docLower(head))
-					for k, re := range lines.re {
-						if lines.may(k, found) {
-							if loc := re.FindStringIndex(head); loc != nil && loc[0] == 0 {
-								return
-							}
-						}
-					}
-				}
-				continue
-			}
-			// Match sentence by sentence, and only sentences that pass the
-			// prefilter: the regexps never scan the whole block.
-			sents := blockSentences(doc, i, t)
-			sentFound := make([][]bool, len(sents))
-			for j, s := range sents {
-				sentFound[j] = lines.present(docLower(s))
-			}
-			for k, re := range lines.re {
-				for j, s := range sents {
-					if !lines.may(k, sentFound[j]) {
-						continue
-					}
-					for _, loc := range re.FindAllStringIndex(s, -1) {
-						// Negations look at the few words just before the match.
-						if !negations.matchAny(s[max(0, loc[0]-negationWindow):loc[0]]) {
-							return
-						}
-					}
-				}
 			}
 		}
 		p.Report(lint.Finding{
@@ -138,21 +138,76 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	return r
 }
 
+// sectionPresent reports whether block i (db) shows the section a
+// missing-section rule looks for: a heading matching headings, a
+// paragraph or list item standing in for one, or a block matching lines
+// (at the start of one of its lines, with lineStart), not negated just
+// before.
+func sectionPresent(doc *document.Document, i int, db *docBlock, lineStart bool, headings, lines, negations *docPatterns) bool {
+	t := db.norm
+	if doc.Blocks[i].Kind == document.Heading {
+		return headings.matchAnyFound(t, db.found)
+	}
+	if isPseudoHeading(t, headings, db.found) {
+		return true
+	}
+	if !lines.mayAny(db.found) {
+		return false
+	}
+	if lineStart {
+		// Labels start a line of the block; they are short.
+		starts := db.lines
+		if len(t) != len(db.text) {
+			starts = lineStarts(t)
+		}
+		for _, ls := range starts {
+			head := t[ls:min(len(t), ls+80)]
+			for k := range lines.re {
+				if lines.may(k, db.found) && lines.matchStart(k, head) >= 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// Match sentence by sentence, and only sentences that pass the
+	// prefilter: the regexps never scan the whole block.
+	sents := blockSentences(doc, i, db)
+	for k, re := range lines.re {
+		if !lines.may(k, db.found) {
+			continue
+		}
+		for _, s := range sents {
+			if !lines.mayText(k, docLower(s)) {
+				continue
+			}
+			for _, loc := range re.FindAllStringIndex(s, -1) {
+				// Negations look at the few words just before the match.
+				if !negations.matchAny(s[max(0, loc[0]-negationWindow):loc[0]]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // blockSentences returns the normalized masked text of each sentence of
-// block i's own prose, or t (its normalized prose) if it has no sentences.
-func blockSentences(doc *document.Document, i int, t string) []string {
+// block i's own prose, or its normalized prose if it has no sentences.
+func blockSentences(doc *document.Document, i int, db *docBlock) []string {
 	b := &doc.Blocks[i]
-	sp, ok := proseSpan(doc, i)
+	base := b.Span.Start
+	sp := document.Span{Start: db.sp.Start + base, End: db.sp.End + base}
 	var out []string
 	for _, s := range b.Sentences {
-		if !ok || s.End <= sp.Start || s.Start >= sp.End {
+		if s.End <= sp.Start || s.Start >= sp.End {
 			continue
 		}
 		start, end := max(s.Start, sp.Start)-b.Span.Start, min(s.End, sp.End)-b.Span.Start
 		out = append(out, docNormalize(b.Text[start:end]))
 	}
 	if len(out) == 0 {
-		out = []string{t}
+		out = []string{db.norm}
 	}
 	return out
 }
@@ -162,23 +217,43 @@ func blockSentences(doc *document.Document, i int, t string) []string {
 // starting with one and ending in a colon ("* Decisions", "**Action items
 // for next week:**"). "Name resolution", "Joyee next steps" or "todos all
 // addressed" are not headings.
-func isPseudoHeading(t string, headings *docPatterns) bool {
+func isPseudoHeading(t string, headings *docPatterns, found litSet) bool {
+	if !headings.mayAny(found) {
+		return false
+	}
 	t = strings.TrimSpace(t)
 	colon := strings.HasSuffix(t, ":")
 	t = strings.TrimRight(t, ": ")
-	if t == "" || len(strings.Fields(t)) > 4 || strings.ContainsAny(t, ".!?") {
+	if t == "" || !fewWords(t, 4) || strings.ContainsAny(t, ".!?") {
 		return false
 	}
-	found := headings.present(docLower(t))
-	for k, re := range headings.re {
+	for k := range headings.re {
 		if headings.may(k, found) {
 			// The phrase must be all of it, or start a "…:" label.
-			if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 && (colon || loc[1] == len(t)) {
+			if end := headings.matchStart(k, t); end >= 0 && (colon || end == len(t)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// fewWords reports whether t has at most n space-separated words.
+func fewWords(t string, n int) bool {
+	words, in := 0, false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if words++; words > n {
+				return false
+			}
+			in = true
+		}
+	}
+	return true
 }
 
 // lineStarts returns the offsets in t where a line's text starts.
@@ -203,16 +278,27 @@ func lineStarts(t string) []int {
 // see: enough for the five words they look at.
 const negationWindow = 60
 
+var docExtraCache sync.Map // phrases joined with NUL -> *docPatterns
+
 // docExtraPatterns turns the phrases a config adds to a rule into
-// case-insensitive literal matchers.
+// case-insensitive literal matchers (nil for none), compiled once per list.
 func docExtraPatterns(extra []string) *docPatterns {
+	if len(extra) == 0 {
+		return nil
+	}
+	key := strings.Join(extra, "\x00")
+	if v, ok := docExtraCache.Load(key); ok {
+		return v.(*docPatterns)
+	}
 	var res []*regexp.Regexp
 	for _, e := range extra {
 		if e = strings.TrimSpace(e); e != "" {
 			res = append(res, regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(e)))
 		}
 	}
-	return newDocPatterns(res)
+	ps := newDocPatterns(res)
+	docExtraCache.Store(key, ps)
+	return ps
 }
 
 // firstHeadingMatching returns the index of the first heading whose prose
@@ -222,7 +308,7 @@ func firstHeadingMatching(doc *document.Document, res *docPatterns) int {
 		if doc.Blocks[i].Kind != document.Heading {
 			continue
 		}
-		if _, t, _, ok := proseText(doc, i); ok && res.matchAny(docNormalize(t)) {
+		if db := docStruct(doc).blocks[i]; db.ok && res.matchAnyFound(db.norm, db.found) {
 			return i
 		}
 	}
@@ -232,24 +318,72 @@ func firstHeadingMatching(doc *document.Document, res *docPatterns) int {
 // actionItemOwner builds the rule that checks each action item for an owner
 // and a due date. It also returns the patterns of action-item section
 // headings in meeting notes, before which missing-decisions inserts.
-func actionItemOwner() (*lint.Rule, *docPatterns) {
+func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 	const id = "action-item-owner"
 	r, rf := mustLoad(id)
-	meeting := docCompile(id, "meeting_sections", "(?i)", rf.Phrases["meeting_sections"])
-	status := docCompile(id, "status_sections", "(?i)", rf.Phrases["status_sections"])
-	labels := docCompile(id, "labels", "(?i)", rf.Phrases["labels"])
-	owners := docCompile(id, "owner", "", rf.Phrases["owner"])
-	dues := docCompile(id, "due", "(?i)", rf.Phrases["due"])
-	notNames := map[string]bool{}
-	for _, w := range rf.Phrases["notnames"] {
-		notNames[strings.ToLower(w)] = true
+	// The patterns compile on first use (see missingSection).
+	type patterns struct {
+		meeting, status, labels, owners, dues *docPatterns
+		notNames                              map[string]bool
+		// Facts of a block: whether it is a heading of, or stands in for
+		// a heading of, an action-item section of meeting notes or a
+		// status report; where its label ends (see labelAt); whether the
+		// task after the label names an owner (1) and a due date (2).
+		meetingHead, statusHead, meetingPseudo, statusPseudo, label, ownerDue blockFact
 	}
+	var ps *patterns
+	compile := onFirstRun(func() {
+		ps = &patterns{
+			meeting:  docCompile(id, "meeting_sections", "(?i)", rf.Phrases["meeting_sections"]),
+			status:   docCompile(id, "status_sections", "(?i)", rf.Phrases["status_sections"]),
+			labels:   docCompile(id, "labels", "(?i)", rf.Phrases["labels"]),
+			owners:   docCompile(id, "owner", "", rf.Phrases["owner"]),
+			dues:     docCompile(id, "due", "(?i)", rf.Phrases["due"]),
+			notNames: map[string]bool{},
+		}
+		for _, w := range rf.Phrases["notnames"] {
+			ps.notNames[strings.ToLower(w)] = true
+		}
+		matches := func(g *docPatterns) blockFact {
+			return newBlockFact(func(_ *document.Document, _ int, db *docBlock) int64 {
+				return b2i(g.matchAnyFound(db.norm, db.found))
+			})
+		}
+		pseudo := func(g *docPatterns) blockFact {
+			return newBlockFact(func(_ *document.Document, _ int, db *docBlock) int64 {
+				return b2i(isPseudoHeading(db.norm, g, db.found))
+			})
+		}
+		ps.meetingHead, ps.statusHead = matches(ps.meeting), matches(ps.status)
+		ps.meetingPseudo, ps.statusPseudo = pseudo(ps.meeting), pseudo(ps.status)
+		ps.label = newBlockFact(func(_ *document.Document, _ int, db *docBlock) int64 {
+			ls, end := labelAt(ps.labels, db)
+			return int64(ls)<<32 | int64(end+1) // 0: no label
+		})
+		ps.ownerDue = newBlockFact(func(doc *document.Document, i int, db *docBlock) int64 {
+			t := db.text
+			if ls, end := labelAt(ps.labels, db); end >= 0 {
+				t = t[ls+end:]
+			}
+			t = docNormalize(t)
+			v := int64(0)
+			if ps.owners.mayAny(db.found) && hasOwner(ps.owners, ps.notNames, t) {
+				v |= 1
+			}
+			if ps.dues.mayAny(db.found) && ps.dues.matchAny(t) {
+				v |= 2
+			}
+			return v
+		})
+	})
 	m := rf.Messages
 	r.Run = func(p *lint.Pass) {
+		compile()
 		doc := p.Doc
-		sections := meeting
+		ds := docStruct(doc)
+		sectionHead, sectionPseudo := ps.meetingHead, ps.meetingPseudo
 		if doc.Kind == document.KindStatus {
-			sections = status
+			sectionHead, sectionPseudo = ps.statusHead, ps.statusPseudo
 		}
 		// actionHead[h] is set for headings of action-item sections and
 		// the headings nested under them.
@@ -265,7 +399,7 @@ func actionItemOwner() (*lint.Rule, *docPatterns) {
 			}
 			if len(stack) > 0 && actionHead[stack[len(stack)-1]] {
 				actionHead[h] = true
-			} else if _, t, _, ok := proseText(doc, h); ok && sections.matchAny(docNormalize(t)) {
+			} else if ds.blocks[h].ok && ds.fact(doc, h, sectionHead) != 0 {
 				actionHead[h] = true
 			}
 			stack = append(stack, h)
@@ -285,11 +419,11 @@ func actionItemOwner() (*lint.Rule, *docPatterns) {
 			if b.Parent >= 0 && isItem[b.Parent] {
 				continue // a sub-bullet of an action item is part of it
 			}
-			sp, t, start, ok := proseText(doc, i)
-			if !ok {
+			if !ds.blocks[i].ok {
 				continue
 			}
-			if isPseudoHeading(docNormalize(t), sections) {
+			sp, start := ds.prose(doc, i)
+			if ds.fact(doc, i, sectionPseudo) != 0 {
 				pseudo[i] = true
 				afterPseudo = b.Kind == document.Paragraph
 				continue
@@ -302,20 +436,13 @@ func actionItemOwner() (*lint.Rule, *docPatterns) {
 			}
 			// The task text starts after an "Action:" label, if a line of
 			// the block starts with one; the finding covers that line on.
-			labelled := false
-		label:
-			for _, ls := range lineStarts(t) {
-				for _, re := range labels.re {
-					if loc := re.FindStringIndex(t[ls:min(len(t), ls+80)]); loc != nil && loc[0] == 0 {
-						labelled = true
-						sp.Start = start + ls
-						t = t[ls+loc[1]:]
-						start += ls + loc[1]
-						break label
-					}
-				}
+			lab := ds.fact(doc, i, ps.label)
+			ls, lend := int(lab>>32), int(lab&(1<<32-1))-1
+			labelled := lend >= 0
+			if labelled {
+				sp.Start = start + ls
+				start += ls + lend
 			}
-			t = docNormalize(t)
 			inSection := b.Kind != document.Paragraph &&
 				(b.Section >= 0 && actionHead[b.Section] || b.Parent >= 0 && pseudo[b.Parent] || b.Parent < 0 && afterPseudo)
 			item := labelled || inSection || b.Kind == document.TaskItem && doc.Kind != document.KindStatus
@@ -323,8 +450,9 @@ func actionItemOwner() (*lint.Rule, *docPatterns) {
 				continue
 			}
 			isItem[i] = true
-			hasOwner := hasOwner(owners, notNames, t)
-			hasDue := dues.matchAny(t) || inSection && sectionDue(doc, i, dues)
+			od := ds.fact(doc, i, ps.ownerDue)
+			hasOwner := od&1 != 0
+			hasDue := od&2 != 0 || inSection && sectionDue(doc, ds, i, ps.dues)
 			if hasOwner && hasDue {
 				continue
 			}
@@ -368,7 +496,34 @@ func actionItemOwner() (*lint.Rule, *docPatterns) {
 			p.Report(lint.Finding{Span: sp, Message: msg, Fixes: []lint.Fix{fix}})
 		}
 	}
-	return r, meeting
+	return r, func() *docPatterns { compile(); return ps.meeting }
+}
+
+// labelAt returns where the "Action:"-like label that starts a line of
+// the block's prose text starts and ends, as offsets of the line start and
+// of the label's end from it; end is -1 if there is none.
+func labelAt(labels *docPatterns, db *docBlock) (ls, end int) {
+	t := db.text
+	// The literal prefilter reads normalized text; t is not, so it only
+	// rules labels out when t has no typographic marks.
+	if !labels.mayAny(db.found) && strings.IndexByte(t, 0xE2) < 0 {
+		return 0, -1
+	}
+	for _, ls := range db.lines {
+		for k := range labels.re {
+			if end := labels.matchStart(k, t[ls:min(len(t), ls+80)]); end >= 0 {
+				return ls, end
+			}
+		}
+	}
+	return 0, -1
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ownerWord matches the words of an owner match.
@@ -403,7 +558,7 @@ func hasOwner(owners *docPatterns, notNames map[string]bool, t string) bool {
 // sectionDue reports whether the heading of the action-item section of
 // block i, or a paragraph of that section before block i, gives a due date
 // for all its items ("Before the next meeting:").
-func sectionDue(doc *document.Document, i int, dues *docPatterns) bool {
+func sectionDue(doc *document.Document, ds *docStructure, i int, dues *docPatterns) bool {
 	h := doc.Blocks[i].Section
 	if h < 0 {
 		return false
@@ -412,7 +567,7 @@ func sectionDue(doc *document.Document, i int, dues *docPatterns) bool {
 		if k != h && (doc.Blocks[k].Section != h || doc.Blocks[k].Kind != document.Paragraph) {
 			continue
 		}
-		if _, t, _, ok := proseText(doc, k); ok && dues.matchAny(docNormalize(t)) {
+		if db := ds.blocks[k]; db.ok && dues.matchAnyFound(db.norm, db.found) {
 			return true
 		}
 	}

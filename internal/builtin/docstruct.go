@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+	"weak"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -24,7 +28,7 @@ func docCompile(id, group, prefix string, pats []string) *docPatterns {
 		}
 		res = append(res, re)
 	}
-	return newDocPatterns(res)
+	return newDocPatternsIn(docTable, res)
 }
 
 // docLower lower-cases the ASCII letters of s for the prefilters (the
@@ -306,3 +310,212 @@ func isFirstHeading(doc *document.Document, i int) bool {
 	}
 	return true
 }
+
+// docBlock is what the document rules read of one block, worked out once
+// per block text (see docStruct).
+type docBlock struct {
+	ok bool // the block has prose
+	// sp, text and start are proseText's results, with offsets relative
+	// to the block's start (see docStructure.prose); norm is text
+	// normalized (docNormalize).
+	sp    document.Span
+	text  string
+	start int
+	norm  string
+	// found are docTable's literals in the lower-cased norm.
+	found litSet
+	// lines are the offsets in text where a line's text starts.
+	lines []int
+	// facts memoise blockFacts: value+1, or 0 while unknown.
+	facts []atomic.Int64
+}
+
+// A blockFact is a property of a block that a document rule reads and
+// that depends only on what blockKey holds (never on offsets or other
+// blocks), so it is worked out once per block text and kept with the
+// docBlock.
+type blockFact int
+
+var blockFacts struct {
+	sync.Mutex
+	fns []func(doc *document.Document, i int, db *docBlock) int64
+}
+
+// newBlockFact registers fn, which works out a fact of block i of doc
+// (db is its docBlock) as a value >= 0.
+func newBlockFact(fn func(doc *document.Document, i int, db *docBlock) int64) blockFact {
+	blockFacts.Lock()
+	defer blockFacts.Unlock()
+	blockFacts.fns = append(blockFacts.fns, fn)
+	return blockFact(len(blockFacts.fns) - 1)
+}
+
+// fact returns fact f of block i, working it out on first use.
+func (ds *docStructure) fact(doc *document.Document, i int, f blockFact) int64 {
+	db := ds.blocks[i]
+	if int(f) < len(db.facts) {
+		if v := db.facts[f].Load(); v > 0 {
+			return v - 1
+		}
+	}
+	blockFacts.Lock()
+	fn := blockFacts.fns[f]
+	blockFacts.Unlock()
+	v := fn(doc, i, db)
+	if int(f) < len(db.facts) {
+		db.facts[f].Store(v + 1)
+	}
+	return v
+}
+
+// docStructure is the shared view of one document the five document rules
+// read, so each block is trimmed, normalized and scanned for literals once
+// per document, not once per rule.
+type docStructure struct {
+	doc    weak.Pointer[document.Document]
+	once   sync.Once
+	blocks []*docBlock // shared with blockMemo: read only
+}
+
+// prose returns the span of block i's prose and the offset of its text,
+// in the document (see proseText).
+func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int) {
+	db, base := ds.blocks[i], doc.Blocks[i].Span.Start
+	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
+}
+
+// docStructCache keeps the structures of the last few documents (the rules
+// run one after another over a document; a few entries serve concurrent
+// runs over different documents).
+var docStructCache struct {
+	sync.Mutex
+	recent [8]*docStructure
+	next   int
+}
+
+// blockKey is what a docBlock depends on: the block's source and masked
+// text, its kind, where its own text ends, and whether front matter
+// overlaps it.
+type blockKey struct {
+	raw, masked string
+	kind        document.BlockKind
+	own         int
+	fm          bool
+}
+
+// blockMemo keeps docBlocks by content, with offsets relative to the
+// block, so that re-linting an edited document redoes only the blocks the
+// edit changed. It holds two generations: when the current one is full it
+// becomes the old one, and entries used from the old one move back.
+var blockMemo struct {
+	sync.Mutex
+	cur, old map[blockKey]*docBlock
+}
+
+const blockMemoSize = 1 << 14
+
+// docStruct returns the shared structure of doc.
+func docStruct(doc *document.Document) *docStructure {
+	wp := weak.Make(doc)
+	docStructCache.Lock()
+	var ds *docStructure
+	for _, d := range docStructCache.recent {
+		if d != nil && d.doc == wp {
+			ds = d
+			break
+		}
+	}
+	if ds == nil {
+		ds = &docStructure{doc: wp}
+		docStructCache.recent[docStructCache.next] = ds
+		docStructCache.next = (docStructCache.next + 1) % len(docStructCache.recent)
+	}
+	docStructCache.Unlock()
+	ds.once.Do(func() { ds.blocks = docBlocks(doc) })
+	return ds
+}
+
+func keyOf(doc *document.Document, i int) blockKey {
+	b := &doc.Blocks[i]
+	return blockKey{
+		raw: doc.Text[b.Span.Start:b.Span.End], masked: b.Text, kind: b.Kind,
+		own: ownEnd(doc, i) - b.Span.Start,
+		fm:  doc.FrontMatterSpan.Len() > 0 && doc.FrontMatterSpan.Overlaps(b.Span),
+	}
+}
+
+// docBlocks works out the docBlocks of doc, from blockMemo where it can.
+func docBlocks(doc *document.Document) []*docBlock {
+	memo := make([]*docBlock, len(doc.Blocks))
+	var missing []int
+	blockMemo.Lock()
+	for i := range doc.Blocks {
+		k := keyOf(doc, i)
+		if db := blockMemo.cur[k]; db != nil {
+			memo[i] = db
+		} else if db := blockMemo.old[k]; db != nil {
+			memo[i] = db
+			missing = append(missing, -1-i) // move to cur
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	blockMemo.Unlock()
+
+	blockFacts.Lock()
+	nFacts := len(blockFacts.fns)
+	blockFacts.Unlock()
+	docTable.mu.RLock()
+	var lower []byte
+	for _, i := range missing {
+		if i < 0 {
+			continue
+		}
+		db := &docBlock{}
+		memo[i] = db
+		sp, t, start, ok := proseText(doc, i)
+		if !ok {
+			continue
+		}
+		b := &doc.Blocks[i]
+		// Keep nothing of doc's strings: the memo outlives it.
+		masked := strings.Clone(b.Text)
+		rel := start - b.Span.Start
+		t = masked[rel : rel+len(t)]
+		norm := docNormalize(t)
+		lower = append(lower[:0], norm...)
+		for j, c := range lower {
+			if 'A' <= c && c <= 'Z' {
+				lower[j] = c + 'a' - 'A'
+			}
+		}
+		*db = docBlock{
+			ok: true, text: t, norm: norm, lines: lineStarts(t), facts: make([]atomic.Int64, nFacts),
+			sp:    document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start},
+			start: rel,
+			found: docTable.scanLocked(unsafeString(lower), nil),
+		}
+	}
+	docTable.mu.RUnlock()
+
+	if len(missing) > 0 {
+		blockMemo.Lock()
+		if blockMemo.cur == nil || len(blockMemo.cur)+len(missing) > blockMemoSize {
+			blockMemo.old, blockMemo.cur = blockMemo.cur, make(map[blockKey]*docBlock, len(missing))
+		}
+		for _, i := range missing {
+			if i < 0 {
+				i = -1 - i
+			}
+			k := keyOf(doc, i)
+			k.raw, k.masked = strings.Clone(k.raw), strings.Clone(k.masked)
+			blockMemo.cur[k] = memo[i]
+		}
+		blockMemo.Unlock()
+	}
+
+	return memo
+}
+
+// unsafeString views b as a string for a call that does not keep it.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

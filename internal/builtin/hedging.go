@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -14,7 +15,7 @@ func hedgingRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
+			hs := ps.find(v)
 			if extra != nil {
 				hs = append(hs, extra.scan(v.b)...)
 			}
@@ -63,25 +64,37 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 	before := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	atStart := before == ""
 	switch h.group {
-	case "filler":
-		// Drop the word "just".
+	case "filler", "maybe":
+		// Drop the word "just" or "maybe".
+		word := "just"
+		if h.group == "maybe" {
+			word = "maybe"
+		}
 		m := strings.ToLower(text[h.span.Start:h.span.End])
-		i := strings.Index(m, "just")
+		i := strings.Index(m, word)
 		if i < 0 {
 			return lint.Fix{}, false
 		}
-		end := h.span.Start + i + len("just")
-		for end < h.span.End && text[end] == ' ' {
+		start, end := h.span.Start+i, h.span.Start+i+len(word)
+		if start == sent.Start {
+			// "Just checking…" at the start: capitalise what follows.
+			for end < h.span.End && text[end] == ' ' {
+				end++
+			}
+			return replaceFix("Remove \""+word+"\"", document.Span{Start: start, End: h.span.End}, upperFirst(text[end:h.span.End])), true
+		}
+		for end < sent.End && text[end] == ' ' {
 			end++
 		}
-		sp := document.Span{Start: h.span.Start + i, End: end}
-		repl := ""
-		if sp.Start == sent.Start {
-			// "Just checking…" at the start: capitalise what follows.
-			rest := text[sp.End:h.span.End]
-			return replaceFix("Remove \"just\"", document.Span{Start: sp.Start, End: h.span.End}, upperFirst(rest)), true
+		return replaceFix("Remove \""+word+"\"", document.Span{Start: start, End: end}, ""), true
+	case "wonder":
+		// "I was wondering if you could review it." → "Could you review it?"
+		rest := strings.TrimSpace(text[h.span.End:sent.End])
+		m := wonderRE.FindStringSubmatch(rest)
+		if !atStart || m == nil {
+			return lint.Fix{}, false
 		}
-		return replaceFix("Remove \"just\"", sp, repl), true
+		return replaceFix("Ask directly", trimSentence(v, sent), "Could "+m[1]+" "+m[2]+"?"), true
 	case "delay":
 		rest := strings.TrimLeft(text[h.span.End:sent.End], " ")
 		if rest == "" || strings.Trim(rest, "!.") == "" || strings.HasPrefix(rest, "for a while") {
@@ -135,6 +148,12 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 		}
 		return replaceFix("Remove the hedge", document.Span{Start: start, End: endS}, ""), true
 	}
+	switch strings.ToLower(firstWord(rest)) {
+	case "for", "if", "to", "again", "whether":
+		// "Apologies in advance for…", "Just checking in to see if…":
+		// deleting the hedge would leave a fragment.
+		return lint.Fix{}, false
+	}
 	if atStart {
 		r := []rune(rest)
 		if len(r) > 0 && unicode.IsLower(r[0]) {
@@ -148,6 +167,8 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 	}
 	return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
 }
+
+var wonderRE = regexp.MustCompile(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)
 
 func capitalIf(s string, up bool) string {
 	if up {

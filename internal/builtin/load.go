@@ -3,6 +3,7 @@ package builtin
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -46,10 +47,46 @@ type ruleHint struct {
 	Text string   `toml:"text"`
 }
 
+// loaded is the memoised result of decoding one rule file.
+type loaded struct {
+	once sync.Once
+	r    *lint.Rule
+	rf   *ruleFile
+	err  error
+}
+
+// loadCache holds the decoded rule files by ID: decoding TOML is most of
+// the cost of loading the rules, and All decodes the files concurrently
+// ahead of building the rules (see prefetch).
+var loadCache sync.Map // id -> *loaded
+
 // loadRule decodes rules/<id>.toml strictly (unknown keys are an error) and
 // returns the rule with its documentation filled in, plus the raw data for
-// the rule's matcher. The caller sets Run.
+// the rule's matcher (shared: read it, do not change it). The caller sets
+// Run on its own copy of the rule. Each file is decoded once.
 func loadRule(id string) (*lint.Rule, *ruleFile, error) {
+	v, _ := loadCache.LoadOrStore(id, &loaded{})
+	l := v.(*loaded)
+	l.once.Do(func() { l.r, l.rf, l.err = decodeRule(id) })
+	if l.err != nil {
+		return nil, nil, l.err
+	}
+	r := *l.r
+	return &r, l.rf, nil
+}
+
+// prefetch decodes the given rule files concurrently, so that loadRule
+// finds them decoded.
+func prefetch(ids []string) {
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Go(func() { _, _, _ = loadRule(id) })
+	}
+	wg.Wait()
+}
+
+// decodeRule is loadRule without the cache.
+func decodeRule(id string) (*lint.Rule, *ruleFile, error) {
 	name := id + ".toml"
 	var rf ruleFile
 	md, err := toml.DecodeFS(rules.FS, name, &rf)

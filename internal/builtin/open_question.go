@@ -13,7 +13,7 @@ func openQuestionRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
+			hs := ps.find(v)
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {
 					h.group = "statement"
@@ -23,13 +23,14 @@ func openQuestionRule() *lint.Rule {
 			if !groupIs(hs, "question", "statement") {
 				return
 			}
+			hs = ps.withLazy(v.b, hs)
 			// Options or a recommendation anywhere in the unit answer it.
 			for _, bi := range unitBlocks(v.doc, v.idx) {
 				if bi != v.idx {
-					hs = append(hs, ps.find(v.doc, bi)...)
+					hs = append(hs, ps.findAll(v.at(bi))...)
 				}
 			}
-			if groupIs(hs, "options") {
+			if offersOptions(hs) {
 				return
 			}
 			for si, sh := range v.bySentence(hs) {
@@ -54,6 +55,28 @@ func openQuestionRule() *lint.Rule {
 		})
 	}
 	return r
+}
+
+// offersOptions reports whether an options phrase stands apart from every
+// open question: "should we" in "What should we do?" or "How should we…?"
+// offers nothing.
+func offersOptions(hs []hit) bool {
+	for _, o := range hs {
+		if o.group != "options" {
+			continue
+		}
+		inside := false
+		for _, q := range hs {
+			if (q.group == "question" || q.group == "statement") && q.span.Overlaps(o.span) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
 }
 
 // bareWordQuestion reports whether the hit is the sentence's only word

@@ -14,27 +14,28 @@ func problemOnlyRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
+			hs := ps.find(v)
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {
 					h.group = "problem"
 					hs = append(hs, h)
 				}
 			}
-			if !groupIs(hs, "problem") {
+			if !groupIs(hs, "problem", "measure") {
 				return
 			}
+			hs = ps.withLazy(v.b, hs)
 			// A way forward anywhere in the unit clears every problem in it.
 			if hasForward(v, hs) || namedParty(v.b.Text) {
 				return
 			}
 			for _, bi := range unitBlocks(v.doc, v.idx)[1:] {
-				cv := blockView{doc: v.doc, idx: bi, b: &v.doc.Blocks[bi]}
-				if hasForward(cv, ps.find(cv.doc, cv.idx)) || namedParty(cv.b.Text) {
+				cv := v.at(bi)
+				if hasForward(cv, ps.findAll(cv)) || namedParty(cv.b.Text) {
 					return
 				}
 			}
-			per := v.bySentence(ps.withLazy(v.b, hs))
+			per := v.bySentence(hs)
 			for si, sh := range per {
 				if actionItem(v, v.b.Sentences[si], sh) {
 					return
@@ -70,7 +71,38 @@ func hasForward(v blockView, hs []hit) bool {
 		if l := strings.ToLower(before); strings.HasSuffix(l, "un-") || strings.HasSuffix(l, "non-") {
 			continue // "un-patched"
 		}
+		if openAsk(v, v.b.Sentences[si]) {
+			continue // "What do you suggest?" hands the problem up
+		}
 		if !negatedBefore(before, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// openAsk reports whether a sentence hands the problem to the reader with
+// an open question ("What do you suggest?", "not sure what the best
+// approach is, ideas welcome"): its "suggest" or "ideas" offer no way
+// forward.
+func openAsk(v blockView, sent document.Span) bool {
+	q := isQuestion(v.masked(sent))
+	for _, h := range v.scan.hits[v.idx] {
+		if h.rule != "open-question" || !sent.Contains(h.span) {
+			continue
+		}
+		if h.group == "statement" || h.group == "question" && q && h.span.Len() > len("thoughts") {
+			return true
+		}
+	}
+	return false
+}
+
+// inComplaint reports whether a span lies inside a complaint phrase: the
+// complaint rule reports it ("nobody seems to care").
+func inComplaint(v blockView, s document.Span) bool {
+	for _, h := range v.scan.hits[v.idx] {
+		if h.rule == "complaint" && h.span.Contains(s) {
 			return true
 		}
 	}
@@ -125,15 +157,41 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 		return false
 	}
 	for _, h := range longest(hs) {
-		if h.group != "problem" || v.quoted(h.span) {
+		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) {
 			continue
 		}
 		if !negatedBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3) {
 			return true
 		}
 	}
+	return groupIs(hs, "measure") && shortfall(v.masked(sent))
+}
+
+// shortfall reports whether s measures a shortfall: "20% over", "3 weeks
+// behind", "two days late"; not a comparison with the past ("20% over
+// last year"). The rule calls it only where a "measure" phrase was found.
+func shortfall(s string) bool {
+	for _, m := range shortfallRE.FindAllStringIndex(s, -1) {
+		switch strings.ToLower(firstWord(s[m[1]:])) {
+		case "last", "previous", "prior", "the":
+			continue
+		}
+		return true
+	}
 	return false
 }
+
+// containsAny reports whether s contains any of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+var shortfallRE = regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?%\s(?:over|behind|short|under target)|(?:\d+|a|one|two|three|four|five|six|several|a few|many) (?:days?|weeks?|months?|sprints?) (?:late|behind|overdue|behind schedule))\b`)
 
 // partyRE matches a block or a wait with a named party: "blocked by
 // Matteo", "waiting on the board".
@@ -147,8 +205,9 @@ func namedParty(text string) bool {
 }
 
 // actingRE matches the writer acting on it now: "I'm asking Ops",
-// "we're rolling back".
-var actingRE = regexp.MustCompile(`\b(?:I'm|I am|I’m|[Ww]e're|[Ww]e are|[Ww]e’re|([A-Z][a-z]+) is) (?:now |currently |already )?(\w+ing)\b`)
+// "we're rolling back". (A named owner, "Dana is asking Ops", is found by
+// namedActing.)
+var actingRE = regexp.MustCompile(`\b(?:I'm|I am|I’m|[Ww]e're|[Ww]e are|[Ww]e’re) (?:now |currently |already )?(\w+ing)\b`)
 
 // ownerWillRE matches a named owner's commitment: "Dana will move it".
 var ownerWillRE = regexp.MustCompile(`\b([A-Z][a-z]+) (?:will|is going to|is about to) (\w+)\b`)
@@ -178,7 +237,57 @@ var notActing = map[string]bool{
 	"growing": true, "taking": true, "making": true, "holding": true, "stuck": true, "lagging": true,
 }
 
+// remedies are verbs that, after "I", "we", "I've" or "we have", report a
+// remedy already done: "I've added 200 GB", "we rolled back", "I restarted it".
+var remedies = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`added fixed set switched moved changed opened filed asked reverted rolled
+		patched updated increased bumped raised restarted reran re-ran retried rebooted cleared disabled
+		enabled pinned scheduled booked created written reached pinged contacted escalated merged deployed
+		shipped started began wrote migrated drafted proposed replaced removed freed allocated requested
+		flagged documented scaled resized`) {
+		remedies[w] = true
+	}
+}
+
+// writerDid reports whether text has the writer reporting a remedy done.
+func writerDid(text string) bool {
+	for _, subj := range []string{"I ", "I've ", "I’ve ", "we ", "We ", "we've ", "We've ", "we’ve ", "We’ve "} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], subj)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(subj)
+			if i > 0 && isWordByte(text[i-1]) {
+				continue
+			}
+			switch strings.ToLower(lastWord(text[:i])) {
+			case "if", "when", "once", "unless", "before", "after", "until", "since", "whether":
+				continue // "if we started a program": not done
+			}
+			rest := text[off:]
+			for _, w := range []string{"have ", "already ", "now ", "just ", "then "} {
+				rest = strings.TrimPrefix(rest, w)
+			}
+			k := 0
+			for k < len(rest) && (isWordByte(rest[k]) || rest[k] == '-') {
+				k++
+			}
+			if remedies[rest[:k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func acting(text string) bool {
+	if writerDid(text) {
+		return true
+	}
 	if strings.Contains(text, " will ") || strings.Contains(text, " going to ") || strings.Contains(text, " about to ") {
 		for _, m := range ownerWillRE.FindAllStringSubmatchIndex(text, -1) {
 			if !notOwners[text[m[2]:m[3]]] && !notCommitments[strings.ToLower(text[m[4]:m[5]])] {
@@ -186,18 +295,62 @@ func acting(text string) bool {
 			}
 		}
 	}
-	if !strings.Contains(text, "m ") && !strings.Contains(text, "re ") && !strings.Contains(text, "is ") {
+	if namedActing(text) {
+		return true
+	}
+	if !containsAny(text, "I'm", "I am", "I’m", "e're", "e are", "e’re") {
 		return false
 	}
 	for _, m := range actingRE.FindAllStringSubmatchIndex(text, -1) {
-		if m[2] >= 0 && notOwners[text[m[2]:m[3]]] {
-			continue
-		}
-		if !notActing[strings.ToLower(text[m[4]:m[5]])] && !negatedBefore(text[:m[0]], 3) {
+		if !notActing[strings.ToLower(text[m[2]:m[3]])] && !negatedBefore(text[:m[0]], 3) {
 			return true
 		}
 	}
 	return false
+}
+
+// namedActing reports whether a named person is acting on it now: "Dana
+// is asking Ops", "Ana is currently rewriting it".
+func namedActing(text string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], " is ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(" is ")
+		// The name: [A-Z][a-z]+ right before, at a word boundary.
+		j := i
+		for j > 0 && text[j-1] >= 'a' && text[j-1] <= 'z' {
+			j--
+		}
+		if j == i || j == 0 || text[j-1] < 'A' || text[j-1] > 'Z' {
+			continue
+		}
+		j--
+		if j > 0 && isWordByte(text[j-1]) || notOwners[text[j:i]] {
+			continue
+		}
+		rest := text[off:]
+		for _, adv := range []string{"now ", "currently ", "already "} {
+			rest = strings.TrimPrefix(rest, adv)
+		}
+		k := 0
+		for k < len(rest) && isWordByte(rest[k]) {
+			k++
+		}
+		verb := rest[:k]
+		if k < len(rest) && rest[k] >= 0x80 || !strings.HasSuffix(verb, "ing") || len(verb) <= 3 {
+			continue
+		}
+		if !notActing[strings.ToLower(verb)] && !negatedBefore(text[:j], 3) {
+			return true
+		}
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // becauseRE matches "This won't work because of X." and its kin.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -34,11 +35,16 @@ type phraseSet struct {
 }
 
 // lazyGroups are the context groups, per rule, left out of the shared
-// scan: they are common words ("will", "can", "start") that matter only
-// next to a trigger.
+// scan: they are common words ("will", "plan", "can", "start") that matter
+// only in a block where the rule's triggers were found, so only those
+// blocks are scanned for them (see withLazy). Keeping them out of the
+// shared scan keeps its vocabulary small.
 var lazyGroups = map[string]map[string]bool{
-	"problem-only": {"imperative": true},
-	"vague-timing": {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
+	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true},
+	"complaint":     {"ask": true},
+	"open-question": {"options": true},
+	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
+	"crisis":        {"mitigation": true, "negation": true},
 }
 
 // compileGroups returns the phrase groups of a sentence rule's file.
@@ -67,6 +73,10 @@ func sortedGroups(rf *ruleFile) []string {
 	sort.Strings(names)
 	return names
 }
+
+// findAll returns all the set's phrases in the block, context groups
+// included.
+func (ps *phraseSet) findAll(v blockView) []hit { return ps.withLazy(v.b, ps.find(v)) }
 
 // withLazy adds the rule's context-group phrases in the block to hs.
 func (ps *phraseSet) withLazy(b *document.Block, hs []hit) []hit {
@@ -126,7 +136,9 @@ func sentenceScanner() *scanner {
 
 // docScan holds the phrases found in each block of one document.
 type docScan struct {
-	doc  *document.Document
+	// doc is weak so the cache never keeps a closed document alive; weak
+	// pointers to different documents never compare equal.
+	doc  weak.Pointer[document.Document]
 	once sync.Once
 	hits [][]scanHit
 	// skip marks the blocks sentence rules do not read (see eachBlock).
@@ -139,8 +151,8 @@ type scanHit struct {
 }
 
 // scanCache keeps the scans of the last few documents, so the six rules
-// run over one document share one scan. Entries hold their documents, so a
-// pointer in the cache always names the same document.
+// run over one document (one after another, see lint.Run) share one scan.
+// A few entries serve concurrent runs over different documents.
 var scanCache struct {
 	sync.Mutex
 	recent [8]*docScan
@@ -148,16 +160,17 @@ var scanCache struct {
 }
 
 func scanDoc(doc *document.Document) *docScan {
+	wp := weak.Make(doc)
 	scanCache.Lock()
 	var ds *docScan
 	for _, d := range scanCache.recent {
-		if d != nil && d.doc == doc {
+		if d != nil && d.doc == wp {
 			ds = d
 			break
 		}
 	}
 	if ds == nil {
-		ds = &docScan{doc: doc}
+		ds = &docScan{doc: wp}
 		scanCache.recent[scanCache.next] = ds
 		scanCache.next = (scanCache.next + 1) % len(scanCache.recent)
 	}
@@ -196,14 +209,14 @@ func scanDoc(doc *document.Document) *docScan {
 	return ds
 }
 
-// find returns the set's phrases in block idx of doc, in document offsets,
+// find returns the set's phrases in the block, in document offsets,
 // ordered by start, longest first.
-func (ps *phraseSet) find(doc *document.Document, idx int) []hit {
+func (ps *phraseSet) find(v blockView) []hit {
 	if ps.m != nil {
-		return ps.scan(&doc.Blocks[idx])
+		return ps.scan(v.b)
 	}
 	var out []hit
-	for _, h := range scanDoc(doc).hits[idx] {
+	for _, h := range v.scan.hits[v.idx] {
 		if h.rule == ps.rule {
 			out = append(out, hit{span: h.span, group: h.group})
 		}
@@ -259,20 +272,26 @@ func extraSet(phrases []string) *phraseSet {
 
 // blockView is one prose block as a sentence rule sees it.
 type blockView struct {
-	doc *document.Document
-	idx int
-	b   *document.Block
+	doc  *document.Document
+	idx  int
+	b    *document.Block
+	scan *docScan
 }
 
 // eachBlock calls fn for every block that sentence rules read: all blocks
 // but headings, empty blocks and link-only lines.
 func eachBlock(doc *document.Document, fn func(v blockView)) {
-	skip := scanDoc(doc).skip
+	ds := scanDoc(doc)
 	for i := range doc.Blocks {
-		if !skip[i] {
-			fn(blockView{doc: doc, idx: i, b: &doc.Blocks[i]})
+		if !ds.skip[i] {
+			fn(blockView{doc: doc, idx: i, b: &doc.Blocks[i], scan: ds})
 		}
 	}
+}
+
+// at returns the view of another block of the same document.
+func (v blockView) at(i int) blockView {
+	return blockView{doc: v.doc, idx: i, b: &v.doc.Blocks[i], scan: v.scan}
 }
 
 // masked returns the masked prose text of a span inside the block.

@@ -18,8 +18,8 @@ func vagueTimingRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p.Doc, func(v blockView) {
-			hs := ps.find(v.doc, v.idx)
-			if !groupIs(hs, "vague", "asap", "posted", "tuned") && extra == nil {
+			hs := ps.find(v)
+			if !groupIs(hs, "vague", "asap", "posted", "tuned", "deferred") && extra == nil {
 				return
 			}
 			if extra != nil {
@@ -31,7 +31,7 @@ func vagueTimingRule() *lint.Rule {
 			per := v.bySentence(ps.withLazy(v.b, hs))
 			for si, sh := range per {
 				sent := v.b.Sentences[si]
-				if !groupIs(sh, "vague", "asap", "posted", "tuned") || concreteFrom(v, per, si) {
+				if !groupIs(sh, "vague", "asap", "posted", "tuned", "deferred") || concreteFrom(v, per, si) {
 					continue
 				}
 				h, ok := vagueHit(v, sent, sh)
@@ -56,20 +56,34 @@ func vagueTimingRule() *lint.Rule {
 func concreteFrom(v blockView, per [][]hit, si int) bool {
 	for i := si; i < len(per); i++ {
 		for _, h := range per[i] {
-			if h.group == "concrete" && concreteWord(v, h) {
+			if h.group == "concrete" && concreteWord(v, h) && !insideVague(per[i], h) {
 				return true
 			}
 		}
-		if concreteRE.MatchString(v.masked(v.b.Sentences[i])) {
+		if t := v.masked(v.b.Sentences[i]); strings.ContainsAny(t, "0123456789") && concreteRE.MatchString(t) {
 			return true
 		}
 	}
 	return false
 }
 
-// concreteWord filters out short words that are dates only in some uses:
-// "mar", "sat", "wed" must be capitalised.
+// insideVague reports whether a concrete phrase is part of a vague one:
+// "this year" in "later this year".
+func insideVague(hs []hit, c hit) bool {
+	for _, h := range hs {
+		if h.group == "vague" && h.span.Contains(c.span) && h.span != c.span {
+			return true
+		}
+	}
+	return false
+}
+
+// concreteWord filters out short words that are dates only in some uses
+// ("mar", "sat", "wed" must be capitalised) and hedged dates ("Friday-ish").
 func concreteWord(v blockView, h hit) bool {
+	if strings.HasPrefix(strings.ToLower(v.doc.Text[h.span.End:]), "-ish") {
+		return false // "Friday-ish"
+	}
 	s := v.src(h.span)
 	if len(s) <= 4 && !strings.Contains(s, " ") {
 		switch strings.ToLower(s) {
@@ -85,9 +99,10 @@ func concreteWord(v blockView, h hit) bool {
 func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 	var cand []hit
 	var ask bool
+	var imperative []hit
 	for _, h := range hs {
 		switch h.group {
-		case "vague", "asap", "posted", "tuned":
+		case "vague", "asap", "posted", "tuned", "deferred":
 			cand = append(cand, h)
 		case "promise":
 			if strings.EqualFold(v.src(h.span), "please") {
@@ -96,6 +111,7 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 		case "imperative":
 			if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) == "" {
 				ask = true
+				imperative = append(imperative, h)
 			}
 		}
 	}
@@ -120,6 +136,12 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 		if eventBefore(v.masked(document.Span{Start: cl.Start, End: h.span.Start})) {
 			continue
 		}
+		if h.group == "deferred" && !deferral(v, sent, cl, h, hs, imperative) {
+			continue
+		}
+		if h.group == "vague" && strings.HasPrefix(strings.ToLower(v.src(h.span)), "down") && kickedDown(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
+			continue // "kick it down the road" is a complaint about delay, not a promise
+		}
 		if h.group == "vague" {
 			// "as soon as they land": tied to an event.
 			if h.span.Start >= 3 && strings.EqualFold(text[h.span.Start-3:h.span.Start], "as ") && strings.HasPrefix(strings.ToLower(text[h.span.End:]), " as") {
@@ -142,6 +164,74 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 		return h, true
 	}
 	return hit{}, false
+}
+
+// deferral reports whether a "follow up" or "circle back" hit promises to
+// come back later: said as a promise in its clause ("I'll follow up",
+// "Tobie to follow up", "then circle back"), not as a task heading a list
+// item ("Follow up on the bug"), not a noun ("follow up question"), not
+// with a party ("follow up with legal"), and not tied to an event ("circle
+// back after the release").
+func deferral(v blockView, sent, cl document.Span, h hit, hs, imperative []hit) bool {
+	prev := strings.ToLower(lastWord(v.masked(document.Span{Start: cl.Start, End: h.span.Start})))
+	switch prev {
+	case "a", "the", "do", "some", "any", "no", "my", "our", "your", "their":
+		return false // "will do follow up", "a follow up": a noun
+	}
+	cue := prev == "to" || prev == "then"
+	for _, c := range hs {
+		if cl.Contains(c.span) && c.group == "promise" {
+			cue = true
+		}
+	}
+	for _, c := range imperative {
+		if !c.span.Overlaps(h.span) {
+			cue = true
+		}
+	}
+	if !cue {
+		return false
+	}
+	rest := strings.Fields(strings.ToLower(v.masked(document.Span{Start: h.span.End, End: cl.End})))
+	if len(rest) == 0 {
+		return true
+	}
+	switch strings.Trim(rest[0], ".,;:()") {
+	case "question", "questions", "item", "items", "meeting", "meetings", "call", "email", "issue", "task", "tasks", "session":
+		return false
+	case "with":
+		if len(rest) < 2 {
+			return true
+		}
+		switch strings.Trim(rest[1], ".,;:()") {
+		case "a", "an", "more", "details", "numbers", "data", "results", "suggestion", "suggestions",
+			"proposal", "options", "next", "update", "updates", "answers", "feedback", "findings":
+		default:
+			return false
+		}
+	}
+	for i, w := range rest {
+		if i >= 4 {
+			break
+		}
+		switch strings.Trim(w, ".,;:()") {
+		case "after", "once", "when", "until", "following", "before":
+			return false
+		}
+	}
+	return true
+}
+
+// kickedDown reports whether text ends in a form of "kick" within its last
+// three words ("kicking that down [the road]").
+func kickedDown(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-3; i-- {
+		if strings.HasPrefix(f[i], "kick") {
+			return true
+		}
+	}
+	return false
 }
 
 // eventBefore reports whether the clause before a vague word ties it to an
@@ -214,6 +304,8 @@ func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		}
 	case "posted":
 		return replaceFix("Give a date for the update", h.span, rf.Replacements["posted"])
+	case "deferred":
+		return replaceFix("Give a date", h.span, v.src(h.span)+" "+rf.Replacements["default"])
 	}
 	repl := rf.Replacements["default"]
 	if h.span.Start == sent.Start {

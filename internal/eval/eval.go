@@ -168,7 +168,7 @@ func ScoreSentences(items []SentenceItem, rules []*lint.Rule) *Report {
 	}
 	rep := newReport("dev-sentences", ids)
 	for _, it := range items {
-		doc := document.Parse(it.Text, document.Options{URI: it.Source, Format: document.FormatFor(it.Source)})
+		doc := document.Parse(it.Text, sentenceOptions(it.Source))
 		fired := map[string]bool{}
 		for _, f := range lint.Run(doc, run, lint.Options{}) {
 			fired[f.RuleID] = true
@@ -176,6 +176,18 @@ func ScoreSentences(items []SentenceItem, rules []*lint.Rule) *Report {
 		rep.score(it.ID, it.Text, it.Note, it.Labels, fired)
 	}
 	return rep
+}
+
+// Synthetic is the source of items written for the set rather than copied
+// from a file; they are parsed as Markdown with no URI.
+const Synthetic = "synthetic"
+
+// sentenceOptions returns the parse options for an item from source.
+func sentenceOptions(source string) document.Options {
+	if source == Synthetic || source == "" {
+		return document.Options{Format: document.Markdown}
+	}
+	return document.Options{URI: source, Format: document.FormatFor(source)}
 }
 
 // ScoreDocuments parses each document (paths relative to shared), runs all

@@ -133,3 +133,18 @@ func TestFindSharedMissing(t *testing.T) {
 		t.Error("no error outside a module")
 	}
 }
+
+// TestSyntheticItemsParseAsMarkdown checks items with source "synthetic"
+// are parsed as Markdown with no URI, and others by their file's extension.
+func TestSyntheticItemsParseAsMarkdown(t *testing.T) {
+	if o := sentenceOptions(Synthetic); o.Format != document.Markdown || o.URI != "" {
+		t.Errorf("synthetic options = %+v, want Markdown with no URI", o)
+	}
+	if o := sentenceOptions("notes/a.txt"); o.Format != document.PlainText || o.URI != "notes/a.txt" {
+		t.Errorf("a.txt options = %+v, want plain text with its URI", o)
+	}
+	doc := document.Parse("- alpha here", sentenceOptions(Synthetic))
+	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != document.ListItem {
+		t.Errorf("synthetic \"- alpha here\" parsed as %+v, want a list item", doc.Blocks)
+	}
+}

@@ -1,0 +1,176 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSentenceCues checks the general cues the phrase lists cannot express
+// alone: each case is one Markdown paragraph and whether the rule fires.
+func TestSentenceCues(t *testing.T) {
+	cases := []struct {
+		rule, text string
+		hit        bool
+	}{
+		// complaint: a bare "Again." is exasperation; openers vent only before a verdict.
+		{"complaint", "The vendor missed the date. Again.", true},
+		{"complaint", "Again?! The build is red.", true},
+		{"complaint", "We ran the suite again.", false},
+		{"complaint", "Frankly, this is a waste of time.", true},
+		{"complaint", "Frankly, I think option B is better.", false},
+		{"complaint", "Of course, nobody asked me.", true},
+		{"complaint", "Of course, the numbers need a second look.", false},
+		{"complaint", "As always, thanks to the QA team.", false},
+		{"complaint", "I've asked three times for the credentials.", true},
+		{"complaint", "The service never responds with a 500 when warm.", false},
+		// problem-only: shortfalls, remedies already done, open asks.
+		{"problem-only", "We're 20% over on cloud spend this month.", true},
+		{"problem-only", "The export is three weeks behind.", true},
+		{"problem-only", "Revenue is 20% above plan.", false},
+		{"problem-only", "The disk ran out of space overnight. I've added 200 GB.", false},
+		{"problem-only", "The nightly job failed; we restarted it and it passed.", false},
+		{"problem-only", "The nightly job failed again and we lost the report.", true},
+		{"problem-only", "The API is down. What do you suggest?", true},
+		{"problem-only", "The API is down. I suggest we fail over.", false},
+		{"problem-only", "There's no owner for billing; Dana is taking it over.", false},
+		{"problem-only", "Since Priya left nobody seems to care about the docs.", false}, // the complaint rule reports it
+		// open-question: "should we" inside an open question offers nothing.
+		{"open-question", "How should we prioritise the backlog?", true},
+		{"open-question", "What should we do about the vendor?", true},
+		{"open-question", "Should we ship Tuesday or wait a week?", false},
+		{"open-question", "Who should own the follow-ups? I'd suggest Ana.", false},
+		// vague-timing: deferrals need a promise and no party, event or date.
+		{"vague-timing", "I'll follow up.", true},
+		{"vague-timing", "Tobie to follow up.", true},
+		{"vague-timing", "I'll follow up with Marco about the invoice.", false},
+		{"vague-timing", "I'll follow up with numbers.", true},
+		{"vague-timing", "We'll circle back after the launch review.", false},
+		{"vague-timing", "Follow up on the vendor question and draft the reply.", false},
+		{"vague-timing", "I'll follow up on Friday.", false},
+		{"vague-timing", "I'll ship it later this year.", true},
+		{"vague-timing", "I'll ship it this week.", false},
+		{"vague-timing", "I'll send it Friday-ish.", false}, // no vague word: nothing to flag
+		{"vague-timing", "I'll send it sometime Friday-ish.", true},
+		{"vague-timing", "We keep kicking the decision down the road.", false},
+		{"vague-timing", "We'll revisit the pricing down the road.", true},
+		{"vague-timing", "Could you review it whenever?", true},
+		{"vague-timing", "The build may break whenever.", false},
+		// hedging
+		{"hedging", "I was wondering if you could review the plan.", true},
+		{"hedging", "Hope it's okay that I merged the hotfix.", true},
+		{"hedging", "I hope the migration goes well.", false},
+		// crisis
+		{"crisis", "The release process is complete chaos.", true},
+		{"crisis", "We ran a chaos engineering drill.", false},
+		{"crisis", "The launch is a nightmare; we rolled back and the postmortem is Friday.", false},
+	}
+	for _, c := range cases {
+		_, fs := run(t, c.rule, c.text+"\n")
+		if got := len(fs) > 0; got != c.hit {
+			t.Errorf("%s on %q: fired %v, want %v", c.rule, c.text, got, c.hit)
+		}
+	}
+}
+
+// TestCueFixes checks the rewrites of the new cues keep the writer's words.
+func TestCueFixes(t *testing.T) {
+	cases := []struct{ rule, text, want string }{
+		{"hedging", "I was wondering if maybe you could review the plan.", "Could you review the plan?"},
+		{"hedging", "Could you maybe take a look?", "Could you take a look?"},
+		{"hedging", "I hope it's alright that I cc'd finance.", "I cc'd finance."},
+		{"vague-timing", "Dana to circle back on the vendor question.", "Dana to circle back by [Friday] on the vendor question."},
+		{"complaint", "I found out from a customer that the launch moved.", "Could you loop me in when the launch date changes?"},
+		{"complaint", "Frankly, this is a waste of time.", "This is a waste of time."},
+		{"crisis", "Support is in total meltdown.", "Support puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "Honestly, the release is a mess.", "The release puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+	}
+	for _, c := range cases {
+		doc, fs := run(t, c.rule, c.text+"\n")
+		if len(fs) != 1 || len(fs[0].Fixes) == 0 {
+			t.Errorf("%s on %q: %d findings, want 1 with a fix", c.rule, c.text, len(fs))
+			continue
+		}
+		got := doc.Text
+		edits := fs[0].Fixes[0].Edits
+		for i := len(edits) - 1; i >= 0; i-- {
+			e := edits[i]
+			got = got[:e.Span.Start] + e.NewText + got[e.Span.End:]
+		}
+		if got = strings.TrimSpace(got); got != c.want {
+			t.Errorf("%s fix of %q:\n got %q\nwant %q", c.rule, c.text, got, c.want)
+		}
+	}
+}
+
+func TestGrievanceOpener(t *testing.T) {
+	for _, c := range []struct {
+		opener, next string
+		want         bool
+	}{
+		{"as usual,", "the", true},
+		{"as always,", "thanks", false},
+		{"frankly,", "this", true},
+		{"frankly,", "i", false},
+		{"of course,", "nobody", true},
+		{"of course,", "the", false},
+	} {
+		if got := grievanceOpener(c.opener, c.next); got != c.want {
+			t.Errorf("grievanceOpener(%q, %q) = %v, want %v", c.opener, c.next, got, c.want)
+		}
+	}
+}
+
+func TestActing(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Dana is asking Ops for more disk.", true},
+		{"Dana is having trouble with it.", false},
+		{"The build is failing.", false},
+		{"I'm rolling back the deploy.", true},
+		{"We're seeing errors.", false},
+		{"I've added an alert.", true},
+		{"We have scaled the pool.", true},
+		{"I have concerns about it.", false},
+		{"Nobody is fixing it.", false},
+		{"Ana will move it to Monday.", true},
+		{"It is not working.", false},
+	} {
+		if got := acting(c.text); got != c.want {
+			t.Errorf("acting(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestShortfall(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"We're 20% over on spend.", true},
+		{"We are 12.5 % behind target.", true},
+		{"The export is two weeks late.", true},
+		{"The export is several sprints behind schedule.", true},
+		{"Revenue grew 20% over last year's.", false},
+		{"Signups are 5% over the previous quarter.", false},
+		{"The build takes 4 minutes.", false},
+	} {
+		if got := shortfall(c.text); got != c.want {
+			t.Errorf("shortfall(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSentenceRuleExamples checks each documented example of a sentence
+// rule fires, or not, as its rules/<id>.toml says.
+func TestSentenceRuleExamples(t *testing.T) {
+	for _, r := range sentenceRules() {
+		for _, e := range r.Examples {
+			_, fs := run(t, r.ID, e.Text+"\n")
+			if got := len(fs) > 0; got != e.Hit {
+				t.Errorf("%s example %q: fired %v, want %v", r.ID, e.Text, got, e.Hit)
+			}
+		}
+	}
+}
