@@ -21,8 +21,17 @@ const minChunk = 32 << 10
 // Text with link reference definitions is never split, since a reference
 // may be used in another piece.
 func chunkBounds(src []byte, n, min int) []int {
-	bounds := []int{0}
 	if n < 2 || len(src) < 2*min || hasRefDefs(src) {
+		return []int{0, len(src)}
+	}
+	return splitBounds(src, n, min)
+}
+
+// splitBounds is chunkBounds for text known to have no link reference
+// definitions.
+func splitBounds(src []byte, n, min int) []int {
+	bounds := []int{0}
+	if n < 2 || len(src) < 2*min {
 		return append(bounds, len(src))
 	}
 	target := max(min, len(src)/n)
@@ -40,9 +49,28 @@ func chunkBounds(src []byte, n, min int) []int {
 		ls := off
 		off = next
 		line := src[ls:end]
+		if len(line) == 0 {
+			rawHTML, prevBlank = false, true
+			continue
+		}
+		if isLetter(line[0]) {
+			// Prose in column 0, the common case: it opens nothing and
+			// only ends a raw HTML block or containers after a blank.
+			if htmlEnd != nil {
+				if containsFold(line, htmlEnd) {
+					htmlEnd = nil
+				}
+			} else if fence == nil && prevBlank {
+				container, rawHTML = false, false
+			}
+			prevBlank = false
+			continue
+		}
 		trimmed, indent := trimIndent(line)
 		blank := len(bytes.TrimSpace(line)) == 0
-		if fence == nil && htmlEnd == nil && prevBlank && !blank && indent == 0 && !containerStart(trimmed) {
+		inner := trimContainers(trimmed)
+		opens := len(inner) != len(trimmed) // containerStart(trimmed)
+		if fence == nil && htmlEnd == nil && prevBlank && !blank && indent == 0 && !opens {
 			container, rawHTML = false, false
 		}
 		if blank {
@@ -53,7 +81,6 @@ func chunkBounds(src []byte, n, min int) []int {
 			bounds = append(bounds, ls)
 		}
 		prevBlank = blank
-		inner := trimContainers(trimmed)
 		switch {
 		case htmlEnd != nil:
 			if containsFold(line, htmlEnd) {
@@ -87,7 +114,7 @@ func chunkBounds(src []byte, n, min int) []int {
 			} else if !containsFold(trimmed[1:], e) {
 				htmlEnd = e
 			}
-		case indent <= 3 && containerStart(trimmed):
+		case indent <= 3 && opens:
 			container = true
 		case indent <= 3 && len(trimmed) > 1 && trimmed[0] == '<' && (isLetter(trimmed[1]) || trimmed[1] == '/'):
 			rawHTML = true

@@ -140,6 +140,7 @@ type Document struct {
 	Directives []Directive
 
 	mapper *Mapper
+	pieces []Piece // set by Cache.Parse
 }
 
 // Options control Parse.

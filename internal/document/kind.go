@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ParseKind accepts the names used in front matter and config
@@ -37,7 +38,8 @@ func normalizeKindName(s string) string {
 
 // detectKind decides the document kind, in order of trust: front matter,
 // the config hint, the title, the headings, cues in the body, the file name.
-func detectKind(d *Document, hint Kind) (Kind, string) {
+// norm is normCue, or a memoised version of it.
+func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string) {
 	for _, key := range []string{"type", "kind"} {
 		if v, ok := d.FrontMatter[key]; ok {
 			if k, ok := ParseKind(v); ok && k != KindNone {
@@ -51,7 +53,7 @@ func detectKind(d *Document, hint Kind) (Kind, string) {
 	var heads []string
 	for i := range d.Blocks {
 		if d.Blocks[i].Kind == Heading {
-			heads = append(heads, normCue(d.Blocks[i].Text))
+			heads = append(heads, norm(d.Blocks[i].Text))
 		}
 	}
 	attendees := false
@@ -225,6 +227,12 @@ func bodyKind(d *Document) Kind {
 		t := strings.TrimLeft(d.Blocks[i].Text, " \t\n")
 		if len(t) > 40 {
 			t = t[:40]
+		}
+		// The cues start with a, i, p or r: skip the rest cheaply.
+		if j := strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }); j < 0 {
+			continue
+		} else if r, _ := utf8.DecodeRuneInString(t[j:]); !strings.ContainsRune("aipr", unicode.ToLower(r)) {
+			continue
 		}
 		t = normCue(t)
 		for _, c := range []string{" attendees:", " attendees ", " present:", " participants:", " in attendance:"} {

@@ -74,7 +74,9 @@ func parseMarkdownChunked(d *Document, n, min int) {
 		for _, w := range ws {
 			total += len(w.d.Blocks)
 		}
-		d.Blocks = make([]Block, 0, total)
+		if total > 0 {
+			d.Blocks = make([]Block, 0, total)
+		}
 	}
 	for _, w := range ws {
 		off := len(d.Blocks)

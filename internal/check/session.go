@@ -1,0 +1,211 @@
+package check
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Session lints successive versions of one document, as an editor sends
+// them, re-using the work on the parts an edit did not touch: a long
+// Markdown text is parsed in top-level pieces (see document.Cache), and the
+// findings of sentence rules, which look at one block and the list item or
+// paragraph around it, are kept per piece. Document rules and inline
+// directives always see the whole document. The results are those of Text.
+// A Session is safe for concurrent use (calls run one at a time); the zero
+// value is ready.
+type Session struct {
+	mu    sync.Mutex
+	docs  document.Cache
+	lints map[pieceKey]*pieceLint
+	gen   uint64
+}
+
+type pieceKey struct {
+	text string
+	kind document.Kind
+	cfg  string // see configKey
+}
+
+// pieceLint holds the findings of the sentence rules in one piece, with
+// offsets into the piece.
+type pieceLint struct {
+	findings []lint.Finding
+	used     uint64
+}
+
+// Text is Text, from the session's cache where it can.
+func (s *Session) Text(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
+	if err := document.Validate(text); err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	doc := s.docs.Parse(string(text), document.Options{
+		URI:      path,
+		Format:   document.FormatFor(path),
+		KindHint: cfg.KindFor(path),
+	})
+	rules, opts := cfg.Rules(), cfg.Options()
+	pieces := doc.Pieces()
+	if len(pieces) < 2 {
+		return doc, lint.Run(doc, rules, opts), nil
+	}
+	var sentence []*lint.Rule
+	for _, r := range rules {
+		if r.Scope == lint.SentenceScope {
+			sentence = append(sentence, r)
+		}
+	}
+	if s.lints == nil {
+		s.lints = map[pieceKey]*pieceLint{}
+	}
+	s.gen++
+	ck := configKey(sentence, opts)
+	byRule := map[string][]lint.Finding{}
+	for i, p := range pieces {
+		k := pieceKey{doc.Text[p.Span.Start:p.Span.End], doc.Kind, ck}
+		pl := s.lints[k]
+		if pl == nil {
+			pl = &pieceLint{findings: lint.Run(doc.PieceDocument(i), sentence, opts)}
+			k.text = strings.Clone(k.text)
+			s.lints[k] = pl
+		}
+		pl.used = s.gen
+		for _, f := range pl.findings {
+			byRule[f.RuleID] = append(byRule[f.RuleID], shift(f, p.Span.Start))
+		}
+	}
+	for k, pl := range s.lints {
+		if pl.used != s.gen {
+			delete(s.lints, k)
+		}
+	}
+	// One run over the whole document: the document rules, and the
+	// sentence rules replaying their findings, so that directives,
+	// allowed phrases, severities and order apply as in Text.
+	run := make([]*lint.Rule, 0, len(rules))
+	replayed := map[string]bool{}
+	for _, r := range rules {
+		if r.Scope != lint.SentenceScope {
+			run = append(run, r)
+			continue
+		}
+		if replayed[r.ID] {
+			continue
+		}
+		replayed[r.ID] = true
+		fs := byRule[r.ID]
+		replay := *r
+		replay.Run = func(p *lint.Pass) {
+			for _, f := range fs {
+				p.Report(f)
+			}
+		}
+		run = append(run, &replay)
+	}
+	return doc, lint.Run(doc, run, opts), nil
+}
+
+// configKey identifies what the findings of sentence rules depend on in
+// a config: the rules themselves and the options. An editor may hand over
+// a new but equal config for every change.
+func configKey(rules []*lint.Rule, opts lint.Options) string {
+	var b strings.Builder
+	for _, r := range rules {
+		fmt.Fprintf(&b, "%p,", r)
+	}
+	b.WriteByte('\n')
+	for _, k := range slices.Sorted(maps.Keys(opts.Disabled)) {
+		fmt.Fprintf(&b, "%q=%v,", k, opts.Disabled[k])
+	}
+	b.WriteByte('\n')
+	for _, k := range slices.Sorted(maps.Keys(opts.Severity)) {
+		fmt.Fprintf(&b, "%q=%d,", k, opts.Severity[k])
+	}
+	for _, m := range []map[string][]string{opts.Extra, opts.Allow} {
+		b.WriteByte('\n')
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			fmt.Fprintf(&b, "%q=%q,", k, m[k])
+		}
+	}
+	return b.String()
+}
+
+// shift returns f with its span and edits moved by off, sharing nothing
+// with f.
+func shift(f lint.Finding, off int) lint.Finding {
+	f.Span.Start += off
+	f.Span.End += off
+	if f.Fixes != nil {
+		fixes := make([]lint.Fix, len(f.Fixes))
+		for i, fx := range f.Fixes {
+			edits := make([]lint.Edit, len(fx.Edits))
+			for j, e := range fx.Edits {
+				e.Span.Start += off
+				e.Span.End += off
+				edits[j] = e
+			}
+			fx.Edits = edits
+			fixes[i] = fx
+		}
+		f.Fixes = fixes
+	}
+	return f
+}
+
+// maxSessions bounds the paths Cached keeps sessions for.
+const maxSessions = 16
+
+var sessions struct {
+	sync.Mutex
+	byPath map[string]*sessionEntry
+	clock  uint64
+}
+
+type sessionEntry struct {
+	s    *Session
+	used uint64
+}
+
+// Cached is Text for a text that is linted again and again as it changes
+// (an editor buffer): it keeps a Session per path for the most recently
+// linted paths, so that re-linting after a small edit redoes little work.
+func Cached(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
+	sessions.Lock()
+	if sessions.byPath == nil {
+		sessions.byPath = map[string]*sessionEntry{}
+	}
+	sessions.clock++
+	e := sessions.byPath[path]
+	if e == nil {
+		if len(sessions.byPath) >= maxSessions {
+			var oldest string
+			min := sessions.clock
+			for p, e := range sessions.byPath {
+				if e.used < min {
+					oldest, min = p, e.used
+				}
+			}
+			delete(sessions.byPath, oldest)
+		}
+		// A text linted once (a document opened, not edited) needs no
+		// session: only a second lint of the path starts one.
+		sessions.byPath[path] = &sessionEntry{used: sessions.clock}
+		sessions.Unlock()
+		return Text(path, text, cfg)
+	}
+	if e.s == nil {
+		e.s = &Session{}
+	}
+	e.used = sessions.clock
+	s := e.s
+	sessions.Unlock()
+	return s.Text(path, text, cfg)
+}

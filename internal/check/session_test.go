@@ -1,0 +1,81 @@
+package check
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/config"
+)
+
+// TestSessionSameAsText checks that a Session gives Text's findings over a
+// run of small edits to long documents, which it serves mostly from cache.
+func TestSessionSameAsText(t *testing.T) {
+	base := string(lines5000(t))
+	texts := map[string]string{
+		"long.md": base,
+		// Directives in one piece silence findings in later ones.
+		"directives.md": "# Notes\n\n<!-- upward-disable hedging -->\n\n" + base[:len(base)/2] + "\n\n<!-- upward-enable hedging -->\n\n# Later\n\nI just think maybe we could try it.\n\n" + base[len(base)/2:],
+		"status.md":     "---\ntype: status\n---\n\n" + base[:len(base)/3],
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for name, text := range texts {
+		var s Session
+		pieces := 0
+		for edit := range 25 {
+			cfg := config.Default()
+			gotDoc, got, err := s.Text(name, []byte(text), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, want, _ := Text(name, []byte(text), cfg)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, edit %d: session gives %d findings, Text %d", name, edit, len(got), len(want))
+			}
+			pieces = max(pieces, len(gotDoc.Pieces()))
+			at := runeStart(text, rng.IntN(len(text)))
+			const marks = "#-*` \nx.!?"
+			switch rng.IntN(4) {
+			case 0:
+				_, n := utf8.DecodeRuneInString(text[at:])
+				text = text[:at] + text[at+n:]
+			case 1:
+				// A sentence that rules flag.
+				text = text[:at] + "\n\nSorry, I just think this might be a problem.\n\n" + text[at:]
+			default:
+				text = text[:at] + string(marks[rng.IntN(len(marks))]) + text[at:]
+			}
+		}
+		if pieces < 10 {
+			t.Errorf("%s: at most %d pieces: the session cached nothing", name, pieces)
+		}
+	}
+}
+
+// BenchmarkSessionEdit5000Lines is the editor's re-lint: a one-character
+// edit to a 5,000-line document, then a lint through a Session.
+func BenchmarkSessionEdit5000Lines(b *testing.B) {
+	text := lines5000(b)
+	cfg := config.Default()
+	var s Session
+	s.Text("long.md", text, cfg)
+	rng := rand.New(rand.NewPCG(5, 6))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		at := runeStart(string(text), rng.IntN(len(text)))
+		text = append(text[:at:at], append([]byte{'x'}, text[at:]...)...)
+		if _, _, err := s.Text("long.md", text, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// runeStart moves at back to the start of the rune holding it.
+func runeStart(text string, at int) int {
+	for at > 0 && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	return at
+}
