@@ -291,7 +291,6 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 		}
 		set[r] = true
 		if fold {
-			set[unicode.SimpleFold(r)&0x7f] = true
 			if 'a' <= r && r <= 'z' {
 				set[r-'a'+'A'] = true
 			} else if 'A' <= r && r <= 'Z' {

@@ -70,3 +70,38 @@ func TestPrefilterNeverRejectsAMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchStart checks that matchStart, with its first-byte filter and
+// anchored regexps, finds what FindStringIndex finds at the start of a
+// text, for every pattern of the document rules.
+func TestMatchStart(t *testing.T) {
+	texts := []string{
+		"Action: Ana to do X", "action items", "**Action items:**", "AI: Bob", "ai", "TODO: x", "To-dos", "* Decisions",
+		"Next steps", "next Steps:", "Kelvin", "\u212aelvin", "É", "", " Action", "[Eve] review", "@ana do X", "Decision: go",
+		"Ana & Bob: x", "Follow-ups", "What’s next", "“Quoted”", "- [ ] task", "1. Item", "Due Friday", "by EOW",
+	}
+	for _, id := range docRuleIDs {
+		_, rf := mustLoad(id)
+		for group, pats := range rf.Phrases {
+			if group == "notnames" {
+				continue
+			}
+			prefix := "(?i)"
+			if group == "owner" {
+				prefix = ""
+			}
+			ps := docCompile(id, group, prefix, pats)
+			for k, re := range ps.re {
+				for _, s := range texts {
+					want := -1
+					if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 {
+						want = loc[1]
+					}
+					if got := ps.matchStart(k, s); got != want {
+						t.Errorf("%s %s: %s on %q: matchStart %d, want %d", id, group, re, s, got, want)
+					}
+				}
+			}
+		}
+	}
+}

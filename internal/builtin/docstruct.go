@@ -448,19 +448,29 @@ func keyOf(doc *document.Document, i int) blockKey {
 func docBlocks(doc *document.Document) []*docBlock {
 	memo := make([]*docBlock, len(doc.Blocks))
 	var missing []int
-	blockMemo.Lock()
-	for i := range doc.Blocks {
-		k := keyOf(doc, i)
-		if db := blockMemo.cur[k]; db != nil {
-			memo[i] = db
-		} else if db := blockMemo.old[k]; db != nil {
-			memo[i] = db
-			missing = append(missing, -1-i) // move to cur
-		} else {
-			missing = append(missing, i)
+	// Only documents parsed through a document.Cache are ones an editor
+	// re-lints; others (`upward lint`) skip the memo and its copies.
+	useMemo := doc.Pieces() != nil
+	if useMemo {
+		blockMemo.Lock()
+		for i := range doc.Blocks {
+			k := keyOf(doc, i)
+			if db := blockMemo.cur[k]; db != nil {
+				memo[i] = db
+			} else if db := blockMemo.old[k]; db != nil {
+				memo[i] = db
+				missing = append(missing, -1-i) // move to cur
+			} else {
+				missing = append(missing, i)
+			}
+		}
+		blockMemo.Unlock()
+	} else {
+		missing = make([]int, len(doc.Blocks))
+		for i := range missing {
+			missing[i] = i
 		}
 	}
-	blockMemo.Unlock()
 
 	blockFacts.Lock()
 	nFacts := len(blockFacts.fns)
@@ -479,7 +489,10 @@ func docBlocks(doc *document.Document) []*docBlock {
 		}
 		b := &doc.Blocks[i]
 		// Keep nothing of doc's strings: the memo outlives it.
-		masked := strings.Clone(b.Text)
+		masked := b.Text
+		if useMemo {
+			masked = strings.Clone(masked)
+		}
 		rel := start - b.Span.Start
 		t = masked[rel : rel+len(t)]
 		norm := docNormalize(t)
@@ -498,7 +511,7 @@ func docBlocks(doc *document.Document) []*docBlock {
 	}
 	docTable.mu.RUnlock()
 
-	if len(missing) > 0 {
+	if useMemo && len(missing) > 0 {
 		blockMemo.Lock()
 		if blockMemo.cur == nil || len(blockMemo.cur)+len(missing) > blockMemoSize {
 			blockMemo.old, blockMemo.cur = blockMemo.cur, make(map[blockKey]*docBlock, len(missing))
