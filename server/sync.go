@@ -145,7 +145,11 @@ func (s *Server) didChange(ctx context.Context, p *didChangeParams) {
 		return
 	}
 	wasBroken := d.broken
-	text, err := s.applyChanges(d.text, d.broken, p.ContentChanges)
+	var known *document.Document
+	if d.res != nil {
+		known = d.res.doc
+	}
+	text, err := s.applyChanges(d.text, d.broken, p.ContentChanges, known)
 	d.version = p.TextDocument.Version
 	if err != nil {
 		d.broken = true
@@ -186,8 +190,10 @@ func (s *Server) didChange(ctx context.Context, p *didChangeParams) {
 
 // applyChanges applies content changes in order to text. A change with no
 // range replaces the whole text, and is the only kind that applies to a
-// broken document. An edit outside the text is an error.
-func (s *Server) applyChanges(text string, broken bool, changes []change) (string, error) {
+// broken document. An edit outside the text is an error. known, when it is
+// the lint of text, lends its line table to the first edit, so a keystroke
+// does not rebuild it.
+func (s *Server) applyChanges(text string, broken bool, changes []change, known *document.Document) (string, error) {
 	for i, c := range changes {
 		if c.Range == nil {
 			text, broken = c.Text, false
@@ -196,7 +202,13 @@ func (s *Server) applyChanges(text string, broken bool, changes []change) (strin
 		if broken {
 			return "", fmt.Errorf("change %d edits a document whose text is unknown", i+1)
 		}
-		sp, err := s.enc.span(document.NewMapper(text), *c.Range)
+		var m *document.Mapper
+		if i == 0 && known != nil && len(known.Text) == len(text) && known.Text == text {
+			m = known.Mapper()
+		} else {
+			m = document.NewMapper(text)
+		}
+		sp, err := s.enc.span(m, *c.Range)
 		if err != nil {
 			return "", fmt.Errorf("change %d, range %d:%d-%d:%d: %w", i+1,
 				c.Range.Start.Line, c.Range.Start.Character, c.Range.End.Line, c.Range.End.Character, err)

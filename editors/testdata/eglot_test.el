@@ -54,7 +54,9 @@
         (setq next-start (+ (float-time) 0.5)))
       (setq diags (flymake-diagnostics)))
     (upward-test-out "MANAGED\t%s" (if (eglot-managed-p) "yes" "no"))
-    (dolist (d (sort diags (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))
+    ;; `sort' is destructive: keep its result, or diags may lose elements.
+    (setq diags (sort diags (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))
+    (dolist (d diags)
       (let ((beg (flymake-diagnostic-beg d)))
         (upward-test-out "DIAG\t%d\t%d\t%s\t%s"
                          (1- (line-number-at-pos beg))
