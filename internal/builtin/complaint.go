@@ -24,6 +24,9 @@ func complaintRule() *lint.Rule {
 			if groupIs(hs, "again") {
 				hs = append(hs, bareAgain(v)...)
 			}
+			if groupIs(hs, "sarcasm") {
+				hs = confirmSarcasm(v, hs)
+			}
 			if !groupIs(hs, "burnout", "uninformed", "opener", "vent") {
 				return
 			}
@@ -110,6 +113,30 @@ func grievanceOpener(opener, next string) bool {
 	return true
 }
 
+// confirmSarcasm turns sarcasm ("Thanks for that.") into a vent when the
+// block also holds another grievance or a stated problem, and drops it
+// otherwise: alone, "Thanks for that." is thanks.
+func confirmSarcasm(v blockView, hs []hit) []hit {
+	ok := groupIs(hs, "burnout", "uninformed", "opener", "vent")
+	for _, h := range v.scan.hits[v.idx] {
+		if ok {
+			break
+		}
+		ok = h.rule == "problem-only" && h.group == "problem" || h.rule == "crisis" && h.group == "alarm"
+	}
+	out := hs[:0:0]
+	for _, h := range hs {
+		if h.group == "sarcasm" {
+			if !ok {
+				continue
+			}
+			h.group = "vent"
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
 // bareAgain returns a vent hit for each sentence that is nothing but
 // "Again." or "Again?!": exasperation at a repeat, not information.
 func bareAgain(v blockView) []hit {
@@ -144,8 +171,8 @@ func firstRune(s string) string {
 // pastChange matches "<subject> <verb>" at the end of what nobody told
 // the writer, for verbs that mean a date moved or a thing changed.
 var (
-	movedRE   = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has )?(?:moved|slipped|shifted|rescheduled|postponed|pushed(?: back| out)?|delayed|brought forward)$`)
-	changedRE = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has )?changed$`)
+	movedRE   = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has |have |were )?(?:moved|slipped|shifted|rescheduled|postponed|pushed|delayed|brought forward)(?: again| back| out| up| forward| in)*(?:\s+(?:to|until|till|from|by|into|onto|on|for|past)\b.*)?$`)
+	changedRE = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has |have |were )?changed(?: again)?(?:\s+(?:to|from|into|on|for)\b.*)?$`)
 	passiveRE = regexp.MustCompile(`^(.+?)\s+(was|were)\s+(\w+ed)$`)
 )
 
@@ -170,7 +197,12 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	case rest == "":
 		what = "[this changes]"
 	case movedRE.MatchString(rest):
-		what = movedRE.ReplaceAllString(rest, "$1 date changes")
+		// "the freeze moved to the 12th" → "the freeze date changes"; a
+		// date or deadline changes by itself.
+		what = movedRE.FindStringSubmatch(rest)[1] + " date changes"
+		if l := strings.ToLower(what); strings.HasSuffix(l, " date date changes") || strings.HasSuffix(l, " deadline date changes") {
+			what = strings.TrimSuffix(what, " date changes") + " changes"
+		}
 	case changedRE.MatchString(rest):
 		what = changedRE.ReplaceAllString(rest, "$1 changes")
 	case passiveRE.MatchString(rest):

@@ -36,7 +36,7 @@ func crisisRule() *lint.Rule {
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				for _, h := range longest(sh) {
-					if h.group != "alarm" || v.quoted(h.span) || negated(v, sent, h) {
+					if h.group != "alarm" || v.quoted(h.span) || negated(v, sent, h) || compound(v.doc.Text, h.span) {
 						continue
 					}
 					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -110,5 +111,13 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		}
 		return replaceFix(title, document.Span{Start: span.End, End: span.End}, " "+repl)
 	}
+	if m := topicRE.FindStringSubmatch(v.masked(document.Span{Start: h.span.End, End: span.End})); m != nil && h.group == "question" {
+		// "What should I do about the refund flow?" keeps its topic.
+		repl = "For " + m[1] + ", " + repl
+	}
 	return replaceFix(title, span, repl)
 }
+
+// topicRE matches the rest of an open question that names its topic:
+// "about the legacy refund flow?", "we should handle the renewals?".
+var topicRE = regexp.MustCompile(`^\s*(?:(?:we|I) (?:should|could|can|do) )?(?:(?:handle|approach|deal with|tackle|fix|solve|manage|do) )?(?:about |with |regarding |for |on )?((?:the|our|this|these|those|my|your) [^?]{1,60}?)\s*\?\s*$`)

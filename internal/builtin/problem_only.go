@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -21,7 +22,14 @@ func problemOnlyRule() *lint.Rule {
 					hs = append(hs, h)
 				}
 			}
-			if !groupIs(hs, "problem", "measure") {
+			// An alarm ("we're doomed", "a complete mess") states a problem
+			// too: the crisis rule asks for impact, this one for a way forward.
+			for _, h := range v.scan.hits[v.idx] {
+				if h.rule == "crisis" && h.group == "alarm" && !hypothetical(v, h.span) && !compound(v.doc.Text, h.span) {
+					hs = append(hs, hit{span: h.span, group: "problem"})
+				}
+			}
+			if !groupIs(hs, "problem", "measure", "metric", "loss") {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
@@ -60,7 +68,7 @@ func problemOnlyRule() *lint.Rule {
 // solution yet") and not reported speech.
 func hasForward(v blockView, hs []hit) bool {
 	for _, h := range hs {
-		if h.group != "forward" || v.quoted(h.span) {
+		if h.group != "forward" || v.quoted(h.span) || insideProblem(hs, h) {
 			continue
 		}
 		si := v.sentenceAt(h.span.Start)
@@ -68,13 +76,116 @@ func hasForward(v blockView, hs []hit) bool {
 			continue
 		}
 		before := v.masked(document.Span{Start: v.b.Sentences[si].Start, End: h.span.Start})
-		if l := strings.ToLower(before); strings.HasSuffix(l, "un-") || strings.HasSuffix(l, "non-") {
-			continue // "un-patched"
+		if strings.HasSuffix(before, "-") && !problemCompound(v, hs, h) {
+			continue // "un-patched", "plus-addressed": part of a compound
 		}
 		if openAsk(v, v.b.Sentences[si]) {
 			continue // "What do you suggest?" hands the problem up
 		}
+		if predicts(v, h, before) || unsureBefore(before) {
+			continue
+		}
 		if !negatedBefore(before, 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// compound reports whether a span is part of a hyphenated compound
+// ("disaster-recovery").
+func compound(text string, s document.Span) bool {
+	return s.End < len(text) && text[s.End] == '-' || s.Start > 0 && text[s.Start-1] == '-'
+}
+
+// hypothetical reports whether a span follows "can be", "could be" or
+// "might be": a general claim ("compile time can be an existential
+// crisis"), not a problem at hand.
+func hypothetical(v blockView, s document.Span) bool {
+	si := v.sentenceAt(s.Start)
+	if si < 0 {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(v.masked(document.Span{Start: v.b.Sentences[si].Start, End: s.Start})))
+	for i := len(f) - 1; i > 0 && i >= len(f)-3; i-- {
+		if f[i] == "be" {
+			switch f[i-1] {
+			case "can", "could", "might", "may":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unsureBefore reports whether a forward phrase is only wondered about:
+// "not sure if anybody is looking at those".
+func unsureBefore(before string) bool {
+	l := strings.ToLower(before)
+	if i := strings.LastIndexAny(l, ".;"); i >= 0 {
+		l = l[i+1:]
+	}
+	return containsAny(l, "not sure if ", "not sure whether ", "unsure if ", "unsure whether ", "unclear if ",
+		"unclear whether ", "don't know if ", "don't know whether ", "no idea if ", "no idea whether ")
+}
+
+// predicts reports whether a forward phrase predicts or reports what
+// happens to the writer rather than what they do: "going to be a
+// catastrophe", "the old tool gets switched off".
+func predicts(v blockView, h hit, before string) bool {
+	switch strings.ToLower(lastWord(before)) {
+	case "gets", "get", "getting", "got":
+		return true
+	}
+	if !strings.EqualFold(v.src(h.span), "going to") {
+		return false
+	}
+	return notCommitments[strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: v.b.Span.End})))]
+}
+
+// problemCompound reports whether a hyphenated compound holding a forward
+// phrase also holds a problem ("perf-regression-triaged"): a label that
+// records the problem handled.
+func problemCompound(v blockView, hs []hit, f hit) bool {
+	text := v.doc.Text
+	lo, hi := f.span.Start, f.span.End
+	for lo > 0 && (isWordByte(text[lo-1]) || text[lo-1] == '-') {
+		lo--
+	}
+	for hi < len(text) && (isWordByte(text[hi]) || text[hi] == '-') {
+		hi++
+	}
+	c := document.Span{Start: lo, End: hi}
+	for _, h := range hs {
+		if h.group == "problem" && c.Contains(h.span) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideProblem reports whether a forward phrase is part of a longer
+// problem phrase: "going to" in "going to miss", "root cause" in "haven't
+// found the root cause", "alternative" in "the only alternative".
+func insideProblem(hs []hit, f hit) bool {
+	for _, h := range hs {
+		if h.group == "problem" && h.span.Contains(f.span) && h.span.Len() > f.span.Len() {
+			return true
+		}
+	}
+	return false
+}
+
+// askedAbout reports whether a problem phrase is only the topic of an open
+// question before it in the sentence ("what you want me to do about the
+// overrun"): the open-question rule reports it.
+func askedAbout(v blockView, sent document.Span, p hit) bool {
+	q := isQuestion(v.masked(sent))
+	for _, h := range v.scan.hits[v.idx] {
+		if h.rule != "open-question" || !sent.Contains(h.span) || h.span.End > p.span.Start {
+			continue
+		}
+		if h.group == "statement" || h.group == "question" && q && h.span.Len() > len("thoughts") {
 			return true
 		}
 	}
@@ -157,14 +268,78 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 		return false
 	}
 	for _, h := range longest(hs) {
-		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) {
+		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) {
 			continue
 		}
 		if !negatedBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3) {
 			return true
 		}
 	}
-	return groupIs(hs, "measure") && shortfall(v.masked(sent))
+	if groupIs(hs, "measure") && shortfall(v.masked(sent)) {
+		return true
+	}
+	if groupIs(hs, "loss") && (partLostRE.MatchString(v.masked(sent)) || clashRE.MatchString(v.masked(sent))) {
+		return true
+	}
+	return groupIs(hs, "metric") && metricShortfall(v.masked(sent))
+}
+
+var (
+	// partLostRE matches part of a group gone: "two of the three
+	// participants cancelled", "half of our reviewers are out".
+	partLostRE = regexp.MustCompile(`(?i)\b(?:\d+|two|three|four|five|half|most|all|both) of (?:the|our|my|their) (?:[\w'-]+ ){0,5}?(?:are out|will be out|were out|(?:are|will be|is) (?:on leave|unavailable|off sick|out sick)|cancell?ed|canceled|quit|left|declined|dropped out|no-showed)\b`)
+	// clashRE matches a resource ending before the work needs it.
+	clashRE = regexp.MustCompile(`(?i)\b(?:expires?|lapses|runs out|ends|shuts off|(?:gets|is) switched off|goes away|sunsets)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:needs?|requires?|will take|still needs?) (?:another|more|at least|\d+|two|three|four|five|six|seven|eight|nine|ten)\b`)
+)
+
+// Metric patterns: a number that should stay low going up, one that should
+// stay high going down, a figure against a target, a budget or capacity
+// overrun, and "only N%".
+var (
+	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime)`
+	goodMetric = `(?:accuracy|coverage|conversion|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
+	num        = `(?:under |over |about |~|\$)?(\d[\d,]*(?:\.\d+)?)`
+	badUpRE    = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from)`)
+	goodDownRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`)
+	badFromRE  = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
+	goodFromRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
+	targetRE   = regexp.MustCompile(`(?i)(?:` + num + `[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`)
+	overRE     = regexp.MustCompile(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b`)
+	onlyRE     = regexp.MustCompile(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `)
+)
+
+// metricShortfall reports whether s measures something going the wrong
+// way. The rule calls it only where a "metric" phrase was found.
+func metricShortfall(s string) bool {
+	if badUpRE.MatchString(s) || goodDownRE.MatchString(s) || overRE.MatchString(s) || onlyRE.MatchString(s) {
+		return true
+	}
+	for _, m := range targetRE.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			return true // no figure to compare: "coverage is poor against the target"
+		}
+		got, want := numberAt(m[1]), numberAt(m[3])
+		switch strings.ToLower(m[2]) {
+		case "ms", "s", "sec", "secs", "seconds", "minutes", "mins", "hours", "hrs", "h", "days", "weeks", "months":
+			if got > want { // time taken: more is worse
+				return true
+			}
+		default:
+			if got < want {
+				return true
+			}
+		}
+	}
+	if m := badFromRE.FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
+		return true
+	}
+	m := goodFromRE.FindStringSubmatch(s)
+	return m != nil && numberAt(m[2]) < numberAt(m[1])
+}
+
+func numberAt(s string) float64 {
+	f, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return f
 }
 
 // shortfall reports whether s measures a shortfall: "20% over", "3 weeks
@@ -246,10 +421,14 @@ func init() {
 		patched updated increased bumped raised restarted reran re-ran retried rebooted cleared disabled
 		enabled pinned scheduled booked created written reached pinged contacted escalated merged deployed
 		shipped started began wrote migrated drafted proposed replaced removed freed allocated requested
-		flagged documented scaled resized`) {
+		flagged documented scaled resized given placed ordered`) {
 		remedies[w] = true
 	}
 }
+
+// askedAgainRE matches a repeated ask, a grievance rather than a remedy:
+// "asked three times", "asked again".
+var askedAgainRE = regexp.MustCompile(`^asked (?:\w+ )?(?:\w+ times|again|repeatedly)\b`)
 
 // writerDid reports whether text has the writer reporting a remedy done.
 func writerDid(text string) bool {
@@ -276,7 +455,7 @@ func writerDid(text string) bool {
 			for k < len(rest) && (isWordByte(rest[k]) || rest[k] == '-') {
 				k++
 			}
-			if remedies[rest[:k]] {
+			if remedies[rest[:k]] && !askedAgainRE.MatchString(rest) {
 				return true
 			}
 		}
@@ -354,7 +533,9 @@ func isWordByte(c byte) bool {
 }
 
 // becauseRE matches "This won't work because of X." and its kin.
-var becauseRE = regexp.MustCompile(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:work|happen|ship|scale)(?: out)? (?:because of|due to) (.+?)[.!]?$`)
+// "The migration won't make the Q3 date because of X" names what is at
+// risk: the date.
+var becauseRE = regexp.MustCompile(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:(?:work|happen|ship|scale)(?: out)?|(?:make|hit|meet) ((?:the|our|its|this|that) [\w' -]{1,40}?)),? (?:because of|due to) (.+?)[.!]?$`)
 
 // problemFixes offers a rewrite that keeps the writer's words, then the
 // general "I propose" follow-up.
@@ -363,15 +544,18 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 	src := v.src(span)
 	if m := becauseRE.FindStringSubmatch(src); m != nil && !strings.Contains(src, "\n") {
 		subj := m[1]
+		if m[2] != "" {
+			subj = m[2] // the date or target at risk
+		}
 		if subj == "This" || subj == "That" || subj == "It" {
 			subj = strings.ToLower(subj)
 		} else {
 			subj = lowerFirst(subj)
 		}
 		text := strings.NewReplacer(
-			"{cause}", upperFirst(m[2]),
+			"{cause}", upperFirst(m[3]),
 			"{subject}", subj,
-			"{hint}", hintFor(rf, m[2], "change the approach"),
+			"{hint}", hintFor(rf, m[3], "change the approach"),
 		).Replace(rf.Replacements["because"])
 		fixes = append(fixes, replaceFix("Reframe as a way forward", span, text))
 	}

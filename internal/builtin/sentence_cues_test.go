@@ -34,6 +34,46 @@ func TestSentenceCues(t *testing.T) {
 		{"problem-only", "The API is down. I suggest we fail over.", false},
 		{"problem-only", "There's no owner for billing; Dana is taking it over.", false},
 		{"problem-only", "Since Priya left nobody seems to care about the docs.", false}, // the complaint rule reports it
+		// problem-only: metrics the wrong way, compared with the direction.
+		{"problem-only", "Churn went from 2.1% to 3.4% this month.", true},
+		{"problem-only", "Churn went from 3.4% to 2.1% this month.", false},
+		{"problem-only", "Win rate went from 31% to 24% in Q3.", true},
+		{"problem-only", "Win rate went from 24% to 31% in Q3.", false},
+		{"problem-only", "Response time is 31 hours against a 12-hour SLA.", true},
+		{"problem-only", "Response time is 9 hours against a 12-hour SLA.", false},
+		{"problem-only", "Coverage is 1.8x against a 3x target.", true},
+		{"problem-only", "Coverage is 3.2x against a 3x target.", false},
+		{"problem-only", "Spend is at 130% of budget.", true},
+		{"problem-only", "Spend is at 70% of budget.", false},
+		{"problem-only", "Only 40% of the team finished the training.", true},
+		{"problem-only", "It happened in only 4 of 368 runs.", false},
+		// problem-only: forward words that predict, sit in a compound or in
+		// a longer problem phrase are no way forward.
+		{"problem-only", "The audit is going to be a catastrophe.", true},
+		{"problem-only", "We're going to miss the filing deadline.", true},
+		{"problem-only", "We haven't found the root cause yet.", true},
+		{"problem-only", "We found the root cause: a stale cache.", false},
+		{"problem-only", "The disaster-recovery drill passed.", false},
+		{"problem-only", "Compile time can be an existential crisis for monorepos.", false},
+		{"problem-only", "I've asked three times for access and still nothing.", true},
+		{"problem-only", "Let me know what you want me to do about the overrun.", false}, // the open-question rule reports it
+		{"problem-only", "Two crashes on Windows, not sure if anybody is looking at those.", true},
+		{"problem-only", "Two crashes on Windows; Dana is looking at those.", false},
+		{"problem-only", "These PRs sit for weeks without any feedback.", true},
+		{"problem-only", "Two of the three reviewers are out next week.", true},
+		{"problem-only", "Two of the three reviewers signed off.", false},
+		{"problem-only", "Both of our contractors quit in March.", true},
+		{"problem-only", "The licence expires in May, but the audit needs another six weeks.", true},
+		{"problem-only", "The licence expires in May, and we renew it in April.", false},
+		{"problem-only", "Thoughts from the retro are in the doc, but the deploy is still blocked.", true},
+		// complaint: sarcasm needs another grievance beside it.
+		{"complaint", "The vendor broke the export again. Thanks for that.", true},
+		{"complaint", "Thanks for that. The dashboard looks great.", false},
+		{"complaint", "They never read the runbook before paging us.", true},
+		{"complaint", "They never expire, so revoke them by hand.", false},
+		// open-question: "how we should" is part of the open question.
+		{"open-question", "Any ideas how we should handle the renewals?", true},
+		{"open-question", "Any ideas how we should handle the renewals? I'd lean towards renewing early.", false},
 		// open-question: "should we" inside an open question offers nothing.
 		{"open-question", "How should we prioritise the backlog?", true},
 		{"open-question", "What should we do about the vendor?", true},

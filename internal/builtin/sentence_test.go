@@ -264,7 +264,8 @@ func TestScanCacheManyDocuments(t *testing.T) {
 		"I'll send it soon.\n", "Sorry to bother you, but the report is ready.\n", "What should I do?\n",
 		"The migration is a total mess.\n", "Nobody told me the launch moved.\n", "The deploy is blocked.\n",
 	}
-	want := []string{"vague-timing", "hedging", "open-question", "crisis", "complaint", "problem-only"}
+	// An alarm states a problem too: problem-only co-reports it.
+	want := []string{"vague-timing", "hedging", "open-question", "problem-only crisis", "complaint", "problem-only"}
 	rules := sentenceRules()
 	done := make(chan error, 60)
 	for i := 0; i < 60; i++ {
@@ -272,8 +273,12 @@ func TestScanCacheManyDocuments(t *testing.T) {
 			k := i % len(texts)
 			doc := document.Parse(texts[k], document.Options{})
 			fs := lint.Run(doc, rules, lint.Options{})
-			if len(fs) != 1 || fs[0].RuleID != want[k] {
-				done <- fmt.Errorf("%q: got %v, want one %s", texts[k], fs, want[k])
+			var ids []string
+			for _, f := range fs {
+				ids = append(ids, f.RuleID)
+			}
+			if got := strings.Join(ids, " "); got != want[k] {
+				done <- fmt.Errorf("%q: got %v, want %s", texts[k], fs, want[k])
 				return
 			}
 			done <- nil

@@ -75,7 +75,8 @@ func TestBuiltinRulesOnSyntheticSet(t *testing.T) {
 		{ID: "h0", Source: "x.md", Text: "I'm not sure the vendor ships on Friday.", Labels: nil},
 		{ID: "v1", Source: "x.md", Text: "I'll send it soon.", Labels: []string{"vague-timing"}},
 		{ID: "v0", Source: "x.md", Text: "I'll send it tomorrow at 10.", Labels: nil},
-		{ID: "k1", Source: "x.md", Text: "Everything is on fire.", Labels: []string{"crisis"}},
+		// An alarm states a problem too: labellers tag both rules.
+		{ID: "k1", Source: "x.md", Text: "Everything is on fire.", Labels: []string{"crisis", "problem-only"}},
 		{ID: "k0", Source: "x.md", Text: "It was not a disaster; two builds failed and are fixed.", Labels: nil},
 	}
 	rep := ScoreSentences(items, builtin.All())
@@ -83,8 +84,12 @@ func TestBuiltinRulesOnSyntheticSet(t *testing.T) {
 		t.Fatalf("scored %d sentence rules, want 6: %v", len(rep.Rules), rep.Rules)
 	}
 	for _, id := range rep.Rules {
-		if c := *rep.Counts[id]; c != (Counts{TP: 1}) {
-			t.Errorf("%s: %+v, want exactly one true positive", id, c)
+		want := Counts{TP: 1}
+		if id == "problem-only" {
+			want.TP = 2 // p1 and k1
+		}
+		if c := *rep.Counts[id]; c != want {
+			t.Errorf("%s: %+v, want %+v", id, c, want)
 		}
 	}
 }
