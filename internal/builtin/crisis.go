@@ -13,7 +13,7 @@ func crisisRule() *lint.Rule {
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
-		eachBlock(p.Doc, func(v blockView) {
+		eachBlock(p, func(v blockView) {
 			hs := ps.find(v)
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {

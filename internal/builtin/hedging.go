@@ -14,7 +14,7 @@ func hedgingRule() *lint.Rule {
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
-		eachBlock(p.Doc, func(v blockView) {
+		eachBlock(p, func(v blockView) {
 			hs := ps.find(v)
 			if extra != nil {
 				hs = append(hs, extra.scan(v.b)...)

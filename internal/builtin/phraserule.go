@@ -45,7 +45,7 @@ func NewPhraseRule(id, message string, phrases []string, replacement string, sev
 	}
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
-		eachBlock(p.Doc, func(v blockView) {
+		eachBlock(p, func(v blockView) {
 			var spans []document.Span
 			for _, mt := range m.FindAll(v.b.Text, nil) {
 				spans = append(spans, document.Span{Start: v.b.Span.Start + mt.Start, End: v.b.Span.Start + mt.End})

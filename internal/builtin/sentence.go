@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -136,10 +135,6 @@ func sentenceScanner() *scanner {
 
 // docScan holds the phrases found in each block of one document.
 type docScan struct {
-	// doc is weak so the cache never keeps a closed document alive; weak
-	// pointers to different documents never compare equal.
-	doc  weak.Pointer[document.Document]
-	once sync.Once
 	hits [][]scanHit
 	// skip marks the blocks sentence rules do not read (see eachBlock).
 	skip []bool
@@ -150,62 +145,46 @@ type scanHit struct {
 	rule, group string
 }
 
-// scanCache keeps the scans of the last few documents, so the six rules
-// run over one document (one after another, see lint.Run) share one scan.
-// A few entries serve concurrent runs over different documents.
-var scanCache struct {
-	sync.Mutex
-	recent [8]*docScan
-	next   int
+// scanKey is the lint.Pass.Memo key of a run's docScan.
+type scanKey struct{}
+
+// scanDoc returns the phrase scan of the pass's document: the six rules run
+// over one document one after another (see lint.Run) and share one scan.
+func scanDoc(p *lint.Pass) *docScan {
+	return p.Memo(scanKey{}, func() any { return newScan(p.Doc) }).(*docScan)
 }
 
-func scanDoc(doc *document.Document) *docScan {
-	wp := weak.Make(doc)
-	scanCache.Lock()
-	var ds *docScan
-	for _, d := range scanCache.recent {
-		if d != nil && d.doc == wp {
-			ds = d
-			break
+func newScan(doc *document.Document) *docScan {
+	ds := &docScan{}
+	sc := sentenceScanner()
+	ds.hits = make([][]scanHit, len(doc.Blocks))
+	ds.skip = make([]bool, len(doc.Blocks))
+	var buf []phrase.Match
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		if b.Kind == document.Heading || len(b.Sentences) == 0 || linkOnly(doc.Text[b.Span.Start:b.Span.End]) {
+			ds.skip[i] = true
+			continue
 		}
-	}
-	if ds == nil {
-		ds = &docScan{doc: wp}
-		scanCache.recent[scanCache.next] = ds
-		scanCache.next = (scanCache.next + 1) % len(scanCache.recent)
-	}
-	scanCache.Unlock()
-	ds.once.Do(func() {
-		sc := sentenceScanner()
-		ds.hits = make([][]scanHit, len(doc.Blocks))
-		ds.skip = make([]bool, len(doc.Blocks))
-		var buf []phrase.Match
-		for i := range doc.Blocks {
-			b := &doc.Blocks[i]
-			if b.Kind == document.Heading || len(b.Sentences) == 0 || linkOnly(doc.Text[b.Span.Start:b.Span.End]) {
-				ds.skip[i] = true
-				continue
-			}
-			buf = sc.m.FindAll(b.Text, buf[:0])
-			if len(buf) == 0 {
-				continue
-			}
-			hs := make([]scanHit, len(buf))
-			for j, m := range buf {
-				hs[j] = scanHit{
-					span: document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
-					rule: sc.rule[m.Pattern], group: sc.group[m.Pattern],
-				}
-			}
-			slices.SortStableFunc(hs, func(a, b scanHit) int {
-				if a.span.Start != b.span.Start {
-					return a.span.Start - b.span.Start
-				}
-				return b.span.End - a.span.End
-			})
-			ds.hits[i] = hs
+		buf = sc.m.FindAll(b.Text, buf[:0])
+		if len(buf) == 0 {
+			continue
 		}
-	})
+		hs := make([]scanHit, len(buf))
+		for j, m := range buf {
+			hs[j] = scanHit{
+				span: document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
+				rule: sc.rule[m.Pattern], group: sc.group[m.Pattern],
+			}
+		}
+		slices.SortStableFunc(hs, func(a, b scanHit) int {
+			if a.span.Start != b.span.Start {
+				return a.span.Start - b.span.Start
+			}
+			return b.span.End - a.span.End
+		})
+		ds.hits[i] = hs
+	}
 	return ds
 }
 
@@ -280,8 +259,8 @@ type blockView struct {
 
 // eachBlock calls fn for every block that sentence rules read: all blocks
 // but headings, empty blocks and link-only lines.
-func eachBlock(doc *document.Document, fn func(v blockView)) {
-	ds := scanDoc(doc)
+func eachBlock(p *lint.Pass, fn func(v blockView)) {
+	doc, ds := p.Doc, scanDoc(p)
 	for i := range doc.Blocks {
 		if !ds.skip[i] {
 			fn(blockView{doc: doc, idx: i, b: &doc.Blocks[i], scan: ds})

@@ -257,9 +257,10 @@ func TestNewPhraseRule(t *testing.T) {
 	}
 }
 
-// TestScanCacheManyDocuments lints more documents than the scan cache
-// holds, in parallel, and checks each gets its own findings.
-func TestScanCacheManyDocuments(t *testing.T) {
+// TestParallelRunsKeepTheirOwnScan lints many documents in parallel and
+// checks each run gets its own findings: the phrase scan is shared only
+// between the rules of one run.
+func TestParallelRunsKeepTheirOwnScan(t *testing.T) {
 	texts := []string{
 		"I'll send it soon.\n", "Sorry to bother you, but the report is ready.\n", "What should I do?\n",
 		"The migration is a total mess.\n", "Nobody told me the launch moved.\n", "The deploy is blocked.\n",

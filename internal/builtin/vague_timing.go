@@ -17,7 +17,7 @@ func vagueTimingRule() *lint.Rule {
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
-		eachBlock(p.Doc, func(v blockView) {
+		eachBlock(p, func(v blockView) {
 			hs := ps.find(v)
 			if !groupIs(hs, "vague", "asap", "posted", "tuned", "deferred") && extra == nil {
 				return
