@@ -12,15 +12,7 @@ func complaintRule() *lint.Rule {
 	r, rf := mustLoad("complaint")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			hs := ps.find(v)
-			if extra != nil {
-				for _, h := range extra.scan(v.b) {
-					h.group = "vent"
-					hs = append(hs, h)
-				}
-			}
+		eachBlockHits(p, ps, "vent", func(v blockView, hs []hit) {
 			if groupIs(hs, "again") {
 				hs = append(hs, bareAgain(v)...)
 			}

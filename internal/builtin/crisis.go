@@ -12,15 +12,7 @@ func crisisRule() *lint.Rule {
 	r, rf := mustLoad("crisis")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			hs := ps.find(v)
-			if extra != nil {
-				for _, h := range extra.scan(v.b) {
-					h.group = "alarm"
-					hs = append(hs, h)
-				}
-			}
+		eachBlockHits(p, ps, "alarm", func(v blockView, hs []hit) {
 			if !groupIs(hs, "alarm") {
 				return
 			}

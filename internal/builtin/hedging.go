@@ -13,12 +13,7 @@ func hedgingRule() *lint.Rule {
 	r, rf := mustLoad("hedging")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			hs := ps.find(v)
-			if extra != nil {
-				hs = append(hs, extra.scan(v.b)...)
-			}
+		eachBlockHits(p, ps, "", func(v blockView, hs []hit) {
 			last := -1
 			for _, h := range longest(hs) {
 				if h.span.Start < last || v.quoted(h.span) {

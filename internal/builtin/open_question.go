@@ -12,15 +12,7 @@ func openQuestionRule() *lint.Rule {
 	r, rf := mustLoad("open-question")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			hs := ps.find(v)
-			if extra != nil {
-				for _, h := range extra.scan(v.b) {
-					h.group = "statement"
-					hs = append(hs, h)
-				}
-			}
+		eachBlockHits(p, ps, "statement", func(v blockView, hs []hit) {
 			if !groupIs(hs, "question", "statement") {
 				return
 			}

@@ -13,15 +13,7 @@ func problemOnlyRule() *lint.Rule {
 	r, rf := mustLoad("problem-only")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			hs := ps.find(v)
-			if extra != nil {
-				for _, h := range extra.scan(v.b) {
-					h.group = "problem"
-					hs = append(hs, h)
-				}
-			}
+		eachBlockHits(p, ps, "problem", func(v blockView, hs []hit) {
 			// An alarm ("we're doomed", "a complete mess") states a problem
 			// too: the crisis rule asks for impact, this one for a way forward.
 			for _, h := range v.scan.hits[v.idx] {

@@ -268,6 +268,26 @@ func eachBlock(p *lint.Pass, fn func(v blockView)) {
 	}
 }
 
+// eachBlockHits calls fn for every block sentence rules read (see
+// eachBlock) with the rule's phrases found in it, plus the config's extra
+// phrases for the rule (Pass.Extra), which count as group extraGroup ("":
+// keep the group extraSet gives them).
+func eachBlockHits(p *lint.Pass, ps *phraseSet, extraGroup string, fn func(v blockView, hs []hit)) {
+	extra := extraSet(p.Extra)
+	eachBlock(p, func(v blockView) {
+		hs := ps.find(v)
+		if extra != nil {
+			for _, h := range extra.scan(v.b) {
+				if extraGroup != "" {
+					h.group = extraGroup
+				}
+				hs = append(hs, h)
+			}
+		}
+		fn(v, hs)
+	})
+}
+
 // at returns the view of another block of the same document.
 func (v blockView) at(i int) blockView {
 	return blockView{doc: v.doc, idx: i, b: &v.doc.Blocks[i], scan: v.scan}
