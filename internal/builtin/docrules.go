@@ -19,21 +19,21 @@ func documentRules() []*lint.Rule {
 	return []*lint.Rule{
 		missingSection("missing-next-steps", sectionSpec{
 			openTasks: true,
-			fix: func(doc *document.Document) lint.Edit {
+			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				return insertBlock(doc.Text, endInsertion(doc), sectionLines(doc, sectionLevel(doc), "Next steps", "- [next step]")...)
 			},
 		}),
 		missingSection("missing-update-cadence", sectionSpec{
-			fix: func(doc *document.Document) lint.Edit {
+			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				return insertBlock(doc.Text, len(doc.Text), "Next update: [date]")
 			},
 		}),
 		missingSection("missing-decisions", sectionSpec{
-			fix: func(doc *document.Document) lint.Edit {
+			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				// Before the action items, as a sibling of their section;
 				// else at the end.
 				at, level := endInsertion(doc), sectionLevel(doc)
-				if h := firstHeadingMatching(doc, actionSections()); h >= 0 && !isFirstHeading(doc, h) {
+				if h := firstHeadingMatching(doc, ds, actionSections()); h >= 0 && !isFirstHeading(doc, h) {
 					at, level = docLineStart(doc.Text, doc.Blocks[h].Span.Start), doc.Blocks[h].Level
 				}
 				return insertBlock(doc.Text, at, sectionLines(doc, level, "Decisions", "- [decision]")...)
@@ -42,7 +42,7 @@ func documentRules() []*lint.Rule {
 		missingSection("missing-action-items", sectionSpec{
 			anyTasks:  true,
 			lineStart: true,
-			fix: func(doc *document.Document) lint.Edit {
+			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				return insertBlock(doc.Text, endInsertion(doc), sectionLines(doc, sectionLevel(doc), "Action items", "- [ ] [owner]: [task] (due [date])")...)
 			},
 		}),
@@ -85,7 +85,7 @@ type sectionSpec struct {
 	// (they are labels such as "Action:"), not anywhere in it.
 	lineStart bool
 	// fix builds the insertion for a document that lacks the section.
-	fix func(*document.Document) lint.Edit
+	fix func(*document.Document, *docStructure) lint.Edit
 }
 
 // missingSection builds a rule that reports a document with no heading
@@ -113,7 +113,7 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		compile()
 		doc := p.Doc
 		extra := docExtraPatterns(p.Extra)
-		ds := docStruct(doc)
+		ds := docStruct(p)
 		for i := range doc.Blocks {
 			b := &doc.Blocks[i]
 			if b.Kind == document.TaskItem && (spec.anyTasks || spec.openTasks && !b.Checked) {
@@ -131,7 +131,7 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 			Span:    titleSpan(doc),
 			Message: msg,
 			Fixes: []lint.Fix{{
-				Title: title, Edits: []lint.Edit{spec.fix(doc)}, NeedsInput: true, Preferred: true,
+				Title: title, Edits: []lint.Edit{spec.fix(doc, ds)}, NeedsInput: true, Preferred: true,
 			}},
 		})
 	}
@@ -303,12 +303,12 @@ func docExtraPatterns(extra []string) *docPatterns {
 
 // firstHeadingMatching returns the index of the first heading whose prose
 // matches one of res, or -1.
-func firstHeadingMatching(doc *document.Document, res *docPatterns) int {
+func firstHeadingMatching(doc *document.Document, ds *docStructure, res *docPatterns) int {
 	for i := range doc.Blocks {
 		if doc.Blocks[i].Kind != document.Heading {
 			continue
 		}
-		if db := docStruct(doc).blocks[i]; db.ok && res.matchAnyFound(db.norm, db.found) {
+		if db := ds.blocks[i]; db.ok && res.matchAnyFound(db.norm, db.found) {
 			return i
 		}
 	}
@@ -380,7 +380,7 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 	r.Run = func(p *lint.Pass) {
 		compile()
 		doc := p.Doc
-		ds := docStruct(doc)
+		ds := docStruct(p)
 		sectionHead, sectionPseudo := ps.meetingHead, ps.meetingPseudo
 		if doc.Kind == document.KindStatus {
 			sectionHead, sectionPseudo = ps.statusHead, ps.statusPseudo

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
-	"weak"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -372,8 +371,6 @@ func (ds *docStructure) fact(doc *document.Document, i int, f blockFact) int64 {
 // read, so each block is trimmed, normalized and scanned for literals once
 // per document, not once per rule.
 type docStructure struct {
-	doc    weak.Pointer[document.Document]
-	once   sync.Once
 	blocks []*docBlock // shared with blockMemo: read only
 }
 
@@ -382,15 +379,6 @@ type docStructure struct {
 func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int) {
 	db, base := ds.blocks[i], doc.Blocks[i].Span.Start
 	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
-}
-
-// docStructCache keeps the structures of the last few documents (the rules
-// run one after another over a document; a few entries serve concurrent
-// runs over different documents).
-var docStructCache struct {
-	sync.Mutex
-	recent [8]*docStructure
-	next   int
 }
 
 // blockKey is what a docBlock depends on: the block's source and masked
@@ -414,25 +402,14 @@ var blockMemo struct {
 
 const blockMemoSize = 1 << 14
 
-// docStruct returns the shared structure of doc.
-func docStruct(doc *document.Document) *docStructure {
-	wp := weak.Make(doc)
-	docStructCache.Lock()
-	var ds *docStructure
-	for _, d := range docStructCache.recent {
-		if d != nil && d.doc == wp {
-			ds = d
-			break
-		}
-	}
-	if ds == nil {
-		ds = &docStructure{doc: wp}
-		docStructCache.recent[docStructCache.next] = ds
-		docStructCache.next = (docStructCache.next + 1) % len(docStructCache.recent)
-	}
-	docStructCache.Unlock()
-	ds.once.Do(func() { ds.blocks = docBlocks(doc) })
-	return ds
+// docStructKey is the lint.Pass.Memo key of a run's docStructure.
+type docStructKey struct{}
+
+// docStruct returns the shared structure of the pass's document: the five
+// document rules run over one document one after another (see lint.Run)
+// and share it.
+func docStruct(p *lint.Pass) *docStructure {
+	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: docBlocks(p.Doc)} }).(*docStructure)
 }
 
 func keyOf(doc *document.Document, i int) blockKey {
