@@ -217,6 +217,9 @@ func inComplaint(v blockView, s document.Span) bool {
 func negatedBefore(s string, n int) bool {
 	f := strings.Fields(strings.ToLower(s))
 	for i := len(f) - 1; i >= 0 && i >= len(f)-n; i-- {
+		if strings.ContainsAny(f[i][len(f[i])-1:], ",;:") {
+			break // a clause mark ends the negation: "can't tell it's flaky, should add"
+		}
 		w := strings.Trim(f[i], ",;:()\"'*")
 		switch w {
 		case "not", "no", "nobody", "none", "never", "without", "nothing", "neither", "nor":
@@ -256,11 +259,14 @@ func actionItem(v blockView, sent document.Span, hs []hit) bool {
 // problem word that is not negated, and it is not a question or a record
 // of a discussion.
 func problemSentence(v blockView, sent document.Span, hs []hit) bool {
-	if isQuestion(v.masked(sent)) || groupIs(hs, "neutral", "notproblem") || len(strings.Fields(v.masked(sent))) <= 2 {
+	if isQuestion(v.masked(sent)) || groupIs(hs, "notproblem") || len(strings.Fields(v.masked(sent))) <= 2 {
+		return false
+	}
+	if groupIs(hs, "neutral") && !leadIn(v, hs) {
 		return false
 	}
 	for _, h := range longest(hs) {
-		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) {
+		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) || titleCased(v.doc.Text, h.span) {
 			continue
 		}
 		if !negatedBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3) {
@@ -274,6 +280,55 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 		return true
 	}
 	return groupIs(hs, "metric") && metricShortfall(v.masked(sent))
+}
+
+// leadIn reports whether every neutral phrase ("update on", "summary")
+// only introduces the sentence before a colon that a problem follows:
+// "Quick update on the roster: we're short two nurses".
+func leadIn(v blockView, hs []hit) bool {
+	last := -1
+	for _, h := range hs {
+		if h.group == "neutral" && h.span.End > last {
+			last = h.span.End
+		}
+	}
+	for _, h := range hs {
+		if h.group != "problem" || h.span.Start < last {
+			continue
+		}
+		if strings.Contains(v.masked(document.Span{Start: last, End: h.span.Start}), ": ") {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCased reports whether a capitalised problem word is followed by
+// another capitalised word: part of a name or title ("Broken Calculator"),
+// not a problem; but not a label ending in a colon.
+func titleCased(text string, s document.Span) bool {
+	if s.Len() == 0 || text[s.Start] < 'A' || text[s.Start] > 'Z' {
+		return false
+	}
+	if !strings.HasPrefix(text[s.End:], " ") {
+		return false
+	}
+	rest := text[s.End+1:]
+	if len(rest) < 2 || rest[0] < 'A' || rest[0] > 'Z' || rest[1] < 'a' || rest[1] > 'z' {
+		return false
+	}
+	// A run of capitalised words ending in a colon is a label that states
+	// the problem ("**Missing Features:** no streaming").
+	for _, w := range strings.Fields(rest) {
+		w = strings.TrimRight(w, "*_")
+		if strings.HasSuffix(w, ":") {
+			return false
+		}
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			break
+		}
+	}
+	return true
 }
 
 var (

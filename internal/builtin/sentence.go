@@ -39,7 +39,7 @@ type phraseSet struct {
 // blocks are scanned for them (see withLazy). Keeping them out of the
 // shared scan keeps its vocabulary small.
 var lazyGroups = map[string]map[string]bool{
-	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true},
+	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true, "sense": true},
 	"complaint":     {"ask": true},
 	"open-question": {"options": true},
 	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},

@@ -34,6 +34,21 @@ func TestSentenceCues(t *testing.T) {
 		{"problem-only", "The API is down. I suggest we fail over.", false},
 		{"problem-only", "There's no owner for billing; Dana is taking it over.", false},
 		{"problem-only", "Since Priya left nobody seems to care about the docs.", false}, // the complaint rule reports it
+		// problem-only: a capitalised name is not a problem; a label is.
+		{"problem-only", "We demoed [Failing Fast Toolkit](https://example.com) to the team.", false},
+		{"problem-only", "**Missing Docs:** the installer has no README at all.", true},
+		{"problem-only", "Failing tests are holding up every merge.", true},
+		// problem-only: a comma ends a negation before a way forward.
+		{"problem-only", "Users can't tell the test is flaky, should add a note in CI.", false},
+		{"problem-only", "Users can't tell the test is flaky and nobody should add a note.", true},
+		// problem-only: a problem word inside another sense leaves the rest counted.
+		{"problem-only", "Sorry to bug you, but the deploy is broken again.", true},
+		{"problem-only", "Sorry to bug you, but the deck is ready.", false},
+		// vague-timing: a hedged forecast about others is no promise; the writer's is.
+		{"vague-timing", "The upstream fix will likely land soon.", false},
+		{"vague-timing", "We will likely ship the fix soon.", true},
+		{"vague-timing", "We'll eventually retire the old server; it is covered through 2027.", false},
+		{"vague-timing", "We'll eventually retire the old server for 2027 reasons.", true},
 		// problem-only: metrics the wrong way, compared with the direction.
 		{"problem-only", "Churn went from 2.1% to 3.4% this month.", true},
 		{"problem-only", "Churn went from 3.4% to 2.1% this month.", false},

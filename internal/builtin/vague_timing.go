@@ -9,8 +9,8 @@ import (
 )
 
 // concreteRE finds dates and times the phrase list cannot: ISO dates,
-// ordinals, clock times, "May 3", numeric dates.
-var concreteRE = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
+// ordinals, clock times, "May 3", numeric dates, "through 2027".
+var concreteRE = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|(?:in|by|through|until|till|before|during|early|mid|late|end of|Q[1-4]|H[12]) 20\d\d\b|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
 
 func vagueTimingRule() *lint.Rule {
 	r, rf := mustLoad("vague-timing")
@@ -160,10 +160,32 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 			if !(cue || weak && !hypo) {
 				continue
 			}
+			if !ask && prediction(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
+				continue
+			}
 		}
 		return h, true
 	}
 	return hit{}, false
+}
+
+// prediction reports whether the words before a vague time predict what
+// others or events will do rather than promise what the writer does: no
+// first or second person, and a hedged forecast ("will likely be
+// re-landed", "should probably land").
+func prediction(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	hedged := false
+	for _, w := range f {
+		w = strings.Trim(w, ".,;:()\"'*")
+		switch w {
+		case "i", "i'll", "i’ll", "i'm", "i’m", "i've", "we", "we'll", "we’ll", "we're", "we’re", "we've", "us", "my", "our", "you", "you'll", "your", "let's":
+			return false
+		case "likely", "probably":
+			hedged = true
+		}
+	}
+	return hedged
 }
 
 // deferral reports whether a "follow up" or "circle back" hit promises to
