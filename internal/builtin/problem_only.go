@@ -21,7 +21,9 @@ func problemOnlyRule() *lint.Rule {
 					hs = append(hs, hit{span: h.span, group: "problem"})
 				}
 			}
-			if !groupIs(hs, "problem", "measure", "metric", "loss") {
+			// A ticked task item ("- [x] backlog cleared") reports the
+			// problem as done.
+			if v.b.Checked || !groupIs(hs, "problem", "measure", "metric", "loss") {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
@@ -46,13 +48,34 @@ func problemOnlyRule() *lint.Rule {
 				if !problemSentence(v, sent, sh) {
 					continue
 				}
-				span := trimSentence(v, sent)
+				span := afterLabel(v, trimSentence(v, sent), sh)
 				p.Report(lint.Finding{Span: span, Message: message(rf, "default"), Fixes: problemFixes(v, rf, span)})
 				break
 			}
 		})
 	}
 	return r
+}
+
+var boldLabelRE = regexp.MustCompile(`^[\w][\w /&-]{0,30}:\*\*\s+`)
+
+// afterLabel drops a bold label the sentence was split after ("**Risk:**
+// the key expired") from the span when a hit follows the label; a hit only
+// in the label keeps the whole span.
+func afterLabel(v blockView, span document.Span, hs []hit) document.Span {
+	if !strings.HasSuffix(v.doc.Text[:span.Start], "**") {
+		return span
+	}
+	m := boldLabelRE.FindStringIndex(v.src(span))
+	if m == nil || m[1] >= span.End-span.Start {
+		return span
+	}
+	for _, h := range hs {
+		if h.span.Start >= span.Start+m[1] {
+			return document.Span{Start: span.Start + m[1], End: span.End}
+		}
+	}
+	return span
 }
 
 // hasForward reports whether the block offers a way forward: a forward
@@ -344,21 +367,24 @@ var (
 // overrun, and "only N%".
 var (
 	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime)`
-	goodMetric = `(?:accuracy|coverage|conversion|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
+	goodMetric = `(?:accuracy|coverage|conversion|deflection|CTR|click-through(?: rate)?|open rate|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
 	num        = `(?:under |over |about |~|\$)?(\d[\d,]*(?:\.\d+)?)`
-	badUpRE    = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from)`)
+	badUpRE    = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`)
 	goodDownRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`)
 	badFromRE  = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
 	goodFromRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
 	targetRE   = regexp.MustCompile(`(?i)(?:` + num + `[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`)
-	overRE     = regexp.MustCompile(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b`)
-	onlyRE     = regexp.MustCompile(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `)
+	overRE     = regexp.MustCompile(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b|\bat (?:9\d|100)% (?:disk|memory|CPU|storage)\b`)
+	// onlyOfRE matches an implicit shortfall: "covers only 9 of the 12
+	// hires", "only two of five replied".
+	onlyOfRE = regexp.MustCompile(`(?i)\bonly (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`)
+	onlyRE   = regexp.MustCompile(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `)
 )
 
 // metricShortfall reports whether s measures something going the wrong
 // way. The rule calls it only where a "metric" phrase was found.
 func metricShortfall(s string) bool {
-	if badUpRE.MatchString(s) || goodDownRE.MatchString(s) || overRE.MatchString(s) || onlyRE.MatchString(s) {
+	if badUpRE.MatchString(s) || goodDownRE.MatchString(s) || overRE.MatchString(s) || onlyRE.MatchString(s) || onlyOf(s) {
 		return true
 	}
 	for _, m := range targetRE.FindAllStringSubmatch(s, -1) {
@@ -382,6 +408,17 @@ func metricShortfall(s string) bool {
 	}
 	m := goodFromRE.FindStringSubmatch(s)
 	return m != nil && numberAt(m[2]) < numberAt(m[1])
+}
+
+// onlyOf reports an implicit shortfall ("only two of five replied"), but
+// not a rare bad event ("errors in only 2 of 40 runs").
+func onlyOf(s string) bool {
+	for _, m := range onlyOfRE.FindAllStringIndex(s, -1) {
+		if !strings.HasSuffix(strings.ToLower(s[:m[0]]), "in ") {
+			return true
+		}
+	}
+	return false
 }
 
 func numberAt(s string) float64 {
@@ -413,14 +450,14 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-var shortfallRE = regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?%\s(?:over|behind|short|under target)|(?:\d+|a|one|two|three|four|five|six|several|a few|many) (?:days?|weeks?|months?|sprints?) (?:late|behind|overdue|behind schedule))\b`)
+var shortfallRE = regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?%\s(?:over|behind|short|under target)|\d+(?:\.\d+)?\s?%\s(?:under|below) (?:target|plan|forecast|goal|quota|budget)|\d+(?:\.\d+)?\s?%\sabove budget|(?:\d+|a|one|two|three|four|five|six|several|a few|many) (?:days?|weeks?|months?|sprints?) (?:late|behind|overdue|behind schedule))\b`)
 
 // partyRE matches a block or a wait with a named party: "blocked by
 // Matteo", "waiting on the board".
-var partyRE = regexp.MustCompile(`\b(blocked|held up|waiting) (by|on|for) (the )?[A-Z][\w-]*`)
+var partyRE = regexp.MustCompile(`\b([Bb]locked|[Hh]eld up|[Ww]aiting) (by|on|for) (the )?[A-Z][\w-]*`)
 
 func namedParty(text string) bool {
-	if (strings.Contains(text, "blocked ") || strings.Contains(text, "waiting ") || strings.Contains(text, "held up ")) && partyRE.MatchString(text) {
+	if containsAny(strings.ToLower(text), "blocked ", "waiting ", "held up ") && partyRE.MatchString(text) {
 		return true
 	}
 	return acting(text)
