@@ -284,24 +284,12 @@ func assemble(d *Document, bounds []int, parsed []*parsedPiece) {
 	lastHeading := -1
 	for k, p := range parsed {
 		base, off := bounds[k], len(d.Blocks)
-		for _, b := range p.blocks {
+		lastHeading = appendPiece(d, p.blocks, lastHeading, func(b *Block) {
 			b.Span.Start += base
 			b.Span.End += base
 			sents, b.Sentences = shift(sents, b.Sentences, base)
 			quotes, b.Quotations = shift(quotes, b.Quotations, base)
-			if b.Parent >= 0 {
-				b.Parent += off
-			}
-			if b.Section >= 0 {
-				b.Section += off
-			} else {
-				b.Section = lastHeading
-			}
-			if b.Kind == Heading {
-				lastHeading = len(d.Blocks)
-			}
-			d.Blocks = append(d.Blocks, b)
-		}
+		})
 		for _, dir := range p.directives {
 			dir.Span.Start += base
 			dir.Span.End += base

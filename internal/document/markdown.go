@@ -79,21 +79,7 @@ func parseMarkdownChunked(d *Document, n, min int) {
 		}
 	}
 	for _, w := range ws {
-		off := len(d.Blocks)
-		for _, b := range w.d.Blocks {
-			if b.Parent >= 0 {
-				b.Parent += off
-			}
-			if b.Section >= 0 {
-				b.Section += off
-			} else {
-				b.Section = lastHeading
-			}
-			if b.Kind == Heading {
-				lastHeading = len(d.Blocks)
-			}
-			d.Blocks = append(d.Blocks, b)
-		}
+		lastHeading = appendPiece(d, w.d.Blocks, lastHeading, nil)
 		d.Directives = append(d.Directives, w.d.Directives...)
 		breaks = append(breaks, w.breaks...)
 	}
@@ -441,4 +427,31 @@ func limitNesting(src []byte) {
 		}
 		off = i + nl + 1
 	}
+}
+
+// appendPiece appends to d the blocks of one piece parsed on its own,
+// moving their Parent and Section indexes into d's numbering; a block with
+// no section of its own inside the piece falls under lastHeading, the
+// index of the last heading already in d (-1 for none). adjust, if not
+// nil, is applied to each block first. It returns the new lastHeading.
+func appendPiece(d *Document, blocks []Block, lastHeading int, adjust func(*Block)) int {
+	off := len(d.Blocks)
+	for _, b := range blocks {
+		if adjust != nil {
+			adjust(&b)
+		}
+		if b.Parent >= 0 {
+			b.Parent += off
+		}
+		if b.Section >= 0 {
+			b.Section += off
+		} else {
+			b.Section = lastHeading
+		}
+		if b.Kind == Heading {
+			lastHeading = len(d.Blocks)
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	return lastHeading
 }
