@@ -23,14 +23,10 @@ import (
 func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	actions := []protocol.CodeAction{}
 	s.mu.Lock()
-	d := s.docs[p.TextDocument.URI]
 	docChanges := s.caps.documentChanges
 	s.mu.Unlock()
-	if d == nil {
-		return actions, nil
-	}
-	r := s.current(d)
-	if r == nil || r.doc == nil || ctx.Err() != nil {
+	d, r := s.linted(ctx, p.TextDocument.URI)
+	if r == nil {
 		return actions, nil
 	}
 	m := r.doc.Mapper()

@@ -139,6 +139,23 @@ func (s *Server) current(d *doc) *result {
 	return nil
 }
 
+// linted returns the open document uri and the lint of its current
+// version, for requests about it; r is nil when the document is not open,
+// cannot be linted, or ctx is done.
+func (s *Server) linted(ctx context.Context, uri protocol.DocumentURI) (d *doc, r *result) {
+	s.mu.Lock()
+	d = s.docs[uri]
+	s.mu.Unlock()
+	if d == nil {
+		return nil, nil
+	}
+	r = s.current(d)
+	if r == nil || r.doc == nil || ctx.Err() != nil {
+		return d, nil
+	}
+	return d, r
+}
+
 // lint lints one version of a document.
 func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, enc encoding) *result {
 	r := &result{version: version, cfg: cfg, enc: enc, diags: []protocol.Diagnostic{}}

@@ -16,14 +16,10 @@ import (
 // example.
 func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	s.mu.Lock()
-	d := s.docs[p.TextDocument.URI]
 	markdown := s.caps.markdownHover
 	s.mu.Unlock()
-	if d == nil {
-		return nil, nil
-	}
-	r := s.current(d)
-	if r == nil || r.doc == nil || ctx.Err() != nil {
+	_, r := s.linted(ctx, p.TextDocument.URI)
+	if r == nil {
 		return nil, nil
 	}
 	off, err := r.enc.offset(r.doc.Mapper(), p.Position)
