@@ -2,8 +2,6 @@ package server
 
 import (
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -16,28 +14,16 @@ import (
 	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // corpusDoc returns the first n lines of the shared corpus's Markdown
 // files, or skips.
 func corpusDoc(b testing.TB, n int) string {
-	dir, _ := os.Getwd()
-	for ; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "shared", "corpus")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			b.Skip("no shared/corpus")
-		}
+	files := shareddata.CorpusFiles()
+	if len(files) == 0 {
+		b.Skip("no shared/corpus")
 	}
-	var files []string
-	filepath.WalkDir(filepath.Join(dir, "shared", "corpus"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
 	var lines []string
 	for _, f := range files {
 		data, _ := os.ReadFile(f)

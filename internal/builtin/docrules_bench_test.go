@@ -2,12 +2,12 @@ package builtin
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // BenchmarkDocumentRules runs the five document rules over a 5,000-line
@@ -16,7 +16,7 @@ import (
 // through a document.Cache and linted before (an editor re-linting after
 // a small edit: the per-block memo serves every block).
 func BenchmarkDocumentRules(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/corpus/*/*.md")
+	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
 		b.Skip("no shared/corpus")
 	}

@@ -2,17 +2,17 @@ package builtin
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // BenchmarkSentenceRules runs the six sentence rules over parsed corpus
 // documents (parsing excluded).
 func BenchmarkSentenceRules(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/corpus/*/*.md")
+	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
 		b.Skip("corpus not found")
 	}

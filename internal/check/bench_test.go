@@ -9,27 +9,16 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // corpusDir finds shared/corpus by walking up from the package folder; ""
 // if there is none (the benchmarks then skip).
 func corpusDir() string {
-	d, err := filepath.Abs(".")
-	if err != nil {
-		return ""
+	if s := shareddata.Dir(); s != "" {
+		return filepath.Join(s, "corpus")
 	}
-	for {
-		for _, c := range []string{filepath.Join(d, "shared", "corpus"), filepath.Join(d, "..", "shared", "corpus")} {
-			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		p := filepath.Dir(d)
-		if p == d {
-			return ""
-		}
-		d = p
-	}
+	return ""
 }
 
 type corpusFile struct {

@@ -6,22 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
+// corpusDir is the shared corpus folder, or "" (the benchmarks then skip).
 func corpusDir() string {
-	d, _ := filepath.Abs(".")
-	for {
-		for _, c := range []string{filepath.Join(d, "shared", "corpus"), filepath.Join(d, "..", "shared", "corpus")} {
-			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		p := filepath.Dir(d)
-		if p == d {
-			return ""
-		}
-		d = p
+	if s := shareddata.Dir(); s != "" {
+		return filepath.Join(s, "corpus")
 	}
+	return ""
 }
 
 // BenchmarkLintFolder runs `upward lint --format json` over the corpus

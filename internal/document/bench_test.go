@@ -2,17 +2,18 @@ package document
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/text"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // corpusFiles returns the corpus's Markdown files, largest first.
 func corpusFiles(tb testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "corpus", "*", "*.md"))
+	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
 		tb.Skip("no corpus")
 	}

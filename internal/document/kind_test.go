@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // sharedDir is the team's shared data (corpus and eval set), outside the
 // module; tests that need it skip when it is absent.
-const sharedDir = "../../../shared"
+var sharedDir = shareddata.Dir()
 
 func TestKindDevDocuments(t *testing.T) {
 	f, err := os.Open(filepath.Join(sharedDir, "eval", "dev-documents.jsonl"))

@@ -3,11 +3,12 @@ package document
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // blockSummary is what the segmentation tests compare: kind, level,
@@ -444,7 +445,7 @@ func checkInvariants(t *testing.T, d *Document) {
 }
 
 func TestCorpusInvariants(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "corpus", "*", "*.md"))
+	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
 		t.Skip("no corpus")
 	}

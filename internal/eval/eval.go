@@ -18,6 +18,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 // SentenceItem is one labelled paragraph or list item.
@@ -267,22 +268,12 @@ func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
 // FindShared locates the shared directory: the "shared" folder beside the
 // module root, found by walking up from dir to the nearest go.mod.
 func FindShared(dir string) (string, error) {
-	d, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+	s := shareddata.From(dir)
+	if s == "" {
+		return "", errors.New("no shared folder beside the module root (use -shared DIR)")
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			s := filepath.Join(filepath.Dir(d), "shared")
-			if _, err := os.Stat(filepath.Join(s, "eval")); err != nil {
-				return "", fmt.Errorf("no eval set at %s (use -shared DIR)", s)
-			}
-			return s, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", errors.New("no go.mod above the current directory (use -shared DIR)")
-		}
-		d = parent
+	if _, err := os.Stat(filepath.Join(s, "eval")); err != nil {
+		return "", fmt.Errorf("no eval set at %s (use -shared DIR)", s)
 	}
+	return s, nil
 }

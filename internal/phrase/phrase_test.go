@@ -2,10 +2,11 @@ package phrase
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 func find(t *testing.T, phrases []string, text string) []string {
@@ -88,10 +89,7 @@ func benchPhrases() []string {
 
 func corpus(b *testing.B) string {
 	var sb strings.Builder
-	files, _ := filepath.Glob("../../../shared/corpus/*/*.md")
-	if len(files) == 0 {
-		files, _ = filepath.Glob("/work/shared/corpus/*/*.md")
-	}
+	files := shareddata.CorpusFiles()
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err == nil {

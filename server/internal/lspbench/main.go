@@ -40,6 +40,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
+
+	"github.com/upward-lint/upward/internal/shareddata"
 )
 
 func main() {
@@ -55,7 +57,9 @@ func main() {
 
 func run(bin, corpus string, edits int) error {
 	if corpus == "" {
-		corpus = findUp(filepath.Join("shared", "corpus"))
+		if s := shareddata.Dir(); s != "" {
+			corpus = filepath.Join(s, "corpus")
+		}
 		if corpus == "" {
 			fmt.Println("lspbench: no shared/corpus above the current folder; skipping (use -corpus DIR)")
 			return nil
