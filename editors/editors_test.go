@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -333,7 +334,7 @@ func checkNvim(t *testing.T, res nvimResult) {
 	}
 	wantAfter1 := strings.Split(strings.TrimSuffix(strings.Replace(draft,
 		"Sorry to bother you, but the report is ready.", "The report is ready.", 1), "\n"), "\n")
-	if !equalLines(res.LinesAfterFix1, wantAfter1) {
+	if !slices.Equal(res.LinesAfterFix1, wantAfter1) {
 		t.Errorf("after %q the buffer is\n%s\nwant\n%s", res.Fix1,
 			strings.Join(res.LinesAfterFix1, "\n"), strings.Join(wantAfter1, "\n"))
 	}
@@ -362,18 +363,6 @@ func findDiag(ds []nvimDiag, code string) *nvimDiag {
 		}
 	}
 	return nil
-}
-
-func equalLines(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestEmacsEglot(t *testing.T) {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func TestRunDirectivesSeverityAllow(t *testing.T) {
 	c := sp(cmt, cmt+len("<!-- x -->"))
 
 	doc.Directives = []document.Directive{{Kind: document.DisableNextLine, Span: c}}
-	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !equal(got, []int{1, 4, 5}) {
+	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !slices.Equal(got, []int{1, 4, 5}) {
 		t.Errorf("disable-next-line: lines %v", got)
 	}
 	doc.Directives = []document.Directive{{Kind: document.Disable, Rules: []string{"other"}, Span: c}}
@@ -91,7 +92,7 @@ func TestRunDirectivesSeverityAllow(t *testing.T) {
 	}
 	e := strings.Index(text, "four")
 	doc.Directives = []document.Directive{{Kind: document.Disable, Rules: []string{"vague-timing"}, Span: c}, {Kind: document.Enable, Span: sp(e-1, e-1)}}
-	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !equal(got, []int{1, 5}) {
+	if got := lineOf(Run(doc, []*Rule{rule}, Options{})); !slices.Equal(got, []int{1, 5}) {
 		t.Errorf("disable/enable: lines %v", got)
 	}
 	doc.Directives = nil
@@ -102,18 +103,6 @@ func TestRunDirectivesSeverityAllow(t *testing.T) {
 	if fs := Run(doc, []*Rule{rule}, Options{Disabled: map[string]bool{"vague-timing": true}}); len(fs) != 0 {
 		t.Errorf("disabled rule ran: %+v", fs)
 	}
-}
-
-func equal(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestSeverity(t *testing.T) {
