@@ -145,12 +145,7 @@ func TestManyFilesOrderedAndComplete(t *testing.T) {
 	if code != 1 || errs != "" {
 		t.Fatalf("code %d, stderr %q", code, errs)
 	}
-	var doc struct {
-		Files []struct {
-			Path        string
-			Diagnostics []struct{ Rule string }
-		}
-	}
+	var doc jsonReport
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("bad JSON: %v", err)
 	}
@@ -219,6 +214,14 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 }
 
+// jsonReport is the part of the JSON output these tests read.
+type jsonReport struct {
+	Files []struct {
+		Path        string
+		Diagnostics []struct{ Rule string }
+	}
+}
+
 // TestExamples keeps the README's first command honest: the shipped
 // examples show several kinds of managing-up problem.
 func TestExamples(t *testing.T) {
@@ -226,12 +229,7 @@ func TestExamples(t *testing.T) {
 	if code != 1 || errs != "" {
 		t.Fatalf("code %d, stderr %q", code, errs)
 	}
-	var doc struct {
-		Files []struct {
-			Path        string
-			Diagnostics []struct{ Rule string }
-		}
-	}
+	var doc jsonReport
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
