@@ -107,17 +107,7 @@ func (c *Cache) Parse(text string, opts Options) *Document {
 // parseMarkdown fills d from cached and newly parsed pieces; false means
 // the text cannot be parsed in pieces.
 func (c *Cache) parseMarkdown(d *Document) bool {
-	src := []byte(d.Text)
-	fm, keys := frontMatter(d.Text)
-	if fm.Len() > 0 {
-		d.FrontMatterSpan, d.FrontMatter = fm, keys
-		for i := fm.Start; i < fm.End; i++ {
-			if src[i] != '\n' {
-				src[i] = ' '
-			}
-		}
-	}
-	limitNesting(src)
+	src, fm := markdownSource(d)
 	bounds := splitBounds(src, len(src), pieceMin)
 	n := len(bounds) - 1
 	key := func(i int, refs string) pieceKey {

@@ -28,17 +28,7 @@ func parseMarkdown(d *Document) {
 // parseMarkdownChunked parses in up to n pieces of at least min bytes,
 // concurrently (see chunkBounds).
 func parseMarkdownChunked(d *Document, n, min int) {
-	src := []byte(d.Text)
-	fm, keys := frontMatter(d.Text)
-	if fm.Len() > 0 {
-		d.FrontMatterSpan, d.FrontMatter = fm, keys
-		for i := fm.Start; i < fm.End; i++ {
-			if src[i] != '\n' {
-				src[i] = ' '
-			}
-		}
-	}
-	limitNesting(src)
+	src, _ := markdownSource(d)
 	mask := blankMask(d.Text)
 	bounds := chunkBounds(src, n, min)
 	ws := make([]*mdWalker, len(bounds)-1)
@@ -454,4 +444,23 @@ func appendPiece(d *Document, blocks []Block, lastHeading int, adjust func(*Bloc
 		d.Blocks = append(d.Blocks, b)
 	}
 	return lastHeading
+}
+
+// markdownSource reads d's front matter into d and returns the bytes
+// goldmark parses: the text with the front matter blanked (line breaks
+// kept, so offsets hold) and over-deep container nesting flattened, plus
+// the front matter's span.
+func markdownSource(d *Document) ([]byte, Span) {
+	src := []byte(d.Text)
+	fm, keys := frontMatter(d.Text)
+	if fm.Len() > 0 {
+		d.FrontMatterSpan, d.FrontMatter = fm, keys
+		for i := fm.Start; i < fm.End; i++ {
+			if src[i] != '\n' {
+				src[i] = ' '
+			}
+		}
+	}
+	limitNesting(src)
+	return src, fm
 }
