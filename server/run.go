@@ -155,16 +155,19 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	defer closeLog()
 	st := newStream(in, out, log)
 	var srv *Server
-	st.atEOF = func() {
-		drained := make(chan struct{})
-		go func() { srv.inflight.Wait(); close(drained) }()
-		select {
-		case <-srv.exited:
-		case <-drained:
-		case <-time.After(eofGrace):
-		}
-	}
+	st.atEOF = func() { srv.drain() }
 	return serve(ctx, st, opts, log, func(s *Server) { srv = s })
+}
+
+// drain waits, at most eofGrace, until every message read so far has been
+// answered.
+func (s *Server) drain() {
+	drained := make(chan struct{})
+	go func() { s.inflight.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(eofGrace):
+	}
 }
 
 // eofGrace is the longest the server keeps answering the messages it had
@@ -191,6 +194,9 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	code := 1
 	select {
 	case <-s.exited:
+		// Messages read before exit (a piped session sends them all at
+		// once) still get their replies before the connection closes.
+		s.drain()
 		s.mu.Lock()
 		code = s.exitCode
 		s.mu.Unlock()
