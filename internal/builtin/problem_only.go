@@ -369,51 +369,64 @@ var (
 	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime)`
 	goodMetric = `(?:accuracy|coverage|conversion|deflection|CTR|click-through(?: rate)?|open rate|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
 	num        = `(?:under |over |about |~|\$)?(\d[\d,]*(?:\.\d+)?)`
-	badUpRE    = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`)
-	goodDownRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`)
-	badFromRE  = regexp.MustCompile(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
-	goodFromRE = regexp.MustCompile(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
-	targetRE   = regexp.MustCompile(`(?i)(?:` + num + `[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`)
-	overRE     = regexp.MustCompile(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b|\bat (?:9\d|100)% (?:disk|memory|CPU|storage)\b`)
+	badUpRE    = guard(`(?i)\b`+badMetric+`\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`,
+		"doubled", "tripled", "quadrupled", "spiked", "jumped", "surged", "soared", "ballooned", "climbed", "rose", "grew", "increased", "up", "hit", "crossed", "exceeded", "twice", "three times", "double")
+	goodDownRE = guard(`(?i)\b`+goodMetric+`\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`,
+		"dropped", "fell", "declined", "decreased", "slipped", "sank", "plunged", "plummeted", "tanked", "halved", "down")
+	badFromRE  = guard(`(?i)\b`+badMetric+`\b[^.;!?]{0,50}?\bfrom `+num+`\S* to `+num, "from ")
+	goodFromRE = guard(`(?i)\b`+goodMetric+`\b[^.;!?]{0,50}?\bfrom `+num+`\S* to `+num, "from ")
+	targetRE   = guard(`(?i)(?:`+num+`[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`,
+		"against", "vs", "versus")
+	overRE = guard(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b|\bat (?:9\d|100)% (?:disk|memory|CPU|storage)\b`,
+		"%", "over capacity")
 	// onlyOfRE matches an implicit shortfall: "covers only 9 of the 12
 	// hires", "only two of five replied".
-	onlyOfRE = regexp.MustCompile(`(?i)\bonly (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`)
-	onlyRE   = regexp.MustCompile(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `)
+	onlyOfRE = guard(`(?i)\bonly (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`, "only")
+	onlyRE   = guard(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `, "only")
 )
 
 // metricShortfall reports whether s measures something going the wrong
 // way. The rule calls it only where a "metric" phrase was found.
 func metricShortfall(s string) bool {
-	if badUpRE.MatchString(s) || goodDownRE.MatchString(s) || overRE.MatchString(s) || onlyRE.MatchString(s) || onlyOf(s) {
+	l := guardLower(s)
+	if badUpRE.match(s, l) || goodDownRE.match(s, l) || overRE.match(s, l) || onlyRE.match(s, l) || onlyOf(s, l) {
 		return true
 	}
-	for _, m := range targetRE.FindAllStringSubmatch(s, -1) {
-		if m[1] == "" {
-			return true // no figure to compare: "coverage is poor against the target"
-		}
-		got, want := numberAt(m[1]), numberAt(m[3])
-		switch strings.ToLower(m[2]) {
-		case "ms", "s", "sec", "secs", "seconds", "minutes", "mins", "hours", "hrs", "h", "days", "weeks", "months":
-			if got > want { // time taken: more is worse
-				return true
+	if targetRE.may(l) {
+		for _, m := range targetRE.re.FindAllStringSubmatch(s, -1) {
+			if m[1] == "" {
+				return true // no figure to compare: "coverage is poor against the target"
 			}
-		default:
-			if got < want {
-				return true
+			got, want := numberAt(m[1]), numberAt(m[3])
+			switch strings.ToLower(m[2]) {
+			case "ms", "s", "sec", "secs", "seconds", "minutes", "mins", "hours", "hrs", "h", "days", "weeks", "months":
+				if got > want { // time taken: more is worse
+					return true
+				}
+			default:
+				if got < want {
+					return true
+				}
 			}
 		}
 	}
-	if m := badFromRE.FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
+	if !badFromRE.may(l) {
+		return false
+	}
+	if m := badFromRE.re.FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
 		return true
 	}
-	m := goodFromRE.FindStringSubmatch(s)
+	m := goodFromRE.re.FindStringSubmatch(s)
 	return m != nil && numberAt(m[2]) < numberAt(m[1])
 }
 
 // onlyOf reports an implicit shortfall ("only two of five replied"), but
-// not a rare bad event ("errors in only 2 of 40 runs").
-func onlyOf(s string) bool {
-	for _, m := range onlyOfRE.FindAllStringIndex(s, -1) {
+// not a rare bad event ("errors in only 2 of 40 runs"). l is guardLower(s).
+func onlyOf(s, l string) bool {
+	if !onlyOfRE.may(l) {
+		return false
+	}
+	for _, m := range onlyOfRE.re.FindAllStringIndex(s, -1) {
 		if !strings.HasSuffix(strings.ToLower(s[:m[0]]), "in ") {
 			return true
 		}
