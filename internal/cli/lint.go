@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -211,8 +212,17 @@ func runLint(e *env, args []string) int {
 		cfgForHeader, _ = cwdConfig("")
 	}
 	l.out = newFormatter(lf, e, cfgForHeader)
+	if os.Getenv("GOGC") == "" {
+		// A lint is short and its live heap small: collecting a quarter
+		// as often costs some peak memory (about 35 MB instead of 21 MB
+		// for a 25 MB folder) and saves about 10% of CPU.
+		defer debug.SetGCPercent(debug.SetGCPercent(lintGCPercent))
+	}
 	return l.run(paths)
 }
+
+// lintGCPercent is the GC target of `upward lint` unless GOGC is set.
+const lintGCPercent = 400
 
 // linter runs one `upward lint`.
 type linter struct {
