@@ -311,7 +311,7 @@ func isFirstHeading(doc *document.Document, i int) bool {
 }
 
 // docBlock is what the document rules read of one block, worked out once
-// per block text (see docStruct).
+// per document, or once per piece of an editor buffer (see docBlocks).
 type docBlock struct {
 	ok bool // the block has prose
 	// sp, text and start are proseText's results, with offsets relative
@@ -330,9 +330,9 @@ type docBlock struct {
 }
 
 // A blockFact is a property of a block that a document rule reads and
-// that depends only on what blockKey holds (never on offsets or other
-// blocks), so it is worked out once per block text and kept with the
-// docBlock.
+// that depends only on the block's source and masked text, its kind and
+// where its own text ends (never on offsets, front matter or other
+// blocks), so it is kept with the docBlock.
 type blockFact int
 
 var blockFacts struct {
@@ -371,7 +371,7 @@ func (ds *docStructure) fact(doc *document.Document, i int, f blockFact) int64 {
 // read, so each block is trimmed, normalized and scanned for literals once
 // per document, not once per rule.
 type docStructure struct {
-	blocks []*docBlock // shared with blockMemo: read only
+	blocks []*docBlock // shared with the document's pieces: read only
 }
 
 // prose returns the span of block i's prose and the offset of its text,
@@ -381,28 +381,8 @@ func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int
 	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
 }
 
-// blockKey is what a docBlock depends on: the block's source and masked
-// text, its kind, where its own text ends, and whether front matter
-// overlaps it.
-type blockKey struct {
-	raw, masked string
-	kind        document.BlockKind
-	own         int
-	fm          bool
-}
-
-// blockMemo keeps docBlocks by content, with offsets relative to the
-// block, so that re-linting an edited document redoes only the blocks the
-// edit changed. It holds two generations: when the current one is full it
-// becomes the old one, and entries used from the old one move back.
-var blockMemo struct {
-	sync.Mutex
-	cur, old map[blockKey]*docBlock
-}
-
-const blockMemoSize = 1 << 14
-
-// docStructKey is the lint.Pass.Memo key of a run's docStructure.
+// docStructKey is the lint.Pass.Memo key of a run's docStructure, and the
+// Document.PieceMemo key of a piece's docBlocks.
 type docStructKey struct{}
 
 // docStruct returns the shared structure of the pass's document: the five
@@ -412,66 +392,50 @@ func docStruct(p *lint.Pass) *docStructure {
 	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: docBlocks(p.Doc)} }).(*docStructure)
 }
 
-func keyOf(doc *document.Document, i int) blockKey {
-	b := &doc.Blocks[i]
-	return blockKey{
-		raw: doc.Text[b.Span.Start:b.Span.End], masked: b.Text, kind: b.Kind,
-		own: ownEnd(doc, i) - b.Span.Start,
-		fm:  doc.FrontMatterSpan.Len() > 0 && doc.FrontMatterSpan.Overlaps(b.Span),
+// docBlocks works out the docBlocks of doc. A document parsed through a
+// document.Cache (an editor buffer) keeps them with its pieces, so that
+// re-linting an edited document redoes only the pieces the edit changed:
+// a docBlock depends only on its block, and its offsets are relative to
+// the block.
+func docBlocks(doc *document.Document) []*docBlock {
+	pieces := doc.Pieces()
+	if pieces == nil {
+		return newDocBlocks(doc)
 	}
+	all := make([]*docBlock, 0, len(doc.Blocks))
+	for i, p := range pieces {
+		dbs := doc.PieceMemo(i, docStructKey{}, func() any {
+			pd := doc.PieceDocument(i)
+			if p.Span.Start == 0 {
+				pd.FrontMatterSpan = doc.FrontMatterSpan
+			}
+			return newDocBlocks(pd)
+		}).([]*docBlock)
+		if len(dbs) != p.End-p.First {
+			panic(fmt.Sprintf("docBlocks: piece %d has %d blocks, its memo %d", i, p.End-p.First, len(dbs)))
+		}
+		all = append(all, dbs...)
+	}
+	return all
 }
 
-// docBlocks works out the docBlocks of doc, from blockMemo where it can.
-func docBlocks(doc *document.Document) []*docBlock {
-	memo := make([]*docBlock, len(doc.Blocks))
-	var missing []int
-	// Only documents parsed through a document.Cache are ones an editor
-	// re-lints; others (`upward lint`) skip the memo and its copies.
-	useMemo := doc.Pieces() != nil
-	if useMemo {
-		blockMemo.Lock()
-		for i := range doc.Blocks {
-			k := keyOf(doc, i)
-			if db := blockMemo.cur[k]; db != nil {
-				memo[i] = db
-			} else if db := blockMemo.old[k]; db != nil {
-				memo[i] = db
-				missing = append(missing, -1-i) // move to cur
-			} else {
-				missing = append(missing, i)
-			}
-		}
-		blockMemo.Unlock()
-	} else {
-		missing = make([]int, len(doc.Blocks))
-		for i := range missing {
-			missing[i] = i
-		}
-	}
-
+// newDocBlocks works out the docBlock of every block of doc.
+func newDocBlocks(doc *document.Document) []*docBlock {
 	blockFacts.Lock()
 	nFacts := len(blockFacts.fns)
 	blockFacts.Unlock()
+	out := make([]*docBlock, len(doc.Blocks))
 	docTable.mu.RLock()
+	defer docTable.mu.RUnlock()
 	var lower []byte
-	for _, i := range missing {
-		if i < 0 {
-			continue
-		}
+	for i := range doc.Blocks {
 		db := &docBlock{}
-		memo[i] = db
+		out[i] = db
 		sp, t, start, ok := proseText(doc, i)
 		if !ok {
 			continue
 		}
 		b := &doc.Blocks[i]
-		// Keep nothing of doc's strings: the memo outlives it.
-		masked := b.Text
-		if useMemo {
-			masked = strings.Clone(masked)
-		}
-		rel := start - b.Span.Start
-		t = masked[rel : rel+len(t)]
 		norm := docNormalize(t)
 		lower = append(lower[:0], norm...)
 		for j, c := range lower {
@@ -482,29 +446,11 @@ func docBlocks(doc *document.Document) []*docBlock {
 		*db = docBlock{
 			ok: true, text: t, norm: norm, lines: lineStarts(t), facts: make([]atomic.Int64, nFacts),
 			sp:    document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start},
-			start: rel,
+			start: start - b.Span.Start,
 			found: docTable.scanLocked(unsafeString(lower), nil),
 		}
 	}
-	docTable.mu.RUnlock()
-
-	if useMemo && len(missing) > 0 {
-		blockMemo.Lock()
-		if blockMemo.cur == nil || len(blockMemo.cur)+len(missing) > blockMemoSize {
-			blockMemo.old, blockMemo.cur = blockMemo.cur, make(map[blockKey]*docBlock, len(missing))
-		}
-		for _, i := range missing {
-			if i < 0 {
-				i = -1 - i
-			}
-			k := keyOf(doc, i)
-			k.raw, k.masked = strings.Clone(k.raw), strings.Clone(k.masked)
-			blockMemo.cur[k] = memo[i]
-		}
-		blockMemo.Unlock()
-	}
-
-	return memo
+	return out
 }
 
 // unsafeString views b as a string for a call that does not keep it.

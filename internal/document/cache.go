@@ -36,6 +36,7 @@ type parsedPiece struct {
 	directives []Directive
 	defs       []parser.Reference // link reference definitions, when parsed alone
 	used       uint64             // the Cache generation that last used it
+	memo       sync.Map           // see Document.PieceMemo
 }
 
 type pieceKey struct {
@@ -297,6 +298,20 @@ func assemble(d *Document, bounds []int, parsed []*parsedPiece) {
 
 // Pieces returns the pieces of a document parsed through a Cache, or nil.
 func (d *Document) Pieces() []Piece { return d.pieces }
+
+// PieceMemo returns the value kept under key for piece i of d, calling
+// build to make it on first use. The value lives as long as the parsed
+// piece, which the Cache shares between versions of a document that
+// contain the same piece: build must depend only on PieceDocument(i), and
+// the value must not be changed once returned.
+func (d *Document) PieceMemo(i int, key any, build func() any) any {
+	m := &d.pieces[i].parsed.memo
+	if v, ok := m.Load(key); ok {
+		return v
+	}
+	v, _ := m.LoadOrStore(key, build())
+	return v
+}
 
 // PieceDocument returns piece i of d as a document of its own: its text
 // is the piece's text, its blocks are the piece's blocks with offsets into
