@@ -35,18 +35,20 @@ func hedgingRule() *lint.Rule {
 	return r
 }
 
-// longest drops hits that lie inside a longer hit.
+// longest drops hits that lie inside a longer hit, keeping the order of
+// the rest.
 func longest(hs []hit) []hit {
-	var out []hit
+	if len(hs) < 2 {
+		return hs
+	}
+	spans := make([]document.Span, len(hs))
+	for i, h := range hs {
+		spans[i] = h.span
+	}
+	c := newContainers(spans)
+	out := make([]hit, 0, len(hs))
 	for _, h := range hs {
-		inside := false
-		for _, o := range hs {
-			if o.span.Contains(h.span) && o.span.Len() > h.span.Len() {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if !c.inside(h.span) {
 			out = append(out, h)
 		}
 	}

@@ -54,18 +54,22 @@ func openQuestionRule() *lint.Rule {
 // open question: "should we" in "What should we do?" or "How should we…?"
 // offers nothing.
 func offersOptions(hs []hit) bool {
+	var questions []document.Span
+	for _, q := range hs {
+		if q.group == "question" || q.group == "statement" {
+			questions = append(questions, q.span)
+		}
+	}
+	var asked *overlapping
 	for _, o := range hs {
 		if o.group != "options" {
 			continue
 		}
-		inside := false
-		for _, q := range hs {
-			if (q.group == "question" || q.group == "statement") && q.span.Overlaps(o.span) {
-				inside = true
-				break
-			}
+		if asked == nil {
+			a := newOverlapping(questions)
+			asked = &a
 		}
-		if !inside {
+		if !asked.overlaps(o.span) {
 			return true
 		}
 	}

@@ -82,8 +82,16 @@ func afterLabel(v blockView, span document.Span, hs []hit) document.Span {
 // phrase that is not negated ("no one will look at it", "no proposed
 // solution yet") and not reported speech.
 func hasForward(v blockView, hs []hit) bool {
+	var problems *containers
 	for _, h := range hs {
-		if h.group != "forward" || v.quoted(h.span) || insideProblem(hs, h) {
+		if h.group != "forward" || v.quoted(h.span) {
+			continue
+		}
+		if problems == nil {
+			c := problemSpans(hs)
+			problems = &c
+		}
+		if insideProblem(*problems, h) {
 			continue
 		}
 		si := v.sentenceAt(h.span.Start)
@@ -182,13 +190,17 @@ func problemCompound(v blockView, hs []hit, f hit) bool {
 // insideProblem reports whether a forward phrase is part of a longer
 // problem phrase: "going to" in "going to miss", "root cause" in "haven't
 // found the root cause", "alternative" in "the only alternative".
-func insideProblem(hs []hit, f hit) bool {
+func insideProblem(problems containers, f hit) bool { return problems.inside(f.span) }
+
+// problemSpans indexes the problem phrases of hs for insideProblem.
+func problemSpans(hs []hit) containers {
+	var spans []document.Span
 	for _, h := range hs {
-		if h.group == "problem" && h.span.Contains(f.span) && h.span.Len() > f.span.Len() {
-			return true
+		if h.group == "problem" {
+			spans = append(spans, h.span)
 		}
 	}
-	return false
+	return newContainers(spans)
 }
 
 // askedAbout reports whether a problem phrase is only the topic of an open
@@ -196,7 +208,7 @@ func insideProblem(hs []hit, f hit) bool {
 // overrun"): the open-question rule reports it.
 func askedAbout(v blockView, sent document.Span, p hit) bool {
 	q := isQuestion(v.masked(sent))
-	for _, h := range v.scan.hits[v.idx] {
+	for _, h := range v.scanIn(sent) {
 		if h.rule != "open-question" || !sent.Contains(h.span) || h.span.End > p.span.Start {
 			continue
 		}
@@ -213,7 +225,7 @@ func askedAbout(v blockView, sent document.Span, p hit) bool {
 // forward.
 func openAsk(v blockView, sent document.Span) bool {
 	q := isQuestion(v.masked(sent))
-	for _, h := range v.scan.hits[v.idx] {
+	for _, h := range v.scanIn(sent) {
 		if h.rule != "open-question" || !sent.Contains(h.span) {
 			continue
 		}

@@ -307,10 +307,15 @@ func (v blockView) src(s document.Span) string { return v.doc.Text[s.Start:s.End
 
 // sentenceAt returns the index of the sentence containing offset off, or -1.
 func (v blockView) sentenceAt(off int) int {
-	for i, s := range v.b.Sentences {
-		if s.Start <= off && off < s.End {
-			return i
+	ss := v.b.Sentences
+	i, _ := slices.BinarySearchFunc(ss, off, func(s document.Span, off int) int {
+		if s.End <= off {
+			return -1
 		}
+		return 1
+	})
+	if i < len(ss) && ss[i].Start <= off {
+		return i
 	}
 	return -1
 }

@@ -2,6 +2,8 @@ package builtin
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -288,6 +290,113 @@ func TestParallelRunsKeepTheirOwnScan(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		if err := <-done; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestLongestMatchesNaive checks longest against the plain quadratic
+// definition over random sets of hits, ties and nesting included.
+func TestLongestMatchesNaive(t *testing.T) {
+	naive := func(hs []hit) []hit {
+		var out []hit
+		for _, h := range hs {
+			inside := false
+			for _, o := range hs {
+				if o.span.Contains(h.span) && o.span.Len() > h.span.Len() {
+					inside = true
+				}
+			}
+			if !inside {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		hs := make([]hit, rng.IntN(12))
+		for i := range hs {
+			s := rng.IntN(20)
+			hs[i] = hit{span: document.Span{Start: s, End: s + rng.IntN(6)}, group: string(rune('a' + rng.IntN(3)))}
+		}
+		if got, want := longest(hs), naive(hs); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("longest(%v) = %v, want %v", hs, got, want)
+		}
+	}
+}
+
+// TestSentenceAt checks the binary search against a scan, at every offset.
+func TestSentenceAt(t *testing.T) {
+	doc := document.Parse("One two. Three four!  Five?\n\nSix.", document.Options{Format: document.Markdown})
+	for bi := range doc.Blocks {
+		v := blockView{doc: doc, b: &doc.Blocks[bi], idx: bi}
+		for off := -1; off <= len(doc.Text); off++ {
+			want := -1
+			for i, s := range v.b.Sentences {
+				if s.Start <= off && off < s.End {
+					want = i
+					break
+				}
+			}
+			if got := v.sentenceAt(off); got != want {
+				t.Errorf("block %d: sentenceAt(%d) = %d, want %d", bi, off, got, want)
+			}
+		}
+	}
+}
+
+// TestFirstLastWord checks the scans against strings.Fields, on random
+// strings of words, punctuation and ASCII and Unicode spaces.
+func TestFirstLastWord(t *testing.T) {
+	parts := []string{"a", "Bé", "(x)", ",", ";", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "word:", "é"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		f := strings.Fields(s)
+		wantFirst, wantLast := "", ""
+		if len(f) > 0 {
+			wantFirst, wantLast = strings.Trim(f[0], ",;:()"), strings.Trim(f[len(f)-1], ",;:()")
+		}
+		if got := firstWord(s); got != wantFirst {
+			t.Fatalf("firstWord(%q) = %q, want %q", s, got, wantFirst)
+		}
+		if got := lastWord(s); got != wantLast {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, wantLast)
+		}
+	}
+}
+
+// TestSpanIndexes checks containers and overlapping against the plain
+// definitions, over random sets of spans.
+func TestSpanIndexes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	span := func() document.Span {
+		s := rng.IntN(20)
+		return document.Span{Start: s, End: s + rng.IntN(6)}
+	}
+	for range 3000 {
+		set := make([]document.Span, rng.IntN(8))
+		for i := range set {
+			set[i] = span()
+		}
+		c, o := newContainers(set), newOverlapping(set)
+		for range 5 {
+			q := span()
+			in, over := false, false
+			for _, s := range set {
+				in = in || s.Contains(q) && s.Len() > q.Len()
+				over = over || s.Overlaps(q)
+			}
+			if got := c.inside(q); got != in {
+				t.Fatalf("containers(%v).inside(%v) = %v, want %v", set, q, got, in)
+			}
+			if got := o.overlaps(q); got != over {
+				t.Fatalf("overlapping(%v).overlaps(%v) = %v, want %v", set, q, got, over)
+			}
 		}
 	}
 }

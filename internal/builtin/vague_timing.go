@@ -3,6 +3,8 @@ package builtin
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -29,9 +31,10 @@ func vagueTimingRule() *lint.Rule {
 				}
 			}
 			per := v.bySentence(ps.withLazy(v.b, hs))
+			concrete := concreteFrom{v: v, per: per, known: make([]int8, len(per))}
 			for si, sh := range per {
 				sent := v.b.Sentences[si]
-				if !groupIs(sh, "vague", "asap", "posted", "tuned", "deferred") || concreteFrom(v, per, si) {
+				if !groupIs(sh, "vague", "asap", "posted", "tuned", "deferred") || concrete.at(si) {
 					continue
 				}
 				h, ok := vagueHit(v, sent, sh)
@@ -50,21 +53,47 @@ func vagueTimingRule() *lint.Rule {
 	return r
 }
 
-// concreteFrom reports whether sentence si or a later one in the block
+// concreteFrom answers whether sentence si or a later one in the block
 // names a date, day, time or cadence: a vague word is then pinned down
-// ("at some point … so we will decide by Feb").
-func concreteFrom(v blockView, per [][]hit, si int) bool {
-	for i := si; i < len(per); i++ {
-		for _, h := range per[i] {
-			if h.group == "concrete" && concreteWord(v, h) && !insideVague(per[i], h) {
-				return true
-			}
+// ("at some point … so we will decide by Feb"). It looks at each sentence
+// once at most.
+type concreteFrom struct {
+	v     blockView
+	per   [][]hit // the hits of each sentence
+	known []int8  // per sentence: 0 not yet known, 1 yes, 2 no
+}
+
+func (c *concreteFrom) at(si int) bool {
+	i := si
+	for i < len(c.per) && c.known[i] == 0 && !c.in(i) {
+		i++
+	}
+	var yes bool
+	switch {
+	case i == len(c.per):
+	case c.known[i] != 0:
+		yes = c.known[i] == 1
+	default:
+		yes, c.known[i] = true, 1
+	}
+	for j := si; j < i; j++ {
+		c.known[j] = 2
+		if yes {
+			c.known[j] = 1
 		}
-		if t := v.masked(v.b.Sentences[i]); strings.ContainsAny(t, "0123456789") && concreteRE.MatchString(t) {
+	}
+	return yes
+}
+
+// in reports whether sentence i itself names a date, day, time or cadence.
+func (c *concreteFrom) in(i int) bool {
+	for _, h := range c.per[i] {
+		if h.group == "concrete" && concreteWord(c.v, h) && !insideVague(c.per[i], h) {
 			return true
 		}
 	}
-	return false
+	t := c.v.masked(c.v.b.Sentences[i])
+	return strings.ContainsAny(t, "0123456789") && concreteRE.MatchString(t)
 }
 
 // insideVague reports whether a concrete phrase is part of a vague one:
@@ -81,7 +110,7 @@ func insideVague(hs []hit, c hit) bool {
 // concreteWord filters out short words that are dates only in some uses
 // ("mar", "sat", "wed" must be capitalised) and hedged dates ("Friday-ish").
 func concreteWord(v blockView, h hit) bool {
-	if strings.HasPrefix(strings.ToLower(v.doc.Text[h.span.End:]), "-ish") {
+	if rest := v.doc.Text[h.span.End:]; len(rest) >= 4 && strings.EqualFold(rest[:4], "-ish") {
 		return false // "Friday-ish"
 	}
 	s := v.src(h.span)
@@ -299,19 +328,32 @@ func stripSpeaker(s string) string {
 }
 
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	end := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if end < 0 {
 		return ""
 	}
-	return strings.Trim(f[len(f)-1], ",;:()")
+	_, n := utf8.DecodeRuneInString(s[end:])
+	s = s[:end+n]
+	start := strings.LastIndexFunc(s, unicode.IsSpace)
+	if start >= 0 {
+		_, n := utf8.DecodeRuneInString(s[start:])
+		start += n
+	} else {
+		start = 0
+	}
+	return strings.Trim(s[start:], ",;:()")
 }
 
 func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if start < 0 {
 		return ""
 	}
-	return strings.Trim(f[0], ",;:()")
+	s = s[start:]
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		s = s[:end]
+	}
+	return strings.Trim(s, ",;:()")
 }
 
 // timingFix replaces the vague phrase with a dated placeholder.
