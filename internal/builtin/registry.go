@@ -23,15 +23,9 @@ var (
 // do not modify it.
 func All() []*lint.Rule {
 	allOnce.Do(func() {
-		// Decode the rule files and build the two kinds of rules
-		// concurrently: loading is on the path to the first diagnostics.
-		var wg sync.WaitGroup
-		var doc []*lint.Rule
-		wg.Go(func() { prefetch(IDs) })
-		wg.Go(func() { doc = documentRules() })
-		sentence := sentenceRules()
-		wg.Wait()
-		all = append(sentence, doc...)
+		// The document rules compile their patterns on their first run
+		// (see onFirstRun), so building them costs little.
+		all = append(sentenceRules(), documentRules()...)
 	})
 	return all
 }
