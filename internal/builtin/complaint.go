@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -163,9 +162,9 @@ func firstRune(s string) string {
 // pastChange matches "<subject> <verb>" at the end of what nobody told
 // the writer, for verbs that mean a date moved or a thing changed.
 var (
-	movedRE   = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has |have |were )?(?:moved|slipped|shifted|rescheduled|postponed|pushed|delayed|brought forward)(?: again| back| out| up| forward| in)*(?:\s+(?:to|until|till|from|by|into|onto|on|for|past)\b.*)?$`)
-	changedRE = regexp.MustCompile(`^(.+?)\s+(?:was |got |had |has |have |were )?changed(?: again)?(?:\s+(?:to|from|into|on|for)\b.*)?$`)
-	passiveRE = regexp.MustCompile(`^(.+?)\s+(was|were)\s+(\w+ed)$`)
+	movedRE   = lazyRE(`^(.+?)\s+(?:was |got |had |has |have |were )?(?:moved|slipped|shifted|rescheduled|postponed|pushed|delayed|brought forward)(?: again| back| out| up| forward| in)*(?:\s+(?:to|until|till|from|by|into|onto|on|for|past)\b.*)?$`)
+	changedRE = lazyRE(`^(.+?)\s+(?:was |got |had |has |have |were )?changed(?: again)?(?:\s+(?:to|from|into|on|for)\b.*)?$`)
+	passiveRE = lazyRE(`^(.+?)\s+(was|were)\s+(\w+ed)$`)
 )
 
 // loopInFix rewrites "Nobody told me X." as "Could you loop me in when X?".
@@ -188,17 +187,17 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	switch {
 	case rest == "":
 		what = "[this changes]"
-	case movedRE.MatchString(rest):
+	case movedRE().MatchString(rest):
 		// "the freeze moved to the 12th" → "the freeze date changes"; a
 		// date or deadline changes by itself.
-		what = movedRE.FindStringSubmatch(rest)[1] + " date changes"
+		what = movedRE().FindStringSubmatch(rest)[1] + " date changes"
 		if l := strings.ToLower(what); strings.HasSuffix(l, " date date changes") || strings.HasSuffix(l, " deadline date changes") {
 			what = strings.TrimSuffix(what, " date changes") + " changes"
 		}
-	case changedRE.MatchString(rest):
-		what = changedRE.ReplaceAllString(rest, "$1 changes")
-	case passiveRE.MatchString(rest):
-		m := passiveRE.FindStringSubmatch(rest)
+	case changedRE().MatchString(rest):
+		what = changedRE().ReplaceAllString(rest, "$1 changes")
+	case passiveRE().MatchString(rest):
+		m := passiveRE().FindStringSubmatch(rest)
 		be := "is"
 		if m[2] == "were" {
 			be = "are"

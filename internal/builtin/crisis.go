@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -56,7 +55,7 @@ func negated(v blockView, sent document.Span, h hit) bool {
 
 // crisisSubjectRE matches the subject of "<subject> is a disaster" and its
 // kin: up to six words before the verb.
-var crisisSubjectRE = regexp.MustCompile(`^([\w'’-]+(?: [\w'’-]+){0,5}?) (?:is|are|was|were|has been|have been|has become|turned into|looks like|will be) `)
+var crisisSubjectRE = lazyRE(`^([\w'’-]+(?: [\w'’-]+){0,5}?) (?:is|are|was|were|has been|have been|has become|turned into|looks like|will be) `)
 
 // notSubjects are subjects that name nothing the rewrite could keep.
 var notSubjects = map[string]bool{
@@ -75,7 +74,7 @@ func crisisFix(v blockView, rf *ruleFile, sent document.Span) lint.Fix {
 	if w, rest, ok := strings.Cut(text, " "); ok && strings.HasSuffix(strings.TrimRight(strings.ToLower(w), ","), "ly") {
 		text = rest
 	}
-	if m := crisisSubjectRE.FindStringSubmatch(text); m != nil && !notSubjects[strings.ToLower(m[1])] {
+	if m := crisisSubjectRE().FindStringSubmatch(text); m != nil && !notSubjects[strings.ToLower(m[1])] {
 		repl = strings.ReplaceAll(rf.Replacements["default"], "{subject}", upperFirst(m[1]))
 	}
 	return replaceFix("State the impact and a mitigation", span, repl)

@@ -527,7 +527,7 @@ func b2i(b bool) int64 {
 }
 
 // ownerWord matches the words of an owner match.
-var ownerWord = regexp.MustCompile(`[A-Za-z]+`)
+var ownerWord = lazyRE(`[A-Za-z]+`)
 
 // hasOwner reports whether the task text t names an owner: a match of one
 // of owners whose first word (after "maybe", "perhaps") is not in notNames
@@ -540,7 +540,7 @@ func hasOwner(owners *docPatterns, notNames map[string]bool, t string) bool {
 		}
 		for _, loc := range re.FindAllStringIndex(t, -1) {
 			first := ""
-			for _, w := range ownerWord.FindAllString(t[loc[0]:loc[1]], -1) {
+			for _, w := range ownerWord().FindAllString(t[loc[0]:loc[1]], -1) {
 				if w = strings.ToLower(w); w != "maybe" && w != "perhaps" && w != "probably" {
 					first = w
 					break

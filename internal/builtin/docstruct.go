@@ -278,7 +278,7 @@ func sectionLines(doc *document.Document, level int, title string, body ...strin
 
 // trailingSection matches headings of sections that belong at the end of a
 // document, after any inserted section.
-var trailingSection = regexp.MustCompile(`(?i)^(notes?|links?|references?|resources|appendix|appendices|attachments?|footnotes|further reading|see also|next meeting|upcoming meetings?|recording|sources?)\b`)
+var trailingSection = lazyRE(`(?i)^(notes?|links?|references?|resources|appendix|appendices|attachments?|footnotes|further reading|see also|next meeting|upcoming meetings?|recording|sources?)\b`)
 
 // endInsertion is the offset where a section goes "at the end": before a
 // run of trailing "Notes"/"Links"-like sections at or above the inserted
@@ -292,7 +292,7 @@ func endInsertion(doc *document.Document) int {
 			continue
 		}
 		_, t, _, ok := proseText(doc, i)
-		if !ok || !trailingSection.MatchString(docNormalize(t)) || isFirstHeading(doc, i) {
+		if !ok || !trailingSection().MatchString(docNormalize(t)) || isFirstHeading(doc, i) {
 			break
 		}
 		at = docLineStart(doc.Text, b.Span.Start)

@@ -9,14 +9,14 @@ import (
 // every match contains. Testing for the literals first is far cheaper than
 // running the pattern, and most sentences have none of them.
 type guardedRE struct {
-	re   *regexp.Regexp
+	re   func() *regexp.Regexp
 	lits []string // lower case
 }
 
-// guard compiles pattern; every match of it must contain one of lits,
+// guard compiles pattern on first use; every match of it must contain one of lits,
 // compared in lower case (TestGuardLiterals checks the examples).
 func guard(pattern string, lits ...string) guardedRE {
-	g := guardedRE{re: regexp.MustCompile(pattern), lits: lits}
+	g := guardedRE{re: lazyRE(pattern), lits: lits}
 	guards = append(guards, g)
 	return g
 }
@@ -36,7 +36,7 @@ func (g guardedRE) may(l string) bool {
 
 // match reports whether s matches; l is guardLower(s).
 func (g guardedRE) match(s, l string) bool {
-	return g.may(l) && g.re.MatchString(s)
+	return g.may(l) && g.re().MatchString(s)
 }
 
 // guardLower folds s the way (?i) does for the guards' ASCII literals:

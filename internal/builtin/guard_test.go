@@ -52,12 +52,12 @@ func TestGuardLiterals(t *testing.T) {
 	matched := 0
 	for _, g := range guards {
 		for _, s := range texts {
-			if !g.re.MatchString(s) {
+			if !g.re().MatchString(s) {
 				continue
 			}
 			matched++
 			if !g.may(guardLower(s)) {
-				t.Errorf("%s matches %q, but its guard %q says it cannot", g.re, s, g.lits)
+				t.Errorf("%s matches %q, but its guard %q says it cannot", g.re(), s, g.lits)
 			}
 		}
 	}

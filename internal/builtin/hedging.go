@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -87,7 +86,7 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 	case "wonder":
 		// "I was wondering if you could review it." → "Could you review it?"
 		rest := strings.TrimSpace(text[h.span.End:sent.End])
-		m := wonderRE.FindStringSubmatch(rest)
+		m := wonderRE().FindStringSubmatch(rest)
 		if !atStart || m == nil {
 			return lint.Fix{}, false
 		}
@@ -165,7 +164,7 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 	return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
 }
 
-var wonderRE = regexp.MustCompile(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)
+var wonderRE = lazyRE(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)
 
 func capitalIf(s string, up bool) string {
 	if up {

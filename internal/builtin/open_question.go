@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -107,7 +106,7 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		}
 		return replaceFix(title, document.Span{Start: span.End, End: span.End}, " "+repl)
 	}
-	if m := topicRE.FindStringSubmatch(v.masked(document.Span{Start: h.span.End, End: span.End})); m != nil && h.group == "question" {
+	if m := topicRE().FindStringSubmatch(v.masked(document.Span{Start: h.span.End, End: span.End})); m != nil && h.group == "question" {
 		// "What should I do about the refund flow?" keeps its topic.
 		repl = "For " + m[1] + ", " + repl
 	}
@@ -116,4 +115,4 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 
 // topicRE matches the rest of an open question that names its topic:
 // "about the legacy refund flow?", "we should handle the renewals?".
-var topicRE = regexp.MustCompile(`^\s*(?:(?:we|I) (?:should|could|can|do) )?(?:(?:handle|approach|deal with|tackle|fix|solve|manage|do) )?(?:about |with |regarding |for |on )?((?:the|our|this|these|those|my|your) [^?]{1,60}?)\s*\?\s*$`)
+var topicRE = lazyRE(`^\s*(?:(?:we|I) (?:should|could|can|do) )?(?:(?:handle|approach|deal with|tackle|fix|solve|manage|do) )?(?:about |with |regarding |for |on )?((?:the|our|this|these|those|my|your) [^?]{1,60}?)\s*\?\s*$`)

@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -57,7 +56,7 @@ func problemOnlyRule() *lint.Rule {
 	return r
 }
 
-var boldLabelRE = regexp.MustCompile(`^[\w][\w /&-]{0,30}:\*\*\s+`)
+var boldLabelRE = lazyRE(`^[\w][\w /&-]{0,30}:\*\*\s+`)
 
 // afterLabel drops a bold label the sentence was split after ("**Risk:**
 // the key expired") from the span when a hit follows the label; a hit only
@@ -66,7 +65,7 @@ func afterLabel(v blockView, span document.Span, hs []hit) document.Span {
 	if !strings.HasSuffix(v.doc.Text[:span.Start], "**") {
 		return span
 	}
-	m := boldLabelRE.FindStringIndex(v.src(span))
+	m := boldLabelRE().FindStringIndex(v.src(span))
 	if m == nil || m[1] >= span.End-span.Start {
 		return span
 	}
@@ -311,7 +310,7 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 	if groupIs(hs, "measure") && shortfall(v.masked(sent)) {
 		return true
 	}
-	if groupIs(hs, "loss") && (partLostRE.MatchString(v.masked(sent)) || clashRE.MatchString(v.masked(sent))) {
+	if groupIs(hs, "loss") && (partLostRE().MatchString(v.masked(sent)) || clashRE().MatchString(v.masked(sent))) {
 		return true
 	}
 	return groupIs(hs, "metric") && metricShortfall(v.masked(sent))
@@ -369,9 +368,9 @@ func titleCased(text string, s document.Span) bool {
 var (
 	// partLostRE matches part of a group gone: "two of the three
 	// participants cancelled", "half of our reviewers are out".
-	partLostRE = regexp.MustCompile(`(?i)\b(?:\d+|two|three|four|five|half|most|all|both) of (?:the|our|my|their) (?:[\w'-]+ ){0,5}?(?:are out|will be out|were out|(?:are|will be|is) (?:on leave|unavailable|off sick|out sick)|cancell?ed|canceled|quit|left|declined|dropped out|no-showed)\b`)
+	partLostRE = lazyRE(`(?i)\b(?:\d+|two|three|four|five|half|most|all|both) of (?:the|our|my|their) (?:[\w'-]+ ){0,5}?(?:are out|will be out|were out|(?:are|will be|is) (?:on leave|unavailable|off sick|out sick)|cancell?ed|canceled|quit|left|declined|dropped out|no-showed)\b`)
 	// clashRE matches a resource ending before the work needs it.
-	clashRE = regexp.MustCompile(`(?i)\b(?:expires?|lapses|runs out|ends|shuts off|(?:gets|is) switched off|goes away|sunsets)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:needs?|requires?|will take|still needs?) (?:another|more|at least|\d+|two|three|four|five|six|seven|eight|nine|ten)\b`)
+	clashRE = lazyRE(`(?i)\b(?:expires?|lapses|runs out|ends|shuts off|(?:gets|is) switched off|goes away|sunsets)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:needs?|requires?|will take|still needs?) (?:another|more|at least|\d+|two|three|four|five|six|seven|eight|nine|ten)\b`)
 )
 
 // Metric patterns: a number that should stay low going up, one that should
@@ -405,7 +404,7 @@ func metricShortfall(s string) bool {
 		return true
 	}
 	if targetRE.may(l) {
-		for _, m := range targetRE.re.FindAllStringSubmatch(s, -1) {
+		for _, m := range targetRE.re().FindAllStringSubmatch(s, -1) {
 			if m[1] == "" {
 				return true // no figure to compare: "coverage is poor against the target"
 			}
@@ -425,10 +424,10 @@ func metricShortfall(s string) bool {
 	if !badFromRE.may(l) {
 		return false
 	}
-	if m := badFromRE.re.FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
+	if m := badFromRE.re().FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
 		return true
 	}
-	m := goodFromRE.re.FindStringSubmatch(s)
+	m := goodFromRE.re().FindStringSubmatch(s)
 	return m != nil && numberAt(m[2]) < numberAt(m[1])
 }
 
@@ -438,7 +437,7 @@ func onlyOf(s, l string) bool {
 	if !onlyOfRE.may(l) {
 		return false
 	}
-	for _, m := range onlyOfRE.re.FindAllStringIndex(s, -1) {
+	for _, m := range onlyOfRE.re().FindAllStringIndex(s, -1) {
 		if !strings.HasSuffix(strings.ToLower(s[:m[0]]), "in ") {
 			return true
 		}
@@ -455,7 +454,7 @@ func numberAt(s string) float64 {
 // behind", "two days late"; not a comparison with the past ("20% over
 // last year"). The rule calls it only where a "measure" phrase was found.
 func shortfall(s string) bool {
-	for _, m := range shortfallRE.FindAllStringIndex(s, -1) {
+	for _, m := range shortfallRE().FindAllStringIndex(s, -1) {
 		switch strings.ToLower(firstWord(s[m[1]:])) {
 		case "last", "previous", "prior", "the":
 			continue
@@ -475,14 +474,14 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-var shortfallRE = regexp.MustCompile(`(?i)\b(?:\d+(?:\.\d+)?\s?%\s(?:over|behind|short|under target)|\d+(?:\.\d+)?\s?%\s(?:under|below) (?:target|plan|forecast|goal|quota|budget)|\d+(?:\.\d+)?\s?%\sabove budget|(?:\d+|a|one|two|three|four|five|six|several|a few|many) (?:days?|weeks?|months?|sprints?) (?:late|behind|overdue|behind schedule))\b`)
+var shortfallRE = lazyRE(`(?i)\b(?:\d+(?:\.\d+)?\s?%\s(?:over|behind|short|under target)|\d+(?:\.\d+)?\s?%\s(?:under|below) (?:target|plan|forecast|goal|quota|budget)|\d+(?:\.\d+)?\s?%\sabove budget|(?:\d+|a|one|two|three|four|five|six|several|a few|many) (?:days?|weeks?|months?|sprints?) (?:late|behind|overdue|behind schedule))\b`)
 
 // partyRE matches a block or a wait with a named party: "blocked by
 // Matteo", "waiting on the board".
-var partyRE = regexp.MustCompile(`\b([Bb]locked|[Hh]eld up|[Ww]aiting) (by|on|for) (the )?[A-Z][\w-]*`)
+var partyRE = lazyRE(`\b([Bb]locked|[Hh]eld up|[Ww]aiting) (by|on|for) (the )?[A-Z][\w-]*`)
 
 func namedParty(text string) bool {
-	if containsAny(strings.ToLower(text), "blocked ", "waiting ", "held up ") && partyRE.MatchString(text) {
+	if containsAny(strings.ToLower(text), "blocked ", "waiting ", "held up ") && partyRE().MatchString(text) {
 		return true
 	}
 	return acting(text)
@@ -491,10 +490,10 @@ func namedParty(text string) bool {
 // actingRE matches the writer acting on it now: "I'm asking Ops",
 // "we're rolling back". (A named owner, "Dana is asking Ops", is found by
 // namedActing.)
-var actingRE = regexp.MustCompile(`\b(?:I'm|I am|I’m|[Ww]e're|[Ww]e are|[Ww]e’re) (?:now |currently |already )?(\w+ing)\b`)
+var actingRE = lazyRE(`\b(?:I'm|I am|I’m|[Ww]e're|[Ww]e are|[Ww]e’re) (?:now |currently |already )?(\w+ing)\b`)
 
 // ownerWillRE matches a named owner's commitment: "Dana will move it".
-var ownerWillRE = regexp.MustCompile(`\b([A-Z][a-z]+) (?:will|is going to|is about to) (\w+)\b`)
+var ownerWillRE = lazyRE(`\b([A-Z][a-z]+) (?:will|is going to|is about to) (\w+)\b`)
 
 // notCommitments are verbs after "X will" that predict rather than act.
 var notCommitments = map[string]bool{
@@ -537,7 +536,7 @@ func init() {
 
 // askedAgainRE matches a repeated ask, a grievance rather than a remedy:
 // "asked three times", "asked again".
-var askedAgainRE = regexp.MustCompile(`^asked (?:\w+ )?(?:\w+ times|again|repeatedly)\b`)
+var askedAgainRE = lazyRE(`^asked (?:\w+ )?(?:\w+ times|again|repeatedly)\b`)
 
 // writerDid reports whether text has the writer reporting a remedy done.
 func writerDid(text string) bool {
@@ -564,7 +563,7 @@ func writerDid(text string) bool {
 			for k < len(rest) && (isWordByte(rest[k]) || rest[k] == '-') {
 				k++
 			}
-			if remedies[rest[:k]] && !askedAgainRE.MatchString(rest) {
+			if remedies[rest[:k]] && !askedAgainRE().MatchString(rest) {
 				return true
 			}
 		}
@@ -577,7 +576,7 @@ func acting(text string) bool {
 		return true
 	}
 	if strings.Contains(text, " will ") || strings.Contains(text, " going to ") || strings.Contains(text, " about to ") {
-		for _, m := range ownerWillRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range ownerWillRE().FindAllStringSubmatchIndex(text, -1) {
 			if !notOwners[text[m[2]:m[3]]] && !notCommitments[strings.ToLower(text[m[4]:m[5]])] {
 				return true
 			}
@@ -589,7 +588,7 @@ func acting(text string) bool {
 	if !containsAny(text, "I'm", "I am", "I’m", "e're", "e are", "e’re") {
 		return false
 	}
-	for _, m := range actingRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range actingRE().FindAllStringSubmatchIndex(text, -1) {
 		if !notActing[strings.ToLower(text[m[2]:m[3]])] && !negatedBefore(text[:m[0]], 3) {
 			return true
 		}
@@ -644,14 +643,14 @@ func isWordByte(c byte) bool {
 // becauseRE matches "This won't work because of X." and its kin.
 // "The migration won't make the Q3 date because of X" names what is at
 // risk: the date.
-var becauseRE = regexp.MustCompile(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:(?:work|happen|ship|scale)(?: out)?|(?:make|hit|meet) ((?:the|our|its|this|that) [\w' -]{1,40}?)),? (?:because of|due to) (.+?)[.!]?$`)
+var becauseRE = lazyRE(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:(?:work|happen|ship|scale)(?: out)?|(?:make|hit|meet) ((?:the|our|its|this|that) [\w' -]{1,40}?)),? (?:because of|due to) (.+?)[.!]?$`)
 
 // problemFixes offers a rewrite that keeps the writer's words, then the
 // general "I propose" follow-up.
 func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 	var fixes []lint.Fix
 	src := v.src(span)
-	if m := becauseRE.FindStringSubmatch(src); m != nil && !strings.Contains(src, "\n") {
+	if m := becauseRE().FindStringSubmatch(src); m != nil && !strings.Contains(src, "\n") {
 		subj := m[1]
 		if m[2] != "" {
 			subj = m[2] // the date or target at risk

@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +11,7 @@ import (
 
 // concreteRE finds dates and times the phrase list cannot: ISO dates,
 // ordinals, clock times, "May 3", numeric dates, "through 2027".
-var concreteRE = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|(?:in|by|through|until|till|before|during|early|mid|late|end of|Q[1-4]|H[12]) 20\d\d\b|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
+var concreteRE = lazyRE(`(?i)\b(\d{4}-\d{2}-\d{2}|(?:in|by|through|until|till|before|during|early|mid|late|end of|Q[1-4]|H[12]) 20\d\d\b|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
 
 func vagueTimingRule() *lint.Rule {
 	r, rf := mustLoad("vague-timing")
@@ -93,7 +92,7 @@ func (c *concreteFrom) in(i int) bool {
 		}
 	}
 	t := c.v.masked(c.v.b.Sentences[i])
-	return strings.ContainsAny(t, "0123456789") && concreteRE.MatchString(t)
+	return strings.ContainsAny(t, "0123456789") && concreteRE().MatchString(t)
 }
 
 // insideVague reports whether a concrete phrase is part of a vague one:
