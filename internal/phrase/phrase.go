@@ -64,11 +64,11 @@ const wildSym = -2
 func Compile(pats []Pattern) (*Matcher, error) {
 	m := &Matcher{
 		patterns: pats,
-		vocab:    map[uint64]int32{},
+		vocab:    make(map[uint64]int32, len(pats)),
 		prefix:   map[uint64]int32{},
-		edges:    map[uint64]int32{},
-		out:      [][]int32{nil},
-		wild:     []int32{0},
+		edges:    make(map[uint64]int32, 2*len(pats)),
+		out:      make([][]int32, 1, 2*len(pats)),
+		wild:     make([]int32, 1, 2*len(pats)),
 	}
 	nsym := int32(0)
 	sym := func(tab map[uint64]int32, h uint64) int32 {
@@ -79,18 +79,28 @@ func Compile(pats []Pattern) (*Matcher, error) {
 		tab[h] = nsym
 		return nsym
 	}
+	// The token and word buffers are reused: compiling the sentence rules'
+	// 1,500 phrases is on the path to a first lint.
+	var toks []token
+	var buf []byte
+	// word returns token t of p lower-cased, with curly apostrophes folded
+	// to straight ones; it is valid until the next call.
+	word := func(p string, t token) []byte {
+		buf = lowerFold(p[t.start:t.end], buf[:0])
+		return buf
+	}
 	for i, p := range pats {
-		toks := tokenize(p.Text, nil)
+		toks = tokenize(p.Text, toks[:0])
 		if len(toks) == 0 {
 			return nil, fmt.Errorf("phrase %q has no words", p.Text)
 		}
 		node := int32(0)
 		for j := 0; j < len(toks); j++ {
 			t := toks[j]
-			w := normWord(p.Text[t.start:t.end])
+			w := word(p.Text, t)
 			var s int32
 			switch {
-			case w == "{" && j+2 < len(toks) && normWord(p.Text[toks[j+1].start:toks[j+1].end]) == "word" && p.Text[toks[j+2].start:toks[j+2].end] == "}":
+			case string(w) == "{" && j+2 < len(toks) && string(word(p.Text, toks[j+1])) == "word" && p.Text[toks[j+2].start:toks[j+2].end] == "}":
 				if j == 0 {
 					return nil, fmt.Errorf("phrase %q starts with {word}", p.Text)
 				}
@@ -100,11 +110,11 @@ func Compile(pats []Pattern) (*Matcher, error) {
 				if len(w) >= 64 {
 					return nil, fmt.Errorf("phrase %q: prefix too long", p.Text)
 				}
-				s = sym(m.prefix, m.hash(w))
+				s = sym(m.prefix, fnvBytes(w))
 				m.prefixLens |= 1 << uint(len(w))
 				j++
 			default:
-				s = sym(m.vocab, m.hash(w))
+				s = sym(m.vocab, fnvBytes(w))
 			}
 			node = m.child(node, s)
 		}
@@ -156,11 +166,6 @@ func (m *Matcher) child(node, s int32) int32 {
 	}
 	return c
 }
-
-func (m *Matcher) hash(s string) uint64 { return fnvString(s) }
-
-// normWord lower-cases a token and folds curly apostrophes to straight ones.
-func normWord(s string) string { return string(lowerFold(s, nil)) }
 
 type token struct {
 	start, end int
@@ -381,10 +386,10 @@ func fnvRune(h uint64, r rune) uint64 {
 	return h
 }
 
-func fnvString(s string) uint64 {
+func fnvBytes(s []byte) uint64 {
 	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = fnvByte(h, s[i])
+	for _, c := range s {
+		h = fnvByte(h, c)
 	}
 	return h
 }
