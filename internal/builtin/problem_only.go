@@ -3,6 +3,7 @@ package builtin
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -303,9 +304,12 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) || titleCased(v.doc.Text, h.span) {
 			continue
 		}
-		if !negatedBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3) {
-			return true
+		before := v.masked(document.Span{Start: sent.Start, End: h.span.Start})
+		after := v.masked(document.Span{Start: h.span.Start, End: sent.End})
+		if negatedBefore(before, 3) || wouldBefore(before) || inCondition(before, after) || improving(after, v.src(h.span)) {
+			continue
 		}
+		return true
 	}
 	if groupIs(hs, "measure") && shortfall(v.masked(sent)) {
 		return true
@@ -315,6 +319,49 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 	}
 	return groupIs(hs, "metric") && metricShortfall(v.masked(sent))
 }
+
+// wouldBefore reports whether a problem word follows "would" within two
+// words: a consequence avoided or imagined ("so they would just crash"),
+// not a problem at hand ("wouldn't start" is one).
+func wouldBefore(before string) bool {
+	w1 := strings.ToLower(lastWord(before))
+	if w1 == "would" {
+		return true
+	}
+	rest := strings.TrimRightFunc(before, unicode.IsSpace)
+	rest = rest[:len(rest)-len(w1)]
+	return len(w1) > 0 && strings.ToLower(lastWord(rest)) == "would"
+}
+
+// inCondition reports whether a problem word is in an "if" or "unless"
+// clause that a comma closes: "if they still have no colour, we delete
+// them" states no problem. before is the sentence up to the word and
+// after the rest from it. Without the comma the clause's end is unknown
+// ("if the auth service goes down again we're doomed").
+func inCondition(before, after string) bool {
+	l := strings.ToLower(before)
+	i := max(strings.LastIndex(l, "if "), strings.LastIndex(l, "unless "))
+	if i < 0 || i > 0 && isWordByte(l[i-1]) {
+		return false
+	}
+	return !strings.ContainsAny(l[i:], ",;:") && strings.Contains(after, ",")
+}
+
+// improving reports whether a problem word is a count that is going down:
+// "complaints are down 30%", "outages fell to one", "errors are down by
+// half". s runs from the problem word to the end of its sentence, and word
+// is the problem word itself.
+func improving(s, word string) bool {
+	l := strings.ToLower(s)
+	if strings.HasSuffix(strings.ToLower(word), "down") {
+		// "are down 30%": the metric sense of an outage word.
+		rest := strings.TrimLeft(l[len(word):], " ")
+		return strings.HasPrefix(rest, "by ") || len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
+	}
+	return improvingRE().MatchString(l)
+}
+
+var improvingRE = lazyRE(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|was|were|has|have|has been|have been) )?(?:down (?:by )?\d+|down to|dropped|fell|decreased|declined|halved|shrank|went down)\b`)
 
 // leadIn reports whether every neutral phrase ("update on", "summary")
 // only introduces the sentence before a colon that a problem follows:
@@ -377,7 +424,7 @@ var (
 // stay high going down, a figure against a target, a budget or capacity
 // overrun, and "only N%".
 var (
-	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime)`
+	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime|cancellations|complaints|refunds|incidents|escalations|no-shows|absences|outages|defects)`
 	goodMetric = `(?:accuracy|coverage|conversion|deflection|CTR|click-through(?: rate)?|open rate|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
 	num        = `(?:under |over |about |~|\$)?(\d[\d,]*(?:\.\d+)?)`
 	badUpRE    = guard(`(?i)\b`+badMetric+`\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`,
@@ -392,7 +439,7 @@ var (
 		"%", "over capacity")
 	// onlyOfRE matches an implicit shortfall: "covers only 9 of the 12
 	// hires", "only two of five replied".
-	onlyOfRE = guard(`(?i)\bonly (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`, "only")
+	onlyOfRE = guard(`(?i)\bonly (?:(?:covers?|has|have|had|got|gets|reached|signed|answered) )?(?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`, "only")
 	onlyRE   = guard(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `, "only")
 )
 
@@ -529,7 +576,8 @@ func init() {
 		patched updated increased bumped raised restarted reran re-ran retried rebooted cleared disabled
 		enabled pinned scheduled booked created written reached pinged contacted escalated merged deployed
 		shipped started began wrote migrated drafted proposed replaced removed freed allocated requested
-		flagged documented scaled resized given placed ordered`) {
+		flagged documented scaled resized given placed ordered rebooked rescheduled rerouted reassigned
+		swapped restored resolved recovered resent re-sent reissued refunded repaired`) {
 		remedies[w] = true
 	}
 }
@@ -582,7 +630,7 @@ func acting(text string) bool {
 			}
 		}
 	}
-	if namedActing(text) {
+	if namedActing(text) || othersActing(text) {
 		return true
 	}
 	if !containsAny(text, "I'm", "I am", "I’m", "e're", "e are", "e’re") {
@@ -595,6 +643,22 @@ func acting(text string) bool {
 	}
 	return false
 }
+
+// othersActing reports whether someone the sentence names is acting on it
+// now: "approval from Security (Ahmed), who's reviewing it today".
+func othersActing(text string) bool {
+	if !strings.Contains(text, "who") {
+		return false
+	}
+	for _, m := range whoActingRE().FindAllStringSubmatchIndex(text, -1) {
+		if !notActing[strings.ToLower(text[m[2]:m[3]])] {
+			return true
+		}
+	}
+	return false
+}
+
+var whoActingRE = lazyRE(`\bwho(?:'s|’s| is| are) (?:now |currently |already )?(\w+ing)\b`)
 
 // namedActing reports whether a named person is acting on it now: "Dana
 // is asking Ops", "Ana is currently rewriting it".
