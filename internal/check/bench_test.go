@@ -181,3 +181,32 @@ func BenchmarkRule5000Lines(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLintHugeParagraph lints one 1 MB paragraph in which every
+// sentence trips a rule: the shape (a pasted log, a text with no blank
+// lines) that made per-hit work over the whole block quadratic.
+func BenchmarkLintHugeParagraph(b *testing.B) {
+	sentences := []string{
+		"Sorry, I just think maybe the release is late because the build is broken.",
+		"We will fix it soon, probably next week or later.",
+		"Why is this still broken?",
+		"What should we do about the vendor?",
+		"This is a total disaster and we are doomed.",
+		"Nobody ever reviews my PRs.",
+		"Complaints are down 30% this month.",
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		sb.WriteString(sentences[i%len(sentences)])
+		sb.WriteString("\n")
+	}
+	text := []byte(sb.String())
+	cfg := config.Default()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Text("huge.md", text, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
