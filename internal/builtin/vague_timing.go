@@ -172,7 +172,7 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 		}
 		if h.group == "vague" {
 			// "as soon as they land": tied to an event.
-			if h.span.Start >= 3 && strings.EqualFold(text[h.span.Start-3:h.span.Start], "as ") && strings.HasPrefix(strings.ToLower(text[h.span.End:]), " as") {
+			if h.span.Start >= 3 && strings.EqualFold(text[h.span.Start-3:h.span.Start], "as ") && hasPrefixFold(text[h.span.End:], " as") {
 				continue
 			}
 			// "too soon to say", "still soon".
@@ -375,4 +375,9 @@ func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		repl = upperFirst(repl)
 	}
 	return replaceFix("Give a date", h.span, repl)
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

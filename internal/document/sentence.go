@@ -17,6 +17,13 @@ func splitSentences(t string, base int, breaks []int) []Span {
 	return appendSentences(nil, t, base, breaks)
 }
 
+// maxSentence is the longest run, in bytes, kept as one sentence: a longer
+// one ends at the next space. Real sentences stay far below it (the
+// longest in the shared corpus is 879 bytes); a pasted log or word list
+// without full stops would otherwise be one sentence, and rules that look
+// back over the sentence from each phrase would take quadratic time.
+const maxSentence = 2000
+
 // appendSentences is splitSentences appending to out.
 func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 	from := 0
@@ -36,6 +43,10 @@ func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 	bi := 0
 	for i := 0; i < len(t); i++ {
 		c := t[i]
+		if i-from >= maxSentence && isSpaceByte(c) {
+			emit(i) // not prose but a dump: keep the rules' work per sentence bounded
+			continue
+		}
 		var j int
 		switch {
 		case c == '.' || c == '!' || c == '?':

@@ -104,3 +104,24 @@ func TestParseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestLongSentenceSplit checks that a run with no sentence end is cut at a
+// space once it passes maxSentence, and that every piece is still inside
+// the text and in order.
+func TestLongSentenceSplit(t *testing.T) {
+	text := strings.Repeat("the build is not broken and ", 300) // 8,400 bytes, no full stop
+	ss := splitSentences(text, 0, nil)
+	if len(ss) < len(text)/maxSentence {
+		t.Fatalf("%d sentences for %d bytes: not split", len(ss), len(text))
+	}
+	end := 0
+	for _, s := range ss {
+		if s.Start < end || s.End > len(text) || s.Len() > maxSentence+len("broken") {
+			t.Fatalf("bad sentence %v after %d (len %d)", s, end, s.Len())
+		}
+		end = s.End
+	}
+	if short := splitSentences("One. Two three four.", 0, nil); len(short) != 2 {
+		t.Errorf("ordinary text: %d sentences, want 2", len(short))
+	}
+}
