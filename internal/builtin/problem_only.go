@@ -339,7 +339,7 @@ func wouldBefore(before string) bool {
 // after the rest from it. Without the comma the clause's end is unknown
 // ("if the auth service goes down again we're doomed").
 func inCondition(before, after string) bool {
-	l := strings.ToLower(before)
+	l := strings.ToLower(before[max(0, len(before)-conditionWindow):])
 	i := max(strings.LastIndex(l, "if "), strings.LastIndex(l, "unless "))
 	if i < 0 || i > 0 && isWordByte(l[i-1]) {
 		return false
@@ -347,21 +347,30 @@ func inCondition(before, after string) bool {
 	return !strings.ContainsAny(l[i:], ",;:") && strings.Contains(after, ",")
 }
 
+// conditionWindow is how far before a problem word inCondition looks for
+// "if": no condition is longer, and a bound keeps a huge sentence linear.
+const conditionWindow = 200
+
 // improving reports whether a problem word is a count that is going down:
 // "complaints are down 30%", "outages fell to one", "errors are down by
 // half". s runs from the problem word to the end of its sentence, and word
 // is the problem word itself.
 func improving(s, word string) bool {
-	l := strings.ToLower(s)
+	l := strings.ToLower(s[:min(len(s), len(word)+improvingWindow)])
 	if strings.HasSuffix(strings.ToLower(word), "down") {
 		// "are down 30%": the metric sense of an outage word.
 		rest := strings.TrimLeft(l[len(word):], " ")
 		return strings.HasPrefix(rest, "by ") || len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
 	}
-	return improvingRE().MatchString(l)
+	return improvingRE.match(l, l)
 }
 
-var improvingRE = lazyRE(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|was|were|has|have|has been|have been) )?(?:down (?:by )?\d+|down to|dropped|fell|decreased|declined|halved|shrank|went down)\b`)
+// improvingWindow bounds what improving reads after the problem word: the
+// falling verb comes within five words.
+const improvingWindow = 120
+
+var improvingRE = guard(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|was|were|has|have|has been|have been) )?(?:down (?:by )?\d+|down to|dropped|fell|decreased|declined|halved|shrank|went down)\b`,
+	"down", "dropped", "fell", "decreased", "declined", "halved", "shrank")
 
 // leadIn reports whether every neutral phrase ("update on", "summary")
 // only introduces the sentence before a colon that a problem follows:
