@@ -1,58 +1,87 @@
 package builtin
 
 import (
+	"fmt"
+	"math/bits"
 	"regexp"
-	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
-	"unicode"
+
+	"github.com/upward-lint/upward/internal/builtin/prefilter"
 )
 
-// docPatterns is a group of compiled patterns with a cheap prefilter. For
-// each pattern it knows literals a match must contain (all of several sets,
-// one literal of each set), found from the regexp's syntax. One scan of the
+// docPatterns is a group of patterns with a cheap prefilter. For each
+// pattern it knows literals a match must contain (all of several sets, one
+// literal of each set), found from the regexp's syntax (see package
+// prefilter; for the built-in patterns, by go generate). One scan of the
 // lower-cased text finds which literals occur, and only the patterns whose
-// literals all occur run their regexp. The built-in groups share one
-// literal table (docTable), so one scan of a block serves every group of
-// every document rule (see docStruct).
+// literals all occur run their regexp, which compiles when it first runs.
+// The built-in groups share one literal table (docTable), so one scan of a
+// block serves every group of every document rule (see docStruct).
 type docPatterns struct {
-	re []*regexp.Regexp
+	re []*docRE
 	// reqs[k] lists, for pattern k, sets of literal indices: a match
 	// contains one literal of every set. Empty means always run.
 	reqs [][][]int
 	// table holds the literals; lits is its list as of building.
 	table *litTable
 	lits  []string
-	// anchored are the patterns anchored at the start of the text, built
-	// on first use (see matchStart).
+}
+
+// docRE is a pattern of a docPatterns. It compiles on first use, as does
+// its copy anchored at the start of the text (see matchStart).
+type docRE struct {
+	prefix, pat string // the pattern is prefix+pat
+	id, group   string // where it comes from, for the panic of a bad one
+	info        *prefilter.Info
+
+	once       sync.Once
+	re         *regexp.Regexp
 	anchorOnce sync.Once
-	anchored   []*regexp.Regexp
-	// first[k] holds the bytes a match of pattern k can start with, or
-	// nil if that is not known.
-	first []*[256]bool
+	anchored   *regexp.Regexp
+}
+
+// regexp returns the compiled pattern; a bad pattern in the embedded
+// data is a programming error.
+func (d *docRE) regexp() *regexp.Regexp {
+	d.once.Do(func() {
+		re, err := regexp.Compile(d.prefix + d.pat)
+		if err != nil {
+			panic(fmt.Sprintf("rules/%s.toml: phrases.%s: %v", d.id, d.group, err))
+		}
+		d.re = re
+	})
+	return d.re
+}
+
+// String returns the source text of the pattern.
+func (d *docRE) String() string { return d.prefix + d.pat }
+
+// MatchString is regexp.Regexp.MatchString.
+func (d *docRE) MatchString(s string) bool { return d.regexp().MatchString(s) }
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (d *docRE) FindStringIndex(s string) []int { return d.regexp().FindStringIndex(s) }
+
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (d *docRE) FindAllStringIndex(s string, n int) [][]int {
+	return d.regexp().FindAllStringIndex(s, n)
 }
 
 // matchStart returns the end of pattern k's match at the very start of s,
 // or -1: where re.FindStringIndex(s) would report a match at 0. An anchored
-// regexp gives up at the first byte instead of scanning all of s.
+// regexp gives up at the first byte instead of scanning all of s, and is
+// not run at all when s starts with a byte no match starts with.
 func (ps *docPatterns) matchStart(k int, s string) int {
-	ps.anchorOnce.Do(func() {
-		ps.anchored = make([]*regexp.Regexp, len(ps.re))
-		ps.first = make([]*[256]bool, len(ps.re))
-		for i, re := range ps.re {
-			ps.anchored[i] = regexp.MustCompile(`^(?:` + re.String() + `)`)
-			if sre, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-				var set [256]bool
-				if nullable := firstBytes(sre.Simplify(), &set); !nullable {
-					ps.first[i] = &set
-				}
-			}
-		}
-	})
-	if f := ps.first[k]; f != nil && (s == "" || !f[s[0]]) {
+	d := ps.re[k]
+	if d.info.FirstKnown && (s == "" || !d.info.CanStart(s[0])) {
 		return -1
 	}
-	if loc := ps.anchored[k].FindStringIndex(s); loc != nil {
+	d.anchorOnce.Do(func() {
+		d.anchored = regexp.MustCompile(`^(?:` + d.String() + `)`)
+	})
+	if loc := d.anchored.FindStringIndex(s); loc != nil {
 		return loc[1]
 	}
 	return -1
@@ -64,13 +93,16 @@ func (ps *docPatterns) matchStart(k int, s string) int {
 // lets through few positions that do not start one.
 type litTable struct {
 	mu    sync.RWMutex
+	size  int // the number of literals expected, if known
 	lits  []string
 	index map[string]int
-	// short lists the short literals by their first two bytes, at
-	// slot[pair]-1; pairs is a bitmap of those pairs.
+	// short lists the short literals by their first two bytes, in the
+	// order of those pairs; pairs is a bitmap of the pairs and ranks[w]
+	// the number of pairs in pairs[:w], so that the literals of a pair
+	// are at short[t.rank(pair)] with no 128 KB table to fill.
 	short [][]int32
-	slot  *[1 << 16]uint16
 	pairs [1 << 16 / 64]uint64
+	ranks [1 << 16 / 64]uint16
 	// long lists the long literals by their first four bytes; quads is a
 	// bitmap of those, hashed.
 	long  map[uint32][]int32
@@ -78,7 +110,7 @@ type litTable struct {
 }
 
 // docTable is the literal table of the built-in document rules' patterns.
-var docTable = &litTable{}
+var docTable = &litTable{size: docPrefilterLiterals}
 
 func quadHash(w uint32) uint32 { return (w * 0x9E3779B1) >> 16 }
 
@@ -90,8 +122,9 @@ func (t *litTable) add(l string) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.index == nil {
-		t.index = map[string]int{}
-		t.long = map[uint32][]int32{}
+		t.index = make(map[string]int, t.size)
+		t.long = make(map[uint32][]int32, t.size)
+		t.lits = make([]string, 0, t.size)
 	}
 	id, ok := t.index[l]
 	if ok {
@@ -108,17 +141,23 @@ func (t *litTable) add(l string) int {
 		return id
 	}
 	pair := uint16(l[0])<<8 | uint16(l[1])
-	if t.slot == nil {
-		t.slot = new([1 << 16]uint16)
+	k := t.rank(pair)
+	if t.pairs[pair/64]&(1<<(pair%64)) == 0 {
+		t.short = slices.Insert(t.short, k, nil)
+		t.pairs[pair/64] |= 1 << (pair % 64)
+		for w := pair/64 + 1; w < uint16(len(t.ranks)); w++ {
+			t.ranks[w]++
+		}
 	}
-	if t.slot[pair] == 0 {
-		t.short = append(t.short, nil)
-		t.slot[pair] = uint16(len(t.short))
-	}
-	k := t.slot[pair] - 1
 	t.short[k] = append(t.short[k], int32(id))
-	t.pairs[pair/64] |= 1 << (pair % 64)
 	return id
+}
+
+// rank returns the number of pairs in t.pairs below pair: the index in
+// t.short of pair's literals, if it has any.
+func (t *litTable) rank(pair uint16) int {
+	w := pair / 64
+	return int(t.ranks[w]) + bits.OnesCount64(t.pairs[w]&(1<<(pair%64)-1))
 }
 
 // litSet is the set of a table's literals found in a text. Literals added
@@ -158,7 +197,7 @@ func (t *litTable) scanLocked(lower string, bits []uint64) litSet {
 	}
 	for i := 0; i+1 < len(lower); i++ {
 		if pair := uint16(lower[i])<<8 | uint16(lower[i+1]); t.pairs[pair/64]&(1<<(pair%64)) != 0 {
-			check(t.short[t.slot[pair]-1], i)
+			check(t.short[t.rank(pair)], i)
 		}
 		if i+4 <= len(lower) {
 			q := quadAt(lower, i)
@@ -170,27 +209,111 @@ func (t *litTable) scanLocked(lower string, bits []uint64) litSet {
 	return litSet{bits: bits, n: n}
 }
 
-// newDocPatterns builds the prefilter for res with a literal table of its
-// own.
+// newDocPatterns builds the prefilter for res, patterns known only at run
+// time, with a literal table of its own.
 func newDocPatterns(res []*regexp.Regexp) *docPatterns {
-	return newDocPatternsIn(&litTable{}, res)
+	ds := make([]docRE, len(res))
+	for i, re := range res {
+		d := &ds[i]
+		d.pat, d.re = re.String(), re
+		d.once.Do(func() {}) // compiled already
+		info, err := prefilter.Analyze(d.pat)
+		if err != nil {
+			info = prefilter.Info{} // no prefilter: always run
+		}
+		d.info = &info
+	}
+	return newDocPatternsIn(&litTable{}, ds)
 }
 
-// newDocPatternsIn builds the prefilter for res, adding its literals to
-// table.
-func newDocPatternsIn(table *litTable, res []*regexp.Regexp) *docPatterns {
-	ps := &docPatterns{re: res, reqs: make([][][]int, len(res)), table: table}
-	for k, re := range res {
-		sre, err := syntax.Parse(re.String(), syntax.Perl)
-		if err != nil {
+// docCompile returns the patterns of one phrase group of a rule, with
+// their prefilters, which go generate worked out (docprefilter_gen.go).
+// prefix is prepended to each pattern (e.g. "(?i)"). The patterns compile
+// on first use; a bad pattern in the embedded data is a programming error.
+func docCompile(id, group, prefix string, pats []string) *docPatterns {
+	return docCompileIn(docTable, id, group, prefix, pats)
+}
+
+// docCompileIn is docCompile with the literals added to table.
+func docCompileIn(table *litTable, id, group, prefix string, pats []string) *docPatterns {
+	gen := genDocPrefilter(id, group, prefix, pats)
+	if gen == nil && len(pats) > 0 {
+		docPrefilterMissed.Lock()
+		docPrefilterMissed.groups = append(docPrefilterMissed.groups, fmt.Sprintf("rules/%s.toml: phrases.%s (prefix %q)", id, group, prefix))
+		docPrefilterMissed.Unlock()
+	}
+	ds := make([]docRE, len(pats))
+	for i, p := range pats {
+		d := &ds[i]
+		d.prefix, d.pat, d.id, d.group = prefix, p, id, group
+		if gen != nil {
+			d.info = &gen.pats[i].info
 			continue
 		}
-		for _, set := range requiredSets(sre.Simplify()) {
-			var ids []int
+		// The generated data is stale (TestDocPrefiltersGenerated fails):
+		// check and analyse the pattern now.
+		d.regexp()
+		info, _ := prefilter.Analyze(d.String())
+		d.info = &info
+	}
+	return newDocPatternsIn(table, ds)
+}
+
+// docPrefilterMissed lists the phrase groups docCompile found no generated
+// prefilter for, for TestDocPrefiltersGenerated.
+var docPrefilterMissed struct {
+	sync.Mutex
+	groups []string
+}
+
+// genDocPrefilter returns the generated prefilter of a phrase group, or
+// nil if there is none for these patterns.
+func genDocPrefilter(id, group, prefix string, pats []string) *docGroupPrefilter {
+	i, ok := slices.BinarySearchFunc(docPrefilterData[:], [2]string{id, group}, func(g docGroupPrefilter, key [2]string) int {
+		if c := strings.Compare(g.id, key[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(g.group, key[1])
+	})
+	if !ok {
+		return nil
+	}
+	g := &docPrefilterData[i]
+	if g.prefix != prefix || len(g.pats) != len(pats) {
+		return nil
+	}
+	for k, p := range pats {
+		if g.pats[k].pat != p {
+			return nil
+		}
+	}
+	return g
+}
+
+// newDocPatternsIn builds the prefilter for ds, whose infos are set,
+// adding its literals to table.
+func newDocPatternsIn(table *litTable, ds []docRE) *docPatterns {
+	ps := &docPatterns{re: make([]*docRE, len(ds)), reqs: make([][][]int, len(ds)), table: table}
+	nSets, nLits := 0, 0
+	for k := range ds {
+		for _, set := range ds[k].info.Sets {
+			nSets++
+			nLits += len(set)
+		}
+	}
+	sets, ids := make([][]int, 0, nSets), make([]int, 0, nLits)
+	for k := range ds {
+		d := &ds[k]
+		ps.re[k] = d
+		for _, set := range d.info.Sets {
+			start := len(ids)
 			for _, l := range set {
 				ids = append(ids, table.add(l))
 			}
-			ps.reqs[k] = append(ps.reqs[k], ids)
+			sets = append(sets, ids[start:len(ids):len(ids)])
+		}
+		if n := len(d.info.Sets); n > 0 {
+			ps.reqs[k] = sets[len(sets)-n : len(sets) : len(sets)]
 		}
 	}
 	table.mu.RLock()
@@ -276,250 +399,16 @@ func (ps *docPatterns) matchAnyFound(s string, found litSet) bool {
 	return false
 }
 
-// firstBytes adds to set the bytes a match of re can start with and
-// reports whether re can match the empty string (or starts with something
-// it cannot follow, such as a non-ASCII class); then set means nothing.
-func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
-	fold := re.Flags&syntax.FoldCase != 0
-	addRune := func(r rune) bool {
-		if r >= 0x80 {
-			// Any lead byte of a multi-byte rune.
-			for c := 0xC0; c < 0x100; c++ {
-				set[c] = true
-			}
-			return true
-		}
-		set[r] = true
-		if fold {
-			if 'a' <= r && r <= 'z' {
-				set[r-'a'+'A'] = true
-			} else if 'A' <= r && r <= 'Z' {
-				set[r-'A'+'a'] = true
-			}
-		}
-		return true
-	}
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return true
-		}
-		r := re.Rune[0]
-		if fold && r < 0x80 {
-			// Fold to every case, including non-ASCII ones (K, S).
-			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				addRune(f)
-			}
-		}
-		addRune(r)
-		return false
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			lo, hi := re.Rune[i], re.Rune[i+1]
-			if hi >= 0x80 {
-				addRune(0x80)
-				hi = 0x7f
-			}
-			for r := lo; r <= hi; r++ {
-				set[r] = true
-			}
-		}
-		return false
-	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		for c := range set {
-			set[c] = c != '\n' || re.Op == syntax.OpAnyChar
-		}
-		return false
-	case syntax.OpCapture, syntax.OpPlus:
-		return firstBytes(re.Sub[0], set)
-	case syntax.OpRepeat:
-		n := firstBytes(re.Sub[0], set)
-		return n || re.Min == 0
-	case syntax.OpStar, syntax.OpQuest:
-		firstBytes(re.Sub[0], set)
-		return true
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !firstBytes(sub, set) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		nullable := false
-		for _, sub := range re.Sub {
-			if firstBytes(sub, set) {
-				nullable = true
-			}
-		}
-		return nullable
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true // zero width: what follows decides
-	}
-	return true // end anchors and anything else: give up
+// docGroupPrefilter is the prefilter of one phrase group of a document
+// rule, worked out by go generate (docprefilter_gen.go) for docCompile.
+type docGroupPrefilter struct {
+	id, group, prefix string
+	pats              []docPatPrefilter
 }
 
-// requiredSets returns sets of lower-case literals such that every match of
-// re contains one literal of each set. Sets holding a literal shorter than
-// two bytes are dropped (they filter nothing).
-func requiredSets(re *syntax.Regexp) [][]string {
-	var out [][]string
-	for _, set := range required(re) {
-		ok := len(set) > 0
-		for _, l := range set {
-			ok = ok && len(l) >= 2
-		}
-		if ok {
-			out = append(out, set)
-		}
-	}
-	return out
-}
-
-// required returns the literal sets of re (see requiredSets), before
-// dropping short ones.
-func required(re *syntax.Regexp) [][]string {
-	if ex, ok := exact(re); ok {
-		return [][]string{ex}
-	}
-	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		// Runs of exactly-known parts join into longer literals; every
-		// part's sets are required.
-		var out [][]string
-		var run []string
-		flush := func() {
-			if run != nil {
-				out = append(out, run)
-			}
-			run = nil
-		}
-		for _, s := range re.Sub {
-			if ex, ok := exact(s); ok {
-				if run == nil {
-					run = ex
-				} else if len(run)*len(ex) <= 64 {
-					run = cross(run, ex)
-				} else {
-					flush()
-					run = ex
-				}
-				continue
-			}
-			flush()
-			out = append(out, required(s)...)
-		}
-		flush()
-		return out
-	case syntax.OpAlternate:
-		// One literal of any branch: take each branch's longest set.
-		var all []string
-		for _, s := range re.Sub {
-			best := bestSet(required(s))
-			if best == nil {
-				return nil
-			}
-			all = append(all, best...)
-		}
-		return [][]string{all}
-	}
-	return nil
-}
-
-// bestSet picks the set whose shortest literal is longest.
-func bestSet(sets [][]string) []string {
-	var best []string
-	bestLen := 0
-	for _, set := range sets {
-		short := -1
-		for _, l := range set {
-			if short < 0 || len(l) < short {
-				short = len(l)
-			}
-		}
-		if short > bestLen {
-			best, bestLen = set, short
-		}
-	}
-	return best
-}
-
-// exact returns every string re matches when that is a small finite set of
-// literals (lower-cased), e.g. "a(ction|i)" → ["action", "ai"].
-func exact(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpCapture:
-		return exact(re.Sub[0])
-	case syntax.OpQuest:
-		ex, ok := exact(re.Sub[0])
-		if !ok {
-			return nil, false
-		}
-		return append(ex, ""), true
-	case syntax.OpCharClass:
-		// A small class such as [Ss] (from case folding) or [-–—].
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) >= 4 {
-					return nil, false
-				}
-				out = append(out, strings.ToLower(string(r)))
-			}
-		}
-		return dedupe(out), len(out) > 0
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, s := range re.Sub {
-			ex, ok := exact(s)
-			if !ok || len(out)*len(ex) > 64 {
-				return nil, false
-			}
-			out = cross(out, ex)
-		}
-		return out, true
-	case syntax.OpAlternate:
-		var out []string
-		for _, s := range re.Sub {
-			ex, ok := exact(s)
-			if !ok || len(out)+len(ex) > 64 {
-				return nil, false
-			}
-			out = append(out, ex...)
-		}
-		return dedupe(out), true
-	}
-	return nil, false
-}
-
-func cross(a, b []string) []string {
-	out := make([]string, 0, len(a)*len(b))
-	for _, x := range a {
-		for _, y := range b {
-			out = append(out, x+y)
-		}
-	}
-	return dedupe(out)
-}
-
-func dedupe(ss []string) []string {
-	seen := map[string]bool{}
-	out := ss[:0:0]
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
+// docPatPrefilter is the prefilter of one pattern: pat is the phrase as
+// in the rule file, without the group's prefix.
+type docPatPrefilter struct {
+	pat  string
+	info prefilter.Info
 }

@@ -2,8 +2,19 @@ package builtin
 
 import (
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"reflect"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/builtin/prefilter"
+	"github.com/upward-lint/upward/internal/builtin/rulefile"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/rules"
 )
 
 func TestRequiredLiterals(t *testing.T) {
@@ -102,6 +113,177 @@ func TestMatchStart(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestDocPrefiltersGenerated keeps the prefilters go generate wrote
+// (docprefilter_gen.go) in step with rules/*.toml, the source of truth:
+// each phrase group of each document rule has one, for the same patterns,
+// and each equals what package prefilter works out now. It also checks
+// that the document rules find a generated prefilter for every group they
+// compile (else docCompile analyses the group at run time).
+func TestDocPrefiltersGenerated(t *testing.T) {
+	const stale = "docprefilter_gen.go is stale: run go generate ./internal/builtin"
+	names, err := fs.Glob(rules.FS, "*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string // "id group" of the groups of the document rules
+	files := map[string]*rulefile.File{}
+	for _, n := range names {
+		f, err := rulefile.Decode(rules.FS, strings.TrimSuffix(n, ".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.ID] = f
+		if f.Scope != "document" {
+			continue
+		}
+		for g := range f.Phrases {
+			if g != "notnames" {
+				want = append(want, f.ID+" "+g)
+			}
+		}
+	}
+	slices.Sort(want)
+	var got []string
+	for i := range docPrefilterData {
+		g := &docPrefilterData[i]
+		got = append(got, g.id+" "+g.group)
+		f := files[g.id]
+		if f == nil {
+			continue
+		}
+		var pats []string
+		for _, p := range g.pats {
+			pats = append(pats, p.pat)
+		}
+		if !slices.Equal(pats, f.Phrases[g.group]) {
+			t.Errorf("rules/%s.toml: phrases.%s: patterns differ from the generated ones; %s", g.id, g.group, stale)
+			continue
+		}
+		for _, p := range g.pats {
+			info, err := prefilter.Analyze(g.prefix + p.pat)
+			if err != nil {
+				t.Errorf("rules/%s.toml: phrases.%s: %v", g.id, g.group, err)
+				continue
+			}
+			if !reflect.DeepEqual(info, p.info) {
+				t.Errorf("rules/%s.toml: phrases.%s: %s%s: prefilter %+v, generated %+v; %s", g.id, g.group, g.prefix, p.pat, info, p.info, stale)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("generated prefilters for %q, want %q (sorted): %s", got, want, stale)
+	}
+
+	// Run the document rules, so they compile their groups, then check
+	// that docCompile found each group's prefilter.
+	for _, kind := range []document.Kind{document.KindStatus, document.KindMeetingNotes} {
+		doc := document.Parse("# Notes\n\n- Action: ship it\n", document.Options{Format: document.Markdown, KindHint: kind})
+		lint.Run(doc, docRulesOnce(), lint.Options{})
+	}
+	docPrefilterMissed.Lock()
+	defer docPrefilterMissed.Unlock()
+	for _, g := range slices.Compact(slices.Sorted(slices.Values(docPrefilterMissed.groups))) {
+		t.Errorf("docCompile found no generated prefilter for %s: %s (or make gen's groupPrefix match docrules.go)", g, stale)
+	}
+}
+
+// TestDocCompileLazy checks that docCompile compiles no regexp, that a
+// pattern compiles when first run, and that a bad one panics naming its
+// rule file and group then.
+func TestDocCompileLazy(t *testing.T) {
+	var g *docGroupPrefilter
+	for i := range docPrefilterData {
+		if len(docPrefilterData[i].pats) >= 2 {
+			g = &docPrefilterData[i]
+			break
+		}
+	}
+	if g == nil {
+		t.Fatal("no generated group with two patterns")
+	}
+	var pats []string
+	for _, p := range g.pats {
+		pats = append(pats, p.pat)
+	}
+	ps := docCompile(g.id, g.group, g.prefix, pats)
+	for k, d := range ps.re {
+		if d.re != nil || d.anchored != nil {
+			t.Fatalf("%s: pattern %d compiled by docCompile", g.group, k)
+		}
+	}
+	d := ps.re[0]
+	d.MatchString("x")
+	if d.re == nil || d.re.String() != g.prefix+g.pats[0].pat {
+		t.Errorf("pattern 0 after MatchString: %v, want %s%s compiled", d.re, g.prefix, g.pats[0].pat)
+	}
+	if ps.re[1].re != nil {
+		t.Error("pattern 1 compiled by running pattern 0")
+	}
+
+	bad := &docRE{prefix: "(?i)", pat: "(unclosed", id: "some-rule", group: "lines", info: &prefilter.Info{}}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "rules/some-rule.toml: phrases.lines: ") {
+			t.Errorf("bad pattern: panic %v, want one naming rules/some-rule.toml: phrases.lines", r)
+		}
+	}()
+	bad.MatchString("x")
+}
+
+// TestLitTableScan checks the literal scan against strings.Contains for
+// literals of two to six bytes added in no particular order, so that
+// pairs are inserted before, between and after others.
+func TestLitTableScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "abcdez'-\xe2\x80\x99 "
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	tab := &litTable{}
+	var lits []string
+	for range 300 {
+		l := word(2 + rng.IntN(5))
+		if id := tab.add(l); id == len(lits) {
+			lits = append(lits, l)
+		} else if lits[id] != l {
+			t.Fatalf("add(%q) = %d, which is %q", l, id, lits[id])
+		}
+	}
+	for range 200 {
+		text := word(rng.IntN(40))
+		found := tab.scan(text)
+		for id, l := range lits {
+			if got, want := found.has(id), strings.Contains(text, l); got != want {
+				t.Errorf("scan(%q): has %q = %v, want %v", text, l, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkDocCompile measures what the document rules' first run pays
+// for their patterns: building every group's prefilter from the generated
+// data into a fresh literal table (the regexps compile later, when a
+// prefilter first lets a text through).
+func BenchmarkDocCompile(b *testing.B) {
+	pats := make([][]string, len(docPrefilterData))
+	for i := range docPrefilterData {
+		for _, p := range docPrefilterData[i].pats {
+			pats[i] = append(pats[i], p.pat)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		table := &litTable{size: docPrefilterLiterals}
+		for i := range docPrefilterData {
+			g := &docPrefilterData[i]
+			docCompileIn(table, g.id, g.group, g.prefix, pats[i])
 		}
 	}
 }

@@ -2,7 +2,6 @@ package builtin
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,21 +13,6 @@ import (
 
 // Helpers shared by the document rules: where a block's prose is, where a
 // finding points, and where and how to insert a missing section.
-
-// docCompile compiles the patterns of one phrase group of a rule, with
-// their prefilters; a bad pattern in the embedded data is a programming
-// error. prefix is prepended to each pattern (e.g. "(?i)").
-func docCompile(id, group, prefix string, pats []string) *docPatterns {
-	res := make([]*regexp.Regexp, 0, len(pats))
-	for _, p := range pats {
-		re, err := regexp.Compile(prefix + p)
-		if err != nil {
-			panic(fmt.Sprintf("rules/%s.toml: phrases.%s: %v", id, group, err))
-		}
-		res = append(res, re)
-	}
-	return newDocPatternsIn(docTable, res)
-}
 
 // docLower lower-cases the ASCII letters of s for the prefilters (the
 // literals they look for are ASCII).

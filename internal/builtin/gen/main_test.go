@@ -11,18 +11,31 @@ import (
 )
 
 // TestGeneratedFileUpToDate checks that internal/builtin/rulefiles_gen.go
-// is byte for byte what the generator writes from rules/*.toml now.
+// and docprefilter_gen.go are byte for byte what the generator writes from
+// rules/*.toml now.
 func TestGeneratedFileUpToDate(t *testing.T) {
-	want, err := generate(rules.FS)
+	files, err := decodeAll(rules.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("../rulefiles_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("internal/builtin/rulefiles_gen.go is stale: run go generate ./internal/builtin")
+	for _, tc := range []struct {
+		name string
+		gen  func() ([]byte, error)
+	}{
+		{"rulefiles_gen.go", func() ([]byte, error) { return generate(files) }},
+		{"docprefilter_gen.go", func() ([]byte, error) { return generatePrefilters(files) }},
+	} {
+		want, err := tc.gen()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile("../" + tc.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("internal/builtin/%s is stale: run go generate ./internal/builtin", tc.name)
+		}
 	}
 }
 
@@ -30,15 +43,66 @@ func TestGeneratedFileUpToDate(t *testing.T) {
 // fails the checks, so a bad file never reaches the generated code.
 func TestGenerateChecks(t *testing.T) {
 	fsys := fstest.MapFS{"x.toml": {Data: []byte("id = \"x\"\nseverity = \"warning\"\nscope = \"page\"\n")}}
-	if _, err := generate(fsys); err == nil || !strings.Contains(err.Error(), `unknown scope "page"`) {
-		t.Errorf("generate error = %v, want unknown scope", err)
+	if _, err := decodeAll(fsys); err == nil || !strings.Contains(err.Error(), `unknown scope "page"`) {
+		t.Errorf("decodeAll error = %v, want unknown scope", err)
 	}
 	fsys["x.toml"].Data = []byte("id = \"x\"\nseverity = \"warning\"\n")
-	src, err := generate(fsys)
+	files, err := decodeAll(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := generate(files)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(src, []byte(`"x",`)) {
 		t.Errorf("generated code has no rule x:\n%s", src)
+	}
+}
+
+// TestGeneratePrefilters checks which groups get prefilters, with which
+// prefix, and that a pattern that does not compile is refused.
+func TestGeneratePrefilters(t *testing.T) {
+	fsys := fstest.MapFS{
+		"d.toml": {Data: []byte(`id = "d"
+severity = "warning"
+scope = "document"
+[phrases]
+headings = ['\bnext\s+steps?\b']
+owner = ['@[a-z]+', '\bAna\b']
+notnames = ['(not a pattern']
+`)},
+		"s.toml": {Data: []byte("id = \"s\"\nseverity = \"warning\"\n[phrases]\nwords = ['sentence only']\n")},
+	}
+	files, err := decodeAll(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := generatePrefilters(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`{id: "d", group: "headings", prefix: "(?i)"`,
+		`Sets: [][]string{{"next"}, {"steps", "step"}}`,
+		`{id: "d", group: "owner", prefix: ""`,
+		`{pat: "@[a-z]+", info: prefilter.Info{First: [4]uint64{0x0, 0x1, 0x0, 0x0}, FirstKnown: true}}`,
+		`Sets: [][]string{{"ana"}}`,
+	} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("generated prefilters lack %s:\n%s", want, src)
+		}
+	}
+	for _, unwanted := range []string{"notnames", "sentence only"} {
+		if bytes.Contains(src, []byte(unwanted)) {
+			t.Errorf("generated prefilters have %q:\n%s", unwanted, src)
+		}
+	}
+	fsys["d.toml"].Data = []byte("id = \"d\"\nseverity = \"warning\"\nscope = \"document\"\n[phrases]\nlines = ['(unclosed']\n")
+	if files, err = decodeAll(fsys); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generatePrefilters(files); err == nil || !strings.Contains(err.Error(), "rules/d.toml: phrases.lines: ") {
+		t.Errorf("generatePrefilters error = %v, want one naming rules/d.toml: phrases.lines", err)
 	}
 }
