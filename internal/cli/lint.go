@@ -541,12 +541,19 @@ func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 	if fi.Size() > limit {
 		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", humanSize(fi.Size()), humanSize(limit))
 	}
-	data, err := readLimited(f, limit)
+	data, err := readSized(f, fi.Size(), limit)
 	return data, fi, err
 }
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, 0, limit) }
+
+// readSized reads r up to limit bytes and fails past it; size is how much
+// r is expected to hold (a file's size), so that reading it takes one
+// allocation.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), limit)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, errors.New(reason(err))
 	}
