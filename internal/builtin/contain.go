@@ -80,3 +80,23 @@ func (v blockView) scanIn(s document.Span) []scanHit {
 	j, _ := slices.BinarySearchFunc(hs[i:], s.End, cmp)
 	return hs[i : i+j]
 }
+
+// covering answers, in O(log n) per question, whether a span lies inside
+// (or on) a span of a set: whether a phrase is inside a quotation, in a
+// block with many of them.
+type covering struct {
+	starts []int // the spans' starts, in order
+	maxEnd []int // maxEnd[k] is the furthest end among the first k+1 spans
+}
+
+func newCovering(spans []document.Span) covering {
+	o := newOverlapping(spans)
+	return covering(o)
+}
+
+// covers reports whether some span of the set contains s (see
+// document.Span.Contains).
+func (c covering) covers(s document.Span) bool {
+	k := sort.SearchInts(c.starts, s.Start+1) - 1 // the last span starting at or before s
+	return k >= 0 && c.maxEnd[k] >= s.End
+}

@@ -138,6 +138,9 @@ type docScan struct {
 	hits [][]scanHit
 	// skip marks the blocks sentence rules do not read (see eachBlock).
 	skip []bool
+
+	mu     sync.Mutex
+	quotes map[int]covering // by block: see quotations
 }
 
 type scanHit struct {
@@ -326,12 +329,32 @@ func (v blockView) quoted(s document.Span) bool {
 	if v.b.Quoted {
 		return true
 	}
-	for _, q := range v.b.Quotations {
+	qs := v.b.Quotations
+	if len(qs) > 16 && v.scan != nil {
+		return v.scan.quotations(v.idx, qs).covers(s)
+	}
+	for _, q := range qs {
 		if q.Contains(s) {
 			return true
 		}
 	}
 	return false
+}
+
+// quotations returns the index of block i's quotations qs, built on first
+// use: a block of thousands of quotations would make quoted quadratic.
+func (ds *docScan) quotations(i int, qs []document.Span) covering {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	c, ok := ds.quotes[i]
+	if !ok {
+		if ds.quotes == nil {
+			ds.quotes = map[int]covering{}
+		}
+		c = newCovering(qs)
+		ds.quotes[i] = c
+	}
+	return c
 }
 
 // bySentence splits hits per sentence index; hits outside every sentence are

@@ -383,13 +383,17 @@ func TestSpanIndexes(t *testing.T) {
 		for i := range set {
 			set[i] = span()
 		}
-		c, o := newContainers(set), newOverlapping(set)
+		c, o, cv := newContainers(set), newOverlapping(set), newCovering(set)
 		for range 5 {
 			q := span()
-			in, over := false, false
+			in, over, covered := false, false, false
 			for _, s := range set {
 				in = in || s.Contains(q) && s.Len() > q.Len()
 				over = over || s.Overlaps(q)
+				covered = covered || s.Contains(q)
+			}
+			if got := cv.covers(q); got != covered {
+				t.Fatalf("covering(%v).covers(%v) = %v, want %v", set, q, got, covered)
 			}
 			if got := c.inside(q); got != in {
 				t.Fatalf("containers(%v).inside(%v) = %v, want %v", set, q, got, in)
