@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/upward-lint/upward/internal/builtin/prefilter"
+	"github.com/upward-lint/upward/internal/builtin/rulefile"
 )
 
 // docPatterns is a group of patterns with a cheap prefilter. For each
@@ -227,15 +228,19 @@ func newDocPatterns(res []*regexp.Regexp) *docPatterns {
 }
 
 // docCompile returns the patterns of one phrase group of a rule, with
-// their prefilters, which go generate worked out (docprefilter_gen.go).
-// prefix is prepended to each pattern (e.g. "(?i)"). The patterns compile
-// on first use; a bad pattern in the embedded data is a programming error.
-func docCompile(id, group, prefix string, pats []string) *docPatterns {
-	return docCompileIn(docTable, id, group, prefix, pats)
+// their prefilters, which go generate worked out (docprefilter_gen.go),
+// and the group's flags (rulefile.GroupPrefix). The patterns compile on
+// first use; a bad pattern in the embedded data is a programming error.
+func docCompile(id, group string, pats []string) *docPatterns {
+	return docCompileIn(docTable, id, group, pats)
 }
 
 // docCompileIn is docCompile with the literals added to table.
-func docCompileIn(table *litTable, id, group, prefix string, pats []string) *docPatterns {
+func docCompileIn(table *litTable, id, group string, pats []string) *docPatterns {
+	prefix, ok := rulefile.GroupPrefix(group)
+	if !ok {
+		panic(fmt.Sprintf("rules/%s.toml: phrases.%s is a word list, not patterns", id, group))
+	}
 	gen := genDocPrefilter(id, group, prefix, pats)
 	if gen == nil && len(pats) > 0 {
 		docPrefilterMissed.Lock()

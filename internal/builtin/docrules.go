@@ -98,9 +98,9 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	var headings, lines, negations *docPatterns
 	var present blockFact
 	compile := onFirstRun(func() {
-		headings = docCompile(id, "headings", "(?i)", rf.Phrases["headings"])
-		lines = docCompile(id, "lines", "(?i)", rf.Phrases["lines"])
-		negations = docCompile(id, "negations", "(?i)", rf.Phrases["negations"])
+		headings = docCompile(id, "headings", rf.Phrases["headings"])
+		lines = docCompile(id, "lines", rf.Phrases["lines"])
+		negations = docCompile(id, "negations", rf.Phrases["negations"])
 		present = newBlockFact(func(doc *document.Document, i int, db *docBlock) int64 {
 			if sectionPresent(doc, i, db, spec.lineStart, headings, lines, negations) {
 				return 1
@@ -334,11 +334,11 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 	var ps *patterns
 	compile := onFirstRun(func() {
 		ps = &patterns{
-			meeting:  docCompile(id, "meeting_sections", "(?i)", rf.Phrases["meeting_sections"]),
-			status:   docCompile(id, "status_sections", "(?i)", rf.Phrases["status_sections"]),
-			labels:   docCompile(id, "labels", "(?i)", rf.Phrases["labels"]),
-			owners:   docCompile(id, "owner", "", rf.Phrases["owner"]),
-			dues:     docCompile(id, "due", "(?i)", rf.Phrases["due"]),
+			meeting:  docCompile(id, "meeting_sections", rf.Phrases["meeting_sections"]),
+			status:   docCompile(id, "status_sections", rf.Phrases["status_sections"]),
+			labels:   docCompile(id, "labels", rf.Phrases["labels"]),
+			owners:   docCompile(id, "owner", rf.Phrases["owner"]),
+			dues:     docCompile(id, "due", rf.Phrases["due"]),
 			notNames: map[string]bool{},
 		}
 		for _, w := range rf.Phrases["notnames"] {

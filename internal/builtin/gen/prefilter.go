@@ -10,28 +10,6 @@ import (
 	"github.com/upward-lint/upward/internal/builtin/rulefile"
 )
 
-// The document rules compile each of their phrase groups with docCompile
-// (internal/builtin/docrules.go), case-insensitively except for the groups
-// below; notRegexps are groups that are word lists, not patterns.
-// TestDocPrefiltersGenerated (internal/builtin) fails if docCompile is
-// called for a group or prefix that differs from these.
-var (
-	caseSensitive = map[string]bool{"owner": true}
-	notRegexps    = map[string]bool{"notnames": true}
-)
-
-// groupPrefix returns the prefix docCompile gives the patterns of a phrase
-// group, and whether the group is patterns at all.
-func groupPrefix(group string) (string, bool) {
-	switch {
-	case notRegexps[group]:
-		return "", false
-	case caseSensitive[group]:
-		return "", true
-	}
-	return "(?i)", true
-}
-
 // generatePrefilters returns the Go source of the prefilters of the
 // document rules' patterns in files: for each pattern, the literals its
 // matches contain and the bytes they start with (see package prefilter),
@@ -55,7 +33,7 @@ var docPrefilterData = [...]docGroupPrefilter{
 			continue
 		}
 		for _, group := range sortedKeys(f.Phrases) {
-			prefix, ok := groupPrefix(group)
+			prefix, ok := rulefile.GroupPrefix(group)
 			if !ok {
 				continue
 			}

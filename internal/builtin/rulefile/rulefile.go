@@ -112,3 +112,17 @@ func (f *File) Rule() (*lint.Rule, error) {
 	}
 	return r, nil
 }
+
+// GroupPrefix returns the flags the document rules compile the patterns of
+// a phrase group with: case-insensitive, except for "owner" (names are
+// capitalised). patterns is false for groups that are word lists, not
+// patterns ("notnames").
+func GroupPrefix(group string) (prefix string, patterns bool) {
+	switch group {
+	case "notnames":
+		return "", false
+	case "owner":
+		return "", true
+	}
+	return "(?i)", true
+}
