@@ -3,7 +3,6 @@ package builtin
 import (
 	"github.com/upward-lint/upward/internal/document"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -15,25 +14,13 @@ import (
 // testdata/rules/<id>.
 var docRuleIDs = []string{"missing-next-steps", "missing-update-cadence", "missing-decisions", "missing-action-items", "action-item-owner"}
 
-var docRulesOnce = sync.OnceValue(documentRules)
-
-func docRule(t *testing.T, id string) *lint.Rule {
-	t.Helper()
-	for _, r := range docRulesOnce() {
-		if r.ID == id {
-			return r
-		}
-	}
-	t.Fatalf("no document rule %q", id)
-	return nil
-}
 
 // TestDocumentRuleFixtures runs each document rule alone over its fixtures.
 // Update the goldens with: go test ./internal/builtin -run DocumentRuleFixtures -update
 func TestDocumentRuleFixtures(t *testing.T) {
 	for _, id := range docRuleIDs {
 		t.Run(id, func(t *testing.T) {
-			linttest.Run(t, "../../testdata/rules/"+id, docRule(t, id))
+			linttest.Run(t, "../../testdata/rules/"+id, rule(t, id))
 		})
 	}
 }
@@ -107,7 +94,7 @@ func TestDocumentRuleWordings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		doc := document.Parse(tc.text, document.Options{})
-		fs := lint.Run(doc, []*lint.Rule{docRule(t, tc.rule)}, lint.Options{})
+		fs := lint.Run(doc, []*lint.Rule{rule(t, tc.rule)}, lint.Options{})
 		if got := len(fs) > 0; got != tc.fire {
 			t.Errorf("%s on %q (kind %v): fired=%v, want %v", tc.rule, tc.text, doc.Kind, got, tc.fire)
 		}
@@ -150,7 +137,7 @@ func TestDocumentRuleFixApplied(t *testing.T) {
 		"action-item-owner":      "# Meeting notes\n\n## Action items\n\n- Update the plan.\n- Ana: review\n- Draft it by Friday\n",
 	}
 	for id, text := range docs {
-		r := docRule(t, id)
+		r := rule(t, id)
 		format := document.Markdown
 		if !strings.HasPrefix(text, "#") {
 			format = document.PlainText

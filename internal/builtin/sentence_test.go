@@ -14,15 +14,14 @@ import (
 
 var sentenceRuleIDs = []string{"problem-only", "complaint", "open-question", "hedging", "vague-timing", "crisis"}
 
-func sentenceRule(t *testing.T, id string) *lint.Rule {
+// rule returns the built-in rule with the given ID (see Lookup).
+func rule(t *testing.T, id string) *lint.Rule {
 	t.Helper()
-	for _, r := range sentenceRules() {
-		if r.ID == id {
-			return r
-		}
+	r := Lookup(id)
+	if r == nil {
+		t.Fatalf("no built-in rule %q", id)
 	}
-	t.Fatalf("no sentence rule %q", id)
-	return nil
+	return r
 }
 
 // TestSentenceRuleFixtures runs each sentence rule alone over its fixtures.
@@ -30,7 +29,7 @@ func sentenceRule(t *testing.T, id string) *lint.Rule {
 func TestSentenceRuleFixtures(t *testing.T) {
 	for _, id := range sentenceRuleIDs {
 		t.Run(id, func(t *testing.T) {
-			linttest.Run(t, "../../testdata/rules/"+id, sentenceRule(t, id))
+			linttest.Run(t, "../../testdata/rules/"+id, rule(t, id))
 		})
 	}
 }
@@ -78,7 +77,7 @@ func TestBuiltinRulesDocumented(t *testing.T) {
 func run(t *testing.T, id, text string) (*document.Document, []lint.Finding) {
 	t.Helper()
 	doc := document.Parse(text, document.Options{})
-	return doc, lint.Run(doc, []*lint.Rule{sentenceRule(t, id)}, lint.Options{})
+	return doc, lint.Run(doc, []*lint.Rule{rule(t, id)}, lint.Options{})
 }
 
 // TestCatalogueRewrites checks that the catalogue's rewrite examples come
@@ -116,7 +115,7 @@ func TestCatalogueRewrites(t *testing.T) {
 			t.Errorf("%s on %q: NeedsInput = %v, want %v", tc.rule, tc.before, fx.NeedsInput, tc.needsInput)
 		}
 		// The catalogue's example must also be the rule's documented rewrite.
-		r := sentenceRule(t, tc.rule)
+		r := rule(t, tc.rule)
 		if r.Before == tc.before && r.After != tc.after {
 			t.Errorf("%s: documented after %q, want %q", tc.rule, r.After, tc.after)
 		}
@@ -198,7 +197,7 @@ func TestExtraPhrases(t *testing.T) {
 	text := "The rollout is kaput.\n"
 	for _, id := range []string{"problem-only", "complaint", "hedging", "crisis", "open-question", "vague-timing"} {
 		doc := document.Parse(text, document.Options{})
-		rs := []*lint.Rule{sentenceRule(t, id)}
+		rs := []*lint.Rule{rule(t, id)}
 		if fs := lint.Run(doc, rs, lint.Options{}); len(fs) != 0 {
 			t.Fatalf("%s: fired without the extra phrase", id)
 		}
@@ -212,7 +211,7 @@ func TestExtraPhrases(t *testing.T) {
 		}
 	}
 	doc := document.Parse("I'll do it by and by.\n", document.Options{})
-	fs := lint.Run(doc, []*lint.Rule{sentenceRule(t, "vague-timing")}, lint.Options{Extra: map[string][]string{"vague-timing": {"by and by"}}})
+	fs := lint.Run(doc, []*lint.Rule{rule(t, "vague-timing")}, lint.Options{Extra: map[string][]string{"vague-timing": {"by and by"}}})
 	if len(fs) != 1 || doc.Text[fs[0].Span.Start:fs[0].Span.End] != "by and by" {
 		t.Errorf("vague-timing extra phrase: %v", fs)
 	}
