@@ -12,9 +12,9 @@ import (
 
 // BenchmarkDocumentRules runs the five document rules over a 5,000-line
 // meeting-notes document built from the shared corpus: "cold" as parsed by
-// document.Parse (`upward lint`: no per-block memo), "warm" as parsed
+// document.Parse (`upward lint`: nothing kept between runs), "warm" as parsed
 // through a document.Cache and linted before (an editor re-linting after
-// a small edit: the per-block memo serves every block).
+// a small edit: the pieces keep every block's docBlock, see docBlocks).
 func BenchmarkDocumentRules(b *testing.B) {
 	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
