@@ -74,6 +74,10 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 	replied := false
 	once := func(ctx context.Context, result any, err error) error {
 		replied = true
+		if err != nil && !isCall {
+			// A notification gets no reply: the log is the only trace.
+			s.log.Warn("notification not handled", zap.String("method", method), zap.Error(err))
+		}
 		return reply(ctx, result, err)
 	}
 	defer func() {

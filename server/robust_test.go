@@ -180,6 +180,14 @@ func TestMalformedInput(t *testing.T) {
 	// A notification with params of the wrong shape is dropped.
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": []int{1, 2}})
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": "nonsense"})
+	// Malformed file URIs name no file; the server carries on.
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles", "params": map[string]any{
+		"changes": []any{map[string]any{"uri": "file:///x/%zz/.upward.toml", "type": 2}}}})
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": "file:///notes/100%.md", "languageId": "markdown", "version": 1, "text": "Sorry to bother you, but the report is ready.\n"}}})
+	if m := c.notification("textDocument/publishDiagnostics"); !strings.Contains(string(m["params"]), "hedging") {
+		t.Errorf("document with a malformed URI: %s", m["params"])
+	}
 	// A request with bad params gets an error, not silence.
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": "h", "method": "textDocument/hover", "params": []int{1}})
 	if m := c.response(`"h"`); m["error"] == nil {
@@ -198,6 +206,9 @@ func TestMalformedInput(t *testing.T) {
 		}
 	case <-time.After(waitFor):
 		t.Fatal("no exit")
+	}
+	if !strings.Contains(log.String(), "notification not handled") {
+		t.Errorf("the log does not mention the dropped notification:\n%s", log.String())
 	}
 	if !strings.Contains(log.String(), "malformed JSON") {
 		t.Errorf("the log does not mention the malformed message:\n%s", log.String())

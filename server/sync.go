@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -76,9 +77,14 @@ func lintPathFor(path string, f document.Format) string {
 	return path + ".md"
 }
 
-// uriPath returns the file path of a file: URI.
+// uriPath returns the file path of a file: URI; false for another scheme
+// or a malformed URI ("file:///100%.md"), which uri.Filename would panic
+// on.
 func uriPath(u protocol.DocumentURI) (string, bool) {
 	if !strings.HasPrefix(string(u), "file:") {
+		return "", false
+	}
+	if pu, err := url.ParseRequestURI(string(u)); err != nil || pu.Scheme != uri.FileScheme {
 		return "", false
 	}
 	p := uri.URI(u).Filename()
