@@ -14,7 +14,6 @@ import (
 // testdata/rules/<id>.
 var docRuleIDs = []string{"missing-next-steps", "missing-update-cadence", "missing-decisions", "missing-action-items", "action-item-owner"}
 
-
 // TestDocumentRuleFixtures runs each document rule alone over its fixtures.
 // Update the goldens with: go test ./internal/builtin -run DocumentRuleFixtures -update
 func TestDocumentRuleFixtures(t *testing.T) {
