@@ -25,13 +25,12 @@ func RuleURL(id string) string {
 type result struct {
 	version  int32
 	gen      int                // Server.gen when linted
-	doc      *document.Document // nil when err is set
+	doc      *document.Document // nil when the text could not be linted
 	findings []lint.Finding
 	// diags[i] is the published form of findings[i].
 	diags []protocol.Diagnostic
 	cfg   *config.Config
 	enc   encoding
-	err   error // why the text could not be linted
 }
 
 // diagData is Diagnostic.data: which finding of which version the
@@ -164,9 +163,7 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		return r
 	}
 	start := time.Now()
-	doc, findings, err := check.Cached(d.lintPath, []byte(text), cfg)
-	if err != nil {
-		r.err = err
+	if err := document.ValidateString(text); err != nil {
 		r.diags = append(r.diags, protocol.Diagnostic{
 			Severity: protocol.DiagnosticSeverityError,
 			Source:   "upward",
@@ -174,8 +171,17 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		})
 		return r
 	}
-	if doc == nil {
-		doc = document.Parse(text, document.Options{URI: d.lintPath, Format: document.FormatFor(d.lintPath)})
+	var (
+		doc      *document.Document
+		findings []lint.Finding
+	)
+	if d.session == nil {
+		// A text linted once (a document opened, not edited) needs no
+		// session: only the second lint starts one.
+		doc, findings = check.String(d.lintPath, text, cfg)
+		d.session = &check.Session{}
+	} else {
+		doc, findings = d.session.String(d.lintPath, text, cfg)
 	}
 	r.doc = doc
 	m := doc.Mapper()

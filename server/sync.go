@@ -13,6 +13,7 @@ import (
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
+	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 )
@@ -38,6 +39,9 @@ type doc struct {
 	closed bool
 	cancel context.CancelFunc // cancels the pending lint
 	res    *result            // the lint of the newest version linted
+	// session keeps what the document's lints can reuse; it is nil until
+	// the first lint, and used under lintMu.
+	session *check.Session
 
 	pubMu  sync.Mutex // serialises publishing diagnostics for this document
 	lintMu sync.Mutex // serialises linting this document

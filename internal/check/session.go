@@ -45,9 +45,16 @@ func (s *Session) Text(path string, text []byte, cfg *config.Config) (*document.
 	if err := document.Validate(text); err != nil {
 		return nil, nil, err
 	}
+	doc, fs := s.String(path, string(text), cfg)
+	return doc, fs, nil
+}
+
+// String is String, from the session's cache where it can: text must be
+// valid (see document.ValidateString).
+func (s *Session) String(path, text string, cfg *config.Config) (*document.Document, []lint.Finding) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	doc := s.docs.Parse(string(text), document.Options{
+	doc := s.docs.Parse(text, document.Options{
 		URI:      path,
 		Format:   document.FormatFor(path),
 		KindHint: cfg.KindFor(path),
@@ -55,7 +62,7 @@ func (s *Session) Text(path string, text []byte, cfg *config.Config) (*document.
 	rules, opts := cfg.Rules(), cfg.Options()
 	pieces := doc.Pieces()
 	if len(pieces) < 2 {
-		return doc, lint.Run(doc, rules, opts), nil
+		return doc, lint.Run(doc, rules, opts)
 	}
 	var sentence []*lint.Rule
 	for _, r := range rules {
@@ -110,7 +117,7 @@ func (s *Session) Text(path string, text []byte, cfg *config.Config) (*document.
 		}
 		run = append(run, &replay)
 	}
-	return doc, lint.Run(doc, run, opts), nil
+	return doc, lint.Run(doc, run, opts)
 }
 
 // configKey identifies what the findings of sentence rules depend on in
@@ -158,54 +165,4 @@ func shift(f lint.Finding, off int) lint.Finding {
 		f.Fixes = fixes
 	}
 	return f
-}
-
-// maxSessions bounds the paths Cached keeps sessions for.
-const maxSessions = 16
-
-var sessions struct {
-	sync.Mutex
-	byPath map[string]*sessionEntry
-	clock  uint64
-}
-
-type sessionEntry struct {
-	s    *Session
-	used uint64
-}
-
-// Cached is Text for a text that is linted again and again as it changes
-// (an editor buffer): it keeps a Session per path for the most recently
-// linted paths, so that re-linting after a small edit redoes little work.
-func Cached(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
-	sessions.Lock()
-	if sessions.byPath == nil {
-		sessions.byPath = map[string]*sessionEntry{}
-	}
-	sessions.clock++
-	e := sessions.byPath[path]
-	if e == nil {
-		if len(sessions.byPath) >= maxSessions {
-			var oldest string
-			min := sessions.clock
-			for p, e := range sessions.byPath {
-				if e.used < min {
-					oldest, min = p, e.used
-				}
-			}
-			delete(sessions.byPath, oldest)
-		}
-		// A text linted once (a document opened, not edited) needs no
-		// session: only a second lint of the path starts one.
-		sessions.byPath[path] = &sessionEntry{used: sessions.clock}
-		sessions.Unlock()
-		return Text(path, text, cfg)
-	}
-	if e.s == nil {
-		e.s = &Session{}
-	}
-	e.used = sessions.clock
-	s := e.s
-	sessions.Unlock()
-	return s.Text(path, text, cfg)
 }

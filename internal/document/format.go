@@ -1,11 +1,11 @@
 package document
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // FormatFor returns the format of a file from its name: .txt and .text are
@@ -23,10 +23,15 @@ func FormatFor(path string) Format {
 // (a sign of a binary file). The error names the byte offset and the
 // 1-based line.
 func Validate(text []byte) error {
-	if i := bytes.IndexByte(text, 0); i >= 0 {
+	return ValidateString(unsafe.String(unsafe.SliceData(text), len(text)))
+}
+
+// ValidateString is Validate for a string.
+func ValidateString(text string) error {
+	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("contains a NUL byte at line %d (byte offset %d): binary file?", lineOf(text, i), i)
 	}
-	if utf8.Valid(text) {
+	if utf8.ValidString(text) {
 		return nil
 	}
 	for i := 0; i < len(text); {
@@ -34,7 +39,7 @@ func Validate(text []byte) error {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRune(text[i:])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && n == 1 {
 			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, lineOf(text, i))
 		}
@@ -43,6 +48,6 @@ func Validate(text []byte) error {
 	return nil
 }
 
-func lineOf(text []byte, off int) int {
-	return bytes.Count(text[:off], []byte{'\n'}) + 1
+func lineOf(text string, off int) int {
+	return strings.Count(text[:off], "\n") + 1
 }
