@@ -66,7 +66,10 @@ func (s *Server) scheduleLocked(d *doc, delay time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-time.After(2 * time.Second):
+			// Settings that come later re-lint (setSettings); later lints
+			// need not wait too.
 			s.log.Warn("no settings from the client yet; linting without them")
+			s.markSettingsReady()
 		}
 		r := s.resultFor(d, version)
 		if r == nil || ctx.Err() != nil {
