@@ -18,7 +18,7 @@ func hedgingRule() *lint.Rule {
 				if h.span.Start < last || v.quoted(h.span) {
 					continue
 				}
-				si := v.sentenceAt(h.span.Start)
+				si := v.sentenceOf(h.span)
 				if si < 0 {
 					continue
 				}

@@ -63,3 +63,20 @@ func TestTextFormatFromPath(t *testing.T) {
 		t.Errorf("markdown heading not parsed: %+v", md.Blocks)
 	}
 }
+
+// TestPhraseAcrossLongSentenceCut lints runs too long to be one sentence,
+// so that the cut falls inside a phrase, for phrases of every sentence
+// rule at many offsets: no rule may assume a phrase lies in one sentence.
+func TestPhraseAcrossLongSentenceCut(t *testing.T) {
+	phrases := []string{"sorry to bother you but ", "I'm sorry for the delay and ", "nobody seems to care and ",
+		"what should we do about it and ", "we will fix it at some point and ", "this is a total disaster and ",
+		"the build is broken and ", "I just wanted to say that "}
+	for _, p := range phrases {
+		for pad := range 12 {
+			text := strings.Repeat("x", pad) + " " + strings.Repeat(p, 2600/len(p)) + "\n"
+			if _, _, err := Text("run.md", []byte(text), config.Default()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
