@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"runtime/debug"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -159,8 +161,8 @@ func (s *Server) linted(ctx context.Context, uri protocol.DocumentURI) (d *doc, 
 }
 
 // lint lints one version of a document.
-func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, enc encoding) *result {
-	r := &result{version: version, cfg: cfg, enc: enc, diags: []protocol.Diagnostic{}}
+func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, enc encoding) (r *result) {
+	r = &result{version: version, cfg: cfg, enc: enc, diags: []protocol.Diagnostic{}}
 	if d.path != "" && cfg.Ignored(d.path) {
 		s.log.Debug("ignored by config", zap.String("path", d.path))
 		return r
@@ -178,6 +180,19 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		doc      *document.Document
 		findings []lint.Finding
 	)
+	defer func() {
+		if p := recover(); p != nil {
+			// A bug in a rule: say so on the document, keep serving.
+			s.log.Error("internal error linting", zap.String("uri", string(d.uri)), zap.Any("panic", p), zap.ByteString("stack", debug.Stack()))
+			d.session = nil // it may hold a half-built state
+			r.doc, r.findings = nil, nil
+			r.diags = []protocol.Diagnostic{{
+				Severity: protocol.DiagnosticSeverityError,
+				Source:   "upward",
+				Message:  fmt.Sprintf("upward hit an internal error linting this document (please report it): %v", p),
+			}}
+		}
+	}()
 	if d.session == nil {
 		// A text linted once (a document opened, not edited) needs no
 		// session: only the second lint starts one.

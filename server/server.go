@@ -258,6 +258,11 @@ func (s *Server) goSession(f func(ctx context.Context)) {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("internal error", zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+			}
+		}()
 		f(s.ctx)
 	}()
 }

@@ -409,6 +409,12 @@ func reason(err error) string {
 }
 
 func (l *linter) lintJob(j job) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			// A bug in a rule loses this file's findings, not the run.
+			r = result{seq: j.seq, errs: []string{fmt.Sprintf("%s: internal error, please report it: %v", j.path, p)}}
+		}
+	}()
 	r.seq = j.seq
 	if j.err != nil {
 		r.errs = []string{j.path + ": " + j.err.Error()}
