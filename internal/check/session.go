@@ -21,23 +21,17 @@ import (
 // A Session is safe for concurrent use (calls run one at a time); the zero
 // value is ready.
 type Session struct {
-	mu    sync.Mutex
-	docs  document.Cache
-	lints map[pieceKey]*pieceLint
-	gen   uint64
+	mu   sync.Mutex
+	docs document.Cache
 }
 
-type pieceKey struct {
-	text string
+// sentenceKey is the Document.PieceMemo key of a piece's sentence-rule
+// findings (offsets into the piece). The piece itself is part of the key
+// in effect: the memo lives with the parsed piece, which the Cache keys by
+// its text and by the link reference definitions it was parsed with.
+type sentenceKey struct {
 	kind document.Kind
 	cfg  string // see configKey
-}
-
-// pieceLint holds the findings of the sentence rules in one piece, with
-// offsets into the piece.
-type pieceLint struct {
-	findings []lint.Finding
-	used     uint64
 }
 
 // Text is Text, from the session's cache where it can.
@@ -70,28 +64,14 @@ func (s *Session) String(path, text string, cfg *config.Config) (*document.Docum
 			sentence = append(sentence, r)
 		}
 	}
-	if s.lints == nil {
-		s.lints = map[pieceKey]*pieceLint{}
-	}
-	s.gen++
 	ck := configKey(sentence, opts)
 	byRule := map[string][]lint.Finding{}
 	for i, p := range pieces {
-		k := pieceKey{doc.Text[p.Span.Start:p.Span.End], doc.Kind, ck}
-		pl := s.lints[k]
-		if pl == nil {
-			pl = &pieceLint{findings: lint.Run(doc.PieceDocument(i), sentence, opts)}
-			k.text = strings.Clone(k.text)
-			s.lints[k] = pl
-		}
-		pl.used = s.gen
-		for _, f := range pl.findings {
+		fs := doc.PieceMemo(i, sentenceKey{doc.Kind, ck}, func() any {
+			return lint.Run(doc.PieceDocument(i), sentence, opts)
+		}).([]lint.Finding)
+		for _, f := range fs {
 			byRule[f.RuleID] = append(byRule[f.RuleID], shift(f, p.Span.Start))
-		}
-	}
-	for k, pl := range s.lints {
-		if pl.used != s.gen {
-			delete(s.lints, k)
 		}
 	}
 	// One run over the whole document: the document rules, and the

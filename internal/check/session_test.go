@@ -3,6 +3,7 @@ package check
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -49,6 +50,27 @@ func TestSessionSameAsText(t *testing.T) {
 		}
 		if pieces < 10 {
 			t.Errorf("%s: at most %d pieces: the session cached nothing", name, pieces)
+		}
+	}
+}
+
+// TestSessionLinkDefinitions checks that a Session follows a link reference
+// definition added and removed in another piece: it turns "[bother]" into a
+// link, whose text the rules then read differently.
+func TestSessionLinkDefinitions(t *testing.T) {
+	filler := strings.Repeat("The build ran on Tuesday and the numbers look fine to everyone.\n\n", 60)
+	v1 := "# A\n\nSorry to [bother] you, but the report is ready.\n\n" + filler + "# B\n\n" + filler
+	v2 := v1 + "\n[bother]: https://example.com\n"
+	var s Session
+	cfg := config.Default()
+	for i, v := range []string{v1, v2, v1} {
+		doc, got, _ := s.Text("x.md", []byte(v), cfg)
+		_, want, _ := Text("x.md", []byte(v), cfg)
+		if len(doc.Pieces()) < 2 {
+			t.Fatalf("v%d: %d pieces: the session cached nothing", i+1, len(doc.Pieces()))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("v%d: session gives %d findings, Text %d", i+1, len(got), len(want))
 		}
 	}
 }
