@@ -75,7 +75,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 		}
 	}
 	if want(kindFixAll) {
-		edits, fixed := fixAllEdits(r.doc.Text, r.findings)
+		edits, fixed := lint.PickFixes(len(r.doc.Text), r.findings)
 		if len(fixed) > 0 {
 			title := fmt.Sprintf("Apply all %d upward fixes that need no input", len(fixed))
 			if len(fixed) == 1 {
@@ -192,29 +192,6 @@ func (e editor) action(title string, kind protocol.CodeActionKind, edits []lint.
 		we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{e.uri: tes}
 	}
 	return protocol.CodeAction{Title: title, Kind: kind, Diagnostics: diags, Edit: we}, nil
-}
-
-// fixAllEdits picks fixes as lint.FixAll does (each finding's first fix
-// that needs no input, skipping one that would overlap a fix already
-// taken) and returns their edits and the indexes of the findings fixed.
-func fixAllEdits(text string, fs []lint.Finding) ([]lint.Edit, []int) {
-	var taken []lint.Edit
-	var fixed []int
-	for i, f := range fs {
-		for _, fx := range f.Fixes {
-			if fx.NeedsInput {
-				continue
-			}
-			trial := append(slices.Clone(taken), fx.Edits...)
-			if _, err := lint.ApplyEdits(text, trial); err != nil {
-				continue
-			}
-			taken = trial
-			fixed = append(fixed, i)
-			break
-		}
-	}
-	return taken, fixed
 }
 
 // disableLineEdit returns the edit that puts an

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +175,49 @@ func TestMemoSharedAcrossRulesOfOneRun(t *testing.T) {
 	Run(doc, []*Rule{mk("a")}, Options{})
 	if calls != 2 || got[0] != 1 || got[1] != 1 || got[2] != 2 {
 		t.Errorf("calls = %d, values %v; want one computation per run", calls, got)
+	}
+}
+
+// TestPickFixesMatchesApplyEdits checks PickFixes against its definition:
+// a fix is taken when ApplyEdits accepts it together with those taken
+// before. Random fixes, with inserts, touching and nested spans.
+func TestPickFixesMatchesApplyEdits(t *testing.T) {
+	text := strings.Repeat("abcdefghij", 3)
+	rng := rand.New(rand.NewPCG(9, 10))
+	edit := func() Edit {
+		s := rng.IntN(len(text)+4) - 2
+		return Edit{Span: document.Span{Start: s, End: s + rng.IntN(4)}, NewText: "x"}
+	}
+	for range 3000 {
+		fs := make([]Finding, rng.IntN(8))
+		for i := range fs {
+			for range rng.IntN(3) {
+				fx := Fix{NeedsInput: rng.IntN(5) == 0}
+				for range 1 + rng.IntN(2) {
+					fx.Edits = append(fx.Edits, edit())
+				}
+				fs[i].Fixes = append(fs[i].Fixes, fx)
+			}
+		}
+		var want []Edit
+		var wantFixed []int
+		for i, f := range fs {
+			for _, fx := range f.Fixes {
+				trial := append(slices.Clone(want), fx.Edits...)
+				if fx.NeedsInput {
+					continue
+				}
+				if _, err := ApplyEdits(text, trial); err == nil {
+					want, wantFixed = trial, append(wantFixed, i)
+					break
+				}
+			}
+		}
+		got, fixed := PickFixes(len(text), fs)
+		gotText, err1 := ApplyEdits(text, got)
+		wantText, err2 := ApplyEdits(text, want)
+		if !slices.Equal(fixed, wantFixed) || gotText != wantText || (err1 == nil) != (err2 == nil) {
+			t.Fatalf("findings %+v: PickFixes fixed %v (%q), want %v (%q)", fs, fixed, gotText, wantFixed, wantText)
+		}
 	}
 }
