@@ -43,8 +43,8 @@ func crisisRule() *lint.Rule {
 // negated reports whether the alarm word follows a negation ("not a
 // disaster", "no crisis", "to avoid a meltdown").
 func negated(v blockView, sent document.Span, h hit) bool {
-	before := strings.Fields(strings.ToLower(v.masked(document.Span{Start: sent.Start, End: h.span.Start})))
-	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
+	before := lastWords(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), 3)
+	for i := len(before) - 1; i >= 0; i-- {
 		switch strings.Trim(before[i], ",;:") {
 		case "not", "no", "isn't", "wasn't", "avoid", "prevent", "averted", "never", "without":
 			return true

@@ -129,7 +129,7 @@ func hypothetical(v blockView, s document.Span) bool {
 	if si < 0 {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(v.masked(document.Span{Start: v.b.Sentences[si].Start, End: s.Start})))
+	f := lastWords(v.masked(document.Span{Start: v.b.Sentences[si].Start, End: s.Start}), 4)
 	for i := len(f) - 1; i > 0 && i >= len(f)-3; i-- {
 		if f[i] == "be" {
 			switch f[i-1] {
@@ -250,8 +250,8 @@ func inComplaint(v blockView, s document.Span) bool {
 // negatedBefore reports whether one of the last n words of s negates what
 // follows.
 func negatedBefore(s string, n int) bool {
-	f := strings.Fields(strings.ToLower(s))
-	for i := len(f) - 1; i >= 0 && i >= len(f)-n; i-- {
+	f := lastWords(s, n)
+	for i := len(f) - 1; i >= 0; i-- {
 		if strings.ContainsAny(f[i][len(f[i])-1:], ",;:") {
 			break // a clause mark ends the negation: "can't tell it's flaky, should add"
 		}

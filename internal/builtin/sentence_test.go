@@ -344,7 +344,7 @@ func TestSentenceAt(t *testing.T) {
 	}
 }
 
-// TestFirstLastWord checks the scans against strings.Fields, on random
+// TestFirstLastWord checks firstWord, lastWord and lastWords against strings.Fields, on random
 // strings of words, punctuation and ASCII and Unicode spaces.
 func TestFirstLastWord(t *testing.T) {
 	parts := []string{"a", "Bé", "(x)", ",", ";", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "word:", "é"}
@@ -365,6 +365,13 @@ func TestFirstLastWord(t *testing.T) {
 		}
 		if got := lastWord(s); got != wantLast {
 			t.Fatalf("lastWord(%q) = %q, want %q", s, got, wantLast)
+		}
+		lf := strings.Fields(strings.ToLower(s))
+		for n := range 4 {
+			want := lf[max(0, len(lf)-n):]
+			if got := lastWords(s, n); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
+			}
 		}
 	}
 }

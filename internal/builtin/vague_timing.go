@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -275,9 +276,8 @@ func deferral(v blockView, sent, cl document.Span, h hit, hs, imperative []hit) 
 // kickedDown reports whether text ends in a form of "kick" within its last
 // three words ("kicking that down [the road]").
 func kickedDown(s string) bool {
-	f := strings.Fields(strings.ToLower(s))
-	for i := len(f) - 1; i >= 0 && i >= len(f)-3; i-- {
-		if strings.HasPrefix(f[i], "kick") {
+	for _, w := range lastWords(s, 3) {
+		if strings.HasPrefix(w, "kick") {
 			return true
 		}
 	}
@@ -341,6 +341,29 @@ func lastWord(s string) string {
 		start = 0
 	}
 	return strings.Trim(s[start:], ",;:()")
+}
+
+// lastWords returns the last n words of s (as strings.Fields splits it),
+// lower-cased, in order, reading only as far back as they go.
+func lastWords(s string, n int) []string {
+	var ws []string
+	for len(ws) < n {
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		start := strings.LastIndexFunc(s, unicode.IsSpace)
+		if start >= 0 {
+			_, sz := utf8.DecodeRuneInString(s[start:])
+			start += sz
+		} else {
+			start = 0
+		}
+		ws = append(ws, strings.ToLower(s[start:]))
+		s = s[:start]
+	}
+	slices.Reverse(ws)
+	return ws
 }
 
 func firstWord(s string) string {
