@@ -170,7 +170,7 @@ var (
 // loopInFix rewrites "Nobody told me X." as "Could you loop me in when X?".
 func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	const title = "Ask to be looped in"
-	rest := strings.TrimSpace(v.doc.Text[h.span.End:span.End])
+	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
 	if strings.HasSuffix(strings.ToLower(v.src(h.span)), "from") {

@@ -358,8 +358,9 @@ func (ds *docScan) quotations(i int, qs []document.Span) covering {
 }
 
 // sentenceOf returns the index of the sentence that holds all of span s,
-// or -1: a phrase can straddle two sentences where a run too long to be
-// one was cut (see document's maxSentence).
+// or -1: a phrase can straddle two sentences, on purpose ("still nothing.
+// Typical.") or where a run too long to be one was cut (see document's
+// maxSentence).
 func (v blockView) sentenceOf(s document.Span) int {
 	if i := v.sentenceAt(s.Start); i >= 0 && s.End <= v.b.Sentences[i].End {
 		return i
@@ -367,12 +368,13 @@ func (v blockView) sentenceOf(s document.Span) int {
 	return -1
 }
 
-// bySentence splits hits per sentence index; hits not inside one sentence
-// are dropped.
+// bySentence splits hits per sentence index, by where they start; hits
+// outside every sentence are dropped. A hit may run past the end of its
+// sentence (see sentenceOf).
 func (v blockView) bySentence(hs []hit) [][]hit {
 	out := make([][]hit, len(v.b.Sentences))
 	for _, h := range hs {
-		if i := v.sentenceOf(h.span); i >= 0 {
+		if i := v.sentenceAt(h.span.Start); i >= 0 {
 			out[i] = append(out[i], h)
 		}
 	}

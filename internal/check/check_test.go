@@ -70,7 +70,8 @@ func TestTextFormatFromPath(t *testing.T) {
 func TestPhraseAcrossLongSentenceCut(t *testing.T) {
 	phrases := []string{"sorry to bother you but ", "I'm sorry for the delay and ", "nobody seems to care and ",
 		"what should we do about it and ", "we will fix it at some point and ", "this is a total disaster and ",
-		"the build is broken and ", "I just wanted to say that "}
+		"the build is broken and ", "I just wanted to say that ", "nobody told me the date moved and ",
+		"I found out from a customer that the launch slipped and ", "what do you suggest and ", "we will circle back and "}
 	for _, p := range phrases {
 		for pad := range 12 {
 			text := strings.Repeat("x", pad) + " " + strings.Repeat(p, 2600/len(p)) + "\n"
