@@ -143,7 +143,7 @@ func bareAgain(v blockView) []hit {
 	return out
 }
 
-// stripListMarker drops a leading list marker ("- ", "* ", "1. ").
+// stripListMarker drops a leading bullet ("- ", "* ", "+ ").
 func stripListMarker(s string) string {
 	t := strings.TrimLeft(s, " \t")
 	if len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -148,5 +147,3 @@ func flagErr(err error) int {
 	}
 	return 2
 }
-
-var _ = os.Stdout

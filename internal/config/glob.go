@@ -8,7 +8,6 @@ import (
 
 // glob is a compiled slash-separated pattern; see the package doc.
 type glob struct {
-	src  string
 	segs []string
 }
 
@@ -35,7 +34,7 @@ func compileGlob(p string) (glob, error) {
 			}
 		}
 	}
-	return glob{src: src, segs: segs}, nil
+	return glob{segs: segs}, nil
 }
 
 // match reports whether the slash-separated relative path rel, or one of

@@ -14,8 +14,7 @@ type keyLines struct {
 }
 
 type keyLine struct {
-	key   string // dotted, unquoted
-	index int    // which [[array]] element the key sits in, or -1
+	index int // which [[array]] element the key sits in, or -1
 	line  int
 }
 
@@ -78,7 +77,7 @@ func (kl *keyLines) add(keys []string, index, line int) {
 		return
 	}
 	k := strings.Join(keys, ".")
-	kl.byKey[k] = append(kl.byKey[k], keyLine{k, index, line})
+	kl.byKey[k] = append(kl.byKey[k], keyLine{index, line})
 }
 
 // find returns the line defining key (in array element index, or any when

@@ -93,9 +93,11 @@ func (c *Cache) Parse(text string, opts Options) *Document {
 				ok = false
 			}
 		}()
-		return c.parseMarkdown(d)
+		c.parseMarkdown(d)
+		return true
 	}()
 	if !ok {
+		// Never lose the document to a parser bug: Parse falls back too.
 		return Parse(text, opts)
 	}
 	c.mu.Lock()
@@ -105,9 +107,8 @@ func (c *Cache) Parse(text string, opts Options) *Document {
 	return d
 }
 
-// parseMarkdown fills d from cached and newly parsed pieces; false means
-// the text cannot be parsed in pieces.
-func (c *Cache) parseMarkdown(d *Document) bool {
+// parseMarkdown fills d from cached and newly parsed pieces.
+func (c *Cache) parseMarkdown(d *Document) {
 	src, fm := markdownSource(d)
 	bounds := splitBounds(src, len(src), pieceMin)
 	n := len(bounds) - 1
@@ -172,7 +173,6 @@ func (c *Cache) parseMarkdown(d *Document) bool {
 	c.mu.Unlock()
 
 	assemble(d, bounds, parsed)
-	return true
 }
 
 // resolve returns the pieces with the given keys, from the cache or parsed

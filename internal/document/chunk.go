@@ -69,7 +69,7 @@ func splitBounds(src []byte, n, min int) []int {
 		trimmed, indent := trimIndent(line)
 		blank := len(bytes.TrimSpace(line)) == 0
 		inner := trimContainers(trimmed)
-		opens := len(inner) != len(trimmed) // containerStart(trimmed)
+		opens := len(inner) != len(trimmed) // a quote or list marker opens the line
 		if fence == nil && htmlEnd == nil && prevBlank && !blank && indent == 0 && !opens {
 			container, rawHTML = false, false
 		}
@@ -149,11 +149,6 @@ func hasRefDefs(src []byte) bool {
 func opensBracket(line []byte) bool {
 	inner := trimContainers(bytes.TrimLeft(line, " \t"))
 	return len(inner) > 0 && inner[0] == '['
-}
-
-// containerStart reports whether s opens a block quote or list item.
-func containerStart(s []byte) bool {
-	return len(trimContainers(s)) != len(s)
 }
 
 // trimContainers strips the block quote and list markers that open s.

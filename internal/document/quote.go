@@ -6,15 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// findQuotations returns the spans (offsets base+i, marks included) of the
-// text in t inside "…", “…”, ‘…’ or '…' used as quotation marks. An
-// apostrophe (don't, it's, Chris') opens nothing, and an unclosed mark
-// quotes nothing.
-func findQuotations(t string, base int) []Span {
-	return appendQuotations(nil, t, base)
-}
-
-// appendQuotations is findQuotations appending to out.
+// appendQuotations appends to out the spans (offsets base+i, marks
+// included) of the text in t inside "…", “…”, ‘…’ or '…' used as
+// quotation marks. An apostrophe (don't, it's, Chris') opens nothing, and
+// an unclosed mark quotes nothing.
 func appendQuotations(out []Span, t string, base int) []Span {
 	first := len(out)
 	dq, sq, cdq, csq := -1, -1, -1, -1
