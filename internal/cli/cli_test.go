@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -245,6 +246,19 @@ func TestExamples(t *testing.T) {
 	for _, id := range []string{"hedging", "vague-timing", "open-question", "complaint", "missing-decisions"} {
 		if !rules[id] {
 			t.Errorf("no %s finding in the examples", id)
+		}
+	}
+}
+
+// TestReasonHidesPaths checks that a failed rename or open reports why,
+// not the temporary file's name.
+func TestReasonHidesPaths(t *testing.T) {
+	for _, err := range []error{
+		&os.LinkError{Op: "rename", Old: ".notes.md.upward-123", New: "notes.md", Err: syscall.EPERM},
+		&os.PathError{Op: "open", Path: ".notes.md.upward-123", Err: syscall.EPERM},
+	} {
+		if got := reason(err); got != syscall.EPERM.Error() {
+			t.Errorf("reason(%v) = %q, want %q", err, got, syscall.EPERM.Error())
 		}
 	}
 }

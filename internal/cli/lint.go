@@ -405,6 +405,10 @@ func reason(err error) string {
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
+	var le *os.LinkError // a failed rename names our temporary file
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
 	return err.Error()
 }
 
@@ -459,7 +463,7 @@ func (l *linter) lintJob(j job) (r result) {
 	doc, findings := check.String(cfgPath, text, ce.cfg)
 
 	if l.lf.fix || l.lf.diff {
-		newText, n := fixLoop(cfgPath, text, ce.cfg, doc, findings)
+		newText, n, newDoc, newFindings := fixLoop(cfgPath, text, ce.cfg, doc, findings)
 		r.fixed = n
 		if newText != text {
 			r.changed = true
@@ -468,14 +472,14 @@ func (l *linter) lintJob(j job) (r result) {
 				r.diff = unifiedDiff(display, text, newText)
 			case j.stdin:
 				r.out = []byte(newText)
-				doc, findings = check.String(cfgPath, newText, ce.cfg)
+				doc, findings = newDoc, newFindings
 			default:
 				if err := writeAtomic(j.path, []byte(newText), fi); err != nil {
 					r.errs = []string{j.path + ": not fixed: " + err.Error()}
 					r.changed = false
 					r.fixed = 0
 				} else {
-					doc, findings = check.String(cfgPath, newText, ce.cfg)
+					doc, findings = newDoc, newFindings
 				}
 			}
 		}
@@ -511,23 +515,23 @@ func count(fs []lint.Finding, failLevel lint.Severity) (failing, total int) {
 
 // fixLoop applies the placeholder-free fixes until the text stops changing
 // (fixes that overlapped one taken in a round are applied in the next), so
-// that a second --fix has nothing left to do.
-func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int) {
+// that a second --fix has nothing left to do. It returns the final text,
+// the number of fixes applied, and the final text's document and findings.
+func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int, *document.Document, []lint.Finding) {
 	total := 0
 	for range 4 {
 		next, n, err := lint.FixAll(text, fs)
 		if err != nil || n == 0 || next == text {
 			break
 		}
-		if document.Validate([]byte(next)) != nil {
+		if document.ValidateString(next) != nil {
 			break
 		}
 		text = next
 		total += n
 		doc, fs = check.String(path, text, cfg)
 	}
-	_ = doc
-	return text, total
+	return text, total, doc, fs
 }
 
 // readFile reads a regular file of at most limit bytes.
