@@ -221,3 +221,67 @@ func TestPickFixesMatchesApplyEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterDirectivesMatchesWalk checks filterDirectives against the plain
+// definition (walk every directive for every finding) on random documents
+// of disable, enable and disable-next-line comments and random findings.
+func TestFilterDirectivesMatchesWalk(t *testing.T) {
+	silenced := func(text string, ds []document.Directive, f Finding) bool {
+		lineStart := func(off int) int { return strings.LastIndexByte(text[:min(off, len(text))], '\n') + 1 }
+		nextLine := func(off int) int {
+			if off > len(text) {
+				return len(text) + 1
+			}
+			if i := strings.IndexByte(text[off:], '\n'); i >= 0 {
+				return off + i + 1
+			}
+			return len(text) + 1
+		}
+		off := false
+		for _, d := range ds {
+			if !names(d, f.RuleID) {
+				continue
+			}
+			switch d.Kind {
+			case document.Disable:
+				off = off || d.Span.End <= f.Span.Start
+			case document.Enable:
+				if d.Span.End <= f.Span.Start {
+					off = false
+				}
+			case document.DisableNextLine:
+				if nextLine(d.Span.End) == lineStart(f.Span.Start) {
+					return true
+				}
+			}
+		}
+		return off
+	}
+	lines := []string{"Some text here.", "<!-- upward-disable hedging -->", "<!-- upward-disable -->", "<!-- upward-enable hedging -->",
+		"<!-- upward-enable -->", "<!-- upward-disable-next-line -->", "<!-- upward-disable-next-line crisis -->", "", "More text. <!-- upward-disable crisis -->"}
+	rules := []string{"hedging", "crisis", "complaint"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 500 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(lines[rng.IntN(len(lines))])
+			b.WriteString("\n")
+		}
+		doc := document.Parse(b.String(), document.Options{Format: document.PlainText})
+		var fs []Finding
+		for range rng.IntN(10) {
+			s := rng.IntN(len(doc.Text) + 1)
+			fs = append(fs, Finding{RuleID: rules[rng.IntN(len(rules))], Span: document.Span{Start: s, End: s}})
+		}
+		var want []Finding
+		for _, f := range fs {
+			if !silenced(doc.Text, doc.Directives, f) {
+				want = append(want, f)
+			}
+		}
+		got := filterDirectives(doc, slices.Clone(fs))
+		if !slices.EqualFunc(got, want, func(a, b Finding) bool { return a.RuleID == b.RuleID && a.Span == b.Span }) {
+			t.Fatalf("text %q, directives %+v, findings %+v:\ngot  %+v\nwant %+v", doc.Text, doc.Directives, fs, got, want)
+		}
+	}
+}
