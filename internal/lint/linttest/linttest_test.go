@@ -2,6 +2,7 @@ package linttest
 
 import (
 	"fmt"
+	"github.com/rogpeppe/go-internal/txtar"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -86,20 +87,20 @@ func TestGoldenUpdateThenCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	secs := parseArchive(g)
+	secs := txtar.Parse(g).Files
 	var names []string
 	for _, s := range secs {
-		names = append(names, s.name)
+		names = append(names, s.Name)
 	}
 	wantNames := []string{"bad line 3: Say good", "bad line 6: Say good", "bad line 6: Say good (#2)"}
 	if fmt.Sprint(names) != fmt.Sprint(wantNames) {
 		t.Fatalf("sections %q, want %q", names, wantNames)
 	}
-	if want := strings.Replace(good, "This is bad.", "This is good.", 1); secs[0].data != want {
-		t.Errorf("section 0 = %q, want %q", secs[0].data, want)
+	if want := strings.Replace(good, "This is bad.", "This is good.", 1); string(secs[0].Data) != want {
+		t.Errorf("section 0 = %q, want %q", secs[0].Data, want)
 	}
-	if want := strings.Replace(good, "bad again", "good again", 1); secs[2].data != want {
-		t.Errorf("section 2 = %q, want %q", secs[2].data, want)
+	if want := strings.Replace(good, "bad again", "good again", 1); string(secs[2].Data) != want {
+		t.Errorf("section 2 = %q, want %q", secs[2].Data, want)
 	}
 	// The written golden now passes.
 	tb = fakeTB{}
@@ -179,14 +180,6 @@ func TestParseExpectations(t *testing.T) {
 	}
 	if want := `missing-next-steps="Weekly update" hedging="a \"b\"" crisis=re"x+" `; got != want {
 		t.Errorf("got %s, want %s", got, want)
-	}
-}
-
-func TestArchiveRoundTrip(t *testing.T) {
-	secs := []section{{"a line 1: X", "one\r\ntwo\r\n"}, {"b line 2: Y", "no final newline"}}
-	got := parseArchive(formatArchive("comment", secs))
-	if len(got) != 2 || got[0] != secs[0] || got[1].data != "no final newline\n" {
-		t.Errorf("round trip: %q", got)
 	}
 }
 
