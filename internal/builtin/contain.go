@@ -7,6 +7,15 @@ import (
 	"github.com/upward-lint/upward/internal/document"
 )
 
+// byStartLongest orders spans by start, the longest first among those
+// that start together: the order of hits throughout the sentence rules.
+func byStartLongest(a, b document.Span) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return b.End - a.End
+}
+
 // containers answers, in O(log n) per question, whether a span lies inside
 // a longer one of a set: what longest and insideProblem ask of every hit,
 // which a block of thousands of hits would otherwise make quadratic.
@@ -19,12 +28,7 @@ type containers struct {
 
 func newContainers(spans []document.Span) containers {
 	ss := slices.Clone(spans)
-	slices.SortFunc(ss, func(a, b document.Span) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return b.End - a.End
-	})
+	slices.SortFunc(ss, byStartLongest)
 	c := containers{starts: make([]int, len(ss)), maxEnd: make([]int, len(ss)), maxStart: make([]int, len(ss))}
 	end, start := -1, 0
 	for k, s := range ss {

@@ -173,12 +173,19 @@ func sectionPresent(doc *document.Document, i int, db *docBlock, lineStart bool,
 	// Match sentence by sentence, and only sentences that pass the
 	// prefilter: the regexps never scan the whole block.
 	sents := blockSentences(doc, i, db)
+	var lowered []string // sents, lower-cased when first needed
 	for k, re := range lines.re {
 		if !lines.may(k, db.found) {
 			continue
 		}
-		for _, s := range sents {
-			if !lines.mayText(k, docLower(s)) {
+		if lowered == nil {
+			lowered = make([]string, len(sents))
+			for j, s := range sents {
+				lowered[j] = docLower(s)
+			}
+		}
+		for j, s := range sents {
+			if !lines.mayText(k, lowered[j]) {
 				continue
 			}
 			for _, loc := range re.FindAllStringIndex(s, -1) {

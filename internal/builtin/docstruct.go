@@ -24,13 +24,19 @@ func docLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
+	return string(appendLowerASCII(nil, s))
+}
+
+// appendLowerASCII appends s to dst with its ASCII letters lower-cased.
+func appendLowerASCII(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	for j, c := range dst[n:] {
+		if 'A' <= c && c <= 'Z' {
+			dst[n+j] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
+	return dst
 }
 
 var docNormalizer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-")
@@ -421,12 +427,7 @@ func newDocBlocks(doc *document.Document) []*docBlock {
 		}
 		b := &doc.Blocks[i]
 		norm := docNormalize(t)
-		lower = append(lower[:0], norm...)
-		for j, c := range lower {
-			if 'A' <= c && c <= 'Z' {
-				lower[j] = c + 'a' - 'A'
-			}
-		}
+		lower = appendLowerASCII(lower[:0], norm)
 		*db = docBlock{
 			ok: true, text: t, norm: norm, lines: lineStarts(t), facts: make([]atomic.Int64, nFacts),
 			sp:    document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start},

@@ -78,11 +78,6 @@ func spansToHits(spans []document.Span) []hit {
 		hs[i] = hit{span: s}
 	}
 	// By start, longest first, as phraseSet.find does.
-	slices.SortFunc(hs, func(a, b hit) int {
-		if a.span.Start != b.span.Start {
-			return a.span.Start - b.span.Start
-		}
-		return b.span.End - a.span.End
-	})
+	slices.SortFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 	return hs
 }

@@ -83,12 +83,7 @@ func (ps *phraseSet) withLazy(b *document.Block, hs []hit) []hit {
 		return hs
 	}
 	hs = append(hs, (&phraseSet{m: ps.lazy}).scan(b)...)
-	slices.SortStableFunc(hs, func(a, b hit) int {
-		if a.span.Start != b.span.Start {
-			return a.span.Start - b.span.Start
-		}
-		return b.span.End - a.span.End
-	})
+	slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 	return hs
 }
 
@@ -180,12 +175,7 @@ func newScan(doc *document.Document) *docScan {
 				rule: sc.rule[m.Pattern], group: sc.group[m.Pattern],
 			}
 		}
-		slices.SortStableFunc(hs, func(a, b scanHit) int {
-			if a.span.Start != b.span.Start {
-				return a.span.Start - b.span.Start
-			}
-			return b.span.End - a.span.End
-		})
+		slices.SortStableFunc(hs, func(a, b scanHit) int { return byStartLongest(a.span, b.span) })
 		ds.hits[i] = hs
 	}
 	return ds
@@ -216,12 +206,7 @@ func (ps *phraseSet) scan(b *document.Block) []hit {
 			group: ps.m.Patterns()[m.Pattern].Group,
 		}
 	}
-	slices.SortStableFunc(out, func(a, b hit) int {
-		if a.span.Start != b.span.Start {
-			return a.span.Start - b.span.Start
-		}
-		return b.span.End - a.span.End
-	})
+	slices.SortStableFunc(out, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 	return out
 }
 
