@@ -31,21 +31,30 @@ func ValidateString(text string) error {
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("contains a NUL byte at line %d (byte offset %d): binary file?", lineOf(text, i), i)
 	}
-	if utf8.ValidString(text) {
-		return nil
+	if i := nextInvalid(text, 0); i >= 0 {
+		return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, lineOf(text, i))
 	}
-	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
+	return nil
+}
+
+// nextInvalid returns the offset of the first byte at or after i that is
+// not part of a valid UTF-8 sequence, or -1.
+func nextInvalid(s string, i int) int {
+	if i == 0 && utf8.ValidString(s) {
+		return -1
+	}
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, lineOf(text, i))
+			return i
 		}
 		i += n
 	}
-	return nil
+	return -1
 }
 
 func lineOf(text string, off int) int {

@@ -86,16 +86,9 @@ func sanitizeUTF8(b []byte) {
 	if utf8.Valid(b) {
 		return
 	}
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			b[i] = ' '
-		}
-		i += n
+	s := string(b)
+	for i := nextInvalid(s, 0); i >= 0; i = nextInvalid(s, i+1) {
+		b[i] = ' '
 	}
 }
 
