@@ -40,7 +40,7 @@ func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 		return githubFormat{}
 	}
 	color := lf.color == "always" || (lf.color == "auto" && e.tty && os.Getenv("NO_COLOR") == "")
-	return &textFormat{color: color, snippets: color, quiet: lf.quiet, tty: e.tty}
+	return &textFormat{color: color, quiet: lf.quiet, tty: e.tty}
 }
 
 // position is a 0-based line and UTF-16 column, as in LSP.

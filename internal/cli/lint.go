@@ -207,11 +207,13 @@ func runLint(e *env, args []string) int {
 		}
 		l.fixed = cfg
 	}
-	cfgForHeader := l.fixed
-	if cfgForHeader == nil {
-		cfgForHeader, _ = cwdConfig("")
+	var header *config.Config // the config SARIF describes its rules from
+	if lf.format == "sarif" {
+		if header = l.fixed; header == nil {
+			header, _ = cwdConfig("")
+		}
 	}
-	l.out = newFormatter(lf, e, cfgForHeader)
+	l.out = newFormatter(lf, e, header)
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		// A lint's live heap is small (about 20 MB over a 25 MB folder):
 		// collecting a quarter as often saves about 10% of CPU for a few

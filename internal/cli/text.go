@@ -15,7 +15,7 @@ import (
 // counted in characters. With colour it also shows the source line with
 // the finding underlined and the first fix's title.
 type textFormat struct {
-	color, snippets, quiet, tty bool
+	color, quiet, tty bool
 }
 
 const (
@@ -59,7 +59,7 @@ func (t *textFormat) file(buf *bytes.Buffer, path string, doc *document.Document
 			t.paint(ansiBold+sevColor(f.Severity), f.Severity.String()+":"),
 			f.Message,
 			t.paint(ansiDim, "["+f.RuleID+"]"))
-		if t.snippets {
+		if t.color { // the source line goes with colour (see the type)
 			t.snippet(buf, doc.Text, f, line)
 		}
 	}
