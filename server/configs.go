@@ -159,7 +159,11 @@ func (s *Server) reloadConfig(ctx context.Context, path string, loud bool) {
 		s.cfgs.files[path] = f
 	}
 	changed := s.loadLocked(f)
-	s.relintAllLocked()
+	if f.err == nil {
+		// A text that does not load leaves the last good config in use:
+		// nothing to re-lint (a config buffer fails on most keystrokes).
+		s.relintAllLocked()
+	}
 	s.mu.Unlock()
 	if changed || loud {
 		s.reportConfig(ctx, path, loud)
