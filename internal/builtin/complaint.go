@@ -173,7 +173,7 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
-	if strings.HasSuffix(strings.ToLower(v.src(h.span)), "from") {
+	if hasSuffixFold(v.src(h.span), "from") {
 		// "I found out from a customer that X": what changed is X.
 		if i := strings.Index(rest, " that "); i >= 0 {
 			rest = rest[i+len(" that "):]

@@ -357,7 +357,7 @@ const conditionWindow = 200
 // is the problem word itself.
 func improving(s, word string) bool {
 	l := strings.ToLower(s[:min(len(s), len(word)+improvingWindow)])
-	if strings.HasSuffix(strings.ToLower(word), "down") {
+	if hasSuffixFold(word, "down") {
 		// "are down 30%": the metric sense of an outage word.
 		rest := strings.TrimLeft(l[len(word):], " ")
 		return strings.HasPrefix(rest, "by ") || len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
@@ -494,7 +494,7 @@ func onlyOf(s, l string) bool {
 		return false
 	}
 	for _, m := range onlyOfRE.re().FindAllStringIndex(s, -1) {
-		if !strings.HasSuffix(strings.ToLower(s[:m[0]]), "in ") {
+		if !hasSuffixFold(s[:m[0]], "in ") {
 			return true
 		}
 	}

@@ -110,7 +110,7 @@ func insideVague(hs []hit, c hit) bool {
 // concreteWord filters out short words that are dates only in some uses
 // ("mar", "sat", "wed" must be capitalised) and hedged dates ("Friday-ish").
 func concreteWord(v blockView, h hit) bool {
-	if rest := v.doc.Text[h.span.End:]; len(rest) >= 4 && strings.EqualFold(rest[:4], "-ish") {
+	if hasPrefixFold(v.doc.Text[h.span.End:], "-ish") {
 		return false // "Friday-ish"
 	}
 	s := v.src(h.span)
@@ -168,12 +168,12 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 		if h.group == "deferred" && !deferral(v, sent, cl, h, hs, imperative) {
 			continue
 		}
-		if h.group == "vague" && strings.HasPrefix(strings.ToLower(v.src(h.span)), "down") && kickedDown(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
+		if h.group == "vague" && hasPrefixFold(v.src(h.span), "down") && kickedDown(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
 			continue // "kick it down the road" is a complaint about delay, not a promise
 		}
 		if h.group == "vague" {
 			// "as soon as they land": tied to an event.
-			if h.span.Start >= 3 && strings.EqualFold(text[h.span.Start-3:h.span.Start], "as ") && hasPrefixFold(text[h.span.End:], " as") {
+			if hasSuffixFold(text[:h.span.Start], "as ") && hasPrefixFold(text[h.span.End:], " as") {
 				continue
 			}
 			// "too soon to say", "still soon".
@@ -398,9 +398,4 @@ func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		repl = upperFirst(repl)
 	}
 	return replaceFix("Give a date", h.span, repl)
-}
-
-// hasPrefixFold reports whether s begins with prefix, ignoring case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
