@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/phrase"
 )
@@ -43,20 +42,14 @@ func NewPhraseRule(id, message string, phrases []string, replacement string, sev
 		Severity: sev,
 		Scope:    lint.SentenceScope,
 	}
+	ps := &phraseSet{m: m}
 	r.Run = func(p *lint.Pass) {
-		extra := extraSet(p.Extra)
-		eachBlock(p, func(v blockView) {
-			var spans []document.Span
-			for _, mt := range m.FindAll(v.b.Text, nil) {
-				spans = append(spans, document.Span{Start: v.b.Span.Start + mt.Start, End: v.b.Span.Start + mt.End})
-			}
-			if extra != nil {
-				for _, h := range extra.scan(v.b) {
-					spans = append(spans, h.span)
-				}
-			}
+		eachBlockHits(p, ps, "", func(v blockView, hs []hit) {
+			// Config extras come after the rule's own hits: restore the
+			// order longest and the loop below rely on.
+			slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 			last := -1
-			for _, h := range longest(spansToHits(spans)) {
+			for _, h := range longest(hs) {
 				if h.span.Start < last {
 					continue
 				}
@@ -70,14 +63,4 @@ func NewPhraseRule(id, message string, phrases []string, replacement string, sev
 		})
 	}
 	return r, nil
-}
-
-func spansToHits(spans []document.Span) []hit {
-	hs := make([]hit, len(spans))
-	for i, s := range spans {
-		hs[i] = hit{span: s}
-	}
-	// By start, longest first, as phraseSet.find does.
-	slices.SortFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
-	return hs
 }
