@@ -326,13 +326,10 @@ func stripSpeaker(s string) string {
 	return t
 }
 
-func lastWord(s string) string {
-	end := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-	if end < 0 {
-		return ""
-	}
-	_, n := utf8.DecodeRuneInString(s[end:])
-	s = s[:end+n]
+// cutLastWord returns the last word of s (as strings.Fields splits it)
+// and the text before it; word is "" when s has none.
+func cutLastWord(s string) (before, word string) {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	start := strings.LastIndexFunc(s, unicode.IsSpace)
 	if start >= 0 {
 		_, n := utf8.DecodeRuneInString(s[start:])
@@ -340,7 +337,12 @@ func lastWord(s string) string {
 	} else {
 		start = 0
 	}
-	return strings.Trim(s[start:], ",;:()")
+	return s[:start], s[start:]
+}
+
+func lastWord(s string) string {
+	_, w := cutLastWord(s)
+	return strings.Trim(w, ",;:()")
 }
 
 // lastWords returns the last n words of s (as strings.Fields splits it),
@@ -348,19 +350,11 @@ func lastWord(s string) string {
 func lastWords(s string, n int) []string {
 	var ws []string
 	for len(ws) < n {
-		s = strings.TrimRightFunc(s, unicode.IsSpace)
-		if s == "" {
+		var w string
+		if s, w = cutLastWord(s); w == "" {
 			break
 		}
-		start := strings.LastIndexFunc(s, unicode.IsSpace)
-		if start >= 0 {
-			_, sz := utf8.DecodeRuneInString(s[start:])
-			start += sz
-		} else {
-			start = 0
-		}
-		ws = append(ws, strings.ToLower(s[start:]))
-		s = s[:start]
+		ws = append(ws, strings.ToLower(w))
 	}
 	slices.Reverse(ws)
 	return ws
