@@ -77,12 +77,18 @@ func explain(f lint.Finding, rule *lint.Rule, markdown bool) string {
 			fmt.Fprintf(&b, ": %s", title)
 		}
 		fmt.Fprintf(&b, "\n\n%s", f.Message)
+		if f.Why != "" {
+			fmt.Fprintf(&b, "\n\n*Flagged by:* %s", f.Why)
+		}
 	} else {
 		fmt.Fprintf(&b, "%s", f.RuleID)
 		if title != "" {
 			fmt.Fprintf(&b, ": %s", title)
 		}
 		fmt.Fprintf(&b, "\n%s", f.Message)
+		if f.Why != "" {
+			fmt.Fprintf(&b, "\nFlagged by: %s", f.Why)
+		}
 	}
 	if rule == nil {
 		return b.String()

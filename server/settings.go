@@ -8,6 +8,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
 )
 
 // settings are the editor's settings under the section "upward", from
@@ -15,7 +16,11 @@ import (
 // initializationOptions:
 //
 //	{"rules": {"hedging": false, "vague-timing": "error",
-//	           "crisis": {"enabled": true, "severity": "hint"}}}
+//	           "crisis": {"enabled": true, "severity": "hint"}},
+//	 "model": {"enabled": true, "sensitivity": "precise"}}
+//
+// "model" turns the learned model on or off and sets its sensitivity
+// (precise, balanced or thorough), as [model] does in .upward.toml.
 //
 // A rule's value is true or "on" (run it), false or "off" (don't), a
 // severity ("error", "warning", "info", "hint": run it at that severity) or
@@ -27,16 +32,49 @@ import (
 type settings struct {
 	enabled  map[string]bool
 	severity map[string]lint.Severity
+	// modelOn and sensitivity are the "model" settings, if given.
+	modelOn     *bool
+	sensitivity string
 }
 
-func (s settings) empty() bool { return len(s.enabled) == 0 && len(s.severity) == 0 }
+func (s settings) empty() bool {
+	return len(s.enabled) == 0 && len(s.severity) == 0 && s.modelOn == nil && s.sensitivity == ""
+}
 
 // apply lays the settings over cfg.
 func (s settings) apply(cfg *config.Config) *config.Config {
 	if s.empty() {
 		return cfg
 	}
-	return cfg.WithRuleOverrides(s.enabled, s.severity)
+	if len(s.enabled) > 0 || len(s.severity) > 0 {
+		cfg = cfg.WithRuleOverrides(s.enabled, s.severity)
+	}
+	if s.modelOn != nil || s.sensitivity != "" {
+		cfg = cfg.WithModel(s.modelOn, s.sensitivity)
+	}
+	return cfg
+}
+
+// setModel decodes the "model" settings; it returns a warning for a bad
+// value and ignores it.
+func (s *settings) setModel(raw json.RawMessage) string {
+	var m struct {
+		Enabled     *bool   `json:"enabled"`
+		Sensitivity *string `json:"sensitivity"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return fmt.Sprintf("upward.model: want {\"enabled\": true|false, \"sensitivity\": \"precise\"|\"balanced\"|\"thorough\"}: %v", err)
+	}
+	s.modelOn = m.Enabled
+	if m.Sensitivity != nil {
+		if _, err := model.ParseSensitivity(*m.Sensitivity); err != nil {
+			return "upward.model.sensitivity: " + err.Error()
+		}
+		s.sensitivity = *m.Sensitivity
+	}
+	return ""
 }
 
 // parseSettings decodes settings from a JSON value that is either the
@@ -61,9 +99,14 @@ func parseSettings(raw json.RawMessage, known func(string) bool) (s settings, wa
 			return settings{}, nil, fmt.Errorf("settings: upward: want an object: %v", err)
 		}
 	}
+	if m, ok := top["model"]; ok && string(m) != "null" {
+		if w := s.setModel(m); w != "" {
+			warnings = append(warnings, w)
+		}
+	}
 	rulesRaw, ok := top["rules"]
 	if !ok || string(rulesRaw) == "null" {
-		return settings{}, nil, nil
+		return s, warnings, nil
 	}
 	var rules map[string]json.RawMessage
 	if err := json.Unmarshal(rulesRaw, &rules); err != nil {
@@ -74,7 +117,7 @@ func parseSettings(raw json.RawMessage, known func(string) bool) (s settings, wa
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	s = settings{enabled: map[string]bool{}, severity: map[string]lint.Severity{}}
+	s.enabled, s.severity = map[string]bool{}, map[string]lint.Severity{}
 	for _, id := range ids {
 		if known != nil && !known(id) {
 			warnings = append(warnings, fmt.Sprintf("upward.rules: unknown rule %q (see `upward rules`)", id))

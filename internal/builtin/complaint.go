@@ -79,6 +79,7 @@ func complaintRule() *lint.Rule {
 			}
 		})
 	}
+	learnedRule(r, rf, nil)
 	return r
 }
 

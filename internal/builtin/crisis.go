@@ -37,6 +37,15 @@ func crisisRule() *lint.Rule {
 			}
 		})
 	}
+	// A model hit needs no mitigation in the unit, like a phrase hit.
+	learnedRule(r, rf, func(v blockView) bool {
+		for _, bi := range unitBlocks(v.doc, v.idx) {
+			if groupIs(ps.findAll(v.at(bi)), "mitigation") {
+				return false
+			}
+		}
+		return true
+	})
 	return r
 }
 

@@ -24,7 +24,7 @@ func TestGuardLiterals(t *testing.T) {
 		}
 		texts = append(texts, strings.Split(string(b), "\n")...)
 	}
-	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
+	sets, _ := filepath.Glob("../../testdata/train/*.jsonl")
 	if s := shareddata.Dir(); s != "" {
 		more, _ := filepath.Glob(filepath.Join(s, "eval", "*.jsonl"))
 		sets = append(sets, more...)

@@ -31,6 +31,7 @@ func hedgingRule() *lint.Rule {
 			}
 		})
 	}
+	learnedRule(r, rf, nil)
 	return r
 }
 

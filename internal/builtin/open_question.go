@@ -46,6 +46,7 @@ func openQuestionRule() *lint.Rule {
 			}
 		})
 	}
+	learnedRule(r, rf, nil)
 	return r
 }
 

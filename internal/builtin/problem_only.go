@@ -27,22 +27,10 @@ func problemOnlyRule() *lint.Rule {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
-			// A way forward anywhere in the unit clears every problem in it.
-			if hasForward(v, hs) || namedParty(v.b.Text) {
+			if wayForward(v, ps, hs) {
 				return
 			}
-			for _, bi := range unitBlocks(v.doc, v.idx)[1:] {
-				cv := v.at(bi)
-				if hasForward(cv, ps.findAll(cv)) || namedParty(cv.b.Text) {
-					return
-				}
-			}
 			per := v.bySentence(hs)
-			for si, sh := range per {
-				if actionItem(v, v.b.Sentences[si], sh) {
-					return
-				}
-			}
 			for si, sh := range per {
 				sent := v.b.Sentences[si]
 				if !problemSentence(v, sent, sh) {
@@ -54,7 +42,33 @@ func problemOnlyRule() *lint.Rule {
 			}
 		})
 	}
+	// A model hit needs a problem with no way forward, like a phrase hit.
+	learnedRule(r, rf, func(v blockView) bool {
+		return !v.b.Checked && !wayForward(v, ps, ps.findAll(v))
+	})
 	return r
+}
+
+// wayForward reports whether the block's unit (the block and the blocks
+// nested in it) offers a way forward, which clears every problem in it: a
+// forward phrase, a named party acting, or an action item. hs are the
+// rule's phrases in the block, context groups included.
+func wayForward(v blockView, ps *phraseSet, hs []hit) bool {
+	if hasForward(v, hs) || namedParty(v.b.Text) {
+		return true
+	}
+	for _, bi := range unitBlocks(v.doc, v.idx)[1:] {
+		cv := v.at(bi)
+		if hasForward(cv, ps.findAll(cv)) || namedParty(cv.b.Text) {
+			return true
+		}
+	}
+	for si, sh := range v.bySentence(hs) {
+		if actionItem(v, v.b.Sentences[si], sh) {
+			return true
+		}
+	}
+	return false
 }
 
 var boldLabelRE = lazyRE(`^[\w][\w /&-]{0,30}:\*\*\s+`)

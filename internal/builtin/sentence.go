@@ -160,7 +160,7 @@ func newScan(doc *document.Document) *docScan {
 	var buf []phrase.Match
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if b.Kind == document.Heading || len(b.Sentences) == 0 || linkOnly(doc.Text[b.Span.Start:b.Span.End]) {
+		if !readable(doc, i) {
 			ds.skip[i] = true
 			continue
 		}
@@ -179,6 +179,13 @@ func newScan(doc *document.Document) *docScan {
 		ds.hits[i] = hs
 	}
 	return ds
+}
+
+// readable reports whether sentence rules read block i: not a heading,
+// not empty, not a link-only line.
+func readable(doc *document.Document, i int) bool {
+	b := &doc.Blocks[i]
+	return b.Kind != document.Heading && len(b.Sentences) > 0 && !linkOnly(doc.Text[b.Span.Start:b.Span.End])
 }
 
 // find returns the set's phrases in the block, in document offsets,

@@ -192,16 +192,18 @@ func TestFindings(t *testing.T) {
 	}
 }
 
-// TestExtraPhrases checks that phrases added in the config trigger the rule.
+// TestExtraPhrases checks that phrases added in the config trigger the rule
+// (with the model off: it rightly reads "kaput" as alarm without help).
 func TestExtraPhrases(t *testing.T) {
 	text := "The rollout is kaput.\n"
+	off := lint.ModelOptions{Off: true}
 	for _, id := range []string{"problem-only", "complaint", "hedging", "crisis", "open-question", "vague-timing"} {
 		doc := document.Parse(text, document.Options{})
 		rs := []*lint.Rule{rule(t, id)}
-		if fs := lint.Run(doc, rs, lint.Options{}); len(fs) != 0 {
+		if fs := lint.Run(doc, rs, lint.Options{Model: off}); len(fs) != 0 {
 			t.Fatalf("%s: fired without the extra phrase", id)
 		}
-		fs := lint.Run(doc, rs, lint.Options{Extra: map[string][]string{id: {"kaput"}}})
+		fs := lint.Run(doc, rs, lint.Options{Model: off, Extra: map[string][]string{id: {"kaput"}}})
 		if id == "vague-timing" || id == "open-question" {
 			// These still need their context: no promise, no open question here.
 			continue

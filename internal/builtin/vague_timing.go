@@ -50,6 +50,7 @@ func vagueTimingRule() *lint.Rule {
 			}
 		})
 	}
+	learnedRule(r, rf, nil)
 	return r
 }
 

@@ -122,6 +122,7 @@ func configKey(rules []*lint.Rule, opts lint.Options) string {
 			fmt.Fprintf(&b, "%q=%q,", k, m[k])
 		}
 	}
+	fmt.Fprintf(&b, "\nmodel=%+v", opts.Model)
 	return b.String()
 }
 

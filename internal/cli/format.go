@@ -79,6 +79,8 @@ type jsonDiag struct {
 	Message  string    `json:"message"`
 	Range    rangeJSON `json:"range"`
 	Fixes    []jsonFix `json:"fixes"`
+	// Why says what made the text a hit (see lint.Finding.Why).
+	Why string `json:"why,omitempty"`
 }
 
 type jsonFix struct {
@@ -102,7 +104,7 @@ func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, f
 	m := doc.Mapper()
 	jf := jsonFile{Path: path, Diagnostics: make([]jsonDiag, 0, len(fs))}
 	for _, f := range fs {
-		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes))}
+		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
 			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
 			for _, ed := range fx.Edits {

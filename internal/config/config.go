@@ -15,6 +15,10 @@
 //	extra = ["in a bit"]               # more phrases for the rule to flag
 //	allow = ["soon-ish"]               # findings inside these are dropped
 //
+//	[model]                            # the learned model beside the phrases
+//	enabled = true                     # false: phrases alone decide
+//	sensitivity = "balanced"           # precise, balanced or thorough
+//
 //	[kinds]                            # document kind by path
 //	status-report = ["reports/**/*.md", "**/weekly-*.md"]
 //	meeting-notes = ["meetings/**"]
@@ -59,6 +63,7 @@ import (
 	"github.com/upward-lint/upward/internal/builtin"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
 )
 
 // FileName is the name of the config file looked up from each linted file's
@@ -130,6 +135,12 @@ type file struct {
 	Rules  map[string]ruleConfig `toml:"rules"`
 	Kinds  map[string][]string   `toml:"kinds"`
 	Custom []customConfig        `toml:"custom"`
+	Model  *modelConfig          `toml:"model"`
+}
+
+type modelConfig struct {
+	Enabled     *bool   `toml:"enabled"`
+	Sensitivity *string `toml:"sensitivity"`
 }
 
 type ruleConfig struct {
@@ -149,7 +160,8 @@ type customConfig struct {
 
 // Known keys, for "did you mean" hints.
 var (
-	topKeys    = []string{"ignore", "rules", "kinds", "custom"}
+	topKeys    = []string{"ignore", "rules", "kinds", "custom", "model"}
+	modelKeys  = []string{"enabled", "sensitivity"}
 	ruleKeys   = []string{"enabled", "severity", "extra", "allow"}
 	customKeys = []string{"id", "message", "phrases", "replacement", "severity"}
 )
@@ -339,6 +351,8 @@ func (v *validator) unknownKey(k toml.Key) {
 		known = ruleKeys
 	case k[0] == "custom" && len(k) == 2:
 		known = customKeys
+	case k[0] == "model" && len(k) == 2:
+		known = modelKeys
 	}
 	if s := closest(k[len(k)-1], known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
@@ -443,6 +457,19 @@ func (v *validator) build(c *Config, f *file) {
 				c.opts.Allow = map[string][]string{}
 			}
 			c.opts.Allow[id] = nonEmpty(rc.Allow)
+		}
+	}
+
+	if m := f.Model; m != nil {
+		if m.Enabled != nil && !*m.Enabled {
+			c.opts.Model.Off = true
+		}
+		if m.Sensitivity != nil {
+			if _, err := model.ParseSensitivity(*m.Sensitivity); err != nil {
+				v.errorf([]string{"model", "sensitivity"}, -1, "model.sensitivity: %v", err)
+			} else {
+				c.opts.Model.Sensitivity = *m.Sensitivity
+			}
 		}
 	}
 

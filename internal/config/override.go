@@ -41,3 +41,21 @@ func (c *Config) WithRuleOverrides(enabled map[string]bool, severity map[string]
 	}
 	return n
 }
+
+// WithModel returns a copy of c with the learned model turned on or off
+// (enabled, if not nil) and at a sensitivity (if not ""), on top of what c
+// says; it is how the language server lays the editor's "model" settings
+// over a config file. The sensitivity is not checked.
+func (c *Config) WithModel(enabled *bool, sensitivity string) *Config {
+	if c == nil {
+		c = Default()
+	}
+	n := &Config{Path: c.Path, Dir: c.Dir, opts: c.opts, kinds: c.kinds, ignore: c.ignore, custom: c.custom}
+	if enabled != nil {
+		n.opts.Model.Off = !*enabled
+	}
+	if sensitivity != "" {
+		n.opts.Model.Sensitivity = sensitivity
+	}
+	return n
+}

@@ -158,8 +158,9 @@ func ruleIDs(rules []*lint.Rule, scope lint.Scope) []string {
 }
 
 // ScoreSentences runs the sentence rules over each item's text, parsed in
-// its source file's format, and scores which rules fire.
-func ScoreSentences(items []SentenceItem, rules []*lint.Rule) *Report {
+// its source file's format, with opts (which say how the learned model is
+// used), and scores which rules fire.
+func ScoreSentences(items []SentenceItem, rules []*lint.Rule, opts lint.Options) *Report {
 	ids := ruleIDs(rules, lint.SentenceScope)
 	var run []*lint.Rule
 	for _, r := range rules {
@@ -169,9 +170,9 @@ func ScoreSentences(items []SentenceItem, rules []*lint.Rule) *Report {
 	}
 	rep := newReport("dev-sentences", ids)
 	for _, it := range items {
-		doc := document.Parse(it.Text, sentenceOptions(it.Source))
+		doc := document.Parse(it.Text, ItemOptions(it.Source))
 		fired := map[string]bool{}
-		for _, f := range lint.Run(doc, run, lint.Options{}) {
+		for _, f := range lint.Run(doc, run, opts) {
 			fired[f.RuleID] = true
 		}
 		rep.score(it.ID, it.Text, it.Note, it.Labels, fired)
@@ -183,8 +184,8 @@ func ScoreSentences(items []SentenceItem, rules []*lint.Rule) *Report {
 // from a file; they are parsed as Markdown with no URI.
 const Synthetic = "synthetic"
 
-// sentenceOptions returns the parse options for an item from source.
-func sentenceOptions(source string) document.Options {
+// ItemOptions returns the parse options for a labelled item from source.
+func ItemOptions(source string) document.Options {
 	if source == Synthetic || source == "" {
 		return document.Options{Format: document.Markdown}
 	}

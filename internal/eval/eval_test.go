@@ -31,7 +31,7 @@ func TestScoreSentencesSynthetic(t *testing.T) {
 		{ID: "4", Source: "a.md", Text: "beta and alpha", Labels: []string{"a", "b"}}, // a: TP, b: TP
 		{ID: "5", Source: "a.txt", Text: "beta", Labels: []string{"b"}},               // b: TP (plain text)
 	}
-	rep := ScoreSentences(items, []*lint.Rule{wordRule("a", "alpha"), wordRule("b", "beta")})
+	rep := ScoreSentences(items, []*lint.Rule{wordRule("a", "alpha"), wordRule("b", "beta")}, lint.Options{})
 	want := map[string]Counts{"a": {TP: 2, FP: 1, FN: 1}, "b": {TP: 2, FP: 0, FN: 1}}
 	for id, w := range want {
 		if got := *rep.Counts[id]; got != w {
@@ -79,7 +79,7 @@ func TestBuiltinRulesOnSyntheticSet(t *testing.T) {
 		{ID: "k1", Source: "x.md", Text: "Everything is on fire.", Labels: []string{"crisis", "problem-only"}},
 		{ID: "k0", Source: "x.md", Text: "It was not a disaster; two builds failed and are fixed.", Labels: nil},
 	}
-	rep := ScoreSentences(items, builtin.All())
+	rep := ScoreSentences(items, builtin.All(), lint.Options{Model: lint.ModelOptions{Off: true}})
 	if len(rep.Rules) != 6 {
 		t.Fatalf("scored %d sentence rules, want 6: %v", len(rep.Rules), rep.Rules)
 	}
@@ -142,13 +142,13 @@ func TestFindSharedMissing(t *testing.T) {
 // TestSyntheticItemsParseAsMarkdown checks items with source "synthetic"
 // are parsed as Markdown with no URI, and others by their file's extension.
 func TestSyntheticItemsParseAsMarkdown(t *testing.T) {
-	if o := sentenceOptions(Synthetic); o.Format != document.Markdown || o.URI != "" {
+	if o := ItemOptions(Synthetic); o.Format != document.Markdown || o.URI != "" {
 		t.Errorf("synthetic options = %+v, want Markdown with no URI", o)
 	}
-	if o := sentenceOptions("notes/a.txt"); o.Format != document.PlainText || o.URI != "notes/a.txt" {
+	if o := ItemOptions("notes/a.txt"); o.Format != document.PlainText || o.URI != "notes/a.txt" {
 		t.Errorf("a.txt options = %+v, want plain text with its URI", o)
 	}
-	doc := document.Parse("- alpha here", sentenceOptions(Synthetic))
+	doc := document.Parse("- alpha here", ItemOptions(Synthetic))
 	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != document.ListItem {
 		t.Errorf("synthetic \"- alpha here\" parsed as %+v, want a list item", doc.Blocks)
 	}

@@ -77,6 +77,9 @@ type Finding struct {
 	Message  string
 	Severity Severity
 	Fixes    []Fix
+	// Why says what made the text a hit: the phrase matched, or the words
+	// the learned model weighed most.
+	Why string
 }
 
 // Example is a documented hit or non-hit of a rule.
@@ -118,6 +121,8 @@ type Pass struct {
 	// Extra are phrases the config adds to this rule; Allow are phrases the
 	// config says never to flag (case-insensitive).
 	Extra, Allow []string
+	// Model is how the sentence rules use the learned model.
+	Model        ModelOptions
 	report       func(Finding)
 	memo         map[any]any
 }
@@ -134,6 +139,17 @@ func (p *Pass) Memo(key any, compute func() any) any {
 	v := compute()
 	p.memo[key] = v
 	return v
+}
+
+// Collect runs fn on a pass like p whose findings are returned instead of
+// reported: a rule that combines two matchers collects one before it
+// reports.
+func (p *Pass) Collect(fn func(*Pass)) []Finding {
+	var out []Finding
+	q := *p
+	q.report = func(f Finding) { out = append(out, f) }
+	fn(&q)
+	return out
 }
 
 // Report records a finding. RuleID and Severity are filled in by the driver.

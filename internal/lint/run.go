@@ -15,6 +15,21 @@ type Options struct {
 	Severity map[string]Severity
 	// Extra and Allow add or allow phrases per rule ID (see Pass).
 	Extra, Allow map[string][]string
+	// Model is how the sentence rules use the learned model.
+	Model ModelOptions
+}
+
+// ModelOptions say how the sentence rules use the learned model beside
+// their phrases. The zero value is the default: the model on, at balanced
+// sensitivity.
+type ModelOptions struct {
+	// Off turns the model off: phrases alone decide.
+	Off bool
+	// Sensitivity is "precise", "balanced" or "thorough"; "" is balanced.
+	Sensitivity string
+	// Alone turns the phrases off: the model alone decides (for
+	// measurement).
+	Alone bool
 }
 
 // Run runs rules over doc and returns the findings, sorted by position then
@@ -31,7 +46,7 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], memo: memo}
+		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, memo: memo}
 		p.report = func(f Finding) {
 			f.RuleID = r.ID
 			f.Severity = sev

@@ -1,7 +1,13 @@
 // Command upward-eval prints per-rule precision and recall of the built-in
 // rules on the development set in ../shared/eval, or on other labelled sets.
 //
-//	go run ./internal/eval/cmd/upward-eval [-shared DIR] [-sentences FILE] [-documents FILE] [-v]
+//	go run ./internal/eval/cmd/upward-eval [-shared DIR] [-sentences FILE] [-documents FILE] [-model on|off|alone] [-sensitivity S] [-v]
+//	go run ./internal/eval/cmd/upward-eval -frozen [-sensitivity S]
+//
+// -model says how the sentence rules use the learned model: on (the
+// default, as users run it), off (phrases alone) or alone (the model
+// alone). -frozen scores the frozen test split (testdata/test/*.jsonl)
+// three times, phrases alone, model alone and combined, one table each.
 //
 // With no -sentences or -documents it scores the shared development set
 // (eval/dev-sentences.jsonl and eval/dev-documents.jsonl). With -sentences
@@ -17,6 +23,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/builtin"
 	"github.com/upward-lint/upward/internal/eval"
+	"github.com/upward-lint/upward/internal/lint"
 )
 
 func main() {
@@ -24,14 +31,59 @@ func main() {
 	sentences := flag.String("sentences", "", "score this sentences `file` (JSON lines) instead of the shared dev set; items with source \"synthetic\" are parsed as Markdown")
 	documents := flag.String("documents", "", "score this documents `file` (JSON lines, paths relative to the shared directory) instead of the shared dev set")
 	verbose := flag.Bool("v", false, "list every false positive and false negative with its text")
+	mode := flag.String("model", "on", "how sentence rules use the learned model: on, off or alone")
+	sens := flag.String("sensitivity", "balanced", "the model's sensitivity: precise, balanced or thorough")
+	frozen := flag.Bool("frozen", false, "score the frozen test split (testdata/test) with phrases alone, the model alone and both")
 	flag.Parse()
-	if err := run(*shared, *sentences, *documents, *verbose); err != nil {
+	opts, err := modelOptions(*mode, *sens)
+	if err == nil && *frozen {
+		err = runFrozen(*sens, *verbose)
+	} else if err == nil {
+		err = run(*shared, *sentences, *documents, opts, *verbose)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "upward-eval:", err)
 		os.Exit(2)
 	}
 }
 
-func run(shared, sentences, documents string, verbose bool) error {
+func modelOptions(mode, sens string) (lint.Options, error) {
+	var o lint.Options
+	o.Model.Sensitivity = sens
+	switch mode {
+	case "on":
+	case "off":
+		o.Model.Off = true
+	case "alone":
+		o.Model.Alone = true
+	default:
+		return o, fmt.Errorf("-model %q: want on, off or alone", mode)
+	}
+	return o, nil
+}
+
+// runFrozen scores every file of the frozen test split in each mode.
+func runFrozen(sens string, verbose bool) error {
+	files, err := filepath.Glob(filepath.Join("testdata", "test", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no testdata/test/*.jsonl (run from the module root)")
+	}
+	for _, f := range files {
+		sents, err := eval.ReadJSONL[eval.SentenceItem](f)
+		if err != nil {
+			return err
+		}
+		for _, mode := range []string{"off", "alone", "on"} {
+			opts, _ := modelOptions(mode, sens)
+			rep := eval.ScoreSentences(sents, builtin.All(), opts)
+			rep.Name = fmt.Sprintf("%s (%d items), model %s, %s", setName(f), len(sents), mode, sens)
+			rep.Write(os.Stdout, verbose && mode == "on")
+		}
+	}
+	return nil
+}
+
+func run(shared, sentences, documents string, opts lint.Options, verbose bool) error {
 	if sentences == "" && documents == "" || documents != "" {
 		// The default set, or documents: both need the shared directory.
 		if shared == "" {
@@ -52,7 +104,7 @@ func run(shared, sentences, documents string, verbose bool) error {
 		if err != nil {
 			return err
 		}
-		rep := eval.ScoreSentences(sents, rules)
+		rep := eval.ScoreSentences(sents, rules, opts)
 		rep.Name = setName(sentences)
 		rep.Write(os.Stdout, verbose)
 	}

@@ -1,0 +1,249 @@
+package builtin
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
+)
+
+// How a sentence rule combines its phrases with the learned model
+// (internal/model):
+//
+//   - A phrase hit stands, unless the model scores its block as clearly
+//     neutral for the rule (the veto margin the trainer chose).
+//   - Where the rule's phrases matched in a block, the phrase rule's
+//     guards have decided (negation, mitigation, options offered, a real
+//     apology...): the model adds nothing there.
+//   - Where the rule's phrases found nothing in a block and the model's
+//     score for the rule reaches the threshold of the configured
+//     sensitivity, the finding spans the sentence the model scores highest,
+//     and its fix inserts the rule's template with [placeholders] after
+//     that sentence, keeping every word the writer wrote.
+//   - The rule's own guards still apply to model hits: nothing in a block
+//     quote (reported speech), and problem-only's way-forward check vetoes
+//     a problem whose unit offers a proposal, next step or owner.
+//
+// Findings say why they fired (lint.Finding.Why): the phrases matched, or
+// the model's strongest words.
+
+// learnedRule wraps a sentence rule's phrase matcher with the model. gate,
+// if not nil, says whether a model hit in the block may stand.
+func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
+	phrases := r.Run
+	ri := model.RuleIndex(r.ID)
+	tmpl := modelTemplates[r.ID]
+	r.Run = func(p *lint.Pass) {
+		m, err := loadModel()
+		if p.Model.Off || err != nil || ri < 0 {
+			if !p.Model.Alone {
+				for _, f := range p.Collect(phrases) {
+					p.Report(explained(p, f))
+				}
+			}
+			return
+		}
+		sens, _ := model.ParseSensitivity(p.Model.Sensitivity)
+		if p.Model.Sensitivity == "" {
+			sens = model.Balanced
+		}
+		var fs []lint.Finding
+		if !p.Model.Alone {
+			fs = p.Collect(phrases)
+		}
+		scores := modelScores(p, m)
+		k := 0
+		eachBlock(p, func(v blockView) {
+			in := 0
+			for k < len(fs) && fs[k].Span.Start < v.b.Span.End {
+				f := fs[k]
+				k++
+				if f.Span.Start < v.b.Span.Start {
+					p.Report(explained(p, f)) // outside every block sentence rules read
+					continue
+				}
+				in++
+				if m.Vetoes(ri, scores[v.idx][ri]) {
+					continue
+				}
+				p.Report(explained(p, f))
+			}
+			if in > 0 || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
+				return
+			}
+			if gate != nil && !gate(v) {
+				return
+			}
+			si := bestSentence(m, v, ri)
+			if si < 0 {
+				return
+			}
+			span := trimSentence(v, v.b.Sentences[si])
+			if span.Len() == 0 || v.quoted(span) {
+				return
+			}
+			f := lint.Finding{Span: span, Message: message(rf, "default"), Why: modelWhy(m, v, span, ri, scores[v.idx][ri])}
+			if tmpl.text != "" {
+				f.Fixes = []lint.Fix{{
+					Title:      tmpl.title,
+					Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: " " + tmpl.text}},
+					NeedsInput: true,
+					Preferred:  true,
+				}}
+			}
+			p.Report(f)
+		})
+		for ; k < len(fs); k++ {
+			p.Report(explained(p, fs[k]))
+		}
+	}
+}
+
+// matched reports whether any phrase of the rule matched in the block.
+func matched(v blockView, rule string) bool {
+	for _, h := range v.scan.hits[v.idx] {
+		if h.rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// loadModel returns the model the sentence rules use; tests swap it.
+var loadModel = model.Default
+
+// modelTemplates are the fixes of model-only hits: a sentence inserted
+// after the flagged one, so that nothing the writer wrote is lost.
+// Hedging has none: without a phrase there is nothing to take out.
+var modelTemplates = map[string]struct{ title, text string }{
+	"problem-only":  {"Add a next step", "To move this forward, I propose [next step]."},
+	"complaint":     {"Add a request", "Could we [change] so that [outcome]?"},
+	"open-question": {"Add a recommendation", "I recommend [option A] over [option B] because [reason]."},
+	"vague-timing":  {"Add a date", "Expected by [date]."},
+	"crisis":        {"Add impact and mitigation", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+}
+
+// modelKey is the lint.Pass.Memo key of a document's block scores.
+type modelKey struct{}
+
+// modelScores returns the model's scores of every block sentence rules
+// read (zero for the others), computed once per run for all six rules.
+func modelScores(p *lint.Pass, m *model.Model) []model.Scores {
+	return p.Memo(modelKey{}, func() any {
+		out := make([]model.Scores, len(p.Doc.Blocks))
+		eachBlock(p, func(v blockView) { out[v.idx] = blockScore(m, v) })
+		return out
+	}).([]model.Scores)
+}
+
+// window is how many sentences of a long block are scored together: the
+// model learned from paragraphs and list items of one to four sentences.
+const window = 3
+
+// blockScore scores a block as a whole, or, past four sentences, as the
+// highest score of each run of three sentences.
+func blockScore(m *model.Model, v blockView) model.Scores {
+	ss := v.b.Sentences
+	if len(ss) <= 4 {
+		return m.Score(v.b.Text)
+	}
+	var best model.Scores
+	for i := 0; i+window <= len(ss); i++ {
+		s := m.Score(v.masked(document.Span{Start: ss[i].Start, End: ss[i+window-1].End}))
+		for r := range best {
+			if i == 0 || s[r] > best[r] {
+				best[r] = s[r]
+			}
+		}
+	}
+	return best
+}
+
+// bestSentence returns the index of the block's sentence the model scores
+// highest for rule ri.
+func bestSentence(m *model.Model, v blockView, ri int) int {
+	ss := v.b.Sentences
+	if len(ss) == 1 {
+		return 0
+	}
+	best, bi := float32(0), -1
+	for i, s := range ss {
+		if sc := m.Score(v.masked(s))[ri]; bi < 0 || sc > best {
+			best, bi = sc, i
+		}
+	}
+	return bi
+}
+
+// modelWhy explains a model hit by the words of the span that pushed the
+// rule's score up the most.
+func modelWhy(m *model.Model, v blockView, span document.Span, ri int, score float32) string {
+	text := v.masked(span)
+	var words []string
+	for _, c := range m.Explain(text, ri, 3) {
+		words = append(words, fmt.Sprintf("%q", text[c.Start:c.End]))
+	}
+	why := fmt.Sprintf("learned model (%.0f%% likely at real-world prevalence)", 100*m.Probability(ri, score))
+	if len(words) > 0 {
+		why += ", strongest words: " + strings.Join(words, ", ")
+	}
+	return why
+}
+
+// explained fills in Why for a phrase hit: the phrases of the rule inside
+// its span.
+func explained(p *lint.Pass, f lint.Finding) lint.Finding {
+	if f.Why != "" {
+		return f
+	}
+	ds := scanDoc(p)
+	var phrases []string
+	for bi := range p.Doc.Blocks {
+		b := &p.Doc.Blocks[bi]
+		if !b.Span.Contains(document.Span{Start: f.Span.Start, End: f.Span.Start}) || ds.hits[bi] == nil {
+			continue
+		}
+		for _, h := range ds.hits[bi] {
+			if h.rule == f.RuleID || f.RuleID == "" && h.rule == p.Rule.ID {
+				if f.Span.Contains(h.span) || h.span.Contains(f.Span) {
+					q := strings.ToLower(strings.Join(strings.Fields(p.Doc.Text[h.span.Start:h.span.End]), " "))
+					if !slices.Contains(phrases, q) {
+						phrases = append(phrases, q)
+					}
+				}
+			}
+		}
+	}
+	if len(phrases) > 3 {
+		phrases = phrases[:3]
+	}
+	if len(phrases) == 0 {
+		f.Why = "phrase rules"
+		return f
+	}
+	for i, q := range phrases {
+		phrases[i] = fmt.Sprintf("%q", q)
+	}
+	f.Why = "phrase " + strings.Join(phrases, ", ")
+	return f
+}
+
+// ModelText returns the text of a document as the model reads it: the
+// masked prose of every block sentence rules read, one per line. The
+// trainer reads each training item through it.
+func ModelText(doc *document.Document) string {
+	var b strings.Builder
+	for i := range doc.Blocks {
+		if !readable(doc, i) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(doc.Blocks[i].Text)
+	}
+	return b.String()
+}
