@@ -10,9 +10,10 @@
 // rule's Platt scaling, shifted to the rule's prevalence in the randomly
 // sampled real paragraphs (at least minPrevalence); each sensitivity's threshold is the lowest
 // margin whose estimated precision at that prevalence reaches the target
-// (recall from every positive, false alarms from the real paragraphs);
-// the veto margin is the highest below which the phrase rules' hits are
-// mostly wrong.
+// (recall from every positive, false alarms from every negative: written
+// hard negatives and real paragraphs alike);
+// the veto margin is the one below which dropping the phrase rules' hits
+// removes the most wrong hits for the right ones lost (see vetoCost).
 package main
 
 import (
@@ -35,8 +36,15 @@ func main() {
 	corpus := flag.String("corpus", "testdata/train", "the `folder` of labelled *.jsonl files")
 	out := flag.String("o", "internal/model/model.bin", "the model `file` to write")
 	flag.BoolVar(&verbose, "v", false, "list the real paragraphs each rule scores highest out of fold")
+	dev := flag.Bool("dev", false, "measure instead of training: 5-fold cross-validation of phrases alone, the model alone and both, on the corpus")
 	flag.Parse()
-	if err := run(*corpus, *out); err != nil {
+	var err error
+	if *dev {
+		err = runDev(*corpus)
+	} else {
+		err = run(*corpus, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "upward-train:", err)
 		os.Exit(1)
 	}
@@ -75,6 +83,73 @@ func run(dir, out string) error {
 	return nil
 }
 
+// runDev scores the sentence rules on each fold of the corpus with a
+// model built (trained, calibrated, thresholds chosen) on the other four,
+// separately for written messages and for real paragraphs sampled at
+// random. The phrase lists were tuned on much of this corpus, so phrase
+// figures are in-sample; the model's are not.
+func runDev(dir string) error {
+	items, err := model.ReadCorpus(dir)
+	if err != nil {
+		return err
+	}
+	type part struct {
+		name  string
+		items []eval.SentenceItem
+	}
+	reps := map[string]*eval.Report{}
+	var order []string
+	for k := range folds {
+		var train []model.Item
+		var msgs, real []eval.SentenceItem
+		for _, it := range items {
+			if fold(it.ID) != k {
+				train = append(train, it)
+				continue
+			}
+			si := eval.SentenceItem{ID: it.ID, Source: it.Source, Text: it.Text, Labels: it.Labels, Note: it.Note}
+			if it.Sample == "random" {
+				real = append(real, si)
+			} else {
+				msgs = append(msgs, si)
+			}
+		}
+		m, err := Build(train, model.DefaultTrainOptions)
+		if err != nil {
+			return err
+		}
+		builtin.SetModel(m)
+		for _, p := range []part{{"messages", msgs}, {"real", real}} {
+			for _, mode := range []string{"off", "alone", "on"} {
+				for _, sens := range []string{"precise", "balanced", "thorough"} {
+					if mode == "off" && sens != "balanced" {
+						continue
+					}
+					opts := lint.Options{Model: lint.ModelOptions{Off: mode == "off", Alone: mode == "alone", Sensitivity: sens}}
+					rep := eval.ScoreSentences(p.items, builtin.All(), opts)
+					key := fmt.Sprintf("%s: model %s, %s", p.name, mode, sens)
+					if mode == "off" {
+						key = p.name + ": phrases alone (in-sample)"
+					}
+					if reps[key] == nil {
+						reps[key] = rep
+						order = append(order, key)
+					} else {
+						reps[key].Add(rep)
+					}
+				}
+			}
+		}
+	}
+	builtin.SetModel(nil)
+	for _, key := range order {
+		reps[key].Name = key
+		reps[key].Write(os.Stdout, false)
+		fmt.Println()
+	}
+	return nil
+}
+
 // Examples turns corpus items into training examples: each item's text as
 // the sentence rules read it (builtin.ModelText).
 func Examples(items []model.Item) []model.Example {
@@ -106,7 +181,7 @@ func Build(items []model.Item, opts model.TrainOptions) (*model.Model, error) {
 	for r, id := range model.Rules {
 		var all []float64
 		var ys []bool
-		var pos, realNeg []float64
+		var pos, neg []float64
 		var nReal, posReal int
 		for i, e := range ex {
 			all = append(all, oof[i][r])
@@ -115,17 +190,18 @@ func Build(items []model.Item, opts model.TrainOptions) (*model.Model, error) {
 				pos = append(pos, oof[i][r])
 				m.Positives[id]++
 			}
+			if !e.Labels[r] {
+				neg = append(neg, oof[i][r])
+			}
 			if e.Random {
 				nReal++
 				if e.Labels[r] {
 					posReal++
-				} else {
-					realNeg = append(realNeg, oof[i][r])
 				}
 			}
 		}
 		slices.Sort(pos)
-		slices.Sort(realNeg)
+		slices.Sort(neg)
 		if verbose {
 			printTop(ex, oof, r)
 		}
@@ -134,16 +210,19 @@ func Build(items []model.Item, opts model.TrainOptions) (*model.Model, error) {
 		a, b := model.Platt(all, ys)
 		m.PlattA[r] = a
 		m.PlattB[r] = b + logit(prev) - logit(train)
-		rn := map[string]any{"prevalence_real": round(prev), "positives": len(pos)}
+		rn := map[string]any{"prevalence_real": round(prev), "positives": len(pos), "auc_oof": round(auc(all, ys))}
 		for name, target := range map[string]float64{"balanced": model.Targets[model.Balanced], "precise": model.Targets[model.Precise], "thorough": model.Targets[model.Thorough]} {
-			t := model.Threshold(pos, realNeg, prev, target, 10)
+			t := model.Threshold(pos, neg, prev, target, 10)
 			th := m.Thresholds[name]
 			if !math.IsInf(t, 1) {
 				th[r] = &t
 			}
 			m.Thresholds[name] = th
-			p, rec, fa := model.PrecisionAt(t, pos, realNeg, prev)
-			rn[name] = map[string]any{"threshold": round(t), "est_precision_real": round(p), "recall_oof": round(rec), "false_alarm_real": round(fa)}
+			p, rec, fa := model.PrecisionAt(t, pos, neg, prev)
+			rn[name] = map[string]any{"threshold": round(t), "est_precision": round(p), "recall_oof": round(rec), "false_alarm_oof": round(fa)}
+		}
+		if verbose {
+			printVeto(ex, oof, fired, r)
 		}
 		if v, ok := vetoMargin(oof, ex, fired, r); ok {
 			m.Veto[r] = &v
@@ -152,6 +231,7 @@ func Build(items []model.Item, opts model.TrainOptions) (*model.Model, error) {
 		notes[id] = rn
 	}
 	m.Notes = notes
+	m.Prepare()
 	return m, nil
 }
 
@@ -199,8 +279,14 @@ func phraseHits(items []model.Item) [][model.NumRules]bool {
 	return out
 }
 
-// vetoMargin is the highest out-of-fold margin below which at least 8 of
-// the phrase rules' hits of rule r lie and at most 15% of them are right.
+// vetoCost is how many wrong phrase hits a veto must remove for each
+// right one it removes.
+const vetoCost = 1
+
+// vetoMargin is the out-of-fold margin below which rule r's phrase hits
+// are dropped: the one that removes the most wrong hits, less vetoCost
+// for each right hit removed, over every item where the phrases fire. It
+// reports false when no veto gains anything.
 func vetoMargin(oof [][model.NumRules]float64, ex []model.Example, fired [][model.NumRules]bool, r int) (float64, bool) {
 	type hit struct {
 		m  float64
@@ -213,24 +299,24 @@ func vetoMargin(oof [][model.NumRules]float64, ex []model.Example, fired [][mode
 		}
 	}
 	slices.SortFunc(hs, func(a, b hit) int { return cmpFloat(a.m, b.m) })
-	best, found := 0.0, false
-	tp := 0
+	best, gain, found := 0.0, 0, false
+	g := 0
 	for n := 1; n <= len(hs); n++ {
 		if hs[n-1].ok {
-			tp++
+			g -= vetoCost
+		} else {
+			g++
 		}
-		if n < 8 || float64(tp) > 0.15*float64(n) {
+		if n < len(hs) && hs[n].m == hs[n-1].m {
 			continue
 		}
-		// Between this hit and the next, so that this one is vetoed.
-		next := hs[n-1].m + 1e-6
-		if n < len(hs) {
-			if hs[n].m == hs[n-1].m {
-				continue
+		if g > gain {
+			next := hs[n-1].m + 1e-3
+			if n < len(hs) {
+				next = hs[n].m
 			}
-			next = hs[n].m
+			best, gain, found = (hs[n-1].m+next)/2, g, true
 		}
-		best, found = (hs[n-1].m+next)/2, true
 	}
 	return best, found
 }
@@ -275,4 +361,53 @@ func printTop(ex []model.Example, oof [][model.NumRules]float64, r int) {
 	for _, i := range idx[:min(12, len(idx))] {
 		fmt.Printf("%6.2f %-5v %s %q\n", oof[i][r], ex[i].Labels[r], ex[i].ID, ex[i].Text[:min(140, len(ex[i].Text))])
 	}
+}
+
+// printVeto prints, for the items where rule r's phrases fire, the
+// out-of-fold margins of right and wrong hits, by decile.
+func printVeto(ex []model.Example, oof [][model.NumRules]float64, fired [][model.NumRules]bool, r int) {
+	for _, random := range []bool{false, true} {
+		var ok, bad []float64
+		for i, e := range ex {
+			if fired[i][r] && e.Random == random {
+				if e.Labels[r] {
+					ok = append(ok, oof[i][r])
+				} else {
+					bad = append(bad, oof[i][r])
+				}
+			}
+		}
+		slices.Sort(ok)
+		slices.Sort(bad)
+		q := func(xs []float64) string {
+			var b strings.Builder
+			for d := 0; d <= 10 && len(xs) > 0; d += 2 {
+				fmt.Fprintf(&b, " %5.1f", xs[min(len(xs)-1, d*len(xs)/10)])
+			}
+			return b.String()
+		}
+		fmt.Printf("veto %s random=%v: right %d:%s | wrong %d:%s\n", model.Rules[r], random, len(ok), q(ok), len(bad), q(bad))
+	}
+}
+
+// auc is the area under the ROC curve of margins ms for labels ys: the
+// chance that a positive outscores a negative.
+func auc(ms []float64, ys []bool) float64 {
+	idx := make([]int, len(ms))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmpFloat(ms[a], ms[b]) })
+	var rankSum, npos float64
+	for rank, i := range idx {
+		if ys[i] {
+			rankSum += float64(rank + 1)
+			npos++
+		}
+	}
+	nneg := float64(len(ms)) - npos
+	if npos == 0 || nneg == 0 {
+		return 0
+	}
+	return (rankSum - npos*(npos+1)/2) / (npos * nneg)
 }

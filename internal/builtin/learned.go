@@ -35,7 +35,8 @@ import (
 func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 	phrases := r.Run
 	ri := model.RuleIndex(r.ID)
-	tmpl := modelTemplates[r.ID]
+	fixTitle, fixText := modelFixTitles[r.ID], rf.Replacements["model"]
+	msg := rf.Messages["model"]
 	r.Run = func(p *lint.Pass) {
 		m, err := loadModel()
 		if p.Model.Off || err != nil || ri < 0 {
@@ -85,11 +86,11 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 			if span.Len() == 0 || v.quoted(span) {
 				return
 			}
-			f := lint.Finding{Span: span, Message: message(rf, "default"), Why: modelWhy(m, v, span, ri, scores[v.idx][ri])}
-			if tmpl.text != "" {
+			f := lint.Finding{Span: span, Message: msg, Why: modelWhy(m, v, span, ri, scores[v.idx][ri])}
+			if fixText != "" && fixTitle != "" {
 				f.Fixes = []lint.Fix{{
-					Title:      tmpl.title,
-					Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: " " + tmpl.text}},
+					Title:      fixTitle,
+					Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: " " + fixText}},
 					NeedsInput: true,
 					Preferred:  true,
 				}}
@@ -115,15 +116,27 @@ func matched(v blockView, rule string) bool {
 // loadModel returns the model the sentence rules use; tests swap it.
 var loadModel = model.Default
 
-// modelTemplates are the fixes of model-only hits: a sentence inserted
-// after the flagged one, so that nothing the writer wrote is lost.
-// Hedging has none: without a phrase there is nothing to take out.
-var modelTemplates = map[string]struct{ title, text string }{
-	"problem-only":  {"Add a next step", "To move this forward, I propose [next step]."},
-	"complaint":     {"Add a request", "Could we [change] so that [outcome]?"},
-	"open-question": {"Add a recommendation", "I recommend [option A] over [option B] because [reason]."},
-	"vague-timing":  {"Add a date", "Expected by [date]."},
-	"crisis":        {"Add impact and mitigation", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+// SetModel makes the sentence rules use m instead of the embedded model,
+// for evaluation tools (cmd/upward-train -dev); nil restores the embedded
+// one. It must not be called while rules run.
+func SetModel(m *model.Model) {
+	if m == nil {
+		loadModel = model.Default
+		return
+	}
+	loadModel = func() (*model.Model, error) { return m, nil }
+}
+
+// modelFixTitles name the fix of a model-only hit: the rule file's
+// "model" replacement inserted after the flagged sentence, so that nothing
+// the writer wrote is lost. Hedging has none: without a phrase there is
+// nothing to take out.
+var modelFixTitles = map[string]string{
+	"problem-only":  "Add a next step",
+	"complaint":     "Add a request",
+	"open-question": "Add a recommendation",
+	"vague-timing":  "Add a date",
+	"crisis":        "Add impact and mitigation",
 }
 
 // modelKey is the lint.Pass.Memo key of a document's block scores.

@@ -143,3 +143,18 @@ func TestModelAlone(t *testing.T) {
 		t.Errorf("model alone: the phrase hit must not count: %+v", fs)
 	}
 }
+
+// TestExamplesWithModel checks each documented example of a sentence rule
+// with the embedded model on, as users run it: the model may add no
+// finding to a documented non-hit and veto no documented hit.
+func TestExamplesWithModel(t *testing.T) {
+	for _, r := range sentenceRules() {
+		for _, e := range r.Examples {
+			doc := document.Parse(e.Text+"\n", document.Options{})
+			fs := lint.Run(doc, []*lint.Rule{r}, lint.Options{})
+			if got := len(fs) > 0; got != e.Hit {
+				t.Errorf("%s example %q: fired %v, want %v (%v)", r.ID, e.Text, got, e.Hit, fs)
+			}
+		}
+	}
+}

@@ -331,6 +331,7 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 		messages: []keyText{
 			{"burnout", "This vents about workload without asking for anything; ask for the change that would help."},
 			{"default", "This reads as a complaint; turn it into a request for a specific change."},
+			{"model", "This reads as a complaint; turn it into a request for a specific change."},
 			{"opener", "\"{phrase}\" turns a report into a grievance; state the fact and what you need."},
 			{"uninformed", "This blames others for not telling you; ask to be looped in next time."},
 		},
@@ -723,6 +724,7 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 		replacements: []keyText{
 			{"burnout", "A break in the next couple of months would help me recharge. How do [these dates] work?"},
 			{"default", "Could we [change this] so that [outcome]?"},
+			{"model", "Could we [change] so that [outcome]?"},
 			{"uninformed", "Could you loop me in when {what}?"},
 			{"uninformed-about", "Could you loop me in on {what} next time?"},
 		},
@@ -755,6 +757,7 @@ the same paragraph, negated alarm ("not a disaster"), and reported speech.
 		},
 		messages: []keyText{
 			{"default", "This raises alarm without impact or mitigation; say what is at risk and what you propose."},
+			{"model", "This raises alarm without impact or mitigation; say what is at risk and what you propose."},
 		},
 		phrases: []keyPhrases{
 			{"alarm", []string{
@@ -896,6 +899,7 @@ the same paragraph, negated alarm ("not a disaster"), and reported speech.
 		replacements: []keyText{
 			{"default", "{subject} puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 			{"fallback", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+			{"model", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 		},
 	},
 	{
@@ -936,6 +940,7 @@ on Friday"), and reported speech (block quotes and text in quotation marks).
 			{"extra", "This phrase hedges your message; state it plainly."},
 			{"filler", "\"Just\" shrinks your own request; say it plainly."},
 			{"maybe", "\"Maybe\" makes your request easy to put off; ask plainly."},
+			{"model", "This sentence undercuts itself with apology, permission-seeking or filler; state it plainly."},
 			{"opener", "This opening softens your message before it starts; lead with the point."},
 			{"tag", "Asking whether it makes sense undercuts what you just wrote; invite questions only if you need them."},
 			{"wonder", "Musing about it turns your request into a hint; ask directly."},
@@ -1545,6 +1550,7 @@ something.
 		},
 		messages: []keyText{
 			{"default", "This hands over an open problem; offer options and say which one you recommend."},
+			{"model", "This hands over an open problem; offer options and say which one you recommend."},
 		},
 		phrases: []keyPhrases{
 			{"options", []string{
@@ -1790,6 +1796,7 @@ something.
 		},
 		replacements: []keyText{
 			{"default", "I recommend [option A] over [option B] because [reason]. Does that work for you?"},
+			{"model", "I recommend [option A] over [option B] because [reason]."},
 		},
 	},
 	{
@@ -1866,6 +1873,7 @@ wait with a named party ("blocked by Matteo", "waiting on the board").
 		},
 		messages: []keyText{
 			{"default", "This states a problem with no way forward; add a proposal or next step."},
+			{"model", "This states a problem with no way forward; add a proposal or next step."},
 		},
 		phrases: []keyPhrases{
 			{"forward", []string{
@@ -3172,6 +3180,7 @@ wait with a named party ("blocked by Matteo", "waiting on the board").
 		replacements: []keyText{
 			{"because", "{cause} will make {subject} difficult. If we [{hint}], it has a better chance of success."},
 			{"default", " To move this forward, I propose [next step]."},
+			{"model", "To move this forward, I propose [next step]."},
 		},
 	},
 	{
@@ -3213,6 +3222,7 @@ when Apple drops support").
 		},
 		messages: []keyText{
 			{"default", "\"{phrase}\" gives no date; say when, so the reader knows when to expect it."},
+			{"model", "This promises or asks for something with no concrete time; give a date."},
 			{"posted", "\"{phrase}\" sets no time for the next update; name the date of your next update."},
 			{"tuned", "\"Stay tuned\" sets no time for the next update; name the date of your next update."},
 		},
@@ -3553,6 +3563,7 @@ when Apple drops support").
 		},
 		replacements: []keyText{
 			{"default", "by [Friday]"},
+			{"model", "Expected by [date]."},
 			{"posted", "send you an update by [Friday]"},
 			{"tuned", " Next update: [date]."},
 		},

@@ -84,6 +84,19 @@ type Report struct {
 	KindErrors             []string
 }
 
+// Add adds the counts and errors of o, a report on other items with the
+// same rules.
+func (r *Report) Add(o *Report) {
+	for _, id := range r.Rules {
+		if c := o.Counts[id]; c != nil {
+			r.Counts[id].TP += c.TP
+			r.Counts[id].FP += c.FP
+			r.Counts[id].FN += c.FN
+		}
+	}
+	r.Errors = append(r.Errors, o.Errors...)
+}
+
 // Micro sums the counts over all rules.
 func (r *Report) Micro() Counts {
 	var m Counts

@@ -122,9 +122,9 @@ type Pass struct {
 	// config says never to flag (case-insensitive).
 	Extra, Allow []string
 	// Model is how the sentence rules use the learned model.
-	Model        ModelOptions
-	report       func(Finding)
-	memo         map[any]any
+	Model  ModelOptions
+	report func(Finding)
+	memo   map[any]any
 }
 
 // Memo returns the value stored under key for this run over this document,

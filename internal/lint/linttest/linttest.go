@@ -54,6 +54,14 @@ type TB interface {
 // Each file is a subtest named by its path relative to dir.
 func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 	t.Helper()
+	RunWith(t, dir, lint.Options{}, rules...)
+}
+
+// RunWith is Run with options: the sentence rules' phrase fixtures, for
+// one, run with the learned model off, so that they pin down what the
+// phrases do.
+func RunWith(t *testing.T, dir string, opts lint.Options, rules ...*lint.Rule) {
+	t.Helper()
 	files, err := Fixtures(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +72,7 @@ func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 	for _, f := range files {
 		name, _ := filepath.Rel(dir, f)
 		t.Run(filepath.ToSlash(name), func(t *testing.T) {
-			CheckFile(t, f, *update, rules...)
+			CheckFileWith(t, f, *update, opts, rules...)
 		})
 	}
 }
@@ -89,6 +97,12 @@ func Fixtures(dir string) ([]string, error) {
 // comparing against it.
 func CheckFile(t TB, path string, update bool, rules ...*lint.Rule) {
 	t.Helper()
+	CheckFileWith(t, path, update, lint.Options{}, rules...)
+}
+
+// CheckFileWith is CheckFile with options.
+func CheckFileWith(t TB, path string, update bool, opts lint.Options, rules ...*lint.Rule) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Errorf("%v", err)
@@ -105,7 +119,7 @@ func CheckFile(t TB, path string, update bool, rules ...*lint.Rule) {
 		parsed = blankWants(text)
 	}
 	doc := document.Parse(parsed, document.Options{URI: path, Format: format})
-	fs := lint.Run(doc, rules, lint.Options{})
+	fs := lint.Run(doc, rules, opts)
 	checkFindings(t, path, text, fs, wants)
 	checkGolden(t, path, text, fs, update)
 }
