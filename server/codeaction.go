@@ -17,7 +17,8 @@ import (
 // codeAction offers, for the findings under the requested range (or named
 // by the request's diagnostics): each of their fixes, "Disable RULE on this
 // line" and "Disable RULE in this file"; and for the whole document a
-// source.fixAll.upward action that applies every fix that needs no input.
+// source.fixAll.upward action that applies every automatic fix (see
+// lint.Fix.Automatic): rewrites are offered one by one, never in bulk.
 // All come from the findings linted with the document's current version;
 // their edits carry that version so the client refuses them if stale.
 func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CodeAction, error) {

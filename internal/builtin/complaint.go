@@ -42,7 +42,7 @@ func complaintRule() *lint.Rule {
 					}
 					span := document.Span{Start: sent.Start, End: trimSentence(v, v.b.Sentences[last]).End}
 					p.Report(lint.Finding{Span: span, Message: message(rf, "burnout"),
-						Fixes: []lint.Fix{replaceFix("Ask for what would help", span, rf.Replacements["burnout"])}})
+						Fixes: []lint.Fix{rewriteFix("Ask for what would help", span, rf.Replacements["burnout"])}})
 					si = last
 				case "uninformed":
 					span := trimSentence(v, sent)
@@ -74,7 +74,7 @@ func complaintRule() *lint.Rule {
 					}
 					span := trimSentence(v, sent)
 					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),
-						Fixes: []lint.Fix{replaceFix("Rewrite as a request", span, rf.Replacements["default"])}})
+						Fixes: []lint.Fix{rewriteFix("Rewrite as a request", span, rf.Replacements["default"])}})
 				}
 			}
 		})
@@ -182,7 +182,7 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
-		return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		return rewriteFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
 	}
 	what := ""
 	switch {
@@ -207,5 +207,5 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	default:
 		what = "[" + rest + "]"
 	}
-	return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
+	return rewriteFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
 }

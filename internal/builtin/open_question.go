@@ -97,13 +97,13 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	if strings.HasSuffix(lead, ":") {
 		// "Matteo: what should we do?" keeps the speaker.
-		return replaceFix(title, document.Span{Start: h.span.Start, End: span.End}, repl)
+		return rewriteFix(title, document.Span{Start: h.span.Start, End: span.End}, repl)
 	}
 	if lead != "" {
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
 		if i := strings.LastIndexAny(before, ",;—–-"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
-			return replaceFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+repl)
+			return rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+repl)
 		}
 		return replaceFix(title, document.Span{Start: span.End, End: span.End}, " "+repl)
 	}
@@ -111,7 +111,7 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		// "What should I do about the refund flow?" keeps its topic.
 		repl = "For " + m[1] + ", " + repl
 	}
-	return replaceFix(title, span, repl)
+	return rewriteFix(title, span, repl)
 }
 
 // topicRE matches the rest of an open question that names its topic:

@@ -87,7 +87,9 @@ type jsonFix struct {
 	Title      string     `json:"title"`
 	Edits      []jsonEdit `json:"edits"`
 	NeedsInput bool       `json:"needsInput"`
-	Preferred  bool       `json:"preferred,omitempty"`
+	// Rewrites: the fix replaces the writer's words; --fix never applies it.
+	Rewrites  bool `json:"rewrites,omitempty"`
+	Preferred bool `json:"preferred,omitempty"`
 }
 
 type jsonEdit struct {
@@ -106,7 +108,7 @@ func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, f
 	for _, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
-			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
+			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Rewrites: fx.Rewrites, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
 			for _, ed := range fx.Edits {
 				jfx.Edits = append(jfx.Edits, jsonEdit{Range: lspRange(m, ed.Span), NewText: ed.NewText})
 			}
