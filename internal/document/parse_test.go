@@ -486,3 +486,27 @@ func FuzzParse(f *testing.F) {
 		checkInvariants(t, Parse(s, opts))
 	})
 }
+
+// TestByteOrderMark checks that a leading BOM is not prose: the first
+// sentence starts after it (so no fix rewrites it away) and a heading on
+// the first line is still a heading.
+func TestByteOrderMark(t *testing.T) {
+	for _, f := range []Format{Markdown, PlainText} {
+		text := "\ufeffSorry to bother you, but the report is ready.\n"
+		d := Parse(text, Options{Format: f})
+		if len(d.Blocks) != 1 || len(d.Blocks[0].Sentences) != 1 {
+			t.Fatalf("%v: blocks %+v", f, d.Blocks)
+		}
+		if s := d.Blocks[0].Sentences[0]; s.Start != len("\ufeff") {
+			t.Errorf("%v: first sentence starts at %d, want %d", f, s.Start, len("\ufeff"))
+		}
+		checkInvariants(t, d)
+	}
+	d := Parse("\ufeff# Weekly update\n\nAll green.\n", Options{})
+	if len(d.Blocks) == 0 || d.Blocks[0].Kind != Heading || d.Title != "Weekly update" {
+		t.Errorf("BOM then heading: title %q, blocks %+v", d.Title, d.Blocks)
+	}
+	if d.Blocks[0].Span.Start != len("\ufeff") {
+		t.Errorf("heading starts at %d, want %d", d.Blocks[0].Span.Start, len("\ufeff"))
+	}
+}
