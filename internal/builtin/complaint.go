@@ -58,14 +58,8 @@ func complaintRule() *lint.Rule {
 					phr := strings.TrimRight(v.src(h.span), " ,")
 					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
 						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
-					end := h.span.End
-					for end < sent.End && v.doc.Text[end] == ' ' {
-						end++
-					}
-					if end < sent.End {
-						rest := v.doc.Text[end:sent.End]
-						first := firstRune(rest)
-						f.Fixes = []lint.Fix{replaceFix("Drop \""+phr+"\"", document.Span{Start: h.span.Start, End: end + len(first)}, upperFirst(first))}
+					if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
+						f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
 					}
 					p.Report(f)
 				default:
@@ -151,13 +145,6 @@ func stripListMarker(s string) string {
 		return t[2:]
 	}
 	return t
-}
-
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
 }
 
 // pastChange matches "<subject> <verb>" at the end of what nobody told

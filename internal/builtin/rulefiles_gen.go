@@ -921,6 +921,10 @@ instead of asking ("I was wondering if you could…"), softeners ("quick questio
 Not flagged: a real apology for a real mistake ("Sorry, I broke the build; the
 revert is in"), genuine uncertainty about a fact ("I'm not sure the vendor ships
 on Friday"), and reported speech (block quotes and text in quotation marks).
+
+The fix removes the hedge and mends what is left: "Hi Dana, sorry to bother you,
+but the build is green." becomes "Hi Dana, the build is green."; "Just checking in
+on the budget." becomes "Any update on the budget?".
 `,
 			Before: "Sorry to bother you, but the report is ready.",
 			After:  "The report is ready.",
