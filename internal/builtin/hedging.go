@@ -20,7 +20,7 @@ func hedgingRule() *lint.Rule {
 					continue
 				}
 				si := v.sentenceOf(h.span)
-				if si < 0 {
+				if si < 0 || reportedHedge(v, v.b.Sentences[si], h) {
 					continue
 				}
 				last = h.span.End

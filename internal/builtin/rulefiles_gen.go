@@ -920,7 +920,8 @@ instead of asking ("I was wondering if you could…"), softeners ("quick questio
 
 Not flagged: a real apology for a real mistake ("Sorry, I broke the build; the
 revert is in"), genuine uncertainty about a fact ("I'm not sure the vendor ships
-on Friday"), and reported speech (block quotes and text in quotation marks).
+on Friday"), and reported speech: block quotes, text in quotation marks, and
+minutes that tell what someone else said ("Matteo just wanted to flag that…").
 
 The fix removes the hedge and mends what is left: "Hi Dana, sorry to bother you,
 but the build is green." becomes "Hi Dana, the build is green."; "Just checking in
@@ -936,6 +937,7 @@ on the budget." becomes "Any update on the budget?".
 				{Text: "I'm not sure the vendor ships on Friday.", Note: "genuine uncertainty about a fact"},
 				{Text: "> Sorry to bother you, but is the room free?", Note: "reported speech in a block quote"},
 				{Text: "I moved the standup to 9:30, hope that's ok.", Hit: true},
+				{Text: "General agreement that we should go ahead. Matteo just wanted to flag that a few people need travel funding.", Note: "reported speech: minutes telling what someone else said"},
 			},
 		},
 		messages: []keyText{
@@ -1538,8 +1540,10 @@ know how to proceed", "not sure what the best approach is, ideas welcome".
 
 Not flagged: a question that offers options or a recommendation ("I'd go with A
 over B — OK?", "should we land it now or wait for 3.2?"), factual questions ("is
-the demo on the 3rd?"), and open questions in a paragraph that already proposes
-something.
+the demo on the 3rd?"), open questions in a paragraph that already proposes
+something, a question answered in the same item ("Who should own the rollout?
+Dana will."), and reported speech: block quotes, quotation marks, and minutes
+that tell what someone else asked ("Tom asked what we should do").
 `,
 			Before: "What should I do?",
 			After:  "I recommend [option A] over [option B] because [reason]. Does that work for you?",
@@ -1550,6 +1554,8 @@ something.
 				{Text: "I'd go with the hosted option over self-hosting because of cost — OK?", Note: "offers options and a recommendation"},
 				{Text: "Is the demo on the 3rd?", Note: "a factual question"},
 				{Text: "How should we prioritise the support backlog?", Hit: true},
+				{Text: "Tom asked what we should do about the release?", Note: "reported speech: minutes telling what someone else asked"},
+				{Text: "- Who should own the rollout? Dana will take it from Monday.", Note: "answered in the same item"},
 			},
 		},
 		messages: []keyText{
@@ -1557,6 +1563,37 @@ something.
 			{"model", "This hands over an open problem; offer options and say which one you recommend."},
 		},
 		phrases: []keyPhrases{
+			{"answer", []string{
+				"will",
+				"I'll",
+				"we'll",
+				"they'll",
+				"he'll",
+				"she'll",
+				"you'll",
+				"going to",
+				"volunteered",
+				"volunteers",
+				"went with",
+				"we chose",
+				"chose to",
+				"picked",
+				"settled on",
+				"answer",
+				"answered",
+				"resolved",
+				"decided",
+				"agreed",
+				"is on it",
+				"to take it",
+				"will take",
+				"took it",
+				"to own",
+				"owns it",
+				"will own",
+				"to follow up",
+				"will follow up",
+			}},
 			{"options", []string{
 				"I recommend",
 				"I'd recommend",

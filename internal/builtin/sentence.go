@@ -41,7 +41,7 @@ type phraseSet struct {
 var lazyGroups = map[string]map[string]bool{
 	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true, "sense": true},
 	"complaint":     {"ask": true},
-	"open-question": {"options": true},
+	"open-question": {"options": true, "answer": true},
 	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
 	"crisis":        {"mitigation": true, "negation": true},
 }
