@@ -72,7 +72,10 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 	}
 	tail := strings.TrimSpace(v.masked(document.Span{Start: r0, End: end}))
 
-	if strings.Trim(tail, ".!?…)]\"'”’»") == "" {
+	if e, ok := removeBracketed(v, sent, s, r0); ok {
+		return e, true
+	}
+	if !hasAlnum(tail) {
 		// The words end the sentence.
 		if lead == "" {
 			return removeSentence(v, sent)
@@ -105,6 +108,19 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 		}
 		return lint.Edit{Span: document.Span{Start: s, End: r0}}, true
 	case adverb:
+		if r, _ := utf8.DecodeRuneInString(tail); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			// "(could you maybe)": the space before it goes.
+			l := s
+			for l > sent.Start && (text[l-1] == ' ' || text[l-1] == '\t') {
+				l--
+			}
+			return lint.Edit{Span: document.Span{Start: l, End: e}}, true
+		}
+		return lint.Edit{Span: document.Span{Start: s, End: r0}}, true
+	}
+	if clauseWords[strings.ToLower(lastWord(lead))] || lastWord(lead) == "that" {
+		// "The report is ready and sorry to bother you, but the build is
+		// green": the words and their joint go, the conjunction stays.
 		return lint.Edit{Span: document.Span{Start: s, End: r0}}, true
 	}
 	// Inside a clause: only where what follows can join what came before.
@@ -146,13 +162,44 @@ func recased(v blockView, s, r0, end int, upper bool) lint.Edit {
 			i += n // markup: "**the build**"
 			continue
 		}
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) && !mixedCase(text[i:end]) {
 			edit.Span.End = i + n
 			edit.NewText = text[r0:i] + string(unicode.ToUpper(r))
 		}
 		break
 	}
 	return edit
+}
+
+// removeBracketed removes words that fill a bracket, "The build (sorry
+// to bother you) is green.", with the bracket and the space before it.
+// r0 is where the text after the words (and their joint) resumes.
+func removeBracketed(v blockView, sent document.Span, s, r0 int) (lint.Edit, bool) {
+	text := v.doc.Text
+	l := s
+	for l > sent.Start && (text[l-1] == ' ' || text[l-1] == '\t') {
+		l--
+	}
+	if l <= sent.Start || r0 >= len(text) {
+		return lint.Edit{}, false
+	}
+	open, shut := text[l-1], text[r0]
+	if !(open == '(' && shut == ')' || open == '[' && shut == ']') {
+		return lint.Edit{}, false
+	}
+	l--
+	for l > sent.Start && (text[l-1] == ' ' || text[l-1] == '\t') {
+		l--
+	}
+	if l == sent.Start {
+		// The bracket opens the sentence: the space after it goes instead.
+		r := r0 + 1
+		for r < sent.End && (text[r] == ' ' || text[r] == '\t') {
+			r++
+		}
+		return lint.Edit{Span: document.Span{Start: l, End: r}}, true
+	}
+	return lint.Edit{Span: document.Span{Start: l, End: r0 + 1}}, true
 }
 
 // removeEnding removes words that end a sentence after lead ("The build is
@@ -316,6 +363,22 @@ func startLike(lead string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(lead)
 	return strings.ContainsRune(":([{\"'“‘«—–-", r)
+}
+
+// mixedCase reports whether the word at the start of s has a capital
+// after its first letter ("iOS", "eBay"): it keeps its case at the start
+// of a sentence.
+func mixedCase(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	for _, r := range s[n:] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsUpper reports whether the first letter of s is upper case.
