@@ -465,7 +465,7 @@ func (l *linter) lintJob(j job) (r result) {
 	doc, findings := check.String(cfgPath, text, ce.cfg)
 
 	if l.lf.fix || l.lf.diff {
-		newText, n, newDoc, newFindings := fixLoop(cfgPath, text, ce.cfg, doc, findings)
+		newText, n, newDoc, newFindings := check.Fix(cfgPath, text, ce.cfg, doc, findings)
 		r.fixed = n
 		if newText != text {
 			r.changed = true
@@ -513,27 +513,6 @@ func count(fs []lint.Finding, failLevel lint.Severity) (failing, total int) {
 		}
 	}
 	return failing, len(fs)
-}
-
-// fixLoop applies the placeholder-free fixes until the text stops changing
-// (fixes that overlapped one taken in a round are applied in the next), so
-// that a second --fix has nothing left to do. It returns the final text,
-// the number of fixes applied, and the final text's document and findings.
-func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int, *document.Document, []lint.Finding) {
-	total := 0
-	for range 4 {
-		next, n, err := lint.FixAll(text, fs)
-		if err != nil || n == 0 || next == text {
-			break
-		}
-		if document.ValidateString(next) != nil {
-			break
-		}
-		text = next
-		total += n
-		doc, fs = check.String(path, text, cfg)
-	}
-	return text, total, doc, fs
 }
 
 // readFile reads a regular file of at most limit bytes.
