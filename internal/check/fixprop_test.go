@@ -67,7 +67,7 @@ func TestFixProperties(t *testing.T) {
 		if c.fixes == 0 {
 			t.Error("the corpus gave no automatic fix to check")
 		}
-		t.Logf("corpus: %s", c)
+		t.Logf("corpus (%d files, each linted with the model on and off): %s", len(files), c)
 	})
 	t.Run("variants", func(t *testing.T) {
 		var c fixCounts
@@ -86,8 +86,8 @@ func TestFixProperties(t *testing.T) {
 
 // fixCounts counts what TestFixProperties checked.
 type fixCounts struct {
-	docs, sentences, findings, fixes, declined, rewrites, refixed, modelAfter int
-	byRule                                                                    map[string]int
+	docs, sentences, findings, fixes, declined, rewrites, refixed, modelAfter, endings int
+	byRule                                                                             map[string]int
 }
 
 func (c fixCounts) String() string {
@@ -98,8 +98,8 @@ func (c fixCounts) String() string {
 	sort.Strings(rs)
 	return fmt.Sprintf("%d documents, %d sentences, %d findings; %d automatic fixes checked (%s); "+
 		"%d sentence-rule findings with no automatic fix, of which %d offer a rewrite; %d documents fixed twice; "+
-		"%d learned-model findings where a fix was",
-		c.docs, c.sentences, c.findings, c.fixes, strings.Join(rs, ", "), c.declined, c.rewrites, c.refixed, c.modelAfter)
+		"%d learned-model findings where a fix was; %d fixes of every kind checked for BOM and line endings",
+		c.docs, c.sentences, c.findings, c.fixes, strings.Join(rs, ", "), c.declined, c.rewrites, c.refixed, c.modelAfter, c.endings)
 }
 
 // checkFixes lints text and checks the properties of every automatic fix.
@@ -128,6 +128,8 @@ func checkFixes(t *testing.T, c *fixCounts, name, text string, cfg *config.Confi
 					}
 				}
 			}
+			checkEndings(t, name, doc.Text, f, fx)
+			c.endings++
 			if !fx.Automatic() {
 				if fx.Rewrites {
 					c.rewrites++
@@ -194,13 +196,6 @@ func checkFix(t *testing.T, name string, doc *document.Document, f lint.Finding,
 		p, qo = min(p, e.Span.Start), max(qo, e.Span.End)
 	}
 	qn := qo + len(neu) - len(old)
-	// The BOM and the line endings stay.
-	if strings.HasPrefix(old, "\ufeff") != strings.HasPrefix(neu, "\ufeff") {
-		t.Errorf("%s: the byte order mark changed", what)
-	}
-	if bareLF(neu) > bareLF(old) || strings.Count(neu, "\r")-strings.Count(neu, "\r\n") > strings.Count(old, "\r")-strings.Count(old, "\r\n") {
-		t.Errorf("%s: the line endings changed:\n%s", what, changed(old, neu))
-	}
 	// No doubled punctuation or spaces on the lines it touches.
 	ls, le := lineStart(old, p), lineEnd(old, qo)
 	oldLines, newLines := old[ls:le], neu[ls:le+qn-qo]
@@ -239,6 +234,26 @@ func checkFix(t *testing.T, name string, doc *document.Document, f lint.Finding,
 		}
 	}
 }
+
+// checkEndings checks that a fix, of any kind, keeps the text's byte
+// order mark and line endings: no bare LF in a CRLF text, no lone CR.
+func checkEndings(t *testing.T, name, old string, f lint.Finding, fx lint.Fix) {
+	t.Helper()
+	neu, err := lint.ApplyEdits(old, fx.Edits)
+	if err != nil {
+		t.Errorf("%s: %s fix %q: %v", name, f.RuleID, fx.Title, err)
+		return
+	}
+	if strings.HasPrefix(old, "\ufeff") != strings.HasPrefix(neu, "\ufeff") {
+		t.Errorf("%s: %s fix %q changes the byte order mark", name, f.RuleID, fx.Title)
+	}
+	crlf := strings.Contains(old, "\r\n") && bareLF(old) == 0
+	if crlf && bareLF(neu) > 0 || loneCR(neu) > loneCR(old) {
+		t.Errorf("%s: %s fix %q changes the line endings:\n%s", name, f.RuleID, fx.Title, changed(old, neu))
+	}
+}
+
+func loneCR(s string) int { return strings.Count(s, "\r") - strings.Count(s, "\r\n") }
 
 // doubled are marks, and joints, a fix must not leave doubled (more of
 // them than the lines it touched had before).
