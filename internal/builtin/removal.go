@@ -131,12 +131,17 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 	for l > sent.Start && (text[l-1] == ' ' || text[l-1] == '\t') {
 		l--
 	}
-	if strings.HasPrefix(joint, ", ") || joint == "; " {
-		// "We could cache it if that makes sense, and ship" keeps the
-		// comma; "but"/"so" in the joint go with the words.
+	switch {
+	case joint == "":
+		// "cache it if that makes sense and ship"
+		return lint.Edit{Span: document.Span{Start: l, End: e}}, true
+	case strings.HasPrefix(joint, ", ") || joint == "; ":
+		// "cache it if that makes sense, and ship": the comma goes too.
 		return lint.Edit{Span: document.Span{Start: l, End: e + 1}}, true
 	}
-	return lint.Edit{Span: document.Span{Start: l, End: e}}, true
+	// "Michael correct me if I'm wrong but we don't…": the joint belongs
+	// to the words, and without both the clause has no seam.
+	return lint.Edit{}, false
 }
 
 // joints are what joins removed words to the rest of their sentence; they

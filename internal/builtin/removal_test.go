@@ -57,6 +57,7 @@ func TestRemovalFixes(t *testing.T) {
 		"Just checking in on you.\n",
 		"Apologies in advance for the long doc.\n",
 		"- Just checking in.\n",
+		"Michael correct me if I'm wrong but we don't have that in place, right?\n",
 	} {
 		doc, fs := run(t, "hedging", text)
 		if len(fs) != 1 {

@@ -14,15 +14,17 @@ import (
 // leave it alone. Speaker lines ("Matteo: can we solve this?") record the
 // speaker's own words and are still read as written.
 
-// reportedHedge reports whether a hedge is told of someone else: its
-// subject, just before it, is a third party ("Matteo just wanted to flag",
-// "she was just checking in").
+// reportedHedge reports whether a hedge is told of someone else: it is a
+// predicate ("just wanted to flag", "just asking") whose subject, just
+// before it, is a third party ("Matteo just wanted to flag", "she was
+// just checking in"). A hedge that is a clause of its own ("correct me if
+// I'm wrong", "sorry to bother you") after a name is that person's line.
 func reportedHedge(v blockView, sent document.Span, h hit) bool {
 	switch strings.ToLower(firstWord(v.masked(h.span))) {
-	case "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we", "my", "me":
-		return false // the hedge has its own subject
+	case "just", "wanted", "was", "is":
+		return thirdPartyBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	}
-	return thirdPartyBefore(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
+	return false
 }
 
 // thirdPartyBefore reports whether the text before a phrase ends with a
