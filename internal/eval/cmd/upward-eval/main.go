@@ -3,11 +3,15 @@
 //
 //	go run ./internal/eval/cmd/upward-eval [-shared DIR] [-sentences FILE] [-documents FILE] [-model on|off|alone] [-sensitivity S] [-v]
 //	go run ./internal/eval/cmd/upward-eval -frozen [-sensitivity S]
+//	go run ./internal/eval/cmd/upward-eval -agreement
 //
 // -model says how the sentence rules use the learned model: on (the
 // default, as users run it), off (phrases alone) or alone (the model
 // alone). -frozen scores the frozen test split (testdata/test/*.jsonl)
 // three times, phrases alone, model alone and combined, one table each.
+// -agreement compares each second labeller's labels in testdata/agreement
+// with the labels the same items carry in testdata/train or testdata/test
+// (Cohen's kappa per rule).
 //
 // With no -sentences or -documents it scores the shared development set
 // (eval/dev-sentences.jsonl and eval/dev-documents.jsonl). With -sentences
@@ -24,6 +28,7 @@ import (
 	"github.com/upward-lint/upward/internal/builtin"
 	"github.com/upward-lint/upward/internal/eval"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
 )
 
 func main() {
@@ -34,9 +39,12 @@ func main() {
 	mode := flag.String("model", "on", "how sentence rules use the learned model: on, off or alone")
 	sens := flag.String("sensitivity", "balanced", "the model's sensitivity: precise, balanced or thorough")
 	frozen := flag.Bool("frozen", false, "score the frozen test split (testdata/test) with phrases alone, the model alone and both")
+	agreement := flag.Bool("agreement", false, "print the agreement of the items labelled twice (testdata/agreement)")
 	flag.Parse()
 	opts, err := modelOptions(*mode, *sens)
-	if err == nil && *frozen {
+	if err == nil && *agreement {
+		err = runAgreement()
+	} else if err == nil && *frozen {
 		err = runFrozen(*sens, *verbose)
 	} else if err == nil {
 		err = run(*shared, *sentences, *documents, opts, *verbose)
@@ -60,6 +68,37 @@ func modelOptions(mode, sens string) (lint.Options, error) {
 		return o, fmt.Errorf("-model %q: want on, off or alone", mode)
 	}
 	return o, nil
+}
+
+// runAgreement prints the agreement of every file in testdata/agreement.
+func runAgreement() error {
+	first := map[string][]string{}
+	for _, dir := range []string{"train", "test"} {
+		items, err := model.ReadCorpus(filepath.Join("testdata", dir))
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			first[it.ID] = it.Labels
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "agreement", "*.jsonl"))
+	if len(files) == 0 {
+		return fmt.Errorf("no testdata/agreement/*.jsonl (run from the module root)")
+	}
+	for _, f := range files {
+		second, err := eval.ReadJSONL[eval.SentenceItem](f)
+		if err != nil {
+			return err
+		}
+		a, err := eval.Compare(eval.AgreementName(f), model.Rules[:], first, second)
+		if err != nil {
+			return err
+		}
+		a.Write(os.Stdout)
+		fmt.Println()
+	}
+	return nil
 }
 
 // runFrozen scores every file of the frozen test split in each mode.
