@@ -946,6 +946,14 @@ on Friday"), and reported speech (block quotes and text in quotation marks).
 			{"wonder", "Musing about it turns your request into a hint; ask directly."},
 		},
 		phrases: []keyPhrases{
+			{"apology", []string{
+				"sorry",
+				"apologies",
+				"apologise",
+				"apologize",
+				"my apologies",
+				"my bad",
+			}},
 			{"delay", []string{
 				"sorry for the wait",
 				"sorry for the delay",

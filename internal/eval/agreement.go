@@ -49,10 +49,20 @@ func nan() float64 {
 	return z / z
 }
 
+// SecondLabel is a second labeller's labels for an item, with the first
+// labeller's as they were before any adjudication (FirstLabels; nil: take
+// the labels the item carries in its set).
+type SecondLabel struct {
+	ID          string   `json:"id"`
+	Labels      []string `json:"labels"`
+	FirstLabels []string `json:"first_labels"`
+}
+
 // Compare builds the agreement between first (the labels an item carries
-// in its set) and second (another labeller's labels), over the items in
-// second. An ID of second missing from first is an error.
-func Compare(name string, rules []string, first map[string][]string, second []SentenceItem) (*Agreement, error) {
+// in its set, unless the second label records the first labeller's) and
+// second (another labeller's labels), over the items in second. An ID of
+// second missing from first is an error.
+func Compare(name string, rules []string, first map[string][]string, second []SecondLabel) (*Agreement, error) {
 	a := &Agreement{Name: name, Rules: rules, Per: map[string]*RuleAgreement{}}
 	for _, r := range rules {
 		a.Per[r] = &RuleAgreement{}
@@ -61,6 +71,9 @@ func Compare(name string, rules []string, first map[string][]string, second []Se
 		f, ok := first[it.ID]
 		if !ok {
 			return nil, fmt.Errorf("%s: item %q is in no labelled set", name, it.ID)
+		}
+		if it.FirstLabels != nil {
+			f = it.FirstLabels
 		}
 		a.Items++
 		same := true

@@ -8,7 +8,7 @@ import (
 
 func TestCompareKappa(t *testing.T) {
 	first := map[string][]string{"1": {"a"}, "2": {"a"}, "3": nil, "4": nil, "5": {"a", "b"}}
-	second := []SentenceItem{
+	second := []SecondLabel{
 		{ID: "1", Labels: []string{"a"}},
 		{ID: "2"},
 		{ID: "3"},
@@ -33,8 +33,13 @@ func TestCompareKappa(t *testing.T) {
 	if a.Exact != 3 || strings.Join(a.Disagreements, ",") != "2,4" {
 		t.Errorf("exact %d, disagreements %v", a.Exact, a.Disagreements)
 	}
-	if _, err := Compare("x", []string{"a"}, first, []SentenceItem{{ID: "9"}}); err == nil {
+	if _, err := Compare("x", []string{"a"}, first, []SecondLabel{{ID: "9"}}); err == nil {
 		t.Error("an unknown ID was accepted")
+	}
+	// The first labeller's own labels, recorded before adjudication, win.
+	b, _ := Compare("x", []string{"a"}, first, []SecondLabel{{ID: "3", Labels: []string{"a"}, FirstLabels: []string{"a"}}})
+	if b.Exact != 1 {
+		t.Errorf("first_labels ignored: %+v", b)
 	}
 	if k := (RuleAgreement{Neither: 4}).Kappa(); k == k {
 		t.Errorf("kappa with no positives = %v, want NaN", k)

@@ -87,7 +87,7 @@ func runAgreement() error {
 		return fmt.Errorf("no testdata/agreement/*.jsonl (run from the module root)")
 	}
 	for _, f := range files {
-		second, err := eval.ReadJSONL[eval.SentenceItem](f)
+		second, err := eval.ReadJSONL[eval.SecondLabel](f)
 		if err != nil {
 			return err
 		}
