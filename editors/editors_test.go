@@ -316,6 +316,13 @@ func checkNvim(t *testing.T, res nvimResult) {
 			t.Errorf("diagnostic %s has an empty message", d.Code)
 		}
 	}
+	// The plugin's settings reach the server: hedging = "hint" in setup().
+	if hedging.Severity != 4 {
+		t.Errorf("hedging severity %d, want 4 (hint) from setup({ settings = { rules = { hedging = \"hint\" } } })", hedging.Severity)
+	}
+	if timing.Severity != 2 {
+		t.Errorf("vague-timing severity %d, want 2 (warning): the settings name only hedging", timing.Severity)
+	}
 	// "Sorry to bother you, but the report is ready." is line 2 (0-based).
 	if hedging.Line != 2 || hedging.Col != 0 {
 		t.Errorf("hedging at %d:%d, want 2:0", hedging.Line, hedging.Col)
