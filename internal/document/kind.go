@@ -39,7 +39,7 @@ func normalizeKindName(s string) string {
 // classify sets d's Kind, KindSource and Cancelled.
 func classify(d *Document, hint Kind, norm func(string) string) {
 	d.Kind, d.KindSource = detectKind(d, hint, norm)
-	d.Cancelled = d.Kind == KindMeetingNotes && cancelled(d)
+	d.Cancelled = d.Kind == KindMeetingNotes && cancelled(d, norm)
 }
 
 // cancelled reports whether meeting notes record a meeting that did not
@@ -50,29 +50,71 @@ func classify(d *Document, hint Kind, norm func(string) string) {
 // cancellation mentioned inside a discussion ("no CPC updates, meeting
 // cancelled", "Matteo: no objections, but no quorum"), or one of several
 // meetings a summary covers ("2 May: meeting was skipped"), does not count.
-func cancelled(d *Document) bool {
+func cancelled(d *Document, norm func(string) string) bool {
 	for _, t := range []string{d.FrontMatter["title"], d.Title} {
-		if t := normCue(t); t != "" && cueIn(t, cancelledTitleCues) {
+		if t := norm(t); t != "" && cueIn(t, cancelledTitleCues) {
 			return true
 		}
 	}
-	found, content := false, 0
+	at := -1
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
-		if b.Kind == TableCell || b.Kind == Heading {
+		if b.Parent >= 0 || b.Kind == TableCell || b.Kind == Heading {
 			continue
 		}
-		t := normCue(b.Text)
-		words := strings.Count(t, " ") - 1
-		if !found && b.Parent < 0 && words <= 16 && cancelStatement(t) {
-			found = true
+		// The openings are short and carry one of a few stems: look no
+		// further into most blocks.
+		head := strings.TrimLeft(b.Text, " \t\r\n")
+		head = head[:min(len(head), 80)]
+		if !containsAnyFold(head, cancelStems) {
 			continue
 		}
-		if words >= 8 {
-			content++
+		if t := normCue(b.Text); strings.Count(t, " ")-1 <= 16 && cancelStatement(t) {
+			at = i
+			break
 		}
 	}
-	return found && content <= maxCancelledContent
+	if at < 0 {
+		return false
+	}
+	content := 0
+	for i := range d.Blocks {
+		if b := &d.Blocks[i]; i != at && b.Kind != TableCell && b.Kind != Heading && words(b.Text) >= 8 {
+			if content++; content > maxCancelledContent {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cancelStems is in every one of cancelledOpenings.
+var cancelStems = []string{"cancel", "quorum", "quorate", "called off", "postpone", "skipped", "did not", "didn't", "didn’t", "no meeting"}
+
+// containsAnyFold reports whether s contains one of subs, ignoring ASCII
+// case.
+func containsAnyFold(s string, subs []string) bool {
+	for _, sub := range subs {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(sub)], sub) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// words counts the space-separated words of s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // maxCancelledContent is how many blocks of eight words or more notes of a

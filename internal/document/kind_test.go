@@ -94,5 +94,8 @@ func TestCancelled(t *testing.T) {
 		if d.Cancelled != tc.want {
 			t.Errorf("Parse(%q).Cancelled = %v (kind %v), want %v", tc.text, d.Cancelled, d.Kind, tc.want)
 		}
+		if c := new(Cache).Parse(tc.text, Options{}); c.Cancelled != d.Cancelled {
+			t.Errorf("Cache.Parse(%q).Cancelled = %v, Parse says %v", tc.text, c.Cancelled, d.Cancelled)
+		}
 	}
 }
