@@ -71,6 +71,9 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 }
 
 func applies(r *Rule, doc *document.Document) bool {
+	if r.Scope == DocumentScope && doc.Cancelled {
+		return false // notes of a meeting that did not take place
+	}
 	if len(r.Kinds) == 0 {
 		return true
 	}
