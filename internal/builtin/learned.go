@@ -65,12 +65,12 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 					continue
 				}
 				in++
-				if m.Vetoes(ri, scores[v.idx][ri]) {
+				if !p.Model.NoVeto && m.Vetoes(ri, scores[v.idx][ri]) {
 					continue
 				}
 				p.Report(explained(p, f, v.idx))
 			}
-			if in > 0 || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
+			if in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
 				return
 			}
 			if gate != nil && !gate(v) {

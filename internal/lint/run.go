@@ -27,9 +27,10 @@ type ModelOptions struct {
 	Off bool
 	// Sensitivity is "precise", "balanced" or "thorough"; "" is balanced.
 	Sensitivity string
-	// Alone turns the phrases off: the model alone decides (for
-	// measurement).
-	Alone bool
+	// Alone turns the phrases off: the model alone decides. NoVeto keeps
+	// every phrase hit; NoAdd adds no finding of the model's own. The
+	// three are for measuring each part (upward-eval -frozen).
+	Alone, NoVeto, NoAdd bool
 }
 
 // Run runs rules over doc and returns the findings, sorted by position then

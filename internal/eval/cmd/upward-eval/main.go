@@ -6,9 +6,10 @@
 //	go run ./internal/eval/cmd/upward-eval -agreement
 //
 // -model says how the sentence rules use the learned model: on (the
-// default, as users run it), off (phrases alone) or alone (the model
-// alone). -frozen scores the frozen test split (testdata/test/*.jsonl)
-// three times, phrases alone, model alone and combined, one table each.
+// default, as users run it), off (phrases alone), alone (the model
+// alone), veto-only or add-only (one part of the combination). -frozen
+// scores the frozen test split (testdata/test/*.jsonl) in each of these
+// modes, one table each.
 // -agreement compares each second labeller's labels in testdata/agreement
 // with the labels the same items carry in testdata/train or testdata/test
 // (Cohen's kappa per rule).
@@ -36,7 +37,7 @@ func main() {
 	sentences := flag.String("sentences", "", "score this sentences `file` (JSON lines) instead of the shared dev set; items with source \"synthetic\" are parsed as Markdown")
 	documents := flag.String("documents", "", "score this documents `file` (JSON lines, paths relative to the shared directory) instead of the shared dev set")
 	verbose := flag.Bool("v", false, "list every false positive and false negative with its text")
-	mode := flag.String("model", "on", "how sentence rules use the learned model: on, off or alone")
+	mode := flag.String("model", "on", "how sentence rules use the learned model: on, off, alone, veto-only (phrases with the veto) or add-only (phrases plus the model's own hits, no veto)")
 	sens := flag.String("sensitivity", "balanced", "the model's sensitivity: precise, balanced or thorough")
 	frozen := flag.Bool("frozen", false, "score the frozen test split (testdata/test) with phrases alone, the model alone and both")
 	agreement := flag.Bool("agreement", false, "print the agreement of the items labelled twice (testdata/agreement)")
@@ -64,8 +65,12 @@ func modelOptions(mode, sens string) (lint.Options, error) {
 		o.Model.Off = true
 	case "alone":
 		o.Model.Alone = true
+	case "veto-only":
+		o.Model.NoAdd = true
+	case "add-only":
+		o.Model.NoVeto = true
 	default:
-		return o, fmt.Errorf("-model %q: want on, off or alone", mode)
+		return o, fmt.Errorf("-model %q: want on, off, alone, veto-only or add-only", mode)
 	}
 	return o, nil
 }
@@ -112,7 +117,7 @@ func runFrozen(sens string, verbose bool) error {
 		if err != nil {
 			return err
 		}
-		for _, mode := range []string{"off", "alone", "on"} {
+		for _, mode := range []string{"off", "alone", "veto-only", "add-only", "on"} {
 			opts, _ := modelOptions(mode, sens)
 			rep := eval.ScoreSentences(sents, builtin.All(), opts)
 			rep.Name = fmt.Sprintf("%s (%d items), model %s, %s", setName(f), len(sents), mode, sens)
