@@ -226,6 +226,18 @@ func TestParseSettings(t *testing.T) {
 			t.Errorf("%s: warnings %q, err %v; want one warning", bad, warns, err)
 		}
 	}
+	st2, warns2, err := parseSettings([]byte(`{"model": {"enabled": false, "sensitivity": "thorough"}}`), known)
+	if err != nil || len(warns2) != 0 || st2.modelOn == nil || *st2.modelOn || st2.sensitivity != "thorough" {
+		t.Errorf("model settings: %+v %v %v", st2, warns2, err)
+	}
+	if m := st2.apply(nil).Options().Model; !m.Off || m.Sensitivity != "thorough" {
+		t.Errorf("applied model settings: %+v", m)
+	}
+	for _, bad := range []string{`{"model": {"sensitivity": "wild"}}`, `{"model": {"enabeld": true}}`, `{"model": 3}`} {
+		if _, w, err := parseSettings([]byte(bad), known); err != nil || len(w) != 1 {
+			t.Errorf("%s: warnings %v, err %v; want one warning", bad, w, err)
+		}
+	}
 	if _, _, err := parseSettings([]byte(`{"rules": [1]}`), known); err == nil {
 		t.Error("rules as a list: want an error")
 	}

@@ -32,7 +32,8 @@ func hedgingRule() *lint.Rule {
 			}
 		})
 	}
-	learnedRule(r, rf, nil)
+	// An apology is the phrases' call (see the apology group).
+	learnedRule(r, rf, func(v blockView) bool { return !groupIs(ps.findAll(v), "apology") })
 	return r
 }
 

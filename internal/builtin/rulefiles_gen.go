@@ -952,6 +952,14 @@ on the budget." becomes "Any update on the budget?".
 			{"wonder", "Musing about it turns your request into a hint; ask directly."},
 		},
 		phrases: []keyPhrases{
+			{"apology", []string{
+				"sorry",
+				"apologies",
+				"apologise",
+				"apologize",
+				"my apologies",
+				"my bad",
+			}},
 			{"delay", []string{
 				"sorry for the wait",
 				"sorry for the delay",
@@ -1463,16 +1471,7 @@ Shipped the importer. Next week I will start on the exporter.
 			Kinds: []string{
 				"status-report",
 			},
-			Doc: `An update that says when the next one comes ("Next update: Friday", "I post these
-every week", "See you next week") lets your manager stop chasing you.
-
-The rule looks for an explicit next-update date or cadence in the prose: "next
-update", "next week's update", "Until next week", "See you next week", "Stay tuned
-for next week's update", or an update, report or post word together with a cadence
-("weekly", "twice a month", "every Friday"). A weekly title ("Week 4 Update") or a
-"Reporting period" line is not a promise of the next one. Its fix adds a
-"Next update: [date]" line at the end.
-`,
+			Doc: "An update that says when the next one comes (\"Next update: Friday\", \"I post these\nevery week\", \"See you next week\") lets your manager stop chasing you.\n\nThe rule looks for a next-update date or a cadence, in any wording: \"next\nupdate\", \"Next sprint report: 3 June\", \"next week's update\", \"Until next week\",\n\"See you next week\", \"Stay tuned for next week's update\", \"These go out every\nsecond Tuesday; the next is on 9 June\", or an update, report or post word together\nwith a cadence (\"weekly\", \"twice a month\", \"every Friday\"). A title or series that\nstates its cadence counts too (\"Week 8 report\", \"Weekly update\", \"Sprint 14\nreport\", front matter `series: Monthly newsletter`), as does a `next_update` (or\n`next-update`) key in the front matter. A \"Reporting period\" line alone is not a\npromise of the next one. Its fix adds a \"Next update: [date]\" line at the end.\n",
 			Before: `# Status report
 
 Shipped the importer. Next week I will start on the exporter.
@@ -1499,7 +1498,19 @@ Next update: Friday 14 March.
 **Reporting period:** 3 to 7 March
 
 Shipped the importer.
-`, Hit: true, Note: "A weekly title and a reporting period do not promise the next update."},
+`, Note: "A title that states its cadence (week 4 of a weekly series) promises the next one."},
+				{Text: `# Payments status
+
+**Reporting period:** 3 to 7 March
+
+Shipped the importer.
+`, Hit: true, Note: "A reporting period alone does not say when the next update comes."},
+				{Text: `# Payments status
+
+Shipped the importer.
+
+These go out every second Tuesday; the next is on 9 June.
+`, Note: "A cadence in ordinary words."},
 			},
 		},
 		messages: []keyText{
@@ -1507,7 +1518,22 @@ Shipped the importer.
 			{"missing", "This status report doesn't say when the next update comes: give a date or a cadence so your manager needn't chase you."},
 		},
 		phrases: []keyPhrases{
+			{"front_matter_keys", []string{
+				"next_update",
+				"next-update",
+				"nextupdate",
+				"next_report",
+				"next-report",
+				"next_update_date",
+				"update_cadence",
+				"update-cadence",
+				"cadence",
+			}},
 			{"lines", []string{
+				`\bnext\s+([a-z0-9]+[\s-]+){0,2}(update|report|post|newsletter|edition|check-?in|write-?up|summary|digest|issue)\s*(:|[-–—]\s|(is|will\s+be|comes|goes\s+out|lands|is\s+due|due)\s+(on|by|in|at|next|this|tomorrow|\d))`,
+				`\b(these|they|this\s+(update|report|newsletter|digest|post|summary))\s+(go|goes|come|comes)\s+out\s+(every|each|once|twice|weekly|bi-?weekly|fortnightly|monthly|daily|on\s+(mondays|tuesdays|wednesdays|thursdays|fridays))`,
+				`\b(these|this\s+(update|report|newsletter|digest|post|summary))\s+(is|are)\s+(sent|posted|published|shared|written|released)\s+(every|each|once|twice|weekly|bi-?weekly|fortnightly|monthly|daily|on\s+(mondays|tuesdays|wednesdays|thursdays|fridays))`,
+				`\bthe\s+next\s+(one\s+|issue\s+|edition\s+)?(is|will\s+be|comes\s+out|goes\s+out|lands|is\s+due)\s+(on|by|in|next|this|tomorrow)\b`,
 				`\bnext\s+(status\s+)?(update|report|post|blog|newsletter|edition|check-?in|write-?up|summary)\b`,
 				`\bnext\s+(week|month).?s\s+(status\s+)?(update|report|post|blog|newsletter|edition|write-?up)\b`,
 				`(^|[.!?]\s+|,\s*|\band\s+)(until|till|see\s+you|talk\s+to\s+you|catch\s+you|speak\s+to\s+you|more)\s+(next\s+(week|time|month|friday|monday|update)|in\s+the\s+next\s+(update|report|post))\b`,
@@ -1520,6 +1546,12 @@ Shipped the importer.
 				`\b(report|check|circle|get)\s+back(\s+to\s+you)?\s+(on|by|next|this|tomorrow|in\s+(a|two|\d+)\s+(week|day)s?)\b`,
 				`\b(updates?|reports?|posts?|newsletters?)\b[^.]*\b(every|each)\s+(week|month|fortnight|other\s+week|two\s+weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
 				`\b(every|each)\s+(week|month|fortnight|other\s+week|two\s+weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]*\b(updates?|reports?|posts?|newsletters?)\b`,
+			}},
+			{"titles", []string{
+				`\bweek\s*[-#]?\s*\d+`,
+				`\b(weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|semi-?monthly|quarterly|daily|nightly)\b`,
+				`\b(sprint|iteration|cycle)\s*[-#]?\s*\d+\s*(update|report|status|review|recap|summary|notes)\b`,
+				`\b(month|day)\s*[-#]?\s*\d+\s*(update|report|status|recap|summary)\b`,
 			}},
 		},
 	},

@@ -43,6 +43,7 @@ var lazyGroups = map[string]map[string]bool{
 	"complaint":     {"ask": true},
 	"open-question": {"options": true, "answer": true},
 	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
+	"hedging":       {"apology": true},
 	"crisis":        {"mitigation": true, "negation": true},
 }
 

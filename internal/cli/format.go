@@ -30,6 +30,20 @@ type summary struct {
 	errors                []string
 }
 
+// line is the summary line printed on stderr after every run (unless
+// --quiet): "3 problems in 2 files", with the files that could not be
+// linted.
+func (s summary) line() string {
+	msg := fmt.Sprintf("%d %s in %d %s", s.total, plural(s.total, "problem"), s.files, plural(s.files, "file"))
+	if s.total == 0 {
+		msg = fmt.Sprintf("no problems in %d %s", s.files, plural(s.files, "file"))
+	}
+	if n := len(s.errors); n > 0 {
+		msg += fmt.Sprintf(", %d %s", n, plural(n, "error"))
+	}
+	return msg
+}
+
 func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 	switch lf.format {
 	case "json":
@@ -40,7 +54,7 @@ func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 		return githubFormat{}
 	}
 	color := lf.color == "always" || (lf.color == "auto" && e.tty && os.Getenv("NO_COLOR") == "")
-	return &textFormat{color: color, quiet: lf.quiet, tty: e.tty}
+	return &textFormat{color: color}
 }
 
 // position is a 0-based line and UTF-16 column, as in LSP.

@@ -179,6 +179,9 @@ type result struct {
 	diff []byte
 	// errs are one-line reasons for stderr, without the "upward: " prefix.
 	errs []string
+	// warns are one-line warnings for stderr (a misspelt rule in an inline
+	// directive), without the prefix; they do not change the exit status.
+	warns []string
 	// cfgErr is a broken config, reported once however many files it covers.
 	cfgErr *cfgError
 	// failing counts findings at or above the fail level; total all findings.
@@ -463,6 +466,10 @@ func (l *linter) lintJob(j job) (r result) {
 	}
 	text := string(data)
 	doc, findings := check.String(cfgPath, text, ce.cfg)
+	for _, p := range lint.CheckDirectives(doc, ce.cfg.Rules()) {
+		line, col, _ := doc.Mapper().OffsetLineColRune(p.Span.Start)
+		r.warns = append(r.warns, fmt.Sprintf("%s:%d:%d: warning: %s", display, line, col, p.Message()))
+	}
 
 	if l.lf.fix || l.lf.diff {
 		newText, n, newDoc, newFindings := check.Fix(cfgPath, text, ce.cfg, doc, findings)
@@ -597,6 +604,9 @@ func (w *outWriter) emit(r result) {
 		w.notes = append(w.notes, msg)
 		w.errors++
 	}
+	for _, msg := range r.warns {
+		e.errorf("%s", msg)
+	}
 	if r.linted {
 		w.files++
 	}
@@ -625,14 +635,18 @@ func (w *outWriter) emit(r result) {
 
 func (w *outWriter) finish() int {
 	l := w.l
+	sum := summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes}
 	if w.ioErr == nil {
-		w.ioErr = l.out.end(l.e.stdout, summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes})
+		w.ioErr = l.out.end(l.e.stdout, sum)
 	}
 	if w.ioErr != nil {
 		l.e.errorf("writing output: %v", w.ioErr)
 		return 2
 	}
 	if !l.lf.quiet {
+		// On stderr, whatever the format and wherever stdout goes, so
+		// that a CI log shows it and machine output stays clean.
+		l.e.errorf("%s", sum.line())
 		switch {
 		case l.lf.fix && w.fixed > 0:
 			fmt.Fprintf(l.e.stderr, "upward: fixed %d %s in %d %s\n", w.fixed, plural(w.fixed, "problem"), w.changed, plural(w.changed, "file"))

@@ -23,7 +23,7 @@ func Parse(text string, opts Options) *Document {
 		}()
 		parseBody(d)
 	}()
-	d.Kind, d.KindSource = detectKind(d, opts.KindHint, normCue)
+	classify(d, opts.KindHint, normCue)
 	return d
 }
 
