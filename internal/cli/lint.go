@@ -493,7 +493,10 @@ func (l *linter) lintJob(j job) (r result) {
 			}
 		}
 		if l.lf.diff {
+			// The summary counts the problems of the text as it is: --diff
+			// writes nothing.
 			r.linted = true
+			r.failing, r.total = count(findings, l.lf.failLevel)
 			return r
 		}
 		if j.stdin && l.lf.fix {
