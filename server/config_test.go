@@ -72,7 +72,7 @@ func TestConfigFile(t *testing.T) {
 	writeFile(t, cfgPath, "[rules.vague-timing]\nseverity = \"hint\"\n")
 	s.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": cfgURI, "type": 2}}})
 	s.awaitDiags(cfgURI, func(p *protocol.PublishDiagnosticsParams) bool { return len(p.Diagnostics) == 0 })
-	p = s.awaitDiags(u, func(p *protocol.PublishDiagnosticsParams) bool {
+	s.awaitDiags(u, func(p *protocol.PublishDiagnosticsParams) bool {
 		return hasCode(p.Diagnostics, "vague-timing") && severityOf(t, p, "vague-timing") == protocol.DiagnosticSeverityHint
 	})
 

@@ -262,9 +262,8 @@ type Contribution struct {
 func (m *Model) Explain(text string, r, k int) []Contribution {
 	var toks []token
 	type feat struct {
-		tok    int
-		w      float32
-		bigram bool
+		tok int
+		w   float32
 	}
 	var feats []feat
 	mask := m.mask
