@@ -131,7 +131,7 @@ func who(s string) string {
 // "who fixes…", to rotate who does it.
 func takeTurns(task, obj string) string {
 	task = trimClause(task, 1)
-	s := parse(task)
+	s := grammar.ParseAfter("to ", task)
 	if len(s.Tokens) == 0 {
 		return ""
 	}

@@ -756,7 +756,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 	}
 	f := lint.Fix{
 		Title:      "Add a next step",
-		Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: rf.Replacements["default"]}},
+		Edits:      []lint.Edit{appendAfter(v, span, rf.Replacements["default"])},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}

@@ -308,3 +308,21 @@ func (s Sentence) Words() []string {
 	}
 	return out
 }
+
+// ParseAfter tags text as if it followed context ("to ", "I "): a clause
+// cut from its sentence ("respond to Jordan's email") tags as the verb
+// phrase it is, not as a headline. The result holds text's tokens only.
+func ParseAfter(context, text string) Sentence {
+	s := Parse(context + text)
+	n := len(context)
+	toks := make([]Token, 0, len(s.Tokens))
+	for _, t := range s.Tokens {
+		if t.Start < n {
+			continue
+		}
+		t.Start -= n
+		t.End -= n
+		toks = append(toks, t)
+	}
+	return Sentence{Text: text, Tokens: toks}
+}
