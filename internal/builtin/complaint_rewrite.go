@@ -364,8 +364,7 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	var out []candidate
 	if m := neverRE().FindStringSubmatch(body); m != nil {
 		if party, ok := partyOf(m[1]); ok {
-			s := parse(m[2])
-			if len(s.Tokens) == 1 && grammar.IsVerb(s.Tokens[0].Tag) {
+			if neverVerb(body, m[2]) {
 				rest := trimClause(m[3], 0)
 				out = append(out, candidate{"Ask for the change", lead + finish("Could we ask "+party+" to "+baseVerb(m[2])+rest+"?")})
 			}
@@ -508,4 +507,16 @@ func baseVerb(v string) string {
 		return v[:len(v)-1]
 	}
 	return v
+}
+
+// neverVerb reports whether verb, the word after "never" in body, is
+// tagged a verb there.
+func neverVerb(body, verb string) bool {
+	toks := parse(body).Tokens
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text == verb && grammar.IsVerb(toks[i].Tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -163,6 +163,23 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		}
 		return alarmRepl{from, end, capAt(src, from, "the window to act has closed")}, true
 	}
+	// The alarm holds its own subject: "we're sunk", "everything is broken".
+	if j > i+1 && copulas[toks[i+1].Lower] {
+		switch toks[i].Lower {
+		case "we", "i":
+			verb := "we risk [what] by [when]"
+			if toks[i].Lower == "i" {
+				verb = "I am at risk of [what] by [when]"
+			}
+			return alarmRepl{toks[i].Start, b, capAt(src, toks[i].Start, verb)}, true
+		case "everything", "nothing", "it", "this", "all":
+			what := "[what] is at risk by [when]"
+			if capAt(src, toks[i].Start, "x") == "X" {
+				what = "[What] is at risk by [when]"
+			}
+			return alarmRepl{toks[i].Start, b, what}, true
+		}
+	}
 	if start > 0 && copulas[toks[start-1].Lower] {
 		cop := start - 1
 		// "has been", "have been", "has become".
@@ -170,7 +187,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		if from > 0 && (toks[from-1].Lower == "has" || toks[from-1].Lower == "have" || toks[from-1].Lower == "had") {
 			from--
 		}
-		for from > 0 && (toks[from-1].Tag == "RB" && toks[from-1].Lower != "not") {
+		for from > 0 && (toks[from-1].Tag == "RB" && toks[from-1].Lower != "not") && toks[cop].Lower != "be" {
 			from--
 		}
 		subj := from - 1
@@ -186,7 +203,11 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		}
 		switch sw {
 		case "everything", "nothing", "all", "everything's":
-			return alarmRepl{toks[subj].Start, b, capAt(src, toks[subj].Start, "[what] is at risk by [when]")}, true
+			what := "[what] is at risk by [when]"
+			if capAt(src, toks[subj].Start, "x") == "X" {
+				what = "[What] is at risk by [when]"
+			}
+			return alarmRepl{toks[subj].Start, b, what}, true
 		case "we", "i", "they", "you":
 			verb := "risk [what] by [when]"
 			if sw == "i" {
@@ -197,8 +218,8 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			}
 			return alarmRepl{lead, b, sep + verb}, true
 		}
-		if plural(s, grammar.Chunk{Start: subj, End: subj + 1}) {
-			impact = strings.Replace(impact, "puts", "put", 1)
+		if plural(s, grammar.Chunk{Start: subj, End: subj + 1}) || toks[cop].Lower == "be" {
+			impact = strings.Replace(impact, "puts", "put", 1) // "is going to be a train wreck" → "is going to put…"
 		}
 		return alarmRepl{lead, b, sep + impact}, true
 	}

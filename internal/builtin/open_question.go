@@ -219,6 +219,9 @@ func questionTopic(rest string) string {
 		}
 		r = r2
 	}
+	if i := strings.Index(r, ", "); i > 0 {
+		r = r[:i] // "the Leeds warehouse lease, open to ideas"
+	}
 	r = strings.TrimRight(trimDangling(r), " ,")
 	if !hasFact(r) || strings.ContainsAny(r, "?") {
 		return ""
