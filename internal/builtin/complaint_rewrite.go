@@ -39,6 +39,8 @@ var (
 	fedUpRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im)\s+(?:so |really |honestly |just |getting |frankly |quite |pretty )*(?:sick and tired of|sick of|tired of|fed up (?:of|with)|done with|done) (.+)$`)
 	// askedRE: "I've asked (the agency) three times (now) for X", "I keep asking (IT) for X".
 	askedRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have)? (?:already |now )?(?:asked|keep asking|kept asking|chased|keep chasing)\s+(.*?)\b(?:for|about) (.+)$`)
+	// leftOffRE: "I was left off the launch review", "we were left out of the planning".
+	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were) left (?:off|out of) (.+)$`)
 	// waitingRE: "I've been waiting six weeks for X".
 	waitingRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have) been waiting (?:for )?([\w ]{1,30}?) (?:for|on) (.+)$`)
 	// keepRE: "I can't keep covering X", "I cannot keep running X".
@@ -71,6 +73,9 @@ func complaintRewrites(rf *ruleFile, body, group string) []candidate {
 		m := alwaysMeRE().FindStringSubmatch(b)
 		task := trimClause(m[2], 1)
 		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
+	}
+	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if t := escalation(m[2], m[3]); t != "" {
@@ -329,11 +334,43 @@ func statement(v blockView, sent document.Span, h hit) string {
 	}
 	out := strings.TrimSpace(src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:])
 	_, body, _ := sentenceParts(out)
-	switch strings.ToLower(firstWord(stripOpeners(body))) {
-	case "when", "if", "because", "before", "after", "that", "who", "which", "since", "while", "until", "so", "to":
-		return src // a subordinate clause left alone is a fragment
+	if !clause(trimDangling(stripOpeners(body))) {
+		return src
 	}
 	return out
+}
+
+// clause reports whether s reads as a sentence of its own: it has a
+// finite verb and does not open as a subordinate clause ("when I…",
+// "every time we…"), a bare verb ("check the migration…") or a gerund.
+func clause(s string) bool {
+	switch strings.ToLower(firstWord(s)) {
+	case "when", "if", "because", "before", "after", "that", "who", "which", "since", "while", "until", "so", "to",
+		"every", "whenever", "why", "how", "what":
+		return false
+	}
+	toks := parse(s).Tokens
+	if len(toks) < 2 || toks[0].Tag == "VB" || toks[0].Tag == "VBG" {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if grammar.IsVerb(last.Tag) && (last.Lower == "is" || last.Lower == "are" || last.Lower == "was" || last.Lower == "were") {
+		return false // "Reviewing vendor contracts is."
+	}
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		case "WRB":
+			return false
+		case "IN":
+			switch t.Lower {
+			case "though", "although", "because", "while", "when", "if", "since", "before", "after", "until", "unless":
+				return false // the only verb is in a subordinate clause
+			}
+		}
+	}
+	return false
 }
 
 // trailingWords are words a cut can leave dangling at the end of a clause.

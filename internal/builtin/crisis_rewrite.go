@@ -33,7 +33,7 @@ var intensifiers = map[string]bool{
 	"nothing": true, "short": true, "of": true, "literally": true, "honestly": true, "totally": true, "bit": true,
 	"kind": true, "sort": true, "now": true, "fast": true, "quickly": true, "slowly": true, "officially": true,
 	"one": true, "becoming": true, "turning": true, "into": true, "an absolute": true, "entirely": true, "heading": true,
-	"for": true,
+	"for": true, "in": true,
 }
 
 // copulas carry an alarm as a predicate.
@@ -58,6 +58,10 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 			mark = "."
 		}
 		lead, _, _ := sentenceParts(text)
+		// A sentence adverb that only adds feeling goes: "Honestly, the release…".
+		if w, rest, ok := strings.Cut(body, " "); ok && strings.HasSuffix(w, "ly,") {
+			body = upperFirst(rest)
+		}
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
 	}
 	add := lint.Fix{
@@ -134,7 +138,10 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 	for j < len(toks) && toks[j].Start < b {
 		j++
 	}
-	// Trailing words of the alarm: "on fire right now" keeps "right now".
+	if j < len(toks) && toks[j].Lower == "mode" {
+		b = toks[j].End // "in full crisis mode"
+		j++
+	}
 	start := i
 	for start > 0 && intensifiers[toks[start-1].Lower] && toks[start-1].Lower != "now" {
 		start--

@@ -142,7 +142,7 @@ func be(s grammar.Sentence, c grammar.Chunk) string {
 // ", and", " and then", "; ", " — ", " - ", ", which", ", so ".
 func trimClause(s string, from int) string {
 	cut := len(s)
-	for _, br := range []string{", and ", " and then ", "; ", " — ", " – ", " - ", ", which ", ", so ", ", but ", " but ", ". ", ", while ", ", it's ", " and still ", ", still ", " and now ", " and I'm ", " and i'm ", ", whatever", " lol", " 🙃", "? ", "?? ", "! "} {
+	for _, br := range []string{", and ", " and then ", "; ", " — ", " – ", " - ", ", which ", ", so ", ", but ", " but ", ". ", ", while ", ", it's ", " and still ", ", still ", " and now ", " and I'm ", " and i'm ", ", whatever", " lol", " 🙃", "? ", "?? ", "! ", " even though ", " although "} {
 		from := min(from, len(s))
 		if i := strings.Index(strings.ToLower(s[from:]), strings.ToLower(br)); i >= 0 && i+from < cut {
 			cut = i + from

@@ -486,7 +486,8 @@ func init() {
 		make made makes going go goes went gone one ones thing things something anything everything nothing
 		way much many lot lots bit okay ok yes well even though although because since via per etc
 		i'm i've i'll i'd we're we've we'll it's that's there's can't won't don't doesn't didn't isn't aren't
-		wasn't weren't hasn't haven't hadn't couldn't wouldn't shouldn't`) {
+		wasn't weren't hasn't haven't hadn't couldn't wouldn't shouldn't honestly frankly seriously basically
+		actually literally really usual usually anyway`) {
 		stopwords[w] = true
 	}
 }

@@ -37,6 +37,7 @@ func main() {
 	mode := flag.String("model", "on", "the learned model: on (as users run it) or off (phrases alone)")
 	verbose := flag.Bool("v", false, "list each fix that loses facts, shows a broken-text signal or re-lints dirty")
 	rule := flag.String("rule", "", "with -v, list only this rule's fixes")
+	all := flag.Bool("all", false, "with -v, list every scored fix, not only those with a problem")
 	sample := flag.String("sample", "", "write a judged sample of first rewrites from testdata/test to this `file`")
 	n := flag.Int("n", 300, "with -sample, how many rewrites")
 	seed := flag.Uint64("seed", 15, "with -sample, the random seed")
@@ -80,7 +81,7 @@ func main() {
 			rewrites.SummariseIf(ss, true, func(s rewrites.Scored) bool { return !s.Model }))
 		if *verbose {
 			for _, s := range ss {
-				if *rule != "" && s.Rule != *rule || s.Retention() >= 0.8 && len(s.Signals) == 0 && s.Clean {
+				if *rule != "" && s.Rule != *rule || !*all && s.Retention() >= 0.8 && len(s.Signals) == 0 && s.Clean {
 					continue
 				}
 				if s.Rank < 0 {
