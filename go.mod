@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/BurntSushi/toml v1.6.0
+	github.com/jdkato/prose/v3 v3.2.3
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/segmentio/encoding v0.3.4
 	github.com/yuin/goldmark v1.8.7
