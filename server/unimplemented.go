@@ -79,11 +79,6 @@ func (s *Server) DocumentSymbol(_ context.Context, _ *protocol.DocumentSymbolPar
 	return nil, notImplemented(protocol.MethodTextDocumentDocumentSymbol)
 }
 
-// ExecuteCommand is not provided by upward.
-func (s *Server) ExecuteCommand(_ context.Context, _ *protocol.ExecuteCommandParams) (result interface{}, err error) {
-	return nil, notImplemented(protocol.MethodWorkspaceExecuteCommand)
-}
-
 // FoldingRanges is not provided by upward.
 func (s *Server) FoldingRanges(_ context.Context, _ *protocol.FoldingRangeParams) (result []protocol.FoldingRange, err error) {
 	return nil, notImplemented(protocol.MethodTextDocumentFoldingRange)
