@@ -131,8 +131,8 @@ func commandArg(args []any, v any) error {
 // editProjectConfig adds a.Phrase to a.Rule's allow list (or turns the rule
 // off) in the .upward.toml nearest to a.URI, creating one at the root of
 // the workspace folder when there is none. It checks the file and works out
-// the edit now, and has the client apply it (workspace/applyEdit) in the
-// background; once applied, the server lints with the new text. A file that
+// the edit, and has the client apply it (workspace/applyEdit); once
+// applied, the server lints with the new text. A file that
 // does not load is not edited: the error says why, on screen too.
 func (s *Server) editProjectConfig(ctx context.Context, disable bool, a projectArgs) error {
 	fail := func(format string, args ...any) error {
@@ -184,7 +184,9 @@ func (s *Server) editProjectConfig(ctx context.Context, disable bool, a projectA
 	if !exists {
 		insert := []protocol.TextEdit{{NewText: out}}
 		if create {
-			we.DocumentChanges = []any{createFile{Kind: "create", URI: u}, textDocumentEdit{TextDocument: versionedID{URI: u}, Edits: insert}}
+			cf := createFile{Kind: "create", URI: u}
+			cf.Options.IgnoreIfExists = true
+			we.DocumentChanges = []any{cf, textDocumentEdit{TextDocument: versionedID{URI: u}, Edits: insert}}
 		} else {
 			// Clients that cannot create files (Neovim, eglot) open a
 			// buffer for the missing file and insert into it.
@@ -203,25 +205,24 @@ func (s *Server) editProjectConfig(ctx context.Context, disable bool, a projectA
 			we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{u: edits}
 		}
 	}
-	label := "upward: " + what
-	s.goSession(func(ctx context.Context) {
-		var raw json.RawMessage
-		_, err := s.call(ctx, protocol.MethodWorkspaceApplyEdit, applyEditParams{Label: label, Edit: we}, &raw)
-		applied, why := applyResult(raw)
-		switch {
-		case err != nil:
-			s.showMessage(ctx, protocol.MessageTypeError, "upward: %s was not changed: %v", target, err)
-			return
-		case !applied:
-			if why == "" {
-				why = "the editor did not apply the edit"
-			}
-			s.showMessage(ctx, protocol.MessageTypeWarning, "upward: %s was not changed: %s", target, why)
-			return
+	// The edit goes out before the reply, and the reply waits for the
+	// editor's answer, as gopls does: eglot (and jsonrpc.el) handle a
+	// request that arrives with the reply to theirs only when more
+	// output comes.
+	var raw json.RawMessage
+	_, err = s.call(ctx, protocol.MethodWorkspaceApplyEdit, applyEditParams{Label: "upward: " + what, Edit: we}, &raw)
+	if err != nil {
+		return fail("%s was not changed: %v", target, err)
+	}
+	if applied, why := applyResult(raw); !applied {
+		if why == "" {
+			why = "the editor did not apply the edit"
 		}
-		s.configApplied(ctx, target, out, !exists)
-		s.showMessage(ctx, protocol.MessageTypeInfo, "upward: %s in %s (save the file to keep it)", what, target)
-	})
+		s.showMessage(ctx, protocol.MessageTypeWarning, "upward: %s was not changed: %s", target, why)
+		return nil
+	}
+	s.configApplied(ctx, target, out, !exists)
+	s.showMessage(ctx, protocol.MessageTypeInfo, "upward: %s in %s (save the file to keep it)", what, target)
 	return nil
 }
 
@@ -254,8 +255,12 @@ type workspaceEdit struct {
 }
 
 type createFile struct {
-	Kind string               `json:"kind"`
-	URI  protocol.DocumentURI `json:"uri"`
+	Kind    string               `json:"kind"`
+	URI     protocol.DocumentURI `json:"uri"`
+	Options struct {
+		// A file that appeared meanwhile is kept, never truncated.
+		IgnoreIfExists bool `json:"ignoreIfExists"`
+	} `json:"options"`
 }
 
 type textDocumentEdit struct {
@@ -335,8 +340,8 @@ func readReason(err error) string {
 }
 
 // configApplied records text as the editor's text of the config file at
-// path, after the editor applied an edit to it, and re-lints the open
-// documents with it. The text stands for the file until the editor opens,
+// path, after the editor applied an edit to it, and re-lints and publishes
+// the open documents with it. The text stands for the file until the editor opens,
 // saves or changes the file (see dropAppliedLocked).
 func (s *Server) configApplied(ctx context.Context, path, text string, created bool) {
 	s.mu.Lock()
@@ -350,10 +355,31 @@ func (s *Server) configApplied(ctx context.Context, path, text string, created b
 		clear(s.cfgs.nearest) // the new file is nearer for some folders
 	}
 	s.loadLocked(f)
-	s.relintAllLocked()
+	s.gen++
 	s.mu.Unlock()
 	s.reportConfig(ctx, path, false)
+	s.publishOpen(ctx)
 	s.log.Info("config edited", zap.String("path", path))
+}
+
+// publishOpen lints the open documents with the current config and
+// publishes their diagnostics before it returns. A command that changes
+// the config calls it before replying: jsonrpc.el (eglot) leaves a message
+// that arrives right after a reply unread until more output comes.
+func (s *Server) publishOpen(ctx context.Context) {
+	s.mu.Lock()
+	var docs []*doc
+	for _, d := range s.docs {
+		if !d.isConfig && !d.broken && !d.closed {
+			docs = append(docs, d)
+		}
+	}
+	s.mu.Unlock()
+	for _, d := range docs {
+		if r := s.current(d); r != nil {
+			s.publish(ctx, d, r.version, r.gen, r.diags)
+		}
+	}
 }
 
 // nearerAppliedLocked returns the config nearer to dir than found (the
