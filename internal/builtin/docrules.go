@@ -142,9 +142,9 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		p.Report(lint.Finding{
 			Span:    titleSpan(doc),
 			Message: msg,
-			Fixes: []lint.Fix{{
+			Fixes: withDates(p.Dates, lint.Fix{
 				Title: title, Edits: []lint.Edit{spec.fix(doc, ds)}, NeedsInput: true, Preferred: true,
-			}},
+			}),
 		})
 	}
 	return r

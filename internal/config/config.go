@@ -6,6 +6,7 @@
 //
 //	# Top-level keys must come before the first [table].
 //	ignore = ["drafts/**", "CHANGELOG.md"]  # never lint these paths
+//	locale = "en-US"                   # how rewrites write dates (default en-GB; or iso)
 //
 //	[rules.hedging]
 //	enabled = false                    # turn a rule off
@@ -61,6 +62,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/dates"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
@@ -132,6 +134,7 @@ func Default() *Config { return &Config{} }
 // file is the TOML schema of .upward.toml.
 type file struct {
 	Ignore []string              `toml:"ignore"`
+	Locale *string               `toml:"locale"`
 	Rules  map[string]ruleConfig `toml:"rules"`
 	Kinds  map[string][]string   `toml:"kinds"`
 	Custom []customConfig        `toml:"custom"`
@@ -160,7 +163,7 @@ type customConfig struct {
 
 // Known keys, for "did you mean" hints.
 var (
-	topKeys    = []string{"ignore", "rules", "kinds", "custom", "model"}
+	topKeys    = []string{"ignore", "locale", "rules", "kinds", "custom", "model"}
 	modelKeys  = []string{"enabled", "sensitivity"}
 	ruleKeys   = []string{"enabled", "severity", "extra", "allow"}
 	customKeys = []string{"id", "message", "phrases", "replacement", "severity"}
@@ -523,6 +526,14 @@ func (v *validator) build(c *Config, f *file) {
 				continue
 			}
 			c.kinds = append(c.kinds, kindGlob{kind, g})
+		}
+	}
+
+	if f.Locale != nil {
+		if _, err := dates.ParseStyle(*f.Locale); err != nil {
+			v.errorf([]string{"locale"}, -1, "locale: %v", err)
+		} else {
+			c.opts.Dates.Locale = *f.Locale
 		}
 	}
 

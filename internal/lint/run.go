@@ -19,6 +19,9 @@ type Options struct {
 	Extra, Allow map[string][]string
 	// Model is how the sentence rules use the learned model.
 	Model ModelOptions
+	// Dates are what rules that propose a date count from; package check
+	// fills in the document's day.
+	Dates Dates
 }
 
 // ModelOptions say how the sentence rules use the learned model beside
@@ -48,7 +51,7 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, memo: memo}
+		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, Dates: opts.Dates, memo: memo}
 		p.report = func(f Finding) {
 			f.RuleID = r.ID
 			f.Severity = sev
