@@ -145,6 +145,7 @@ type nvimResult struct {
 	Republished          bool       `json:"republished"`
 	DiagnosticsAfterFix1 []nvimDiag `json:"diagnostics_after_fix1"`
 	Fix2                 string     `json:"fix2"`
+	Fix2Titles           []string   `json:"fix2_titles"`
 	LinesAfterFix2       []string   `json:"lines_after_fix2"`
 
 	// Project mode (UPWARD_MODE=project).
@@ -406,6 +407,11 @@ func checkNvim(t *testing.T, res nvimResult) {
 		t.Errorf("vague-timing gone after fixing hedging: %+v", res.DiagnosticsAfterFix1)
 	}
 
+	// Real dates are offered beside the placeholder (the draft has no date:
+	// counted from today).
+	if !slices.Contains(res.Fix2Titles, `Say "by end of today"`) {
+		t.Errorf("vague-timing actions %q lack the dated ones", res.Fix2Titles)
+	}
 	// The vague-timing fix leaves a placeholder where only the writer knows the day.
 	placeholder := regexp.MustCompile(`^I'll send it by \[[^\]]+\]\.$`)
 	if len(res.LinesAfterFix2) != len(wantAfter1) || !placeholder.MatchString(res.LinesAfterFix2[4]) {
