@@ -146,6 +146,9 @@ type nvimResult struct {
 	DiagnosticsAfterFix1 []nvimDiag `json:"diagnostics_after_fix1"`
 	Fix2                 string     `json:"fix2"`
 	Fix2Titles           []string   `json:"fix2_titles"`
+	Lens                 string     `json:"lens"`
+	LensLine             int        `json:"lens_line"`
+	LensMessage          string     `json:"lens_message"`
 	LinesAfterFix2       []string   `json:"lines_after_fix2"`
 
 	// Project mode (UPWARD_MODE=project).
@@ -386,6 +389,14 @@ func checkNvim(t *testing.T, res nvimResult) {
 	}
 	if res.Shown != len(res.Diagnostics) {
 		t.Errorf("Neovim shows %d diagnostics, server published %d", res.Shown, len(res.Diagnostics))
+	}
+
+	// The summary lens sits on the title line; choosing it lists the findings.
+	if want := "Document · 2 framing findings (1 hedging, 1 vague-timing)"; res.Lens != want || res.LensLine != 0 {
+		t.Errorf("code lens %q on line %d, want %q on line 0", res.Lens, res.LensLine, want)
+	}
+	if !strings.Contains(res.LensMessage, "[hedging]") || !strings.Contains(res.LensMessage, "[vague-timing]") {
+		t.Errorf("choosing the lens showed %q, want the findings listed", res.LensMessage)
 	}
 
 	if !res.Fix1Preferred {

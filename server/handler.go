@@ -21,6 +21,7 @@ var standard = map[string]bool{
 	protocol.MethodTextDocumentDidSave:                true,
 	protocol.MethodTextDocumentCodeAction:             true,
 	protocol.MethodTextDocumentHover:                  true,
+	protocol.MethodTextDocumentCodeLens:               true,
 	protocol.MethodWorkspaceExecuteCommand:            true,
 	protocol.MethodWorkspaceDidChangeConfiguration:    true,
 	protocol.MethodWorkspaceDidChangeWatchedFiles:     true,

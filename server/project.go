@@ -29,9 +29,12 @@ const (
 	// projectArgs.
 	cmdAllow   = "upward.allow"
 	cmdDisable = "upward.disable"
+	// cmdShowFindings lists a document's findings (the summary lens's
+	// command); it takes the document's URI.
+	cmdShowFindings = "upward.showFindings"
 )
 
-var commands = []string{cmdAllow, cmdDisable}
+var commands = []string{cmdAllow, cmdDisable, cmdShowFindings}
 
 // errRequestFailed is LSP's RequestFailed error code.
 const errRequestFailed jsonrpc2.Code = -32803
@@ -112,6 +115,12 @@ func (s *Server) executeCommand(ctx context.Context, p *protocol.ExecuteCommandP
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: %s wants {uri, rule, phrase}: %v", p.Command, err)
 		}
 		return nil, s.editProjectConfig(ctx, p.Command == cmdDisable, a)
+	case cmdShowFindings:
+		var u protocol.DocumentURI
+		if err := commandArg(p.Arguments, &u); err != nil {
+			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: %s wants a document URI: %v", p.Command, err)
+		}
+		return s.showFindings(ctx, u)
 	}
 	return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: unknown command %q (want one of %s)", p.Command, strings.Join(commands, ", "))
 }
@@ -359,6 +368,7 @@ func (s *Server) configApplied(ctx context.Context, path, text string, created b
 	s.mu.Unlock()
 	s.reportConfig(ctx, path, false)
 	s.publishOpen(ctx)
+	s.goSession(s.refreshLenses)
 	s.log.Info("config edited", zap.String("path", path))
 }
 

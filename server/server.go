@@ -224,6 +224,7 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 			Save:      &protocol.SaveOptions{},
 		},
 		HoverProvider:          true,
+		CodeLensProvider:       &protocol.CodeLensOptions{},
 		ExecuteCommandProvider: &protocol.ExecuteCommandOptions{Commands: commands},
 		Workspace: &protocol.ServerCapabilitiesWorkspace{
 			WorkspaceFolders: &protocol.ServerCapabilitiesWorkspaceFolders{Supported: true, ChangeNotifications: true},

@@ -19,11 +19,6 @@ func (s *Server) LogTrace(_ context.Context, _ *protocol.LogTraceParams) (err er
 	return notImplemented(protocol.MethodLogTrace)
 }
 
-// CodeLens is not provided by upward.
-func (s *Server) CodeLens(_ context.Context, _ *protocol.CodeLensParams) (result []protocol.CodeLens, err error) {
-	return nil, notImplemented(protocol.MethodTextDocumentCodeLens)
-}
-
 // CodeLensResolve is not provided by upward.
 func (s *Server) CodeLensResolve(_ context.Context, _ *protocol.CodeLens) (result *protocol.CodeLens, err error) {
 	return nil, notImplemented(protocol.MethodCodeLensResolve)

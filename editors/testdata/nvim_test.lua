@@ -27,6 +27,16 @@ vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx,
   return orig(err, result, ctx, config)
 end
 
+-- Record window/showMessage too (the summary lens's command shows one).
+local messages = {}
+local orig_msg = vim.lsp.handlers["window/showMessage"]
+vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+  if result then
+    table.insert(messages, result.message)
+  end
+  return orig_msg(err, result, ctx, config)
+end
+
 local function simplify(diags)
   local list = {}
   for _, d in ipairs(diags or {}) do
@@ -281,6 +291,28 @@ local function run()
   result.version = p.version
   result.diagnostics = simplify(p.diagnostics)
   result.shown = #vim.diagnostic.get(bufnr)
+
+  -- The summary code lens on the title line, and what choosing it shows.
+  vim.lsp.codelens.refresh()
+  vim.wait(timeout, function()
+    return #vim.lsp.codelens.get(bufnr) > 0
+  end, 20)
+  local lens = vim.lsp.codelens.get(bufnr)[1]
+  if lens and lens.command then
+    result.lens = lens.command.title
+    result.lens_line = lens.range.start.line
+    vim.api.nvim_win_set_cursor(0, { lens.range.start.line + 1, 0 })
+    vim.lsp.codelens.run()
+    vim.wait(timeout, function()
+      for _, m in ipairs(messages) do
+        if m:find(lens.command.title, 1, true) then
+          result.lens_message = m
+          return true
+        end
+      end
+      return false
+    end, 20)
+  end
 
   local function pick(diags, code)
     diags = sorted(diags)
