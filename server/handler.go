@@ -156,6 +156,9 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		}
 		s.didChange(ctx, &p)
 		return once(ctx, nil, nil)
+	case methodDocumentDiagnostic, methodWorkspaceDiagnostic:
+		res, err := s.pullDiagnostic(ctx, method, req.Params())
+		return once(ctx, res, err)
 	}
 	if !standard[method] {
 		if isCall {

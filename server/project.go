@@ -369,6 +369,7 @@ func (s *Server) configApplied(ctx context.Context, path, text string, created b
 	s.reportConfig(ctx, path, false)
 	s.publishOpen(ctx)
 	s.goSession(s.refreshLenses)
+	s.goSession(s.refreshPulled)
 	s.log.Info("config edited", zap.String("path", path))
 }
 

@@ -66,6 +66,9 @@ type Server struct {
 	// gen counts changes of config files and settings; a lint made
 	// before the latest change is stale.
 	gen int
+	// pulled keeps the last report of each file workspace/diagnostic
+	// linted from disk (see report).
+	pulled map[protocol.DocumentURI]pulledFile
 }
 
 // newServer returns a server that talks to client.
@@ -154,6 +157,8 @@ type initResult struct {
 type serverCaps struct {
 	protocol.ServerCapabilities
 	PositionEncoding string `json:"positionEncoding,omitempty"`
+	// DiagnosticProvider is LSP 3.17's, for clients that pull diagnostics.
+	DiagnosticProvider *diagnosticOptions `json:"diagnosticProvider,omitempty"`
 }
 
 // Code action kinds the server offers.
@@ -236,7 +241,7 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 		caps.CodeActionProvider = true
 	}
 	res := &initResult{
-		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String()},
+		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String(), DiagnosticProvider: s.diagnosticProviderLocked()},
 		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version()},
 	}
 	return res, nil
