@@ -23,6 +23,7 @@ Usage:
   upward lint [flags] [PATH...]   lint files and folders (default ".") or - for stdin
   upward rules                    list the rules
   upward explain RULE             show a rule's documentation and examples
+  upward explain --profiles       show what each audience profile makes of each rule
   upward allow RULE PHRASE        never flag PHRASE for RULE (edits .upward.toml)
   upward disable RULE             turn RULE off (edits .upward.toml)
   upward lsp [flags]              run the language server on stdin/stdout

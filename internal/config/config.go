@@ -7,6 +7,7 @@
 //	# Top-level keys must come before the first [table].
 //	ignore = ["drafts/**", "CHANGELOG.md"]  # never lint these paths
 //	locale = "en-US"                   # how rewrites write dates (default en-GB; or iso)
+//	profile = "exec"                   # audience: severity presets (exec, manager, peer)
 //
 //	[rules.hedging]
 //	enabled = false                    # turn a rule off
@@ -66,6 +67,7 @@ import (
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
+	"github.com/upward-lint/upward/internal/profile"
 )
 
 // FileName is the name of the config file looked up from each linted file's
@@ -134,11 +136,14 @@ func Default() *Config { return &Config{} }
 // file is the TOML schema of .upward.toml.
 type file struct {
 	Ignore []string              `toml:"ignore"`
-	Locale *string               `toml:"locale"`
 	Rules  map[string]ruleConfig `toml:"rules"`
 	Kinds  map[string][]string   `toml:"kinds"`
 	Custom []customConfig        `toml:"custom"`
 	Model  *modelConfig          `toml:"model"`
+
+	// How rewrites write dates, and the audience profile.
+	Locale  *string `toml:"locale"`
+	Profile *string `toml:"profile"`
 }
 
 type modelConfig struct {
@@ -163,7 +168,7 @@ type customConfig struct {
 
 // Known keys, for "did you mean" hints.
 var (
-	topKeys    = []string{"ignore", "locale", "rules", "kinds", "custom", "model"}
+	topKeys    = []string{"ignore", "locale", "profile", "rules", "kinds", "custom", "model"}
 	modelKeys  = []string{"enabled", "sensitivity"}
 	ruleKeys   = []string{"enabled", "severity", "extra", "allow"}
 	customKeys = []string{"id", "message", "phrases", "replacement", "severity"}
@@ -534,6 +539,13 @@ func (v *validator) build(c *Config, f *file) {
 			v.errorf([]string{"locale"}, -1, "locale: %v", err)
 		} else {
 			c.opts.Dates.Locale = *f.Locale
+		}
+	}
+	if f.Profile != nil {
+		if err := profile.Check(*f.Profile); err != nil {
+			v.errorf([]string{"profile"}, -1, "profile: %v", err)
+		} else {
+			c.opts.Profile = *f.Profile
 		}
 	}
 

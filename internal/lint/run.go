@@ -22,6 +22,11 @@ type Options struct {
 	// Dates are what rules that propose a date count from; package check
 	// fills in the document's day.
 	Dates Dates
+	// Profile is the configured audience profile ("exec", "manager",
+	// "peer" or ""); package check lays its severities (see package
+	// profile) under Severity, unless the document's front matter names
+	// another audience.
+	Profile string
 }
 
 // ModelOptions say how the sentence rules use the learned model beside
