@@ -16,7 +16,8 @@ import (
 
 // codeAction offers, for the findings under the requested range (or named
 // by the request's diagnostics): each of their fixes, "Disable RULE on this
-// line" and "Disable RULE in this file"; for a misspelt rule in a directive
+// line", "Disable RULE in this file" and the project-wide "Allow …" and
+// "Disable RULE in this project" (see projectActions); for a misspelt rule in a directive
 // under the range, the rule it was meant to name; and for the whole
 // document a source.fixAll.upward action that applies every automatic fix
 // (see lint.Fix.Automatic): rewrites are offered one by one, never in bulk.
@@ -70,6 +71,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 		}
 		lines := map[lineKey]bool{}
 		files := map[string]bool{}
+		project := map[string]bool{}
 		for _, i := range picked {
 			f, dg := r.findings[i], r.diags[i]
 			lk := lineKey{f.RuleID, int(dg.Range.Start.Line)}
@@ -85,6 +87,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 					actions = append(actions, a)
 				}
 			}
+			actions = append(actions, s.projectActions(d, r, f, dg, project)...)
 		}
 	}
 	if want(kindFixAll) {

@@ -259,13 +259,14 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 
 // publish sends diags for version of d made at config generation gen,
 // unless d has moved on to another version or closed, or the config has
-// changed since. Publishing for a document is serialised, so a version's
-// diagnostics never follow a newer version's.
+// changed since, or the client pulls diagnostics (see pull.go).
+// Publishing for a document is serialised, so a version's diagnostics
+// never follow a newer version's.
 func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, diags []protocol.Diagnostic) {
 	d.pubMu.Lock()
 	defer d.pubMu.Unlock()
 	s.mu.Lock()
-	ok := !d.closed && d.version == version && s.gen == gen
+	ok := !d.closed && d.version == version && s.gen == gen && !s.caps.pullDiagnostics
 	s.mu.Unlock()
 	if !ok {
 		return
@@ -289,6 +290,9 @@ func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, di
 // of config or settings. s.mu must be held.
 func (s *Server) relintAllLocked() {
 	s.gen++
+	if s.caps.pullDiagnostics {
+		s.goSession(s.refreshPulled)
+	}
 	for _, d := range s.docs {
 		if d.isConfig || d.broken || d.closed {
 			continue

@@ -21,6 +21,8 @@ var standard = map[string]bool{
 	protocol.MethodTextDocumentDidSave:                true,
 	protocol.MethodTextDocumentCodeAction:             true,
 	protocol.MethodTextDocumentHover:                  true,
+	protocol.MethodTextDocumentCodeLens:               true,
+	protocol.MethodWorkspaceExecuteCommand:            true,
 	protocol.MethodWorkspaceDidChangeConfiguration:    true,
 	protocol.MethodWorkspaceDidChangeWatchedFiles:     true,
 	protocol.MethodWorkspaceDidChangeWorkspaceFolders: true,
@@ -154,6 +156,9 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		}
 		s.didChange(ctx, &p)
 		return once(ctx, nil, nil)
+	case methodDocumentDiagnostic, methodWorkspaceDiagnostic:
+		res, err := s.pullDiagnostic(ctx, method, req.Params())
+		return once(ctx, res, err)
 	}
 	if !standard[method] {
 		if isCall {

@@ -51,6 +51,10 @@ func documentRules() []*lint.Rule {
 	}
 }
 
+// sectionPatterns gives each missing-section rule's compiled heading, line
+// and negation patterns, for DocumentOutline.
+var sectionPatterns = map[string]func() (headings, lines, negations *docPatterns){}
+
 // docPatternsCompile holds the pattern compilers of the document rules
 // built so far.
 var docPatternsCompile struct {
@@ -118,6 +122,10 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		})
 	})
 	msg, title := rf.Messages["missing"], rf.Messages["fix"]
+	sectionPatterns[id] = func() (h, l, n *docPatterns) {
+		compile()
+		return headings, lines, negations
+	}
 	r.Run = func(p *lint.Pass) {
 		compile()
 		doc := p.Doc
@@ -142,9 +150,9 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		p.Report(lint.Finding{
 			Span:    titleSpan(doc),
 			Message: msg,
-			Fixes: []lint.Fix{{
+			Fixes: withDates(p.Dates, lint.Fix{
 				Title: title, Edits: []lint.Edit{spec.fix(doc, ds)}, NeedsInput: true, Preferred: true,
-			}},
+			}),
 		})
 	}
 	return r
@@ -412,10 +420,9 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 		})
 	})
 	m := rf.Messages
-	r.Run = func(p *lint.Pass) {
-		compile()
-		doc := p.Doc
-		ds := docStruct(p)
+	// scan finds the action items of doc.
+	scan := func(doc *document.Document, ds *docStructure) []ActionItem {
+		var items []ActionItem
 		sectionHead, sectionPseudo := ps.meetingHead, ps.meetingPseudo
 		if doc.Kind == document.KindStatus {
 			sectionHead, sectionPseudo = ps.statusHead, ps.statusPseudo
@@ -486,8 +493,22 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 			}
 			isItem[i] = true
 			od := ds.fact(doc, i, ps.ownerDue)
-			hasOwner := od&1 != 0
-			hasDue := od&2 != 0 || inSection && sectionDue(doc, ds, i, ps.dues)
+			items = append(items, ActionItem{
+				Span: sp, Owner: od&1 != 0, Due: od&2 != 0 || inSection && sectionDue(doc, ds, i, ps.dues),
+				start: start, labelled: labelled,
+			})
+		}
+		return items
+	}
+	actionItemsOf = func(doc *document.Document) []ActionItem {
+		compile()
+		return scan(doc, &docStructure{blocks: docBlocks(doc)})
+	}
+	r.Run = func(p *lint.Pass) {
+		compile()
+		doc := p.Doc
+		for _, it := range scan(doc, docStruct(p)) {
+			sp, start, labelled, hasOwner, hasDue := it.Span, it.start, it.labelled, it.Owner, it.Due
 			if hasOwner && hasDue {
 				continue
 			}

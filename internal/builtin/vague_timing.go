@@ -46,7 +46,7 @@ func vagueTimingRule() *lint.Rule {
 					key = "default"
 				}
 				msg := strings.ReplaceAll(message(rf, key), "{phrase}", strings.Join(strings.Fields(v.src(h.span)), " "))
-				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: []lint.Fix{timingFix(v, rf, h, sent)}})
+				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: withDates(p.Dates, timingFix(v, rf, h, sent))})
 			}
 		})
 	}
@@ -406,7 +406,8 @@ func vagueExtent(v blockView, h hit, sent document.Span) document.Span {
 }
 
 // timingFix replaces the vague phrase, with the modifiers that go with
-// it (see vagueExtent), by a dated placeholder.
+// it (see vagueExtent), by a dated placeholder; withDates adds the same
+// with real dates.
 func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 	switch h.group {
 	case "tuned":

@@ -13,6 +13,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	docsummary "github.com/upward-lint/upward/internal/summary"
 )
 
 // formatter renders results. file is called from several goroutines at
@@ -47,14 +48,14 @@ func (s summary) line() string {
 func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 	switch lf.format {
 	case "json":
-		return jsonFormat{}
+		return jsonFormat{summary: lf.summary}
 	case "sarif":
 		return &sarifFormat{cfg: cfg}
 	case "github":
 		return githubFormat{}
 	}
 	color := lf.color == "always" || (lf.color == "auto" && e.tty && os.Getenv("NO_COLOR") == "")
-	return &textFormat{color: color}
+	return &textFormat{color: color, summary: lf.summary}
 }
 
 // position is a 0-based line and UTF-16 column, as in LSP.
@@ -80,11 +81,15 @@ func lspRange(m *document.Mapper, s document.Span) rangeJSON {
 
 // JSON: {"files": [{"path", "diagnostics": [...]}]}, one file per line.
 
-type jsonFormat struct{}
+type jsonFormat struct {
+	summary bool // add each file's summary (--summary)
+}
 
 type jsonFile struct {
 	Path        string     `json:"path"`
 	Diagnostics []jsonDiag `json:"diagnostics"`
+	// Summary is the whole-document view, with --summary.
+	Summary *docsummary.Summary `json:"summary,omitempty"`
 }
 
 type jsonDiag struct {
@@ -116,9 +121,13 @@ func (jsonFormat) begin(w io.Writer) error {
 	return err
 }
 
-func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+func (j jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
 	m := doc.Mapper()
 	jf := jsonFile{Path: path, Diagnostics: make([]jsonDiag, 0, len(fs))}
+	if j.summary {
+		s := docsummary.Of(doc, fs)
+		jf.Summary = &s
+	}
 	for _, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {

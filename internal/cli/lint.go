@@ -39,6 +39,7 @@ type lintFlags struct {
 	stdinFilename string
 	maxSize       int64
 	jobs          int
+	summary       bool
 }
 
 const lintUsage = `Usage: upward lint [flags] [PATH...]
@@ -75,6 +76,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
 	maxSize := fs.String("max-size", "16MB", "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
 	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
+	fs.BoolVar(&lf.summary, "summary", false, "add a one-line summary of each file (kind, framing findings, next update, action items; text and json)")
 
 	// Allow flags after paths: "upward lint notes/ --format json".
 	var paths []string
@@ -117,6 +119,9 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	lf.failLevel = sev
 	if lf.fix && lf.diff {
 		return usageErr("--fix and --diff cannot be used together")
+	}
+	if lf.summary && lf.format != "text" && lf.format != "json" {
+		return usageErr("--summary works with --format text or json")
 	}
 	if lf.maxSize, err = parseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)

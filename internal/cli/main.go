@@ -23,6 +23,9 @@ Usage:
   upward lint [flags] [PATH...]   lint files and folders (default ".") or - for stdin
   upward rules                    list the rules
   upward explain RULE             show a rule's documentation and examples
+  upward explain --profiles       show what each audience profile makes of each rule
+  upward allow RULE PHRASE        never flag PHRASE for RULE (edits .upward.toml)
+  upward disable RULE             turn RULE off (edits .upward.toml)
   upward lsp [flags]              run the language server on stdin/stdout
   upward version                  print the version
   upward help                     show this help
@@ -59,6 +62,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(e, rest)
 	case "explain":
 		return runExplain(e, rest)
+	case "allow":
+		return runAllow(e, rest, false)
+	case "disable":
+		return runAllow(e, rest, true)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "upward %s\n", Version())
 		return 0

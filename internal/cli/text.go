@@ -9,6 +9,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	docsummary "github.com/upward-lint/upward/internal/summary"
 )
 
 // textFormat prints "path:line:col: severity: message [rule-id]", columns
@@ -16,6 +17,8 @@ import (
 // the finding underlined and the first fix's title.
 type textFormat struct {
 	color bool
+	// summary adds "path: <summary>" after each file's findings.
+	summary bool
 }
 
 const (
@@ -62,6 +65,9 @@ func (t *textFormat) file(buf *bytes.Buffer, path string, doc *document.Document
 		if t.color { // the source line goes with colour (see the type)
 			t.snippet(buf, doc.Text, f, line)
 		}
+	}
+	if t.summary {
+		fmt.Fprintf(buf, "%s %s\n", t.paint(ansiBold, path+":"), docsummary.Of(doc, fs))
 	}
 }
 

@@ -6,6 +6,8 @@
 //
 //	# Top-level keys must come before the first [table].
 //	ignore = ["drafts/**", "CHANGELOG.md"]  # never lint these paths
+//	locale = "en-US"                   # how rewrites write dates (default en-GB; or iso)
+//	profile = "exec"                   # audience: severity presets (exec, manager, peer)
 //
 //	[rules.hedging]
 //	enabled = false                    # turn a rule off
@@ -61,9 +63,11 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/dates"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
+	"github.com/upward-lint/upward/internal/profile"
 )
 
 // FileName is the name of the config file looked up from each linted file's
@@ -136,6 +140,10 @@ type file struct {
 	Kinds  map[string][]string   `toml:"kinds"`
 	Custom []customConfig        `toml:"custom"`
 	Model  *modelConfig          `toml:"model"`
+
+	// How rewrites write dates, and the audience profile.
+	Locale  *string `toml:"locale"`
+	Profile *string `toml:"profile"`
 }
 
 type modelConfig struct {
@@ -160,7 +168,7 @@ type customConfig struct {
 
 // Known keys, for "did you mean" hints.
 var (
-	topKeys    = []string{"ignore", "rules", "kinds", "custom", "model"}
+	topKeys    = []string{"ignore", "locale", "profile", "rules", "kinds", "custom", "model"}
 	modelKeys  = []string{"enabled", "sensitivity"}
 	ruleKeys   = []string{"enabled", "severity", "extra", "allow"}
 	customKeys = []string{"id", "message", "phrases", "replacement", "severity"}
@@ -523,6 +531,21 @@ func (v *validator) build(c *Config, f *file) {
 				continue
 			}
 			c.kinds = append(c.kinds, kindGlob{kind, g})
+		}
+	}
+
+	if f.Locale != nil {
+		if _, err := dates.ParseStyle(*f.Locale); err != nil {
+			v.errorf([]string{"locale"}, -1, "locale: %v", err)
+		} else {
+			c.opts.Dates.Locale = *f.Locale
+		}
+	}
+	if f.Profile != nil {
+		if err := profile.Check(*f.Profile); err != nil {
+			v.errorf([]string{"profile"}, -1, "profile: %v", err)
+		} else {
+			c.opts.Profile = *f.Profile
 		}
 	}
 

@@ -95,6 +95,8 @@ func TestErrors(t *testing.T) {
 		{"absolute glob", "ignore = [\"/etc\"]\n", `.upward.toml:1: ignore: bad glob "/etc"`},
 		{"bad sensitivity", "[model]\n\nsensitivity = \"paranoid\"\n", `.upward.toml:3: model.sensitivity: unknown sensitivity "paranoid"`},
 		{"model unknown key", "[model]\nenable = false\n", `.upward.toml:2: unknown key "model.enable" (did you mean "enabled"?)`},
+		{"bad locale", "# dates\nlocale = \"fr-FR\"\n", `.upward.toml:2: locale: unknown locale "fr-FR"`},
+		{"bad profile", "profile = \"ceo\"\n", `.upward.toml:1: profile: unknown profile "ceo" (want exec, manager, peer)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -254,6 +256,20 @@ func FuzzParse(f *testing.F) {
 		_ = c.KindFor("x/a/b.md")
 		_ = c.Ignored("x/a/b.md")
 	})
+}
+
+func TestLocale(t *testing.T) {
+	c, err := Parse(".upward.toml", []byte("locale = \"en-US\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Options().Dates.Locale; got != "en-US" {
+		t.Errorf("locale = %q", got)
+	}
+	c, err = Parse(".upward.toml", []byte("profile = \"exec\"\n"))
+	if err != nil || c.Options().Profile != "exec" || c.WithProfile("peer").Options().Profile != "peer" {
+		t.Errorf("profile: %v, %+v", err, c.Options())
+	}
 }
 
 func TestModelSection(t *testing.T) {

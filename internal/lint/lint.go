@@ -4,6 +4,7 @@ package lint
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/upward-lint/upward/internal/document"
 )
@@ -99,6 +100,19 @@ type Finding struct {
 	Why string
 }
 
+// Dates are what the rules that propose a date (vague-timing,
+// missing-update-cadence) count from.
+type Dates struct {
+	// Base is the day the document speaks from: its date, else today
+	// (see package dates). Zero: the rules offer placeholders only.
+	Base time.Time
+	// Today is the day of the lint.
+	Today time.Time
+	// Locale says how dates are written ("" is en-GB: "Fri 4 Dec"; see
+	// dates.ParseStyle).
+	Locale string
+}
+
 // Example is a documented hit or non-hit of a rule.
 type Example struct {
 	Text string
@@ -139,7 +153,9 @@ type Pass struct {
 	// config says never to flag (case-insensitive).
 	Extra, Allow []string
 	// Model is how the sentence rules use the learned model.
-	Model  ModelOptions
+	Model ModelOptions
+	// Dates are what rules that propose a date count from.
+	Dates  Dates
 	report func(Finding)
 	memo   map[any]any
 }

@@ -133,6 +133,34 @@ func TestRunDirectivesSeverityAllow(t *testing.T) {
 	}
 }
 
+func TestAllowed(t *testing.T) {
+	text := "We will ship it SOON-ish, at some\n  point next year. Über bald."
+	at := func(s string) document.Span {
+		i := strings.Index(text, s)
+		return sp(i, i+len(s))
+	}
+	for _, tc := range []struct {
+		span  document.Span
+		allow string
+		want  bool
+	}{
+		{at("SOON"), "soon-ish", true},            // overlapping, any case
+		{at("SOON"), "soon", true},                // inside
+		{at("SOON"), "ship", false},               // elsewhere
+		{at("some\n  point"), "some point", true}, // a space matches a line break and indent
+		{at("at some\n  point"), "AT   SOME POINT", true},
+		{at("point"), "some point", true},
+		{at("next"), "some point", false},
+		{at("Über"), "über bald", true},
+		{at("bald"), "überbald", false},
+		{sp(3, 3), "will", true}, // an empty span inside an allowed phrase
+	} {
+		if got := allowed(text, tc.span, []string{tc.allow}); got != tc.want {
+			t.Errorf("allowed(%q, allow %q) = %v, want %v", text[tc.span.Start:tc.span.End], tc.allow, got, tc.want)
+		}
+	}
+}
+
 func TestSeverity(t *testing.T) {
 	for _, s := range []Severity{Error, Warning, Info, Hint} {
 		got, err := ParseSeverity(s.String())
