@@ -102,6 +102,17 @@ async function until(what, fn, timeoutMs = 30_000) {
   }
 }
 
+// settled waits until locator's box stops moving (an animation has ended).
+async function settled(locator) {
+  let last = "";
+  await until("the animation to end", async () => {
+    const box = JSON.stringify(await locator.boundingBox());
+    const same = box === last;
+    last = box;
+    return same;
+  });
+}
+
 function show(v) {
   return v instanceof Error ? v.message : JSON.stringify(v);
 }
@@ -342,5 +353,31 @@ describe("upward in VS Code (code-server)", () => {
       }
       assert.equal(got.length, expected.length - 1);
       await shot("settings-severity");
+    }));
+
+  it("offers the install command and the releases when upward is missing", async (t) =>
+    failureShot(t, async () => {
+      // upward.path changes restart the server; this one points nowhere.
+      fs.writeFileSync(
+        path.join(ws, ".vscode", "settings.json"),
+        JSON.stringify({ "upward.rules": { hedging: "error" }, "upward.path": path.join(tmp, "no", "upward") }),
+      );
+      const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "cannot start the language server" });
+      await toast.waitFor({ state: "visible" });
+      const message = await toast.locator(".notification-list-item-message").innerText();
+      assert.match(message, /is not an executable file/);
+      assert.match(message, /go install github\.com\/upward-lint\/upward\/cmd\/upward@latest/);
+      assert.match(message, /releases\/latest/);
+      const buttons = await toast.locator(".monaco-button").evaluateAll((els) =>
+        els.map((e) => ({ label: e.textContent.trim(), cut: e.scrollWidth > e.clientWidth })).filter((b) => b.label),
+      );
+      assert.deepEqual(
+        buttons,
+        ["Copy command", "Open releases", "Set path"].map((label) => ({ label, cut: false })),
+        "the buttons, with labels that fit",
+      );
+      await until("the status bar to show the error", async () => /^\S*\s*upward$/.test(await statusText()));
+      await settled(toast);
+      await shot("missing-binary");
     }));
 });
