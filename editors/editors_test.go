@@ -316,6 +316,13 @@ func checkNvim(t *testing.T, res nvimResult) {
 			t.Errorf("diagnostic %s has an empty message", d.Code)
 		}
 	}
+	// The plugin's settings reach the server: hedging = "hint" in setup().
+	if hedging.Severity != 4 {
+		t.Errorf("hedging severity %d, want 4 (hint) from setup({ settings = { rules = { hedging = \"hint\" } } })", hedging.Severity)
+	}
+	if timing.Severity != 2 {
+		t.Errorf("vague-timing severity %d, want 2 (warning): the settings name only hedging", timing.Severity)
+	}
 	// "Sorry to bother you, but the report is ready." is line 2 (0-based).
 	if hedging.Line != 2 || hedging.Col != 0 {
 		t.Errorf("hedging at %d:%d, want 2:0", hedging.Line, hedging.Col)
@@ -370,8 +377,9 @@ func TestEmacsEglot(t *testing.T) {
 	t.Run("text", func(t *testing.T) { testEmacs(t, "text") })
 }
 
-// testEmacs opens the draft in markdown-mode (as note.md) or text-mode (as
-// note.txt).
+// testEmacs opens the draft as note.md (markdown-mode) or note.txt
+// (text-mode), letting Emacs pick the mode from the file name as it would
+// for a user with the README's set-up.
 func testEmacs(t *testing.T, mode string) {
 	emacs := requireTool(t, "emacs")
 	bin := upwardBinary(t)
@@ -389,16 +397,15 @@ func testEmacs(t *testing.T, mode string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, emacs, "--batch", "-Q", "-l", script)
+	// No -Q: the site files must load, as in the user's Emacs (on Debian
+	// they put the elpa-* packages where package.el finds them).
+	cmd := exec.CommandContext(ctx, emacs, "--batch", "-l", script)
 	cmd.Dir = root
 	home := t.TempDir() // eglot and package.el write under ~/.emacs.d
-	cmd.Env = append(os.Environ(), "UPWARD_BIN="+bin, "UPWARD_DRAFT="+file, "HOME="+home, "UPWARD_MODE="+mode)
+	cmd.Env = append(os.Environ(), "UPWARD_BIN="+bin, "UPWARD_DRAFT="+file, "HOME="+home)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
-	if runErr != nil {
-		t.Fatalf("emacs: %v\nstdout:\n%s\nstderr:\n%s", runErr, stdout.String(), stderr.String())
-	}
 
 	type diag struct {
 		line, col int
@@ -422,10 +429,18 @@ func testEmacs(t *testing.T, mode string) {
 		}
 	}
 	t.Logf("Emacs %s, eglot %s, %s", info["EMACS"], info["EGLOT"], info["MODE"])
-	if wantMode := mode + "-mode"; info["MODE"] != wantMode {
-		if os.Getenv("CI") != "" || mode == "text" {
-			t.Errorf("major mode %q, want %q (is elpa-markdown-mode installed?)", info["MODE"], wantMode)
+	if mode == "markdown" && info["MARKDOWN"] != "yes" {
+		// Stock Emacs has no Markdown mode: the README says to install it.
+		if os.Getenv("CI") != "" {
+			t.Fatalf("markdown-mode is not installed; CI must have it (.ci/editors-setup installs elpa-markdown-mode)")
 		}
+		t.Skip("markdown-mode is not installed (Debian: elpa-markdown-mode)")
+	}
+	if wantMode := mode + "-mode"; info["MODE"] != wantMode {
+		t.Fatalf("%s opens in %q, want %q: the README's set-up starts nothing there", filepath.Base(file), info["MODE"], wantMode)
+	}
+	if runErr != nil {
+		t.Fatalf("emacs: %v\nstdout:\n%s\nstderr:\n%s", runErr, stdout.String(), stderr.String())
 	}
 	if info["MANAGED"] != "yes" {
 		t.Errorf("eglot does not manage the buffer")

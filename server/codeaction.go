@@ -16,8 +16,10 @@ import (
 
 // codeAction offers, for the findings under the requested range (or named
 // by the request's diagnostics): each of their fixes, "Disable RULE on this
-// line" and "Disable RULE in this file"; and for the whole document a
-// source.fixAll.upward action that applies every fix that needs no input.
+// line" and "Disable RULE in this file"; for a misspelt rule in a directive
+// under the range, the rule it was meant to name; and for the whole
+// document a source.fixAll.upward action that applies every automatic fix
+// (see lint.Fix.Automatic): rewrites are offered one by one, never in bulk.
 // All come from the findings linted with the document's current version;
 // their edits carry that version so the client refuses them if stale.
 func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
@@ -48,6 +50,17 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 					continue
 				}
 				a.IsPreferred = fx.Preferred
+				actions = append(actions, a)
+			}
+		}
+		for j, dp := range r.directives {
+			if dp.Suggest == "" || !(dp.Span.Overlaps(sel) || sel.Len() == 0 && dp.Span.Start <= sel.Start && sel.Start <= dp.Span.End) {
+				continue
+			}
+			dg := r.diags[len(r.findings)+j]
+			a, err := ed.action(fmt.Sprintf("Change to %q", dp.Suggest), kindQuickFix, []lint.Edit{{Span: dp.Span, NewText: dp.Suggest}}, dg)
+			if err == nil {
+				a.IsPreferred = true
 				actions = append(actions, a)
 			}
 		}

@@ -29,7 +29,11 @@ type result struct {
 	gen      int                // Server.gen when linted
 	doc      *document.Document // nil when the text could not be linted
 	findings []lint.Finding
-	// diags[i] is the published form of findings[i].
+	// directives are the names in inline directives that are no rule's
+	// ID (misspelt, so they silence nothing).
+	directives []lint.DirectiveProblem
+	// diags[i] is the published form of findings[i]; after the findings
+	// come the warnings about directives, one per directives[j].
 	diags []protocol.Diagnostic
 	cfg   *config.Config
 	enc   encoding
@@ -222,6 +226,19 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		}
 		r.findings = append(r.findings, f)
 		r.diags = append(r.diags, dg)
+	}
+	for _, p := range lint.CheckDirectives(doc, cfg.Rules()) {
+		rng, err := enc.rangeOf(m, p.Span)
+		if err != nil {
+			continue
+		}
+		r.directives = append(r.directives, p)
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Range:    rng,
+			Severity: protocol.DiagnosticSeverityWarning,
+			Source:   "upward",
+			Message:  p.Message(),
+		})
 	}
 	s.log.Debug("linted", zap.String("uri", string(d.uri)), zap.Int32("version", version),
 		zap.Int("findings", len(r.findings)), zap.Duration("took", time.Since(start)))

@@ -1,48 +1,51 @@
 ;;; eglot_test.el --- batch Emacs driver for editors_test.go  -*- lexical-binding: t; -*-
 
-;; Opens $UPWARD_DRAFT in markdown-mode (text-mode when markdown-mode is
-;; missing or $UPWARD_MODE is "text"), starts eglot with `upward lsp' through `eglot-ensure' and the
-;; README's `eglot-server-programs' entry, waits for Flymake diagnostics and
-;; prints them to stdout, one per line:
+;; Starts as a user's Emacs does: the site files (Debian's elpa-* packages)
+;; and `package-activate-all', which an interactive Emacs runs at start-up
+;; and batch mode skips. Then it evaluates the README's snippet, visits
+;; $UPWARD_DRAFT and lets `auto-mode-alist' pick the major mode (markdown-mode
+;; for .md, which only the markdown-mode package provides; text-mode for
+;; .txt) and the snippet's hook start eglot with `upward lsp'. It waits for
+;; Flymake diagnostics and prints them to stdout, one per line:
 ;;   DIAG<TAB>line<TAB>col<TAB>type<TAB>text
-;; Exits 0 when diagnostics arrived, 1 otherwise.
+;; and MODE (the buffer's major mode) and MARKDOWN (whether the markdown-mode
+;; package is installed). Exits 0 when diagnostics arrived, 1 otherwise.
 
 (require 'package)
-(package-initialize)
-;; Debian's elpa-* packages live here; -Q skips the site files that add them.
-(let ((elpa "/usr/share/emacs/site-lisp/elpa/"))
-  (when (file-directory-p elpa)
-    (dolist (d (directory-files elpa t "^[^.]"))
-      (when (file-directory-p d) (add-to-list 'load-path d)))))
+(package-activate-all)
 
 (require 'eglot)
 (require 'flymake)
 (require 'cl-lib)
-(require 'markdown-mode nil t)
 
 (defvar upward-test-timeout (string-to-number (or (getenv "UPWARD_TIMEOUT") "20")))
 (defvar upward-test-bin (or (getenv "UPWARD_BIN") (error "UPWARD_BIN not set")))
 (defvar upward-test-draft (or (getenv "UPWARD_DRAFT") (error "UPWARD_DRAFT not set")))
 
 ;; The README's snippet, with the binary under test instead of "upward" on PATH.
-(add-to-list 'eglot-server-programs
-             `((markdown-mode text-mode) . (,upward-test-bin "lsp")))
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs
+               `((markdown-mode text-mode) . (,upward-test-bin "lsp"))))
+(add-hook 'markdown-mode-hook #'eglot-ensure)
+(add-hook 'text-mode-hook
+          (lambda () (when (eq major-mode 'text-mode) (eglot-ensure))))
 
 (defun upward-test-out (fmt &rest args)
   (princ (concat (apply #'format fmt args) "\n")))
 
 (defun upward-test-main ()
   (find-file upward-test-draft)
-  (cond ((equal (getenv "UPWARD_MODE") "text") (text-mode))
-        ((fboundp 'markdown-mode) (markdown-mode))
-        (t (text-mode)))
   (upward-test-out "MODE\t%s" major-mode)
+  (upward-test-out "MARKDOWN\t%s" (if (locate-library "markdown-mode") "yes" "no"))
+  (unless (memq major-mode '(markdown-mode text-mode))
+    ;; Nothing starts in Fundamental mode: no use waiting.
+    (kill-emacs 3))
   (upward-test-out "EMACS\t%s" emacs-version)
   (upward-test-out "EGLOT\t%s"
                    (file-name-nondirectory
                     (directory-file-name (file-name-directory (locate-library "eglot")))))
-  (eglot-ensure)
-  ;; eglot-ensure connects from post-command-hook, which batch mode never runs.
+  ;; The mode hook ran eglot-ensure, which connects from post-command-hook:
+  ;; batch mode never runs that.
   (run-hooks 'post-command-hook)
   (let ((deadline (+ (float-time) upward-test-timeout))
         (next-start 0)

@@ -42,7 +42,7 @@ func complaintRule() *lint.Rule {
 					}
 					span := document.Span{Start: sent.Start, End: trimSentence(v, v.b.Sentences[last]).End}
 					p.Report(lint.Finding{Span: span, Message: message(rf, "burnout"),
-						Fixes: []lint.Fix{replaceFix("Ask for what would help", span, rf.Replacements["burnout"])}})
+						Fixes: []lint.Fix{rewriteFix("Ask for what would help", span, rf.Replacements["burnout"])}})
 					si = last
 				case "uninformed":
 					span := trimSentence(v, sent)
@@ -58,14 +58,8 @@ func complaintRule() *lint.Rule {
 					phr := strings.TrimRight(v.src(h.span), " ,")
 					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
 						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
-					end := h.span.End
-					for end < sent.End && v.doc.Text[end] == ' ' {
-						end++
-					}
-					if end < sent.End {
-						rest := v.doc.Text[end:sent.End]
-						first := firstRune(rest)
-						f.Fixes = []lint.Fix{replaceFix("Drop \""+phr+"\"", document.Span{Start: h.span.Start, End: end + len(first)}, upperFirst(first))}
+					if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
+						f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
 					}
 					p.Report(f)
 				default:
@@ -74,7 +68,7 @@ func complaintRule() *lint.Rule {
 					}
 					span := trimSentence(v, sent)
 					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),
-						Fixes: []lint.Fix{replaceFix("Rewrite as a request", span, rf.Replacements["default"])}})
+						Fixes: []lint.Fix{rewriteFix("Rewrite as a request", span, rf.Replacements["default"])}})
 				}
 			}
 		})
@@ -153,13 +147,6 @@ func stripListMarker(s string) string {
 	return t
 }
 
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
-}
-
 // pastChange matches "<subject> <verb>" at the end of what nobody told
 // the writer, for verbs that mean a date moved or a thing changed.
 var (
@@ -182,7 +169,7 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
-		return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		return rewriteFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
 	}
 	what := ""
 	switch {
@@ -207,5 +194,5 @@ func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
 	default:
 		what = "[" + rest + "]"
 	}
-	return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
+	return rewriteFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
 }

@@ -86,5 +86,5 @@ func crisisFix(v blockView, rf *ruleFile, sent document.Span) lint.Fix {
 	if m := crisisSubjectRE().FindStringSubmatch(text); m != nil && !notSubjects[strings.ToLower(m[1])] {
 		repl = strings.ReplaceAll(rf.Replacements["default"], "{subject}", upperFirst(m[1]))
 	}
-	return replaceFix("State the impact and a mitigation", span, repl)
+	return rewriteFix("State the impact and a mitigation", span, repl)
 }

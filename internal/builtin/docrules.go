@@ -24,6 +24,7 @@ func documentRules() []*lint.Rule {
 			},
 		}),
 		missingSection("missing-update-cadence", sectionSpec{
+			titles: true,
 			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				return insertBlock(doc.Text, len(doc.Text), "Next update: [date]")
 			},
@@ -84,6 +85,10 @@ type sectionSpec struct {
 	// lineStart: line patterns must match at the start of a block's prose
 	// (they are labels such as "Action:"), not anywhere in it.
 	lineStart bool
+	// titles: the title and front matter can show the section too:
+	// phrases.titles match the title or series, and a front matter key
+	// of phrases.front_matter_keys with a value counts.
+	titles bool
 	// fix builds the insertion for a document that lacks the section.
 	fix func(*document.Document, *docStructure) lint.Edit
 }
@@ -95,12 +100,16 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	r, rf := mustLoad(id)
 	// The patterns compile on first use: a run over documents of other
 	// kinds never needs them.
-	var headings, lines, negations *docPatterns
+	var headings, lines, negations, titles *docPatterns
 	var present blockFact
+	fmKeys := rf.Phrases["front_matter_keys"]
 	compile := onFirstRun(func() {
 		headings = docCompile(id, "headings", rf.Phrases["headings"])
 		lines = docCompile(id, "lines", rf.Phrases["lines"])
 		negations = docCompile(id, "negations", rf.Phrases["negations"])
+		if spec.titles {
+			titles = docCompile(id, "titles", rf.Phrases["titles"])
+		}
 		present = newBlockFact(func(doc *document.Document, i int, db *docBlock) int64 {
 			if sectionPresent(doc, i, db, spec.lineStart, headings, lines, negations) {
 				return 1
@@ -112,6 +121,9 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		compile()
 		doc := p.Doc
+		if spec.titles && titlePresent(doc, titles, fmKeys) {
+			return
+		}
 		extra := docExtraPatterns(p.Extra)
 		ds := docStruct(p)
 		for i := range doc.Blocks {
@@ -136,6 +148,22 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		})
 	}
 	return r
+}
+
+// titlePresent reports whether doc's title, front matter title or series
+// matches titles, or its front matter gives a value for one of keys.
+func titlePresent(doc *document.Document, titles *docPatterns, keys []string) bool {
+	for _, k := range keys {
+		if strings.TrimSpace(doc.FrontMatter[k]) != "" {
+			return true
+		}
+	}
+	for _, t := range []string{doc.Title, doc.FrontMatter["title"], doc.FrontMatter["series"]} {
+		if t != "" && titles.matchAny(docNormalize(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionPresent reports whether block i (db) shows the section a

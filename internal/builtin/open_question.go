@@ -28,8 +28,14 @@ func openQuestionRule() *lint.Rule {
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				stext := v.masked(sent)
-				h, ok := firstOf(longest(sh), "question", "statement")
-				if !ok || v.quoted(h.span) {
+				h, ok := hit{}, false
+				for _, c := range longest(sh) {
+					if (c.group == "question" || c.group == "statement") && !reportedQuestion(v, sent, c) {
+						h, ok = c, true
+						break
+					}
+				}
+				if !ok || v.quoted(h.span) || answered(v, hs, si, h) {
 					continue
 				}
 				if h.group == "question" {
@@ -49,6 +55,57 @@ func openQuestionRule() *lint.Rule {
 	learnedRule(r, rf, nil)
 	return r
 }
+
+// answered reports whether the open question h of sentence si is answered
+// later in the same item: a commitment, decision or reply (an "answer"
+// phrase) after a clause break in its own sentence, in a later sentence
+// that is not a question, or in an item nested under it; or a later
+// sentence that opens with a speaker's line ("Dana: …", "A: …"). hs are
+// the rule's phrases in the unit.
+func answered(v blockView, hs []hit, si int, h hit) bool {
+	ss := v.b.Sentences
+	for _, a := range hs {
+		if a.group != "answer" || a.span.Start < h.span.End || v.quoted(a.span) {
+			continue
+		}
+		if strings.EqualFold(v.src(a.span), "will") {
+			switch strings.ToLower(firstWord(v.doc.Text[a.span.End:min(a.span.End+20, len(v.doc.Text))])) {
+			case "not", "never", "no":
+				continue // "the vendor will not ship": the problem, not an answer
+			}
+		}
+		if a.span.Start >= v.b.Span.End {
+			return true // in a nested item
+		}
+		ai := v.sentenceAt(a.span.Start)
+		if ai < 0 || isQuestion(v.masked(ss[ai])) {
+			continue
+		}
+		if ai > si {
+			return true
+		}
+		between := v.masked(document.Span{Start: h.span.End, End: a.span.Start})
+		if strings.ContainsAny(between, ";:—–") || strings.Contains(between, ", so ") || strings.Contains(between, " - ") {
+			return true
+		}
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(v.masked(s))
+		if speakerRE().MatchString(t) && !isQuestion(t) && !notNames[strings.ToLower(strings.TrimRight(firstWord(t), ":"))] ||
+			hasPrefixFold(v.src(h.span), "who ") && nameOnlyRE().MatchString(t) && !notNames[strings.ToLower(strings.TrimRight(t, ".!"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerRE matches a sentence that opens with a speaker's name or an
+// answer label: "Dana: …", "Joe - …", "A: …".
+var speakerRE = lazyRE(`^(?:A|Answer|[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)?)(?::| [-–—]) `)
+
+// nameOnlyRE matches a reply to "who should…?" that is only a name:
+// "Dana.", "Ben and Robin."
+var nameOnlyRE = lazyRE(`^@?[\p{Lu}][\p{L}'’-]*(?:(?: and | & |, | )@?[\p{Lu}][\p{L}'’-]*){0,2}[.!]?$`)
 
 // offersOptions reports whether an options phrase stands apart from every
 // open question: "should we" in "What should we do?" or "How should we…?"
@@ -97,13 +154,13 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	if strings.HasSuffix(lead, ":") {
 		// "Matteo: what should we do?" keeps the speaker.
-		return replaceFix(title, document.Span{Start: h.span.Start, End: span.End}, repl)
+		return rewriteFix(title, document.Span{Start: h.span.Start, End: span.End}, repl)
 	}
 	if lead != "" {
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
 		if i := strings.LastIndexAny(before, ",;—–-"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
-			return replaceFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+repl)
+			return rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+repl)
 		}
 		return replaceFix(title, document.Span{Start: span.End, End: span.End}, " "+repl)
 	}
@@ -111,7 +168,7 @@ func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 		// "What should I do about the refund flow?" keeps its topic.
 		repl = "For " + m[1] + ", " + repl
 	}
-	return replaceFix(title, span, repl)
+	return rewriteFix(title, span, repl)
 }
 
 // topicRE matches the rest of an open question that names its topic:

@@ -752,7 +752,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 			"{subject}", subj,
 			"{hint}", hintFor(rf, m[3], "change the approach"),
 		).Replace(rf.Replacements["because"])
-		fixes = append(fixes, replaceFix("Reframe as a way forward", span, text))
+		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
 	}
 	f := lint.Fix{
 		Title:      "Add a next step",

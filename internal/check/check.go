@@ -28,3 +28,26 @@ func String(path, text string, cfg *config.Config) (*document.Document, []lint.F
 	})
 	return doc, lint.Run(doc, cfg.Rules(), cfg.Options())
 }
+
+// Fix applies the automatic fixes (see lint.Fix.Automatic) of the findings
+// fs of text, whose document is doc, as `upward lint --fix` does: round
+// after round, relinting in between, until the text stops changing (a fix
+// that overlapped one taken in a round is applied in the next), so that
+// fixing again has nothing left to do. It returns the final text, the
+// number of fixes applied, and the final text's document and findings.
+func Fix(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int, *document.Document, []lint.Finding) {
+	total := 0
+	for range 4 {
+		next, n, err := lint.FixAll(text, fs)
+		if err != nil || n == 0 || next == text {
+			break
+		}
+		if document.ValidateString(next) != nil {
+			break
+		}
+		text = next
+		total += n
+		doc, fs = String(path, text, cfg)
+	}
+	return text, total, doc, fs
+}

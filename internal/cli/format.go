@@ -30,6 +30,20 @@ type summary struct {
 	errors                []string
 }
 
+// line is the summary line printed on stderr after every run (unless
+// --quiet): "3 problems in 2 files", with the files that could not be
+// linted.
+func (s summary) line() string {
+	msg := fmt.Sprintf("%d %s in %d %s", s.total, plural(s.total, "problem"), s.files, plural(s.files, "file"))
+	if s.total == 0 {
+		msg = fmt.Sprintf("no problems in %d %s", s.files, plural(s.files, "file"))
+	}
+	if n := len(s.errors); n > 0 {
+		msg += fmt.Sprintf(", %d %s", n, plural(n, "error"))
+	}
+	return msg
+}
+
 func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 	switch lf.format {
 	case "json":
@@ -40,7 +54,7 @@ func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 		return githubFormat{}
 	}
 	color := lf.color == "always" || (lf.color == "auto" && e.tty && os.Getenv("NO_COLOR") == "")
-	return &textFormat{color: color, quiet: lf.quiet, tty: e.tty}
+	return &textFormat{color: color}
 }
 
 // position is a 0-based line and UTF-16 column, as in LSP.
@@ -87,7 +101,9 @@ type jsonFix struct {
 	Title      string     `json:"title"`
 	Edits      []jsonEdit `json:"edits"`
 	NeedsInput bool       `json:"needsInput"`
-	Preferred  bool       `json:"preferred,omitempty"`
+	// Rewrites: the fix replaces the writer's words; --fix never applies it.
+	Rewrites  bool `json:"rewrites,omitempty"`
+	Preferred bool `json:"preferred,omitempty"`
 }
 
 type jsonEdit struct {
@@ -106,7 +122,7 @@ func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, f
 	for _, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
-			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
+			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Rewrites: fx.Rewrites, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
 			for _, ed := range fx.Edits {
 				jfx.Edits = append(jfx.Edits, jsonEdit{Range: lspRange(m, ed.Span), NewText: ed.NewText})
 			}

@@ -82,13 +82,19 @@ func runExplain(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "upward: %v (showing built-in rules only)\n", err)
 		cfg = config.Default()
 	}
+	var ids []string
 	for _, r := range cfg.Rules() {
-		if r.ID == id {
+		if strings.EqualFold(r.ID, id) {
 			explain(e.stdout, r)
 			return 0
 		}
+		ids = append(ids, r.ID)
 	}
-	e.errorf("explain: unknown rule %q (run \"upward rules\" for the list)", id)
+	if s := lint.Closest(id, ids); s != "" {
+		e.errorf("explain: unknown rule %q (did you mean %q?)", id, s)
+	} else {
+		e.errorf("explain: unknown rule %q (run \"upward rules\" for the list)", id)
+	}
 	return 2
 }
 

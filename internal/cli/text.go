@@ -15,7 +15,7 @@ import (
 // counted in characters. With colour it also shows the source line with
 // the finding underlined and the first fix's title.
 type textFormat struct {
-	color, quiet, tty bool
+	color bool
 }
 
 const (
@@ -124,17 +124,4 @@ func fixedLine(text string, start, end int, fx lint.Fix) (string, bool) {
 	return strings.TrimSpace(out), true
 }
 
-func (t *textFormat) end(w io.Writer, s summary) error {
-	if t.quiet || !t.tty {
-		return nil
-	}
-	var msg string
-	switch {
-	case s.total == 0:
-		msg = fmt.Sprintf("No problems in %d %s.", s.files, plural(s.files, "file"))
-	default:
-		msg = fmt.Sprintf("%d %s in %d %s.", s.total, plural(s.total, "problem"), s.files, plural(s.files, "file"))
-	}
-	_, err := fmt.Fprintln(w, t.paint(ansiBold, msg))
-	return err
-}
+func (t *textFormat) end(io.Writer, summary) error { return nil }

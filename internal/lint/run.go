@@ -27,9 +27,10 @@ type ModelOptions struct {
 	Off bool
 	// Sensitivity is "precise", "balanced" or "thorough"; "" is balanced.
 	Sensitivity string
-	// Alone turns the phrases off: the model alone decides (for
-	// measurement).
-	Alone bool
+	// Alone turns the phrases off: the model alone decides. NoVeto keeps
+	// every phrase hit; NoAdd adds no finding of the model's own. The
+	// three are for measuring each part (upward-eval -frozen).
+	Alone, NoVeto, NoAdd bool
 }
 
 // Run runs rules over doc and returns the findings, sorted by position then
@@ -71,6 +72,9 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 }
 
 func applies(r *Rule, doc *document.Document) bool {
+	if r.Scope == DocumentScope && doc.Cancelled {
+		return false // notes of a meeting that did not take place
+	}
 	if len(r.Kinds) == 0 {
 		return true
 	}
