@@ -14,7 +14,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { promisify } from "node:util";
+import { isDeepStrictEqual, promisify } from "node:util";
 import { chromium } from "playwright-core";
 
 function required(name) {
@@ -31,7 +31,7 @@ const outDir = required("UPWARD_E2E_OUT");
 // A status update with one finding of each sentence rule and one document
 // rule. The learned model is off in this workspace, so the findings are the
 // phrase rules' alone and do not move when the model is retrained.
-const draft = `# Weekly update: payments migration
+const draft = `# Status update: payments migration
 
 ## Progress
 
@@ -113,6 +113,20 @@ async function settled(locator) {
   });
 }
 
+// untilEqual polls get until its value deep-equals want; on timeout it fails
+// with the difference between the last value and want.
+async function untilEqual(what, get, want, timeoutMs = 30_000) {
+  let got;
+  try {
+    return await until(what, async () => {
+      got = await get();
+      return isDeepStrictEqual(got, want) ? got : undefined;
+    }, timeoutMs);
+  } catch {
+    assert.deepEqual(got, want, `timed out after ${timeoutMs} ms waiting for ${what}`);
+  }
+}
+
 function show(v) {
   return v instanceof Error ? v.message : JSON.stringify(v);
 }
@@ -154,9 +168,20 @@ async function problems() {
   );
 }
 
+// statusText reads upward's status bar item back into the extension's
+// notation, icons included: "$(warning) upward 7".
 async function statusText() {
   const item = page.locator('[id="upward-lint.upward.upward.status"]');
-  return ((await item.count()) > 0 ? await item.innerText() : "").trim();
+  if ((await item.count()) === 0) return "";
+  return item.evaluate((el) => {
+    const walk = (n) => {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent;
+      const icon = [...(n.classList ?? [])].find((c) => c.startsWith("codicon-") && !c.startsWith("codicon-modifier"));
+      if (icon !== undefined) return `$(${icon.slice("codicon-".length)})`;
+      return [...n.childNodes].map(walk).join("");
+    };
+    return walk(el).replace(/\s+/g, " ").trim();
+  });
 }
 
 // The editor's cursor/selection item, e.g. "Ln 17, Col 40 (8 selected)".
@@ -284,24 +309,17 @@ describe("upward in VS Code (code-server)", () => {
 
   it("lists the draft's findings in the Problems panel at their lines", async (t) =>
     failureShot(t, async () => {
-      const got = await until(`${expected.length} problems`, async () => {
-        const p = await problems();
-        return p.length === expected.length ? p : undefined;
-      });
-      assert.deepEqual(
-        got.map(({ rule, line, col }) => ({ rule, line, col })),
-        expected,
+      await untilEqual(
+        "the expected problems",
+        async () => (await problems()).map(({ rule, line, col, source, severity }) => ({ rule, line, col, source, severity })),
+        expected.map((e) => ({ ...e, source: "upward", severity: "Warning" })),
       );
-      for (const p of got) {
-        assert.equal(p.source, "upward", `source of ${p.rule}`);
-        assert.equal(p.severity, "Warning", `severity of ${p.rule}`);
-      }
       await shot("problems");
     }));
 
   it("shows the number of findings in the status bar", async (t) =>
     failureShot(t, async () => {
-      await until('"upward 7" in the status bar', async () => /^\S*\s*upward 7$/.test(await statusText()));
+      await untilEqual("the status bar item", statusText, "$(warning) upward 7");
     }));
 
   it("applies a quick fix and selects its placeholder", async (t) =>
@@ -313,9 +331,23 @@ describe("upward in VS Code (code-server)", () => {
       await goTo.fill(":17:30");
       await page.keyboard.press("Enter");
       await until("the cursor on line 17", async () => (await selectionStatus()).startsWith("Ln 17, Col 30"));
-      await page.keyboard.press("Control+.");
       const menu = page.locator(".action-widget");
-      await menu.waitFor({ state: "visible" });
+      // Once in about a dozen runs the first Ctrl+. has answered "No code
+      // actions available" (the light bulb was showing): that is logged with a
+      // screenshot, and Ctrl+. is pressed again, as a user would.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press("Control+.");
+        const shown = await Promise.race([
+          menu.waitFor({ state: "visible", timeout: 10_000 }).then(() => "the menu"),
+          page.getByText("No code actions available").waitFor({ timeout: 10_000 }).then(() => '"No code actions available"'),
+        ]).catch(() => "nothing");
+        if (shown === "the menu") break;
+        await shot(`quick-fix-attempt-${attempt}`);
+        console.log(`NOTE: Ctrl+. (attempt ${attempt}) showed ${shown}`);
+        assert.ok(attempt < 3, `Ctrl+. showed ${shown} ${attempt} times`);
+        await page.keyboard.press("Escape");
+        await page.waitForTimeout(1000);
+      }
       const titles = await until("quick fixes in the menu", async () => {
         const t = await menu.locator(".monaco-list-row.action").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")));
         return t.length > 0 ? t : undefined;
@@ -333,7 +365,7 @@ describe("upward in VS Code (code-server)", () => {
       await page.keyboard.press("Control+S");
       await until("the fixed draft to be saved", () => fs.readFileSync(file, "utf8").includes("plan by Friday."));
       assert.equal(fs.readFileSync(file, "utf8"), draft.replace("plan soon.", "plan by Friday."));
-      await until('"upward 6" in the status bar', async () => /^\S*\s*upward 6$/.test(await statusText()));
+      await untilEqual("the status bar item", statusText, "$(warning) upward 6");
       const left = await problems();
       assert.ok(!left.some((p) => p.rule === "vague-timing"), "vague-timing is gone after the fix");
       await shot("quick-fix-applied");
@@ -376,7 +408,7 @@ describe("upward in VS Code (code-server)", () => {
         ["Copy command", "Open releases", "Set path"].map((label) => ({ label, cut: false })),
         "the buttons, with labels that fit",
       );
-      await until("the status bar to show the error", async () => /^\S*\s*upward$/.test(await statusText()));
+      await untilEqual("the status bar item", statusText, "$(error) upward");
       await settled(toast);
       await shot("missing-binary");
     }));
