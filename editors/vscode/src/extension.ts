@@ -12,8 +12,8 @@ import {
 } from "vscode-languageclient/node";
 import {
   INSTALL_COMMAND,
-  INSTALL_URL,
   OffsetEdit,
+  RELEASES_URL,
   ServerState,
   placeholderAfterEdits,
   resolveServerPath,
@@ -149,13 +149,15 @@ function isExecutable(p: string): boolean {
   }
 }
 
+// showMissingBinary offers the two ways to install upward and the setting.
+// Short labels: a notification cuts longer ones off (the real-VS Code test checks).
 async function showMissingBinary(message: string): Promise<void> {
-  const install = "Install instructions";
-  const copy = "Copy install command";
-  const settings = "Set upward.path";
-  const choice = await vscode.window.showErrorMessage(message, install, copy, settings);
-  if (choice === install) {
-    await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+  const copy = "Copy command";
+  const release = "Open releases";
+  const settings = "Set path";
+  const choice = await vscode.window.showErrorMessage(message, copy, release, settings);
+  if (choice === release) {
+    await vscode.env.openExternal(vscode.Uri.parse(RELEASES_URL));
   } else if (choice === copy) {
     await vscode.env.clipboard.writeText(INSTALL_COMMAND);
   } else if (choice === settings) {

@@ -3,12 +3,12 @@
 
 import * as path from "node:path";
 
-/** Where the upward binary's install instructions live. */
-export const INSTALL_URL = "https://github.com/upward-lint/upward#install";
-
 /** The command that installs the upward binary. */
 export const INSTALL_COMMAND =
   "go install github.com/upward-lint/upward/cmd/upward@latest";
+
+/** Where the release binaries (no Go needed) are. */
+export const RELEASES_URL = "https://github.com/upward-lint/upward/releases/latest";
 
 /** Severities the server accepts for a rule. */
 export const SEVERITIES = ["error", "warning", "info", "hint"] as const;
@@ -277,5 +277,5 @@ export function resolveServerPath(setting: string | undefined, env: PathEnv): Re
 
 function notFound(setting: string | undefined, why: string): string {
   const shown = setting === undefined || setting.trim() === "" ? "upward" : setting;
-  return `upward: cannot start the language server: ${why} (upward.path = "${shown}"). Install it with \`${INSTALL_COMMAND}\` or set upward.path to the binary.`;
+  return `upward: cannot start the language server: ${why} (upward.path = "${shown}"). Install it with \`${INSTALL_COMMAND}\`, or download a release binary from ${RELEASES_URL}, and put it on your PATH or set upward.path to it.`;
 }

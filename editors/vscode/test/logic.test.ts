@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import {
   INSTALL_COMMAND,
+  RELEASES_URL,
   PathEnv,
   findPlaceholders,
   formatCount,
@@ -173,12 +174,13 @@ describe("resolveServerPath", () => {
       path: "/ws/bin/upward",
     });
   });
-  it("explains a missing binary with the install command", () => {
+  it("explains a missing binary with the install command and the releases", () => {
     const r = resolveServerPath("upward", env([]));
     assert.equal(r.ok, false);
     if (!r.ok) {
       assert.match(r.message, /not on your PATH/);
       assert.ok(r.message.includes(INSTALL_COMMAND));
+      assert.ok(r.message.includes(RELEASES_URL));
     }
     const r2 = resolveServerPath("/opt/upward", env([]));
     assert.equal(r2.ok, false);
