@@ -19,6 +19,7 @@ import {
   resolveServerPath,
   statusView,
   toServerConfig,
+  toModelSetting,
 } from "./logic";
 
 const SELECT_PLACEHOLDER = "upward.selectPlaceholder";
@@ -51,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration("upward.path")) {
         await restart(context);
-      } else if (e.affectsConfiguration("upward.rules") && client?.isRunning()) {
+      } else if ((e.affectsConfiguration("upward.rules") || e.affectsConfiguration("upward.model")) && client?.isRunning()) {
         await client.sendNotification(DidChangeConfigurationNotification.type, {
           settings: { upward: currentConfig() },
         });
@@ -166,9 +167,11 @@ async function showMissingBinary(message: string): Promise<void> {
 }
 
 function currentConfig(scope?: vscode.Uri): unknown {
-  const raw = vscode.workspace.getConfiguration("upward", scope).get("rules");
-  const { config, problems } = toServerConfig(raw);
-  for (const p of problems) output.appendLine(p);
+  const section = vscode.workspace.getConfiguration("upward", scope);
+  const { config, problems } = toServerConfig(section.get("rules"));
+  const m = toModelSetting(section.get("model.enabled"), section.get("model.sensitivity"));
+  if (m.model) config.model = m.model;
+  for (const p of [...problems, ...m.problems]) output.appendLine(p);
   return config;
 }
 
