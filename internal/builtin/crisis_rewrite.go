@@ -98,7 +98,7 @@ func replaceAlarms(src string, base int, hs []hit) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		rs = append(rs, repl{r.start, r.end, r.text})
+		rs = append(rs, repl(r))
 		first = false
 	}
 	if len(rs) == 0 {

@@ -236,14 +236,6 @@ func nearest(today time.Time, m, d int) (time.Time, bool) {
 	return time.Time{}, false // 29 February with no leap year in reach
 }
 
-func absDays(a, b time.Time) int {
-	d := int(Day(a).Sub(Day(b)).Hours() / 24)
-	if d < 0 {
-		return -d
-	}
-	return d
-}
-
 // Deadline is one concrete time a rewrite can promise.
 type Deadline struct {
 	// Phrase replaces a vague time: "by end of today", "by tomorrow (Fri 4

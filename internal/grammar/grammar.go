@@ -238,7 +238,6 @@ func (s Sentence) nounPhraseAt(i int) (Chunk, bool) {
 				if quotedBefore(toks, i, j) {
 					head = j // take the closing quote along
 				}
-				j++
 				goto done
 			}
 			continue
