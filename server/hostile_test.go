@@ -1,0 +1,98 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func hoverRequest(id any) map[string]any {
+	return map[string]any{"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": map[string]any{
+		"textDocument": map[string]any{"uri": "file:///nowhere.md"}, "position": map[string]any{"line": 0, "character": 0},
+	}}
+}
+
+func (c *rawClient) initialize() {
+	c.t.Helper()
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": "init", "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	if m := c.response(`"init"`); m["result"] == nil {
+		c.t.Fatalf("initialize: %v", m)
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+}
+
+// TestFramingErrorsResync: a Content-Length 10 bytes short and one 10 bytes
+// long do not desynchronise the stream: every later request is answered.
+func TestFramingErrorsResync(t *testing.T) {
+	log := &syncWriter{w: &bytes.Buffer{}}
+	c := startRaw(t, Options{Stderr: log})
+	c.initialize()
+
+	short, _ := json.Marshal(hoverRequest("short"))
+	c.send(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(short)-10, short))
+	long, _ := json.Marshal(hoverRequest("long"))
+	c.send(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(long)+10, long))
+	const n = 100
+	for i := range n {
+		c.sendJSON(hoverRequest(i))
+	}
+	for i := range n {
+		if m := c.response(fmt.Sprint(i)); m["error"] != nil {
+			t.Errorf("request %d: %v", i, m)
+		}
+	}
+	// The truncated body is not JSON: a ParseError. The long frame held a
+	// whole message, which is answered; the bytes after it started the next.
+	if m := c.response("null"); errorCode(t, m) != -32700 {
+		t.Errorf("short frame: %v", m)
+	}
+	if m := c.response(`"long"`); m["error"] != nil {
+		t.Errorf("long frame: %v", m)
+	}
+	for _, want := range []string{"not an LSP message", "Content-Length was longer than the message"} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("the log does not say %q:\n%s", want, log.String())
+		}
+	}
+}
+
+// TestJunkBetweenMessages: bytes that are no message, a header line too
+// long to be one and a header sent before Content-Length are skipped.
+func TestJunkBetweenMessages(t *testing.T) {
+	c := startRaw(t, Options{})
+	c.initialize()
+	c.send("garbage without a newline")
+	c.sendJSON(hoverRequest(1))
+	c.send("Content-Length: 5\r\nX-Long: " + strings.Repeat("x", 100<<10) + "\r\n\r\n")
+	c.sendJSON(hoverRequest(2))
+	body, _ := json.Marshal(hoverRequest(3))
+	c.send(fmt.Sprintf("Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(body), body))
+	for _, id := range []string{"1", "2", "3"} {
+		if m := c.response(id); m["error"] != nil {
+			t.Errorf("request %s: %v", id, m)
+		}
+	}
+}
+
+// TestDeeplyNestedSettings: settings nested 100,000 deep are refused at
+// once and the server goes on answering; 5,000 deep they are read (and
+// hold no upward settings).
+func TestDeeplyNestedSettings(t *testing.T) {
+	c := startRaw(t, Options{})
+	c.initialize()
+	for i, depth := range []int{100_000, 5_000} {
+		settings := strings.Repeat(`{"a":`, depth) + "1" + strings.Repeat("}", depth)
+		c.send(framed(`{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":` + settings + `}}`))
+		c.sendJSON(hoverRequest(i))
+		if m := c.response(fmt.Sprint(i)); m["error"] != nil {
+			t.Errorf("depth %d: the next request got %v", depth, m)
+		}
+	}
+	if m := c.response("null"); errorCode(t, m) != -32700 {
+		t.Errorf("settings 100,000 deep: %v", m)
+	}
+}
+
+func framed(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
