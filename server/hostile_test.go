@@ -96,3 +96,32 @@ func TestDeeplyNestedSettings(t *testing.T) {
 }
 
 func framed(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
+
+// TestInvalidParams: params of the wrong shape answer InvalidParams
+// (-32602), and the server goes on.
+func TestInvalidParams(t *testing.T) {
+	c := startRaw(t, Options{})
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": []int{1, 2}})
+	if m := c.response("1"); errorCode(t, m) != -32602 {
+		t.Errorf("initialize with an array: %v", m)
+	}
+	c.initialize()
+	for i, params := range []any{
+		[]int{1},
+		map[string]any{"textDocument": 5, "position": map[string]any{"line": 0, "character": 0}},
+		map[string]any{"textDocument": map[string]any{"uri": "file:///a.md"}, "position": map[string]any{"line": -1, "character": 0}},
+	} {
+		c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 10 + i, "method": "textDocument/hover", "params": params})
+		if m := c.response(fmt.Sprint(10 + i)); errorCode(t, m) != -32602 {
+			t.Errorf("hover params %v: %v", params, m)
+		}
+	}
+	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 20, "method": "textDocument/codeAction", "params": map[string]any{"range": "all"}})
+	if m := c.response("20"); errorCode(t, m) != -32602 {
+		t.Errorf("codeAction: %v", m)
+	}
+	c.sendJSON(hoverRequest(21))
+	if m := c.response("21"); m["error"] != nil {
+		t.Errorf("hover after bad params: %v", m)
+	}
+}

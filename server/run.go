@@ -180,6 +180,7 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
 	s := newServer(client, log, opts.debounce())
 	s.notify = conn.Notify
+	s.call = conn.Call
 	s.hook = opts.hook
 	s.afterLint = opts.afterLint
 	for _, f := range started {

@@ -25,10 +25,12 @@ const (
 // Server holds the server-side state of one LSP session: one client on one
 // connection, from initialize to exit. It implements protocol.Server.
 type Server struct {
-	log      *zap.Logger
-	client   protocol.Client
-	notify   func(ctx context.Context, method string, params any) error // raw notifications
-	inflight sync.WaitGroup                                             // messages read and not yet replied to
+	log    *zap.Logger
+	client protocol.Client
+	notify func(ctx context.Context, method string, params any) error // raw notifications
+	// call makes a raw request of the client.
+	call     func(ctx context.Context, method string, params, result any) (jsonrpc2.ID, error)
+	inflight sync.WaitGroup // messages read and not yet replied to
 	debounce time.Duration
 	// hook and afterLint are test hooks (see Options).
 	hook      func(ctx context.Context, method string)

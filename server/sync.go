@@ -274,13 +274,14 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 }
 
 // decodeLenient decodes raw params into v, leaving fields of an
-// unexpected type zero instead of failing.
+// unexpected type zero instead of failing; a value that is not an object
+// at all is an error.
 func decodeLenient(raw json.RawMessage, v any) error {
 	if len(raw) == 0 {
 		return nil
 	}
 	err := json.Unmarshal(raw, v)
-	if _, ok := err.(*json.UnmarshalTypeError); ok {
+	if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field != "" {
 		return nil
 	}
 	return err
