@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
 )
 
 func hoverRequest(id any) map[string]any {
@@ -123,5 +126,34 @@ func TestInvalidParams(t *testing.T) {
 	c.sendJSON(hoverRequest(21))
 	if m := c.response("21"); m["error"] != nil {
 		t.Errorf("hover after bad params: %v", m)
+	}
+}
+
+// TestStaleVersionIgnored: a change with a version lower than the
+// document's is not applied or published; the newest text stays.
+func TestStaleVersionIgnored(t *testing.T) {
+	s := start(t, setup{})
+	u := docURI("stale.md")
+	s.open(u, "markdown", 10, hedge)
+	if p := s.awaitVersion(u, 10); !hasCode(p.Diagnostics, "hedging") {
+		t.Fatalf("v10: %s", diagSummary(p.Diagnostics))
+	}
+	s.changeFull(u, 1, "I'll send it soon.\n")
+	s.changeFull(u, -5, "I'll send it soon.\n")
+	// An edit against v10's text still applies at v11.
+	s.changeRange(u, 11, rng(0, 0, 0, 0), "Quick note. ")
+	p := s.awaitVersion(u, 11)
+	if !hasCode(p.Diagnostics, "hedging") || hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("v11: %s", diagSummary(p.Diagnostics))
+	}
+	s.drain(50 * time.Millisecond)
+	for _, v := range s.versions(u) {
+		if v != 10 && v != 11 {
+			t.Errorf("published version %d; want only 10 and 11 (%v)", v, s.versions(u))
+		}
+	}
+	as := s.codeActions(u, rng(0, 0, 0, 40), nil, protocol.QuickFix)
+	if len(as) == 0 {
+		t.Error("no code actions on the newest text")
 	}
 }

@@ -154,6 +154,15 @@ func (s *Server) didChange(ctx context.Context, p *didChangeParams) {
 		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(p.TextDocument.URI)))
 		return
 	}
+	if v := p.TextDocument.Version; v < d.version {
+		// Versions only grow: a lower one is a change the editor sent
+		// before the newest, or a client bug. The newest text stays.
+		cur := d.version
+		s.mu.Unlock()
+		s.log.Warn("ignoring a change with a stale version", zap.String("uri", string(p.TextDocument.URI)),
+			zap.Int32("version", v), zap.Int32("current", cur))
+		return
+	}
 	wasBroken := d.broken
 	var known *document.Document
 	if d.res != nil {
