@@ -91,19 +91,6 @@ func TestWriteAtomicFailureLeavesFile(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"10": 10, "512KB": 512 << 10, "16MB": 16 << 20, "1g": 1 << 30, "3 MB": 3 << 20} {
-		if got, err := parseSize(in); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "MB", "-1", "0", "ten"} {
-		if _, err := parseSize(in); err == nil {
-			t.Errorf("parseSize(%q) succeeded", in)
-		}
-	}
-}
-
 func TestGitHubEscaping(t *testing.T) {
 	if got := ghProperty("a,b:c%d\ne"); got != "a%2Cb%3Ac%25d%0Ae" {
 		t.Errorf("ghProperty = %q", got)

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -20,10 +19,6 @@ import (
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 )
-
-// defaultMaxSize is the largest file `upward lint` reads; bigger files are
-// reported and skipped. A 10 MB document lints fine.
-const defaultMaxSize = 16 << 20
 
 // lintExts are the extensions linted when walking a folder. Files named on
 // the command line are linted whatever their extension.
@@ -73,7 +68,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	noColor := fs.Bool("no-color", false, "same as --color=never")
 	fs.BoolVar(&lf.quiet, "quiet", false, "print findings and errors only, no summary")
 	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
-	maxSize := fs.String("max-size", "16MB", "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
+	maxSize := fs.String("max-size", fmt.Sprintf("%dMB", check.DefaultMaxSize>>20), "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
 	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
 
 	// Allow flags after paths: "upward lint notes/ --format json".
@@ -118,7 +113,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	if lf.fix && lf.diff {
 		return usageErr("--fix and --diff cannot be used together")
 	}
-	if lf.maxSize, err = parseSize(*maxSize); err != nil {
+	if lf.maxSize, err = check.ParseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)
 	}
 	if lf.jobs < 1 {
@@ -137,26 +132,6 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 		return usageErr("- (standard input) given more than once")
 	}
 	return lf, paths, -1
-}
-
-// parseSize parses "1234", "512KB", "16MB" or "1GB" (powers of 1024).
-func parseSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		m      int64
-	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
-		if strings.HasSuffix(t, u.suffix) {
-			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
-			break
-		}
-	}
-	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return n * mult, nil
 }
 
 // job is one file to lint, numbered in output order.
@@ -551,7 +526,7 @@ func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 		return nil, nil, errors.New("is a directory")
 	}
 	if fi.Size() > limit {
-		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", humanSize(fi.Size()), humanSize(limit))
+		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", check.FormatSize(fi.Size()), check.FormatSize(limit))
 	}
 	data, err := readSized(f, fi.Size(), limit)
 	return data, fi, err
@@ -570,19 +545,9 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 		return nil, errors.New(reason(err))
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", humanSize(limit))
+		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", check.FormatSize(limit))
 	}
 	return data, nil
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // outWriter writes results in order and keeps the counts for the exit code.
