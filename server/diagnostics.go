@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -29,11 +30,19 @@ type result struct {
 	gen      int                // Server.gen when linted
 	doc      *document.Document // nil when the text could not be linted
 	findings []lint.Finding
-	// diags[i] is the published form of findings[i].
+	// diags[i] is the published form of findings[i]. When the findings
+	// were cut at maxDiagnostics, one more diagnostic at the end says how
+	// many were left out.
 	diags []protocol.Diagnostic
 	cfg   *config.Config
 	enc   encoding
 }
+
+// maxDiagnostics is the most diagnostics published for one document: the
+// first ones in the text, then one that counts the rest. Code actions and
+// hover see the same findings, so fix-all fixes the first maxDiagnostics
+// and the next lint shows the next ones.
+const maxDiagnostics = 1000
 
 // diagData is Diagnostic.data: which finding of which version the
 // diagnostic shows, so that a code action request can name it exactly.
@@ -168,6 +177,15 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		return r
 	}
 	start := time.Now()
+	if int64(len(text)) > s.maxSize {
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Severity: protocol.DiagnosticSeverityError,
+			Source:   "upward",
+			Message: fmt.Sprintf("upward does not lint documents over %s; this one is %s (upward lsp --max-size raises the limit)",
+				check.FormatSize(s.maxSize), check.FormatSize(int64(len(text)))),
+		})
+		return r
+	}
 	if err := document.ValidateString(text); err != nil {
 		r.diags = append(r.diags, protocol.Diagnostic{
 			Severity: protocol.DiagnosticSeverityError,
@@ -203,6 +221,12 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 	}
 	r.doc = doc
 	m := doc.Mapper()
+	more, moreAt := 0, 0
+	if len(findings) > maxDiagnostics {
+		// A copy, so that the findings left out can be collected.
+		more, moreAt = len(findings)-maxDiagnostics, findings[maxDiagnostics].Span.Start
+		findings = slices.Clone(findings[:maxDiagnostics])
+	}
 	for _, f := range findings {
 		rng, err := enc.rangeOf(m, f.Span)
 		if err != nil {
@@ -222,6 +246,15 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		}
 		r.findings = append(r.findings, f)
 		r.diags = append(r.diags, dg)
+	}
+	if more > 0 {
+		rng, _ := enc.rangeOf(m, document.Span{Start: moreAt, End: moreAt})
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Range:    rng,
+			Severity: protocol.DiagnosticSeverityInformation,
+			Source:   "upward",
+			Message:  fmt.Sprintf("upward: %d more findings from here on are not shown (a document gets at most %d diagnostics)", more, maxDiagnostics),
+		})
 	}
 	s.log.Debug("linted", zap.String("uri", string(d.uri)), zap.Int32("version", version),
 		zap.Int("findings", len(r.findings)), zap.Duration("took", time.Since(start)))

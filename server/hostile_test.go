@@ -157,3 +157,74 @@ func TestStaleVersionIgnored(t *testing.T) {
 		t.Error("no code actions on the newest text")
 	}
 }
+
+// TestDocumentSizeLimit: a document over the size limit gets one
+// diagnostic that says so instead of a lint; under it again, it is linted.
+func TestDocumentSizeLimit(t *testing.T) {
+	s := start(t, setup{opts: Options{MaxSize: 64 << 10}})
+	big := strings.Repeat(hedge, (100<<10)/len(hedge))
+	u := docURI("big.md")
+	s.open(u, "markdown", 1, big)
+	p := s.awaitVersion(u, 1)
+	if len(p.Diagnostics) != 1 || !strings.Contains(p.Diagnostics[0].Message, "does not lint documents over 64.0 KB; this one is 100.0 KB") {
+		t.Fatalf("over the limit: %d diagnostics, first %q", len(p.Diagnostics), p.Diagnostics[0].Message)
+	}
+	if as := s.codeActions(u, rng(0, 0, 0, 5), nil); len(as) != 0 {
+		t.Errorf("%d code actions on a document not linted", len(as))
+	}
+	s.changeFull(u, 2, hedge)
+	if p := s.awaitVersion(u, 2); !hasCode(p.Diagnostics, "hedging") {
+		t.Errorf("under the limit: %s", diagSummary(p.Diagnostics))
+	}
+}
+
+// TestDefaultSizeLimit: without --max-size the limit is the CLI's, 16 MB.
+func TestDefaultSizeLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("17 MB document")
+	}
+	s := start(t, setup{})
+	u := docURI("huge.md")
+	s.open(u, "markdown", 1, strings.Repeat(hedge, (17<<20)/len(hedge)+1))
+	p := s.awaitVersion(u, 1)
+	if len(p.Diagnostics) != 1 || !strings.Contains(p.Diagnostics[0].Message, "over 16.0 MB") {
+		t.Fatalf("17 MB: %d diagnostics, first %q", len(p.Diagnostics), p.Diagnostics[0].Message)
+	}
+}
+
+// TestDiagnosticsCap: a document with more findings than maxDiagnostics
+// publishes the first ones and one diagnostic counting the rest.
+func TestDiagnosticsCap(t *testing.T) {
+	s := start(t, setup{})
+	u := docURI("many.md")
+	const n = maxDiagnostics + 500
+	s.open(u, "plaintext", 1, strings.Repeat(hedge, n))
+	p := s.awaitVersion(u, 1)
+	if len(p.Diagnostics) != maxDiagnostics+1 {
+		t.Fatalf("%d diagnostics, want %d", len(p.Diagnostics), maxDiagnostics+1)
+	}
+	last := p.Diagnostics[maxDiagnostics]
+	var more int
+	if _, err := fmt.Sscanf(last.Message, "upward: %d more findings from here on are not shown", &more); err != nil || more < 500 {
+		t.Errorf("last diagnostic %q (%v), want it to count the 500 or more left out", last.Message, err)
+	}
+	if last.Range.Start.Line != maxDiagnostics || p.Diagnostics[maxDiagnostics-1].Range.Start.Line != maxDiagnostics-1 {
+		t.Errorf("the summary is at line %d after a finding at line %d", last.Range.Start.Line, p.Diagnostics[maxDiagnostics-1].Range.Start.Line)
+	}
+	// Fix-all fixes what is shown; the next lint shows the rest.
+	as := s.codeActions(u, rng(0, 0, 0, 0), nil, kindFixAll)
+	a := findAction(t, as, fmt.Sprintf("Apply all %d upward fixes that need no input", maxDiagnostics))
+	if len(a.Diagnostics) != maxDiagnostics {
+		t.Errorf("fix-all names %d diagnostics", len(a.Diagnostics))
+	}
+}
+
+func TestMaxSizeFlag(t *testing.T) {
+	o, err := ParseFlags([]string{"--max-size", "1MB"})
+	if err != nil || o.MaxSize != 1<<20 {
+		t.Errorf("--max-size 1MB: %+v, %v", o, err)
+	}
+	if _, err := ParseFlags([]string{"--max-size", "lots"}); err == nil || !strings.Contains(err.Error(), "--max-size") {
+		t.Errorf("--max-size lots: %v", err)
+	}
+}

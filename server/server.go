@@ -32,6 +32,7 @@ type Server struct {
 	call     func(ctx context.Context, method string, params, result any) (jsonrpc2.ID, error)
 	inflight sync.WaitGroup // messages read and not yet replied to
 	debounce time.Duration
+	maxSize  int64 // see Options.MaxSize
 	// hook and afterLint are test hooks (see Options).
 	hook      func(ctx context.Context, method string)
 	afterLint func(uri string, version int32)
