@@ -2,8 +2,12 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -226,5 +230,19 @@ func TestMaxSizeFlag(t *testing.T) {
 	}
 	if _, err := ParseFlags([]string{"--max-size", "lots"}); err == nil || !strings.Contains(err.Error(), "--max-size") {
 		t.Errorf("--max-size lots: %v", err)
+	}
+}
+
+// TestLogFileMode: the log can quote document text, so a new log file is
+// readable by its owner only.
+func TestLogFileMode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "upward.log")
+	Run(context.Background(), strings.NewReader(""), io.Discard, Options{LogFile: p})
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := fi.Mode().Perm(); m != 0o600 {
+		t.Errorf("log file mode %v, want 0600", m)
 	}
 }

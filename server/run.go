@@ -35,6 +35,7 @@ type Options struct {
 	// LogFile and LogLevel. It must never write to the LSP output stream.
 	Logger *zap.Logger
 	// LogFile is where the log goes when Logger is nil; "" means Stderr.
+	// A new log file is created readable by its owner only (0600).
 	LogFile string
 	// LogLevel is debug, info, warn or error; "" means info.
 	LogLevel string
@@ -122,7 +123,8 @@ func (o Options) logger() (l *zap.Logger, close func(), err error) {
 	closeFile := func() {}
 	switch {
 	case o.LogFile != "":
-		f, err := os.OpenFile(o.LogFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		// Only its owner may read it: the log can quote document text.
+		f, err := os.OpenFile(o.LogFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
 			return nil, nil, fmt.Errorf("log file: %w", err)
 		}
