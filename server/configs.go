@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -241,7 +240,7 @@ func (s *Server) reportConfig(ctx context.Context, path string, loud bool) {
 	diags := []protocol.Diagnostic{}
 	if err != nil {
 		if text == nil {
-			if b, rerr := os.ReadFile(path); rerr == nil {
+			if b, rerr := config.ReadFile(path); rerr == nil {
 				t := string(b)
 				text = &t
 			}

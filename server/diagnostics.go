@@ -15,6 +15,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // RuleURL is where a built-in rule's explanation lives; diagnostics link
@@ -182,7 +183,7 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 			Severity: protocol.DiagnosticSeverityError,
 			Source:   "upward",
 			Message: fmt.Sprintf("upward does not lint documents over %s; this one is %s (upward lsp --max-size raises the limit)",
-				check.FormatSize(s.maxSize), check.FormatSize(int64(len(text)))),
+				regfile.FormatSize(s.maxSize), regfile.FormatSize(int64(len(text)))),
 		})
 		return r
 	}

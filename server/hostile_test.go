@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
 func hoverRequest(id any) map[string]any {
@@ -244,5 +246,31 @@ func TestLogFileMode(t *testing.T) {
 	}
 	if m := fi.Mode().Perm(); m != 0o600 {
 		t.Errorf("log file mode %v, want 0600", m)
+	}
+}
+
+// TestNonRegularConfigFiles: a workspace's .upward.toml that is a symlink
+// to /dev/zero or a FIFO is reported and not read; the documents below it
+// are linted with the defaults and the server goes on answering.
+func TestNonRegularConfigFiles(t *testing.T) {
+	zeroDir, fifoDir := t.TempDir(), t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(zeroDir, ".upward.toml")); err != nil {
+		t.Skip(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(fifoDir, ".upward.toml"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	s := start(t, setup{folders: []string{zeroDir, fifoDir}})
+	for _, want := range []string{"(a character device)", "(a named pipe)"} {
+		s.awaitMessage(func(m *protocol.ShowMessageParams) bool {
+			return m.Type == protocol.MessageTypeError && strings.Contains(m.Message, "not a regular file "+want)
+		})
+	}
+	for _, dir := range []string{zeroDir, fifoDir} {
+		u := protocol.DocumentURI(uri.File(filepath.Join(dir, "a.md")))
+		s.open(u, "markdown", 1, hedge)
+		if p := s.awaitVersion(u, 1); !hasCode(p.Diagnostics, "hedging") {
+			t.Errorf("%s: %s", dir, diagSummary(p.Diagnostics))
+		}
 	}
 }

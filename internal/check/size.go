@@ -31,14 +31,3 @@ func ParseSize(s string) (int64, error) {
 	}
 	return n * mult, nil
 }
-
-// FormatSize renders a byte count for messages: "1.5 MB", "12.0 KB", "10 bytes".
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}

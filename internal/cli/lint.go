@@ -18,6 +18,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // lintExts are the extensions linted when walking a folder. Files named on
@@ -526,7 +527,7 @@ func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
 		return nil, nil, errors.New("is a directory")
 	}
 	if fi.Size() > limit {
-		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", check.FormatSize(fi.Size()), check.FormatSize(limit))
+		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", regfile.FormatSize(fi.Size()), regfile.FormatSize(limit))
 	}
 	data, err := readSized(f, fi.Size(), limit)
 	return data, fi, err
@@ -545,7 +546,7 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 		return nil, errors.New(reason(err))
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", check.FormatSize(limit))
+		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", regfile.FormatSize(limit))
 	}
 	return data, nil
 }

@@ -64,6 +64,7 @@ import (
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // FileName is the name of the config file looked up from each linted file's
@@ -168,17 +169,39 @@ var (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Load reads and validates one config file. Errors name the file, line and key.
+// MaxFileSize is the largest config file read. A config file in a cloned
+// repository is input from a stranger: it may be a symlink to /dev/zero or
+// a FIFO, which Load refuses as not regular files.
+const MaxFileSize = 1 << 20
+
+// Load reads and validates one config file, which must be a regular file
+// (or a symlink to one) of at most MaxFileSize bytes. Errors name the file,
+// line and key.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: readReason(err)}
 	}
 	return Parse(path, data)
 }
 
+// ReadFile reads the config file at path as Load does, without parsing it.
+func ReadFile(path string) ([]byte, error) {
+	data, _, err := regfile.ReadFile(path, MaxFileSize)
+	var tl *regfile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
+var errTooLarge = fmt.Errorf("larger than %s, the limit for a config file", regfile.FormatSize(MaxFileSize))
+
 // Parse validates the contents of a config file read from path.
 func Parse(path string, data []byte) (*Config, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Error{Path: path, Msg: errTooLarge.Error()}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
