@@ -354,12 +354,11 @@ func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
 			if strings.HasPrefix(name, ".") || !lintExts[strings.ToLower(filepath.Ext(name))] {
 				return nil
 			}
-			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
 			if l.ignored(path) {
 				return nil
 			}
+			// A FIFO, device or socket is reported by readFile, as is a
+			// symlink to one.
 			send(job{path: path})
 			return nil
 		})
@@ -512,43 +511,32 @@ func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs [
 	return text, total, doc, fs
 }
 
-// readFile reads a regular file of at most limit bytes.
+// readFile reads a regular file of at most limit bytes; anything else
+// (a FIFO, a device, a folder, a symlink to one) is skipped, not read.
 func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, errors.New(reason(err))
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, errors.New(reason(err))
-	}
-	if fi.IsDir() {
-		return nil, nil, errors.New("is a directory")
-	}
-	if fi.Size() > limit {
-		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", regfile.FormatSize(fi.Size()), regfile.FormatSize(limit))
-	}
-	data, err := readSized(f, fi.Size(), limit)
-	return data, fi, err
+	data, fi, err := regfile.ReadFile(path, limit)
+	return data, fi, readErr(err)
 }
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, 0, limit) }
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := regfile.Read(r, 0, limit)
+	return data, readErr(err)
+}
 
-// readSized reads r up to limit bytes and fails past it; size is how much
-// r is expected to hold (a file's size), so that reading it takes one
-// allocation.
-func readSized(r io.Reader, size, limit int64) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), limit)+bytes.MinRead))
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, errors.New(reason(err))
+// readErr is the one-line reason a file was not read.
+func readErr(err error) error {
+	var tl *regfile.TooLargeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &tl) && tl.Size >= 0:
+		return fmt.Errorf("skipped: %s is over the --max-size limit of %s", regfile.FormatSize(tl.Size), regfile.FormatSize(tl.Limit))
+	case errors.As(err, &tl):
+		return fmt.Errorf("skipped: more than the --max-size limit of %s", regfile.FormatSize(tl.Limit))
+	case regfile.IsNotRegular(err):
+		return errors.New("skipped: " + reason(err))
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", regfile.FormatSize(limit))
-	}
-	return data, nil
+	return errors.New(reason(err))
 }
 
 // outWriter writes results in order and keeps the counts for the exit code.
