@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -273,4 +274,44 @@ func TestNonRegularConfigFiles(t *testing.T) {
 			t.Errorf("%s: %s", dir, diagSummary(p.Diagnostics))
 		}
 	}
+}
+
+// TestMemoryReturnedAfterClose: the memory of closed documents goes back
+// to the operating system soon after, not minutes later.
+func TestMemoryReturnedAfterClose(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector's shadow memory hides what is returned")
+	}
+	s := start(t, setup{})
+	var b strings.Builder
+	for b.Len() < 5000 {
+		b.WriteString("The build is green and the cache is warm. I'll send the report soon.\n\n")
+	}
+	const n = 2000
+	uris := make([]protocol.DocumentURI, n)
+	for i := range uris {
+		uris[i] = docURI(fmt.Sprintf("mem/d%04d.md", i))
+		s.open(uris[i], "markdown", 1, fmt.Sprintf("# Note %d\n\n%s", i, b.String()))
+	}
+	for _, u := range uris {
+		s.awaitVersion(u, 1)
+	}
+	var open runtime.MemStats
+	runtime.ReadMemStats(&open)
+	for _, u := range uris {
+		s.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": u}})
+	}
+	// Retained: heap memory the process holds but does not use.
+	retained := func(m *runtime.MemStats) uint64 { return m.HeapIdle - m.HeapReleased }
+	var m runtime.MemStats
+	deadline := time.Now().Add(waitFor)
+	for time.Now().Before(deadline) {
+		s.drain(100 * time.Millisecond)
+		runtime.ReadMemStats(&m)
+		if retained(&m) < 32<<20 && m.HeapInuse < open.HeapInuse/2 {
+			return
+		}
+	}
+	t.Errorf("%d documents closed %v ago: heap in use %d MB (%d MB open), %d MB idle kept from the OS",
+		n, waitFor, m.HeapInuse>>20, open.HeapInuse>>20, retained(&m)>>20)
 }

@@ -263,6 +263,7 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 		return
 	}
 	delete(s.docs, p.TextDocument.URI)
+	s.noteClosedLocked(len(d.text))
 	d.closed = true
 	if d.cancel != nil {
 		d.cancel()
