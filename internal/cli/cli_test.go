@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -246,6 +247,34 @@ func TestReasonHidesPaths(t *testing.T) {
 	} {
 		if got := reason(err); got != syscall.EPERM.Error() {
 			t.Errorf("reason(%v) = %q, want %q", err, got, syscall.EPERM.Error())
+		}
+	}
+}
+
+// writeRecorder counts what is written to it and the largest single write.
+type writeRecorder struct{ total, largest int }
+
+func (w *writeRecorder) Write(p []byte) (int, error) {
+	w.total += len(p)
+	w.largest = max(w.largest, len(p))
+	return len(p), nil
+}
+
+// TestOutputStreams: a file with many findings is written out as it is
+// formatted, in every format, not held whole and written at once.
+func TestOutputStreams(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "long.md")
+	if err := os.WriteFile(p, []byte(strings.Repeat("I will send it soon. ", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		var out writeRecorder
+		code := Main([]string{"lint", "--color=always", "--format", format, p}, strings.NewReader(""), &out, io.Discard)
+		if code != 1 || out.total < 128<<10 {
+			t.Fatalf("%s: exit %d, %d bytes of output", format, code, out.total)
+		}
+		if out.largest > 64<<10 {
+			t.Errorf("%s: %d bytes of output in a write of %d: held whole", format, out.total, out.largest)
 		}
 	}
 }

@@ -15,12 +15,13 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
-// formatter renders results. file is called from several goroutines at
-// once and must only write to buf; begin, sep and end frame the per-file
-// chunks on the output stream, so json and sarif stream one document.
+// formatter renders results on the output stream, in order: begin, file
+// for each file linted (writing finding by finding, so that a file with
+// many findings is never held whole), sep between files that wrote
+// something, and end; json and sarif thus stream one document.
 type formatter interface {
 	begin(w io.Writer) error
-	file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding)
+	file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error
 	sep() string
 	end(w io.Writer, s summary) error
 }
@@ -100,10 +101,21 @@ func (jsonFormat) begin(w io.Writer) error {
 	return err
 }
 
-func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+// file writes {"path": ..., "diagnostics": [...]} (the jsonFile form),
+// one diagnostic at a time.
+func (jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
-	jf := jsonFile{Path: path, Diagnostics: make([]jsonDiag, 0, len(fs))}
-	for _, f := range fs {
+	enc := newCompactEncoder(w)
+	if _, err := io.WriteString(w, `{"path":`); err != nil {
+		return err
+	}
+	if err := enc.encode(path); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, `,"diagnostics":[`); err != nil {
+		return err
+	}
+	for i, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
 			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
@@ -112,12 +124,41 @@ func (jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, f
 			}
 			d.Fixes = append(d.Fixes, jfx)
 		}
-		jf.Diagnostics = append(jf.Diagnostics, d)
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		if err := enc.encode(d); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(jf)
-	buf.Truncate(buf.Len() - 1) // Encode's newline; sep adds it back
+	_, err := io.WriteString(w, "]}")
+	return err
+}
+
+// compactEncoder writes values as JSON without HTML escaping and without
+// the newline json.Encoder ends each with.
+type compactEncoder struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newCompactEncoder(w io.Writer) *compactEncoder {
+	c := &compactEncoder{w: w}
+	c.enc = json.NewEncoder(&c.buf)
+	c.enc.SetEscapeHTML(false)
+	return c
+}
+
+func (c *compactEncoder) encode(v any) error {
+	c.buf.Reset()
+	if err := c.enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := c.w.Write(bytes.TrimSuffix(c.buf.Bytes(), []byte("\n")))
+	return err
 }
 
 func (jsonFormat) sep() string { return ",\n" }
@@ -137,7 +178,7 @@ func (githubFormat) end(io.Writer, summary) error {
 	return nil
 }
 
-func (githubFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+func (githubFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
 	p := filepath.ToSlash(path)
 	for _, f := range fs {
@@ -150,9 +191,12 @@ func (githubFormat) file(buf *bytes.Buffer, path string, doc *document.Document,
 		}
 		sl, sc, _ := m.OffsetLineColRune(f.Span.Start)
 		el, ec, _ := m.OffsetLineColRune(f.Span.End)
-		fmt.Fprintf(buf, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			level, ghProperty(p), sl, sc, el, ec, ghProperty(f.RuleID), ghData(f.Message))
+		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			level, ghProperty(p), sl, sc, el, ec, ghProperty(f.RuleID), ghData(f.Message)); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 func ghData(s string) string {

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -149,8 +149,13 @@ type job struct {
 // result is what a worker hands the writer for one job.
 type result struct {
 	seq int
-	// out is the formatted output for the file (may be empty).
+	// out is output to write as is: the fixed text of stdin under --fix.
 	out []byte
+	// display, doc and findings are the file's results, which the writer
+	// formats finding by finding as it writes them.
+	display  string
+	doc      *document.Document
+	findings []lint.Finding
 	// diff is the unified diff for --diff.
 	diff []byte
 	// errs are one-line reasons for stderr, without the "upward: " prefix.
@@ -284,8 +289,8 @@ func (l *linter) run(paths []string) int {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	w := &outWriter{l: l}
-	if err := l.out.begin(l.e.stdout); err != nil {
+	w := &outWriter{l: l, out: bufio.NewWriterSize(l.e.stdout, 64<<10)}
+	if err := l.out.begin(w.out); err != nil {
 		w.ioErr = err
 	}
 	pending := map[int]result{}
@@ -475,9 +480,7 @@ func (l *linter) lintJob(j job) (r result) {
 	}
 	r.linted = true
 	r.failing, r.total = count(findings, l.lf.failLevel)
-	var buf bytes.Buffer
-	l.out.file(&buf, display, doc, findings)
-	r.out = buf.Bytes()
+	r.display, r.doc, r.findings = display, doc, findings
 	return r
 }
 
@@ -540,8 +543,12 @@ func readErr(err error) error {
 }
 
 // outWriter writes results in order and keeps the counts for the exit code.
+// Output goes through one buffer of 64 KB, flushed after each file: a
+// file with many findings streams out as it is formatted instead of being
+// held whole.
 type outWriter struct {
 	l                     *linter
+	out                   *bufio.Writer
 	files, failing, total int
 	fixed, changed        int
 	errors                int
@@ -585,23 +592,51 @@ func (w *outWriter) emit(r result) {
 		return
 	}
 	if len(r.diff) > 0 {
-		_, w.ioErr = e.stdout.Write(r.diff)
+		_, w.ioErr = w.out.Write(r.diff)
 	}
-	if len(r.out) > 0 {
-		if w.wrote {
-			_, w.ioErr = io.WriteString(e.stdout, w.l.out.sep())
-		}
-		if w.ioErr == nil {
-			_, w.ioErr = e.stdout.Write(r.out)
-		}
-		w.wrote = true
+	fw := &fileWriter{w: w.out, sep: w.l.out.sep(), pending: w.wrote}
+	if w.ioErr == nil && len(r.out) > 0 {
+		_, w.ioErr = fw.Write(r.out)
 	}
+	if w.ioErr == nil && r.doc != nil {
+		w.ioErr = w.l.out.file(fw, r.display, r.doc, r.findings)
+	}
+	w.wrote = w.wrote || fw.wrote
+	if w.ioErr == nil {
+		w.ioErr = w.out.Flush()
+	}
+}
+
+// fileWriter writes one file's output, preceded by the formatter's
+// separator when an earlier file wrote something.
+type fileWriter struct {
+	w       io.Writer
+	sep     string
+	pending bool // the separator is still to be written
+	wrote   bool
+}
+
+func (f *fileWriter) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if f.pending {
+		if _, err := io.WriteString(f.w, f.sep); err != nil {
+			return 0, err
+		}
+		f.pending = false
+	}
+	f.wrote = true
+	return f.w.Write(p)
 }
 
 func (w *outWriter) finish() int {
 	l := w.l
 	if w.ioErr == nil {
-		w.ioErr = l.out.end(l.e.stdout, summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes})
+		w.ioErr = l.out.end(w.out, summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes})
+	}
+	if w.ioErr == nil {
+		w.ioErr = w.out.Flush()
 	}
 	if w.ioErr != nil {
 		l.e.errorf("writing output: %v", w.ioErr)
