@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
@@ -199,12 +201,33 @@ func (githubFormat) file(w io.Writer, path string, doc *document.Document, fs []
 	return nil
 }
 
+// ghData and ghProperty escape a workflow command's message and property
+// values: the runner decodes %25, %0D, %0A, %3A and %2C. Other control
+// characters are percent-encoded too, which the runner leaves as is, so
+// that none reaches the log raw.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return ghEscape(s, false)
 }
 
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return ghEscape(s, true)
+}
+
+func ghEscape(s string, property bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '%' || (property && (r == ':' || r == ',')) || (r == utf8.RuneError && size == 1) || !unicode.IsPrint(r):
+			for _, c := range []byte(s[i : i+size]) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // fileURI is the SARIF artifact URI of a path: relative paths stay relative.

@@ -398,12 +398,12 @@ func (l *linter) lintJob(j job) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			// A bug in a rule loses this file's findings, not the run.
-			r = result{seq: j.seq, errs: []string{fmt.Sprintf("%s: internal error, please report it: %v", j.path, p)}}
+			r = result{seq: j.seq, errs: []string{fmt.Sprintf("%s: internal error, please report it: %v", quoteName(j.path), p)}}
 		}
 	}()
 	r.seq = j.seq
 	if j.err != nil {
-		r.errs = []string{j.path + ": " + j.err.Error()}
+		r.errs = []string{quoteName(j.path) + ": " + j.err.Error()}
 		return r
 	}
 	cfgPath := j.path
@@ -416,7 +416,7 @@ func (l *linter) lintJob(j job) (r result) {
 	ce := l.configFor(filepath.Dir(cfgPath))
 	if ce.err != nil {
 		r.cfgErr = &cfgError{path: ce.path, err: ce.err}
-		r.errs = []string{j.path + ": not linted: broken config " + ce.path}
+		r.errs = []string{quoteName(j.path) + ": not linted: broken config " + quoteName(ce.path)}
 		return r
 	}
 	var (
@@ -430,7 +430,7 @@ func (l *linter) lintJob(j job) (r result) {
 		data, fi, err = readFile(j.path, l.lf.maxSize)
 	}
 	if err != nil {
-		r.errs = []string{j.path + ": " + err.Error()}
+		r.errs = []string{quoteName(j.path) + ": " + err.Error()}
 		return r
 	}
 	display := j.path
@@ -438,7 +438,7 @@ func (l *linter) lintJob(j job) (r result) {
 		display = l.lf.stdinFilename
 	}
 	if err := document.Validate(data); err != nil {
-		r.errs = []string{display + ": " + err.Error()}
+		r.errs = []string{quoteName(display) + ": " + err.Error()}
 		return r
 	}
 	text := string(data)
@@ -457,7 +457,7 @@ func (l *linter) lintJob(j job) (r result) {
 				doc, findings = newDoc, newFindings
 			default:
 				if err := writeAtomic(j.path, []byte(newText), fi); err != nil {
-					r.errs = []string{j.path + ": not fixed: " + err.Error()}
+					r.errs = []string{quoteName(j.path) + ": not fixed: " + err.Error()}
 					r.changed = false
 					r.fixed = 0
 				} else {

@@ -39,8 +39,10 @@ type env struct {
 	tty bool
 }
 
+// errorf writes one line to stderr; characters that are not printable
+// (a newline or escape in a file name) are escaped (see quoteName).
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "upward: "+format+"\n", args...)
+	fmt.Fprintf(e.stderr, "upward: %s\n", escapeControls(fmt.Sprintf(format, args...)))
 }
 
 // Main runs the upward command with args (without the program name) and

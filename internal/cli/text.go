@@ -55,7 +55,7 @@ func (t *textFormat) file(w io.Writer, path string, doc *document.Document, fs [
 	for _, f := range fs {
 		line, col, _ := m.OffsetLineColRune(f.Span.Start)
 		fmt.Fprintf(&bw, "%s %s %s %s\n",
-			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", path, line, col)),
+			t.paint(ansiBold, fmt.Sprintf("%s:%d:%d:", quoteName(path), line, col)),
 			t.paint(ansiBold+sevColor(f.Severity), f.Severity.String()+":"),
 			f.Message,
 			t.paint(ansiDim, "["+f.RuleID+"]"))

@@ -69,7 +69,7 @@ func writeAtomic(path string, data []byte, read os.FileInfo) error {
 // labelled a/path and b/path.
 func unifiedDiff(path, old, new string) []byte {
 	path = filepath.ToSlash(path)
-	d := diff.Diff("a/"+path, []byte(old), "b/"+path, []byte(new))
+	d := diff.Diff(quoteName("a/"+path), []byte(old), quoteName("b/"+path), []byte(new))
 	// Drop the "diff a/x b/x" line: patch(1) and git apply need only ---/+++.
 	if i := bytes.IndexByte(d, '\n'); i >= 0 && bytes.HasPrefix(d, []byte("diff ")) {
 		d = d[i+1:]
