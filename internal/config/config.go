@@ -57,6 +57,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -412,6 +413,9 @@ func (v *validator) build(c *Config, f *file) {
 			if strings.TrimSpace(p) == "" {
 				v.errorf(append(key, "phrases"), i, "custom rule %q has an empty phrase", cc.ID)
 			}
+			if msg := phraseTooLong(p); msg != "" {
+				v.errorf(append(key, "phrases"), i, "custom rule %q: %s", cc.ID, msg)
+			}
 		}
 		sev := lint.Warning
 		if cc.Severity != "" {
@@ -467,6 +471,16 @@ func (v *validator) build(c *Config, f *file) {
 					c.opts.Severity = map[string]lint.Severity{}
 				}
 				c.opts.Severity[id] = s
+			}
+		}
+		for _, fp := range []struct {
+			field   string
+			phrases []string
+		}{{"extra", rc.Extra}, {"allow", rc.Allow}} {
+			for _, p := range fp.phrases {
+				if msg := phraseTooLong(p); msg != "" {
+					v.errorf(append(key, fp.field), -1, "rules.%s.%s: %s", id, fp.field, msg)
+				}
 			}
 		}
 		if len(rc.Extra) > 0 {
@@ -539,6 +553,35 @@ func (v *validator) build(c *Config, f *file) {
 		}
 		c.ignore = append(c.ignore, g)
 	}
+}
+
+// The longest phrase a config may give (custom phrases, extra, allow).
+// Phrases are short by nature, and matching cost grows with their length:
+// a custom phrase of 10,000 words took over a minute on a 400 KB document.
+const (
+	MaxPhraseWords = 12
+	MaxPhraseBytes = 200
+)
+
+// phraseTooLong says what is wrong with a phrase over the limits, or "".
+func phraseTooLong(p string) string {
+	if n := len(strings.Fields(p)); n > MaxPhraseWords {
+		return fmt.Sprintf("phrase %q has %d words; a phrase may have at most %d", truncateText(p, 40), n, MaxPhraseWords)
+	}
+	if len(p) > MaxPhraseBytes {
+		return fmt.Sprintf("phrase %q is %d bytes long; a phrase may have at most %d", truncateText(p, 40), len(p), MaxPhraseBytes)
+	}
+	return ""
+}
+
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 func nonEmpty(ss []string) []string {
