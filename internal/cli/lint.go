@@ -25,6 +25,10 @@ import (
 // the command line are linted whatever their extension.
 var lintExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".text": true}
 
+// maxJobs bounds --jobs: each job holds a worker and a few results in
+// flight (--jobs 100000000 ran out of memory).
+const maxJobs = 1024
+
 type lintFlags struct {
 	format        string
 	config        string
@@ -117,8 +121,8 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	if lf.maxSize, err = check.ParseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)
 	}
-	if lf.jobs < 1 {
-		lf.jobs = 1
+	if lf.jobs < 1 || lf.jobs > maxJobs {
+		return usageErr("--jobs: want 1 to %d, got %d", maxJobs, lf.jobs)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
