@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -19,14 +21,25 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	return code, out.String(), errb.String()
 }
 
+// writeFix rewrites the file at path, named on the command line, as --fix
+// does after reading it.
+func writeFix(t *testing.T, path string, data []byte) error {
+	t.Helper()
+	f, fi, err := regfile.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return (&fixWriter{}).write(fixTarget{path: path, f: f, read: fi, explicit: true}, data)
+}
+
 func TestWriteAtomicKeepsModeAndLeavesNoTemp(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	fi, _ := os.Stat(p)
-	if err := writeAtomic(p, []byte("new text"), fi); err != nil {
+	if err := writeFix(t, p, []byte("new text")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(p)
@@ -48,8 +61,7 @@ func TestWriteAtomicFollowsSymlink(t *testing.T) {
 	if err := os.Symlink("real.md", link); err != nil {
 		t.Skip(err)
 	}
-	fi, _ := os.Stat(link)
-	if err := writeAtomic(link, []byte("new"), fi); err != nil {
+	if err := writeFix(t, link, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	if l, err := os.Readlink(link); err != nil || l != "real.md" {
@@ -64,9 +76,13 @@ func TestWriteAtomicRefusesChangedFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	os.WriteFile(p, []byte("old"), 0o644)
-	fi, _ := os.Stat(p)
+	f, fi, err := regfile.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
 	os.WriteFile(p, []byte("edited meanwhile"), 0o644)
-	if err := writeAtomic(p, []byte("fixed"), fi); err == nil || !strings.Contains(err.Error(), "changed") {
+	if err := (&fixWriter{}).write(fixTarget{path: p, f: f, read: fi, explicit: true}, []byte("fixed")); err == nil || !strings.Contains(err.Error(), "changed") {
 		t.Fatalf("err = %v", err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "edited meanwhile" {
@@ -81,10 +97,9 @@ func TestWriteAtomicFailureLeavesFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	os.WriteFile(p, []byte("old"), 0o644)
-	fi, _ := os.Stat(p)
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
-	if err := writeAtomic(p, []byte("new"), fi); err == nil {
+	if err := writeFix(t, p, []byte("new")); err == nil {
 		t.Fatal("no error writing into a read-only folder")
 	}
 	if b, _ := os.ReadFile(p); string(b) != "old" {

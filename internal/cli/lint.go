@@ -144,8 +144,10 @@ type job struct {
 	seq   int
 	path  string // as shown: as given, or joined under the folder given
 	stdin bool
-	// explicit is set for paths named on the command line.
+	// explicit is set for paths named on the command line; root is the
+	// folder named on the command line a walked path was found under.
 	explicit bool
+	root     string
 	// err is set for a path that could not be walked; it is reported in order.
 	err error
 }
@@ -227,6 +229,8 @@ type linter struct {
 
 	mu   sync.Mutex
 	dirs map[string]*cfgEntry // absolute folder → its config
+
+	fixes fixWriter
 }
 
 type cfgEntry struct {
@@ -368,7 +372,7 @@ func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
 			}
 			// A FIFO, device or socket is reported by readFile, as is a
 			// symlink to one.
-			send(job{path: path})
+			send(job{path: path, root: p})
 			return nil
 		})
 		if err != nil {
@@ -425,13 +429,21 @@ func (l *linter) lintJob(j job) (r result) {
 	}
 	var (
 		data []byte
+		f    *os.File
 		fi   os.FileInfo
 		err  error
 	)
 	if j.stdin {
 		data, err = readLimited(l.e.stdin, l.lf.maxSize)
 	} else {
-		data, fi, err = readFile(j.path, l.lf.maxSize)
+		// The file stays open until its fix is written (see fixWriter).
+		f, data, fi, err = openFile(j.path, l.lf.maxSize)
+		if f != nil {
+			defer f.Close()
+		}
+		if l.lf.fix {
+			l.fixes.clean(filepath.Dir(j.path))
+		}
 	}
 	if err != nil {
 		r.errs = []string{quoteName(j.path) + ": " + err.Error()}
@@ -460,11 +472,13 @@ func (l *linter) lintJob(j job) (r result) {
 				r.out = []byte(newText)
 				doc, findings = newDoc, newFindings
 			default:
-				if err := writeAtomic(j.path, []byte(newText), fi); err != nil {
+				t := fixTarget{path: j.path, f: f, read: fi, explicit: j.explicit, root: j.root}
+				switch err := l.fixes.write(t, []byte(newText)); {
+				case err != nil:
 					r.errs = []string{quoteName(j.path) + ": not fixed: " + err.Error()}
 					r.changed = false
 					r.fixed = 0
-				} else {
+				default:
 					doc, findings = newDoc, newFindings
 				}
 			}
@@ -518,11 +532,20 @@ func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs [
 	return text, total, doc, fs
 }
 
-// readFile reads a regular file of at most limit bytes; anything else
-// (a FIFO, a device, a folder, a symlink to one) is skipped, not read.
-func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
-	data, fi, err := regfile.ReadFile(path, limit)
-	return data, fi, readErr(err)
+// openFile opens and reads a regular file of at most limit bytes, and
+// leaves it open; anything else (a FIFO, a device, a folder, a symlink to
+// one) is skipped, not read.
+func openFile(path string, limit int64) (*os.File, []byte, os.FileInfo, error) {
+	f, fi, err := regfile.Open(path)
+	if err != nil {
+		return nil, nil, nil, readErr(err)
+	}
+	data, err := regfile.Read(f, fi.Size(), limit)
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, readErr(err)
+	}
+	return f, data, fi, nil
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
