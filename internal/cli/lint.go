@@ -474,6 +474,9 @@ func (l *linter) lintJob(j job) (r result) {
 			default:
 				t := fixTarget{path: j.path, f: f, read: fi, explicit: j.explicit, root: j.root}
 				switch err := l.fixes.write(t, []byte(newText)); {
+				case errors.Is(err, errLate):
+					r.errs = []string{quoteName(j.path) + ": " + err.Error()}
+					doc, findings = newDoc, newFindings
 				case err != nil:
 					r.errs = []string{quoteName(j.path) + ": not fixed: " + err.Error()}
 					r.changed = false

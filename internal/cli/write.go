@@ -109,18 +109,47 @@ func (w *fixWriter) write(t fixTarget, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return errors.New(reason(err))
 	}
-	// Nothing slow may come between this check and the rename.
+	// From here to the rename nothing may be slow. The lease (Linux)
+	// makes another program's open() of the file wait, and shows it.
+	l := takeLease(t.f)
+	defer l.release()
 	now, err := os.Stat(target)
 	if err != nil {
 		return errors.New(reason(err))
 	}
-	if changed(t.read, now) {
+	if changed(t.read, now) || !l.undisturbed() {
 		return errChanged
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return errors.New(reason(err))
+	if l == nil {
+		if err := os.Rename(tmp.Name(), target); err != nil {
+			return errors.New(reason(err))
+		}
+		ok = true
+	} else {
+		// Exchange rather than rename, so that the old file stays at the
+		// temporary name until no one can have opened it meanwhile.
+		if err := exchange(tmp.Name(), target); err != nil {
+			if err := os.Rename(tmp.Name(), target); err != nil {
+				return errors.New(reason(err))
+			}
+			ok = true
+			if !l.undisturbed() {
+				return fmt.Errorf("%w; anything it wrote to the old file is lost", errLate)
+			}
+		} else if !l.undisturbed() {
+			// An open() found the old file between the check and the
+			// exchange: put it back (the deferred cleanup removes the
+			// new one).
+			if err := exchange(tmp.Name(), target); err != nil {
+				ok = true
+				return fmt.Errorf("%w; the old file, with anything it wrote, is kept as %s", errLate, quoteName(tmp.Name()))
+			}
+			return errChanged
+		} else {
+			_ = os.Remove(tmp.Name()) // the old file
+			ok = true
+		}
 	}
-	ok = true
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync() // make the rename durable where the OS allows
 		d.Close()
@@ -128,7 +157,12 @@ func (w *fixWriter) write(t fixTarget, data []byte) error {
 	return nil
 }
 
-var errChanged = errors.New("file changed while it was being linted")
+var (
+	errChanged = errors.New("file changed while it was being linted")
+	// errLate is a change that came too late to refuse: another program
+	// opened the file between the last check and the rename.
+	errLate = errors.New("fixed, but another program opened the file as it was being replaced")
+)
 
 // writable refuses a file the user should not or cannot rewrite.
 func writable(path string, fi os.FileInfo) error {
