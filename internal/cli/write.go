@@ -53,9 +53,15 @@ type fixWriter struct {
 //     points);
 //   - a file that changed since it was read (its inode, size, modification
 //     or change time, mode, owner or link count), checked once more
-//     immediately before the rename.
+//     immediately before the rename; on Linux also a file another program
+//     opened in that moment (see lease), which would otherwise write to
+//     the file being replaced.
 //
-// A symlink stays a symlink: the file it points to is replaced.
+// A symlink stays a symlink: the file it points to is replaced. A program
+// that keeps the file open for writing all along (rather than opening it
+// for each write) writes to the replaced file after the rename; no rename
+// can avoid that, and the lease, which cannot be taken while the file is
+// open elsewhere, does not see it.
 func (w *fixWriter) write(t fixTarget, data []byte) error {
 	target := t.path
 	li, err := os.Lstat(t.path)
