@@ -114,6 +114,9 @@ func TestGitHubEscaping(t *testing.T) {
 	if got := ghData("50% done,\r\nok: yes"); got != "50%25 done,%0D%0Aok: yes" {
 		t.Errorf("ghData = %q", got)
 	}
+	if got := ghProperty("a\x1b[31m\u202eb\xff"); got != "a%1B[31m%E2%80%AEb%FF" {
+		t.Errorf("ghProperty of control characters = %q", got)
+	}
 }
 
 func TestFileURI(t *testing.T) {
@@ -291,5 +294,23 @@ func TestOutputStreams(t *testing.T) {
 		if out.largest > 64<<10 {
 			t.Errorf("%s: %d bytes of output in a write of %d: held whole", format, out.total, out.largest)
 		}
+	}
+}
+
+func TestQuoteName(t *testing.T) {
+	for in, want := range map[string]string{
+		"notes/week 1.md":     "notes/week 1.md",
+		"café/𝄞.md":           "café/𝄞.md",
+		"x\n::error file=a::": `"x\n::error file=a::"`,
+		"e\x1b[31m.md":        `"e\x1b[31m.md"`,
+		"bidi\u202e.md":       `"bidi\u202e.md"`,
+		"latin\xe9.md":        `"latin\xe9.md"`,
+	} {
+		if got := quoteName(in); got != want {
+			t.Errorf("quoteName(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := escapeControls(`a "b" c\d` + "\n::error"); got != `a "b" c\d\n::error` {
+		t.Errorf("escapeControls = %s", got)
 	}
 }
