@@ -16,8 +16,11 @@ import (
 
 // codeAction offers, for the findings under the requested range (or named
 // by the request's diagnostics): each of their fixes, "Disable RULE on this
-// line" and "Disable RULE in this file"; and for the whole document a
-// source.fixAll.upward action that applies every fix that needs no input.
+// line", "Disable RULE in this file" and the project-wide "Allow …" and
+// "Disable RULE in this project" (see projectActions); for a misspelt rule in a directive
+// under the range, the rule it was meant to name; and for the whole
+// document a source.fixAll.upward action that applies every automatic fix
+// (see lint.Fix.Automatic): rewrites are offered one by one, never in bulk.
 // All come from the findings linted with the document's current version;
 // their edits carry that version so the client refuses them if stale.
 func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
@@ -51,12 +54,24 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 				actions = append(actions, a)
 			}
 		}
+		for j, dp := range r.directives {
+			if dp.Suggest == "" || !(dp.Span.Overlaps(sel) || sel.Len() == 0 && dp.Span.Start <= sel.Start && sel.Start <= dp.Span.End) {
+				continue
+			}
+			dg := r.diags[len(r.findings)+j]
+			a, err := ed.action(fmt.Sprintf("Change to %q", dp.Suggest), kindQuickFix, []lint.Edit{{Span: dp.Span, NewText: dp.Suggest}}, dg)
+			if err == nil {
+				a.IsPreferred = true
+				actions = append(actions, a)
+			}
+		}
 		type lineKey struct {
 			rule string
 			line int
 		}
 		lines := map[lineKey]bool{}
 		files := map[string]bool{}
+		project := map[string]bool{}
 		for _, i := range picked {
 			f, dg := r.findings[i], r.diags[i]
 			lk := lineKey{f.RuleID, int(dg.Range.Start.Line)}
@@ -72,6 +87,7 @@ func (s *Server) codeAction(ctx context.Context, p *protocol.CodeActionParams) (
 					actions = append(actions, a)
 				}
 			}
+			actions = append(actions, s.projectActions(d, r, f, dg, project)...)
 		}
 	}
 	if want(kindFixAll) {

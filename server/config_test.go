@@ -72,7 +72,7 @@ func TestConfigFile(t *testing.T) {
 	writeFile(t, cfgPath, "[rules.vague-timing]\nseverity = \"hint\"\n")
 	s.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": cfgURI, "type": 2}}})
 	s.awaitDiags(cfgURI, func(p *protocol.PublishDiagnosticsParams) bool { return len(p.Diagnostics) == 0 })
-	p = s.awaitDiags(u, func(p *protocol.PublishDiagnosticsParams) bool {
+	s.awaitDiags(u, func(p *protocol.PublishDiagnosticsParams) bool {
 		return hasCode(p.Diagnostics, "vague-timing") && severityOf(t, p, "vague-timing") == protocol.DiagnosticSeverityHint
 	})
 
@@ -224,6 +224,18 @@ func TestParseSettings(t *testing.T) {
 		_, warns, err := parseSettings([]byte(bad), known)
 		if err != nil || len(warns) != 1 {
 			t.Errorf("%s: warnings %q, err %v; want one warning", bad, warns, err)
+		}
+	}
+	st2, warns2, err := parseSettings([]byte(`{"model": {"enabled": false, "sensitivity": "thorough"}}`), known)
+	if err != nil || len(warns2) != 0 || st2.modelOn == nil || *st2.modelOn || st2.sensitivity != "thorough" {
+		t.Errorf("model settings: %+v %v %v", st2, warns2, err)
+	}
+	if m := st2.apply(nil).Options().Model; !m.Off || m.Sensitivity != "thorough" {
+		t.Errorf("applied model settings: %+v", m)
+	}
+	for _, bad := range []string{`{"model": {"sensitivity": "wild"}}`, `{"model": {"enabeld": true}}`, `{"model": 3}`} {
+		if _, w, err := parseSettings([]byte(bad), known); err != nil || len(w) != 1 {
+			t.Errorf("%s: warnings %v, err %v; want one warning", bad, w, err)
 		}
 	}
 	if _, _, err := parseSettings([]byte(`{"rules": [1]}`), known); err == nil {

@@ -39,6 +39,11 @@ type configFile struct {
 	// buffer is the editor's text of the file while it is open, which
 	// takes the place of the file on disk.
 	buffer *string
+	// applied is the text after an edit the server had the editor apply
+	// (an allow or disable action), which may not be saved yet; it takes
+	// the place of the file on disk until the editor opens, saves or
+	// changes the file.
+	applied *string
 	// eff is good with the settings laid over it, for settings gen effGen.
 	eff    *config.Config
 	effGen int
@@ -78,6 +83,7 @@ func (s *Server) nearestLocked(dir string) string {
 	if err != nil {
 		s.log.Warn("looking for a config file", zap.String("dir", dir), zap.Error(err))
 	}
+	p = s.nearerAppliedLocked(dir, p)
 	s.cfgs.nearest[dir] = p
 	return p
 }
@@ -106,9 +112,12 @@ func (s *Server) configFileLocked(path string) *configFile {
 func (s *Server) loadLocked(f *configFile) (errChanged bool) {
 	var c *config.Config
 	var err error
-	if f.buffer != nil {
+	switch {
+	case f.buffer != nil:
 		c, err = config.Parse(f.path, []byte(*f.buffer))
-	} else {
+	case f.applied != nil:
+		c, err = config.Parse(f.path, []byte(*f.applied))
+	default:
 		c, err = config.Load(f.path)
 	}
 	prev := f.err
@@ -143,6 +152,7 @@ func (s *Server) setConfigBufferLocked(path string, text *string) {
 		t := *text
 		text = &t
 	}
+	s.dropAppliedLocked(path)
 	f.buffer = text
 	f.loaded = false
 }
@@ -157,6 +167,7 @@ func (s *Server) reloadConfig(ctx context.Context, path string, loud bool) {
 		f = &configFile{path: path}
 		s.cfgs.files[path] = f
 	}
+	s.dropAppliedLocked(path)
 	changed := s.loadLocked(f)
 	if f.err == nil {
 		// A text that does not load leaves the last good config in use:
@@ -188,6 +199,7 @@ func (s *Server) configFilesChanged(ctx context.Context, changes []*protocol.Fil
 		if c.Type == protocol.FileChangeTypeCreated || c.Type == protocol.FileChangeTypeDeleted {
 			clear(s.cfgs.nearest)
 		}
+		s.dropAppliedLocked(path)
 		f := s.cfgs.files[path]
 		if f == nil || f.buffer != nil {
 			// Not in use yet, or the editor's text takes its place.

@@ -31,18 +31,25 @@ type result struct {
 	gen      int                // Server.gen when linted
 	doc      *document.Document // nil when the text could not be linted
 	findings []lint.Finding
-	// diags[i] is the published form of findings[i]. When the findings
-	// were cut at maxDiagnostics, one more diagnostic at the end says how
-	// many were left out.
+	// directives are the names in inline directives that are no rule's
+	// ID (misspelt, so they silence nothing).
+	directives []lint.DirectiveProblem
+	// diags[i] is the published form of findings[i]; after the findings
+	// come the warnings about directives, one per directives[j]. When
+	// they were cut at maxDiagnostics, one more diagnostic at the end
+	// says how many were left out.
 	diags []protocol.Diagnostic
 	cfg   *config.Config
 	enc   encoding
 }
 
-// maxDiagnostics is the most diagnostics published for one document: the
-// first ones in the text, then one that counts the rest. Code actions and
-// hover see the same findings, so fix-all fixes the first maxDiagnostics
-// and the next lint shows the next ones.
+// maxDiagnostics is the most diagnostics published for one document,
+// findings and directive warnings together, then one that counts the
+// rest. Directive warnings come first (a document has few, and a misspelt
+// directive explains findings it fails to silence); findings fill the
+// rest, the first ones in the text. Code actions and hover see the same
+// findings, so fix-all fixes the ones shown and the next lint shows the
+// next ones.
 const maxDiagnostics = 1000
 
 // diagData is Diagnostic.data: which finding of which version the
@@ -222,11 +229,17 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 	}
 	r.doc = doc
 	m := doc.Mapper()
-	more, moreAt := 0, 0
-	if len(findings) > maxDiagnostics {
+	dirs := lint.CheckDirectives(doc, cfg.Rules())
+	more, moreAt := 0, len(text)
+	if len(dirs) > maxDiagnostics {
+		more, moreAt = len(dirs)-maxDiagnostics, dirs[maxDiagnostics].Span.Start
+		dirs = dirs[:maxDiagnostics]
+	}
+	if room := maxDiagnostics - len(dirs); len(findings) > room {
 		// A copy, so that the findings left out can be collected.
-		more, moreAt = len(findings)-maxDiagnostics, findings[maxDiagnostics].Span.Start
-		findings = slices.Clone(findings[:maxDiagnostics])
+		more += len(findings) - room
+		moreAt = min(moreAt, findings[room].Span.Start)
+		findings = slices.Clone(findings[:room])
 	}
 	for _, f := range findings {
 		rng, err := enc.rangeOf(m, f.Span)
@@ -248,13 +261,26 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		r.findings = append(r.findings, f)
 		r.diags = append(r.diags, dg)
 	}
+	for _, p := range dirs {
+		rng, err := enc.rangeOf(m, p.Span)
+		if err != nil {
+			continue
+		}
+		r.directives = append(r.directives, p)
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Range:    rng,
+			Severity: protocol.DiagnosticSeverityWarning,
+			Source:   "upward",
+			Message:  p.Message(),
+		})
+	}
 	if more > 0 {
 		rng, _ := enc.rangeOf(m, document.Span{Start: moreAt, End: moreAt})
 		r.diags = append(r.diags, protocol.Diagnostic{
 			Range:    rng,
 			Severity: protocol.DiagnosticSeverityInformation,
 			Source:   "upward",
-			Message:  fmt.Sprintf("upward: %d more findings from here on are not shown (a document gets at most %d diagnostics)", more, maxDiagnostics),
+			Message:  fmt.Sprintf("upward: %d more findings from here on are not shown (a document gets at most %d diagnostics, directive warnings included)", more, maxDiagnostics),
 		})
 	}
 	s.log.Debug("linted", zap.String("uri", string(d.uri)), zap.Int32("version", version),
@@ -276,13 +302,14 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 
 // publish sends diags for version of d made at config generation gen,
 // unless d has moved on to another version or closed, or the config has
-// changed since. Publishing for a document is serialised, so a version's
-// diagnostics never follow a newer version's.
+// changed since, or the client pulls diagnostics (see pull.go).
+// Publishing for a document is serialised, so a version's diagnostics
+// never follow a newer version's.
 func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, diags []protocol.Diagnostic) {
 	d.pubMu.Lock()
 	defer d.pubMu.Unlock()
 	s.mu.Lock()
-	ok := !d.closed && d.version == version && s.gen == gen
+	ok := !d.closed && d.version == version && s.gen == gen && !s.caps.pullDiagnostics
 	s.mu.Unlock()
 	if !ok {
 		return
@@ -306,6 +333,9 @@ func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, di
 // of config or settings. s.mu must be held.
 func (s *Server) relintAllLocked() {
 	s.gen++
+	if s.caps.pullDiagnostics {
+		s.goSession(s.refreshPulled)
+	}
 	for _, d := range s.docs {
 		if d.isConfig || d.broken || d.closed {
 			continue

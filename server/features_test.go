@@ -72,7 +72,7 @@ func TestHover(t *testing.T) {
 	if h.Contents.Kind != protocol.Markdown {
 		t.Errorf("hover kind %q", h.Contents.Kind)
 	}
-	for _, want := range []string{"**hedging**", rule.Title, rule.Principle, quote(rule.Before), quote(rule.After), RuleURL("hedging")} {
+	for _, want := range []string{"**hedging**", rule.Title, rule.Principle, quote(rule.Before), quote(rule.After), RuleURL("hedging"), "*Flagged by:* phrase \"sorry to bother you"} {
 		if want == "" || !strings.Contains(v, want) {
 			t.Errorf("hover text lacks %q:\n%s", want, v)
 		}
@@ -211,5 +211,45 @@ func TestCodeActionWithoutDocumentChanges(t *testing.T) {
 	}
 	if got := applyTextEdits(t, s.enc, hedge, a.Edit.Changes[u]); got != "The report is ready.\n" {
 		t.Errorf("after the fix: %q", got)
+	}
+}
+
+// TestDirectiveTypo: a misspelt rule in an inline directive silences
+// nothing, so it is a warning on the name, with a quick fix to the rule it
+// was meant to name.
+func TestDirectiveTypo(t *testing.T) {
+	const text = "<!-- upward-disable-next-line vague-timng -->\nI'll send it soon.\n"
+	s := start(t, setup{})
+	u := docURI("typo.md")
+	s.open(u, "markdown", 1, text)
+	p := s.awaitVersion(u, 1)
+	if !hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("the misspelt directive silenced vague-timing: %s", diagSummary(p.Diagnostics))
+	}
+	var warn *protocol.Diagnostic
+	for i, d := range p.Diagnostics {
+		if strings.Contains(d.Message, `unknown rule "vague-timng"`) {
+			warn = &p.Diagnostics[i]
+		}
+	}
+	if warn == nil {
+		t.Fatalf("no warning about the misspelt rule: %s", diagSummary(p.Diagnostics))
+	}
+	if warn.Severity != protocol.DiagnosticSeverityWarning || warn.Source != "upward" || warn.Code != nil ||
+		!strings.Contains(warn.Message, `did you mean "vague-timing"?`) {
+		t.Errorf("warning %+v: want a warning from upward, no rule code, suggesting vague-timing", *warn)
+	}
+	if want := rng(0, 30, 0, 41); warn.Range != want {
+		t.Errorf("warning at %+v, want the name at %+v", warn.Range, want)
+	}
+	// The cursor on the name offers the correction.
+	cursor := protocol.Range{Start: warn.Range.Start, End: warn.Range.Start}
+	got := s.apply(t, text, 1, findAction(t, s.codeActions(u, cursor, nil, protocol.QuickFix), `Change to "vague-timing"`))
+	if want := strings.Replace(text, "vague-timng", "vague-timing", 1); got != want {
+		t.Fatalf("after the fix: %q, want %q", got, want)
+	}
+	s.changeFull(u, 2, got)
+	if p := s.awaitVersion(u, 2); len(p.Diagnostics) != 0 {
+		t.Errorf("after the fix: %s, want nothing", diagSummary(p.Diagnostics))
 	}
 }

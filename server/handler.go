@@ -12,8 +12,8 @@ import (
 )
 
 // standard routes the methods other than the lifecycle, initialize and
-// didChange (which dispatch handles itself) to the protocol.Server methods.
-// Params are decoded with encoding/json; params that do not decode answer
+// didChange (which dispatch handles itself) to the protocol.Server methods
+// and the pull-diagnostics methods. Params are decoded with encoding/json; params that do not decode answer
 // InvalidParams. Every other request gets MethodNotFound.
 var standard = map[string]route{
 	protocol.MethodTextDocumentDidOpen:                notification((*Server).DidOpen),
@@ -21,10 +21,22 @@ var standard = map[string]route{
 	protocol.MethodTextDocumentDidSave:                notification((*Server).DidSave),
 	protocol.MethodTextDocumentCodeAction:             request((*Server).CodeAction),
 	protocol.MethodTextDocumentHover:                  request((*Server).Hover),
+	protocol.MethodTextDocumentCodeLens:               request((*Server).CodeLens),
+	protocol.MethodWorkspaceExecuteCommand:            request((*Server).ExecuteCommand),
+	methodDocumentDiagnostic:                          pull(methodDocumentDiagnostic),
+	methodWorkspaceDiagnostic:                         pull(methodWorkspaceDiagnostic),
 	protocol.MethodWorkspaceDidChangeConfiguration:    notification((*Server).didChangeConfiguration),
 	protocol.MethodWorkspaceDidChangeWatchedFiles:     notification((*Server).DidChangeWatchedFiles),
 	protocol.MethodWorkspaceDidChangeWorkspaceFolders: notification((*Server).DidChangeWorkspaceFolders),
 	protocol.MethodSetTrace:                           notification((*Server).SetTrace),
+}
+
+// pull routes a pull-diagnostics method (LSP 3.17, which the protocol
+// package predates) to pullDiagnostic, which decodes its own params.
+func pull(method string) route {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
+		return s.pullDiagnostic(ctx, method, raw)
+	}
 }
 
 // route handles one method: it decodes the raw params and calls the server.

@@ -34,6 +34,10 @@ const waitFor = 20 * time.Second
 type recorder struct {
 	diags chan *protocol.PublishDiagnosticsParams
 	msgs  chan *protocol.ShowMessageParams
+	// edits receives workspace/applyEdit requests; refuseEdits makes the
+	// editor answer that it did not apply them.
+	edits       chan *protocol.ApplyWorkspaceEditParams
+	refuseEdits bool
 
 	mu       sync.Mutex
 	settings any // the answer to workspace/configuration
@@ -45,6 +49,7 @@ func newRecorder() *recorder {
 	return &recorder{
 		diags: make(chan *protocol.PublishDiagnosticsParams, 4096),
 		msgs:  make(chan *protocol.ShowMessageParams, 256),
+		edits: make(chan *protocol.ApplyWorkspaceEditParams, 16),
 	}
 }
 
@@ -96,8 +101,11 @@ func (r *recorder) Telemetry(context.Context, any) error { return nil }
 func (r *recorder) UnregisterCapability(context.Context, *protocol.UnregistrationParams) error {
 	return nil
 }
-func (r *recorder) ApplyEdit(context.Context, *protocol.ApplyWorkspaceEditParams) (bool, error) {
-	return false, nil
+func (r *recorder) ApplyEdit(_ context.Context, p *protocol.ApplyWorkspaceEditParams) (bool, error) {
+	r.edits <- p
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return !r.refuseEdits, nil
 }
 func (r *recorder) WorkspaceFolders(context.Context) ([]protocol.WorkspaceFolder, error) {
 	return nil, nil
@@ -134,6 +142,7 @@ func defaultCaps() map[string]any {
 	return map[string]any{
 		"workspace": map[string]any{
 			"configuration":         true,
+			"applyEdit":             true,
 			"workspaceEdit":         map[string]any{"documentChanges": true},
 			"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true},
 		},

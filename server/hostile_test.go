@@ -226,6 +226,56 @@ func TestDiagnosticsCap(t *testing.T) {
 	}
 }
 
+// TestDiagnosticsCapWithDirectives: warnings about misspelt directives
+// count toward maxDiagnostics and are kept first, with their quick fix;
+// findings fill the rest and the summary counts what is left out.
+func TestDiagnosticsCapWithDirectives(t *testing.T) {
+	s := start(t, setup{})
+	u := docURI("many-directives.md")
+	const dirs, n = 3, maxDiagnostics + 10
+	text := strings.Repeat("<!-- upward-disable-next-line vague-timng -->\n\n", dirs) + strings.Repeat(hedge+"\n", n)
+	s.open(u, "markdown", 1, text)
+	p := s.awaitVersion(u, 1)
+	if len(p.Diagnostics) != maxDiagnostics+1 {
+		t.Fatalf("%d diagnostics, want %d", len(p.Diagnostics), maxDiagnostics+1)
+	}
+	var warns, hedges int
+	for _, d := range p.Diagnostics[:maxDiagnostics] {
+		switch {
+		case strings.Contains(d.Message, `unknown rule "vague-timng"`):
+			warns++
+		case d.Code == "hedging":
+			hedges++
+		}
+	}
+	if warns != dirs || hedges != maxDiagnostics-dirs {
+		t.Errorf("%d directive warnings and %d hedging findings, want %d and %d", warns, hedges, dirs, maxDiagnostics-dirs)
+	}
+	var more int
+	if _, err := fmt.Sscanf(p.Diagnostics[maxDiagnostics].Message, "upward: %d more findings", &more); err != nil || more != n-(maxDiagnostics-dirs) {
+		t.Errorf("summary %q (%v), want it to count %d", p.Diagnostics[maxDiagnostics].Message, err, n-(maxDiagnostics-dirs))
+	}
+	as := s.codeActions(u, rng(0, 31, 0, 31), nil, protocol.QuickFix)
+	findAction(t, as, `Change to "vague-timing"`)
+}
+
+// TestInvalidParamsNewRoutes: the routes of code lens, executeCommand and
+// pull diagnostics answer InvalidParams for params of the wrong shape.
+func TestInvalidParamsNewRoutes(t *testing.T) {
+	c := startRaw(t, Options{})
+	c.initialize()
+	for i, method := range []string{"textDocument/codeLens", "workspace/executeCommand", "textDocument/diagnostic", "workspace/diagnostic"} {
+		c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 30 + i, "method": method, "params": []int{1}})
+		if m := c.response(fmt.Sprint(30 + i)); errorCode(t, m) != -32602 {
+			t.Errorf("%s with an array: %v", method, m)
+		}
+	}
+	c.sendJSON(hoverRequest(40))
+	if m := c.response("40"); m["error"] != nil {
+		t.Errorf("hover after bad params: %v", m)
+	}
+}
+
 func TestMaxSizeFlag(t *testing.T) {
 	o, err := ParseFlags([]string{"--max-size", "1MB"})
 	if err != nil || o.MaxSize != 1<<20 {
@@ -262,9 +312,17 @@ func TestNonRegularConfigFiles(t *testing.T) {
 		t.Skip(err)
 	}
 	s := start(t, setup{folders: []string{zeroDir, fifoDir}})
-	for _, want := range []string{"(a character device)", "(a named pipe)"} {
+	// The two folders' configs load in either order.
+	want := map[string]bool{"(a character device)": true, "(a named pipe)": true}
+	for len(want) > 0 {
 		s.awaitMessage(func(m *protocol.ShowMessageParams) bool {
-			return m.Type == protocol.MessageTypeError && strings.Contains(m.Message, "not a regular file "+want)
+			for w := range want {
+				if m.Type == protocol.MessageTypeError && strings.Contains(m.Message, "not a regular file "+w) {
+					delete(want, w)
+					return true
+				}
+			}
+			return false
 		})
 	}
 	for _, dir := range []string{zeroDir, fifoDir} {

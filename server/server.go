@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
@@ -70,6 +71,9 @@ type Server struct {
 	// that releaseDelay after the last of a burst of closes.
 	closed  int64
 	release *time.Timer
+	// pulled keeps the last report of each file workspace/diagnostic
+	// linted from disk (see report).
+	pulled map[protocol.DocumentURI]pulledFile
 }
 
 // Memory freed by closing documents is returned to the operating system
@@ -106,6 +110,13 @@ type clientCaps struct {
 	documentChanges   bool // versioned WorkspaceEdit.documentChanges
 	markdownHover     bool
 	codeActionLiteral bool
+	applyEdit         bool // workspace/applyEdit
+	createFiles       bool // CreateFile in WorkspaceEdit.documentChanges
+	// pullDiagnostics: the client pulls diagnostics (textDocument/diagnostic)
+	// and the server publishes none for documents; diagnosticRefresh: it
+	// takes workspace/diagnostic/refresh.
+	pullDiagnostics, diagnosticRefresh bool
+	codeLensRefresh                    bool // workspace/codeLens/refresh
 }
 
 // initParams is the part of InitializeParams the server reads. It is
@@ -125,9 +136,17 @@ type initParams struct {
 		} `json:"general"`
 		Workspace struct {
 			Configuration bool `json:"configuration"`
+			ApplyEdit     bool `json:"applyEdit"`
 			WorkspaceEdit struct {
-				DocumentChanges bool `json:"documentChanges"`
+				DocumentChanges    bool     `json:"documentChanges"`
+				ResourceOperations []string `json:"resourceOperations"`
 			} `json:"workspaceEdit"`
+			Diagnostics struct {
+				RefreshSupport bool `json:"refreshSupport"`
+			} `json:"diagnostics"`
+			CodeLens struct {
+				RefreshSupport bool `json:"refreshSupport"`
+			} `json:"codeLens"`
 			DidChangeWatchedFiles struct {
 				DynamicRegistration bool `json:"dynamicRegistration"`
 			} `json:"didChangeWatchedFiles"`
@@ -139,6 +158,7 @@ type initParams struct {
 			CodeAction struct {
 				CodeActionLiteralSupport json.RawMessage `json:"codeActionLiteralSupport"`
 			} `json:"codeAction"`
+			Diagnostic json.RawMessage `json:"diagnostic"`
 		} `json:"textDocument"`
 	} `json:"capabilities"`
 }
@@ -152,6 +172,8 @@ type initResult struct {
 type serverCaps struct {
 	protocol.ServerCapabilities
 	PositionEncoding string `json:"positionEncoding,omitempty"`
+	// DiagnosticProvider is LSP 3.17's, for clients that pull diagnostics.
+	DiagnosticProvider *diagnosticOptions `json:"diagnosticProvider,omitempty"`
 }
 
 // Code action kinds the server offers.
@@ -175,6 +197,11 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 		watchedFilesDyn:   c.Workspace.DidChangeWatchedFiles.DynamicRegistration,
 		documentChanges:   c.Workspace.WorkspaceEdit.DocumentChanges,
 		codeActionLiteral: len(c.TextDocument.CodeAction.CodeActionLiteralSupport) > 0 && string(c.TextDocument.CodeAction.CodeActionLiteralSupport) != "null",
+		applyEdit:         c.Workspace.ApplyEdit,
+		createFiles:       slices.Contains(c.Workspace.WorkspaceEdit.ResourceOperations, "create") && c.Workspace.WorkspaceEdit.DocumentChanges,
+		pullDiagnostics:   len(c.TextDocument.Diagnostic) > 0 && string(c.TextDocument.Diagnostic) != "null",
+		diagnosticRefresh: c.Workspace.Diagnostics.RefreshSupport,
+		codeLensRefresh:   c.Workspace.CodeLens.RefreshSupport,
 	}
 	for _, f := range c.TextDocument.Hover.ContentFormat {
 		if f == string(protocol.Markdown) {
@@ -216,7 +243,9 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 			Change:    protocol.TextDocumentSyncKindIncremental,
 			Save:      &protocol.SaveOptions{},
 		},
-		HoverProvider: true,
+		HoverProvider:          true,
+		CodeLensProvider:       &protocol.CodeLensOptions{},
+		ExecuteCommandProvider: &protocol.ExecuteCommandOptions{Commands: commands},
 		Workspace: &protocol.ServerCapabilitiesWorkspace{
 			WorkspaceFolders: &protocol.ServerCapabilitiesWorkspaceFolders{Supported: true, ChangeNotifications: true},
 		},
@@ -227,7 +256,7 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 		caps.CodeActionProvider = true
 	}
 	res := &initResult{
-		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String()},
+		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String(), DiagnosticProvider: s.diagnosticProviderLocked()},
 		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version()},
 	}
 	return res, nil

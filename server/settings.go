@@ -9,6 +9,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
+	"github.com/upward-lint/upward/internal/profile"
 )
 
 // settings are the editor's settings under the section "upward", from
@@ -21,6 +22,8 @@ import (
 //
 // "model" turns the learned model on or off and sets its sensitivity
 // (precise, balanced or thorough), as [model] does in .upward.toml.
+// "profile" ("exec", "manager" or "peer") chooses the audience profile, as
+// profile does in .upward.toml; a document's front matter audience wins.
 //
 // A rule's value is true or "on" (run it), false or "off" (don't), a
 // severity ("error", "warning", "info", "hint": run it at that severity) or
@@ -35,10 +38,12 @@ type settings struct {
 	// modelOn and sensitivity are the "model" settings, if given.
 	modelOn     *bool
 	sensitivity string
+	// profile is the "profile" setting, if given.
+	profile string
 }
 
 func (s settings) empty() bool {
-	return len(s.enabled) == 0 && len(s.severity) == 0 && s.modelOn == nil && s.sensitivity == ""
+	return len(s.enabled) == 0 && len(s.severity) == 0 && s.modelOn == nil && s.sensitivity == "" && s.profile == ""
 }
 
 // apply lays the settings over cfg.
@@ -51,6 +56,9 @@ func (s settings) apply(cfg *config.Config) *config.Config {
 	}
 	if s.modelOn != nil || s.sensitivity != "" {
 		cfg = cfg.WithModel(s.modelOn, s.sensitivity)
+	}
+	if s.profile != "" {
+		cfg = cfg.WithProfile(s.profile)
 	}
 	return cfg
 }
@@ -102,6 +110,16 @@ func parseSettings(raw json.RawMessage, known func(string) bool) (s settings, wa
 	if m, ok := top["model"]; ok && string(m) != "null" {
 		if w := s.setModel(m); w != "" {
 			warnings = append(warnings, w)
+		}
+	}
+	if p, ok := top["profile"]; ok && string(p) != "null" {
+		var name string
+		if err := json.Unmarshal(p, &name); err != nil {
+			warnings = append(warnings, fmt.Sprintf("upward.profile: want a string (exec, manager or peer), got %s", truncate(string(p), 40)))
+		} else if err := profile.Check(name); err != nil {
+			warnings = append(warnings, "upward.profile: "+err.Error())
+		} else {
+			s.profile = name
 		}
 	}
 	rulesRaw, ok := top["rules"]

@@ -19,11 +19,6 @@ func (s *Server) LogTrace(_ context.Context, _ *protocol.LogTraceParams) (err er
 	return notImplemented(protocol.MethodLogTrace)
 }
 
-// CodeLens is not provided by upward.
-func (s *Server) CodeLens(_ context.Context, _ *protocol.CodeLensParams) (result []protocol.CodeLens, err error) {
-	return nil, notImplemented(protocol.MethodTextDocumentCodeLens)
-}
-
 // CodeLensResolve is not provided by upward.
 func (s *Server) CodeLensResolve(_ context.Context, _ *protocol.CodeLens) (result *protocol.CodeLens, err error) {
 	return nil, notImplemented(protocol.MethodCodeLensResolve)
@@ -77,11 +72,6 @@ func (s *Server) DocumentLinkResolve(_ context.Context, _ *protocol.DocumentLink
 // DocumentSymbol is not provided by upward.
 func (s *Server) DocumentSymbol(_ context.Context, _ *protocol.DocumentSymbolParams) (result []interface{}, err error) {
 	return nil, notImplemented(protocol.MethodTextDocumentDocumentSymbol)
-}
-
-// ExecuteCommand is not provided by upward.
-func (s *Server) ExecuteCommand(_ context.Context, _ *protocol.ExecuteCommandParams) (result interface{}, err error) {
-	return nil, notImplemented(protocol.MethodWorkspaceExecuteCommand)
 }
 
 // FoldingRanges is not provided by upward.

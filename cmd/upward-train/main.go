@@ -22,6 +22,7 @@ import (
 	"hash/fnv"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -37,9 +38,12 @@ func main() {
 	out := flag.String("o", "internal/model/model.bin", "the model `file` to write")
 	flag.BoolVar(&verbose, "v", false, "list the real paragraphs each rule scores highest out of fold")
 	dev := flag.Bool("dev", false, "measure instead of training: 5-fold cross-validation of phrases alone, the model alone and both, on the corpus")
+	curve := flag.Bool("curve", false, "measure instead of training: the learning curve, models built on 1/8, 1/4, 1/2 and all of the corpus, scored on the frozen test split (testdata/test)")
 	flag.Parse()
 	var err error
-	if *dev {
+	if *curve {
+		err = runCurve(*corpus, "testdata/test")
+	} else if *dev {
 		err = runDev(*corpus)
 	} else {
 		err = run(*corpus, *out)
@@ -147,6 +151,49 @@ func runDev(dir string) error {
 		reps[key].Write(os.Stdout, false)
 		fmt.Println()
 	}
+	return nil
+}
+
+// runCurve builds models on growing subsets of the corpus (chosen by
+// item ID, so each contains the last) and scores the sentence rules, the
+// model alone and combined at balanced sensitivity, on each file of the
+// frozen test split. It only reports: nothing here chooses anything.
+func runCurve(dir, testDir string) error {
+	items, err := model.ReadCorpus(dir)
+	if err != nil {
+		return err
+	}
+	files, _ := filepath.Glob(filepath.Join(testDir, "*.jsonl"))
+	if len(files) == 0 {
+		return fmt.Errorf("no %s/*.jsonl", testDir)
+	}
+	fmt.Println("items\tset\tmodel alone P/R/F1\tcombined P/R/F1")
+	for _, frac := range []int{8, 4, 2, 1} {
+		var sub []model.Item
+		for _, it := range items {
+			h := fnv.New32a()
+			h.Write([]byte("curve:" + it.ID))
+			if h.Sum32()%8 < uint32(8/frac) {
+				sub = append(sub, it)
+			}
+		}
+		m, err := Build(sub, model.DefaultTrainOptions)
+		if err != nil {
+			return err
+		}
+		builtin.SetModel(m)
+		for _, f := range files {
+			test, err := eval.ReadJSONL[eval.SentenceItem](f)
+			if err != nil {
+				return err
+			}
+			alone := eval.ScoreSentences(test, builtin.All(), lint.Options{Model: lint.ModelOptions{Alone: true}}).Micro()
+			both := eval.ScoreSentences(test, builtin.All(), lint.Options{}).Micro()
+			fmt.Printf("%d\t%s\t%.2f/%.2f/%.2f\t%.2f/%.2f/%.2f\n", len(sub), filepath.Base(f),
+				alone.Precision(), alone.Recall(), alone.F1(), both.Precision(), both.Recall(), both.F1())
+		}
+	}
+	builtin.SetModel(nil)
 	return nil
 }
 

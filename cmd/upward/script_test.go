@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,6 +19,7 @@ func TestMain(m *testing.M) {
 
 // TestScript runs the CLI transcripts in testdata/script. Conditions:
 // [root] is set when running as root (file modes do not block reads).
+// $REPO is the repository's root.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
@@ -31,7 +33,11 @@ func TestScript(t *testing.T) {
 		},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("NO_COLOR", "")
-			return nil
+			// $REPO is the repository's root, for scripts that read its
+			// files (precommit_hook.txtar reads .pre-commit-hooks.yaml).
+			root, err := filepath.Abs("../..")
+			e.Setenv("REPO", root)
+			return err
 		},
 	})
 }

@@ -1,7 +1,9 @@
 -- Headless Neovim driver for editors_test.go. Loads the plugin from
 -- $UPWARD_PLUGIN, opens $UPWARD_DRAFT, waits for upward's diagnostics,
 -- applies the preferred quick fix of the first one and then of the next,
--- and writes what happened as JSON to $UPWARD_OUT.
+-- and writes what happened as JSON to $UPWARD_OUT. With
+-- $UPWARD_MODE=project it instead runs the "Allow … in this project" and
+-- "Disable … in this project" actions and records the config they edit.
 local env = vim.env
 local out_path = assert(env.UPWARD_OUT, "UPWARD_OUT not set")
 local timeout = tonumber(env.UPWARD_TIMEOUT_MS or "20000")
@@ -23,6 +25,16 @@ vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx,
     published[result.uri] = { version = result.version, diagnostics = result.diagnostics, seq = publish_count }
   end
   return orig(err, result, ctx, config)
+end
+
+-- Record window/showMessage too (the summary lens's command shows one).
+local messages = {}
+local orig_msg = vim.lsp.handlers["window/showMessage"]
+vim.lsp.handlers["window/showMessage"] = function(err, result, ctx, config)
+  if result then
+    table.insert(messages, result.message)
+  end
+  return orig_msg(err, result, ctx, config)
 end
 
 local function simplify(diags)
@@ -144,15 +156,86 @@ local function wait_republish(uri, seq, code, line)
   return ok, published[uri]
 end
 
+-- Runs the code action titled title for diag (its command goes to the
+-- server, which sends workspace/applyEdit back) and returns the titles.
+local function run_action(bufnr, client, uri, diag, title)
+  local params = {
+    textDocument = { uri = uri },
+    range = diag.range,
+    context = { diagnostics = { diag }, only = { "quickfix" } },
+  }
+  local resp, err = request_sync(client, "textDocument/codeAction", params, bufnr)
+  assert(resp and not resp.err, "codeAction failed: " .. tostring(err) .. vim.inspect(resp))
+  local titles, chosen = {}, nil
+  for _, a in ipairs(resp.result or {}) do
+    table.insert(titles, a.title)
+    if a.title == title then
+      chosen = a
+    end
+  end
+  assert(chosen, "no action " .. title .. " among " .. vim.inspect(titles))
+  local cmd = chosen.command
+  assert(type(cmd) == "table", "action " .. title .. " has no command")
+  -- What vim.lsp.buf.code_action does with a server command.
+  local r = request_sync(client, "workspace/executeCommand", { command = cmd.command, arguments = cmd.arguments }, bufnr)
+  assert(r and not r.err, "executeCommand failed: " .. vim.inspect(r))
+  return titles
+end
+
+local function run_project(result, bufnr, client, uri)
+  local cfg = assert(env.UPWARD_CONFIG, "UPWARD_CONFIG not set")
+  local p = published[uri]
+  local timing = nil
+  for _, d in ipairs(p.diagnostics) do
+    if d.code == "vague-timing" then
+      timing = d
+    end
+  end
+  assert(timing, "no vague-timing diagnostic")
+  result.allow_titles = run_action(bufnr, client, uri, timing, 'Allow "soon" in this project')
+  local ok, p2 = wait_republish(uri, p.seq, "vague-timing", timing.range.start.line)
+  result.republished = ok
+  result.diagnostics_after_allow = simplify(p2 and p2.diagnostics)
+  local cfgbuf = vim.fn.bufnr(cfg)
+  result.config_loaded = cfgbuf > 0
+  if cfgbuf > 0 then
+    result.config_after_allow = vim.api.nvim_buf_get_lines(cfgbuf, 0, -1, false)
+  end
+
+  local hedging = nil
+  for _, d in ipairs(p2.diagnostics) do
+    if d.code == "hedging" then
+      hedging = d
+    end
+  end
+  assert(hedging, "no hedging diagnostic after allowing soon")
+  run_action(bufnr, client, uri, hedging, "Disable hedging in this project")
+  local ok2, p3 = wait_republish(uri, p2.seq, "hedging", hedging.range.start.line)
+  result.republished_after_disable = ok2
+  result.diagnostics_after_disable = simplify(p3 and p3.diagnostics)
+  cfgbuf = vim.fn.bufnr(cfg)
+  result.config_after_disable = vim.api.nvim_buf_get_lines(cfgbuf, 0, -1, false)
+  result.config_modified = vim.bo[cfgbuf].modified
+  -- The user saves: the file on disk is what the Go side checks.
+  vim.cmd("wall")
+  return result
+end
+
 local function run()
   vim.opt.runtimepath:prepend(assert(env.UPWARD_PLUGIN, "UPWARD_PLUGIN not set"))
   vim.cmd("filetype plugin on")
   local upward = require("upward")
+  -- The README's settings: they must reach the server on every Neovim
+  -- (0.7 never announces workspace/configuration).
   local opts = {
     cmd = { assert(env.UPWARD_BIN, "UPWARD_BIN not set"), "lsp" },
     filetypes = { "markdown", "text" },
-    settings = { rules = {} },
+    settings = { rules = { hedging = "hint" } },
   }
+  if env.UPWARD_MODE == "project" then
+    -- Settings win over .upward.toml for the rules they name.
+    opts.settings = {}
+  end
   if env.UPWARD_METHOD and env.UPWARD_METHOD ~= "" then
     opts.method = env.UPWARD_METHOD
   end
@@ -191,10 +274,45 @@ local function run()
     result.error = "no diagnostics within " .. timeout .. " ms"
     return result
   end
+  if env.UPWARD_MODE == "project" then
+    return run_project(result, bufnr, client, uri)
+  end
+  -- Settings that arrive after the first lint re-lint: give them a moment,
+  -- then take what the server says (the test checks hedging is a hint).
+  vim.wait(3000, function()
+    for _, d in ipairs(published[uri].diagnostics) do
+      if d.code == "hedging" and d.severity == vim.lsp.protocol.DiagnosticSeverity.Hint then
+        return true
+      end
+    end
+    return false
+  end, 20)
   local p = published[uri]
   result.version = p.version
   result.diagnostics = simplify(p.diagnostics)
   result.shown = #vim.diagnostic.get(bufnr)
+
+  -- The summary code lens on the title line, and what choosing it shows.
+  vim.lsp.codelens.refresh()
+  vim.wait(timeout, function()
+    return #vim.lsp.codelens.get(bufnr) > 0
+  end, 20)
+  local lens = vim.lsp.codelens.get(bufnr)[1]
+  if lens and lens.command then
+    result.lens = lens.command.title
+    result.lens_line = lens.range.start.line
+    vim.api.nvim_win_set_cursor(0, { lens.range.start.line + 1, 0 })
+    vim.lsp.codelens.run()
+    vim.wait(timeout, function()
+      for _, m in ipairs(messages) do
+        if m:find(lens.command.title, 1, true) then
+          result.lens_message = m
+          return true
+        end
+      end
+      return false
+    end, 20)
+  end
 
   local function pick(diags, code)
     diags = sorted(diags)

@@ -73,6 +73,32 @@ if notes[1] then
 end
 eq("no client for a missing binary", #vim.lsp.buf_get_clients(0), 0)
 
+-- :help upward works from the plugin folder alone: doc/tags is shipped, and
+-- it is what :helptags makes of doc/upward.txt today.
+local doc = vim.env.UPWARD_PLUGIN .. "/doc"
+local ok_help, help_err = pcall(vim.cmd, "help upward")
+eq("help upward opens", ok_help and "" or tostring(help_err), "")
+if ok_help then
+  eq("help upward file", vim.fn.expand("%:t"), "upward.txt")
+  eq("help upward tag line", vim.fn.getline("."):find("*upward*", 1, true) ~= nil, true)
+  vim.cmd("helpclose")
+end
+local function read(path)
+  local f = io.open(path, "r")
+  if not f then
+    return nil
+  end
+  local data = f:read("*a")
+  f:close()
+  return data
+end
+vim.fn.mkdir(tmp .. "/doc", "p")
+local copy = assert(io.open(tmp .. "/doc/upward.txt", "w"))
+copy:write(assert(read(doc .. "/upward.txt")))
+copy:close()
+vim.cmd("helptags " .. vim.fn.fnameescape(tmp .. "/doc"))
+eq("doc/tags is up to date (run :helptags editors/nvim/doc)", read(doc .. "/tags"), read(tmp .. "/doc/tags"))
+
 if #failures > 0 then
   io.stderr:write(table.concat(failures, "\n") .. "\n")
   vim.cmd("cquit 1")

@@ -41,13 +41,14 @@ func complaintRule() *lint.Rule {
 						last++
 					}
 					span := document.Span{Start: sent.Start, End: trimSentence(v, v.b.Sentences[last]).End}
+					_, body, _ := sentenceParts(v.src(span))
 					p.Report(lint.Finding{Span: span, Message: message(rf, "burnout"),
-						Fixes: []lint.Fix{replaceFix("Ask for what would help", span, rf.Replacements["burnout"])}})
+						Fixes: rewriteFixes(v, span, complaintRewrites(rf, body, "burnout"))})
 					si = last
 				case "uninformed":
 					span := trimSentence(v, sent)
 					p.Report(lint.Finding{Span: span, Message: message(rf, "uninformed"),
-						Fixes: []lint.Fix{loopInFix(v, rf, h, span)}})
+						Fixes: loopInFixes(v, rf, h, span)})
 				case "opener":
 					if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
 						continue
@@ -58,14 +59,8 @@ func complaintRule() *lint.Rule {
 					phr := strings.TrimRight(v.src(h.span), " ,")
 					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
 						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
-					end := h.span.End
-					for end < sent.End && v.doc.Text[end] == ' ' {
-						end++
-					}
-					if end < sent.End {
-						rest := v.doc.Text[end:sent.End]
-						first := firstRune(rest)
-						f.Fixes = []lint.Fix{replaceFix("Drop \""+phr+"\"", document.Span{Start: h.span.Start, End: end + len(first)}, upperFirst(first))}
+					if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
+						f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
 					}
 					p.Report(f)
 				default:
@@ -73,13 +68,21 @@ func complaintRule() *lint.Rule {
 						continue
 					}
 					span := trimSentence(v, sent)
-					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),
-						Fixes: []lint.Fix{replaceFix("Rewrite as a request", span, rf.Replacements["default"])}})
+					_, body, _ := sentenceParts(v.src(span))
+					cands := complaintRewrites(rf, body, h.group)
+					if len(cands) == 0 {
+						cands = ventRewrites(rf, statement(v, sent, h), v.src(h.span))
+					}
+					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"), Fixes: rewriteFixes(v, span, cands)})
 				}
 			}
 		})
 	}
 	learnedRule(r, rf, nil)
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		_, body, _ := sentenceParts(v.src(span))
+		return rewriteFixes(v, span, complaintRewrites(rf, body, ""))
+	})
 	return r
 }
 
@@ -153,13 +156,6 @@ func stripListMarker(s string) string {
 	return t
 }
 
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
-}
-
 // pastChange matches "<subject> <verb>" at the end of what nobody told
 // the writer, for verbs that mean a date moved or a thing changed.
 var (
@@ -168,44 +164,89 @@ var (
 	passiveRE = lazyRE(`^(.+?)\s+(was|were)\s+(\w+ed)$`)
 )
 
-// loopInFix rewrites "Nobody told me X." as "Could you loop me in when X?".
-func loopInFix(v blockView, rf *ruleFile, h hit, span document.Span) lint.Fix {
+// loopInFixes rewrites "Nobody told me X." as a request to be looped in:
+// "Could you loop me in when the launch date changes?" where X is a
+// change of its subject alone; where X says more ("the client demo moved
+// to Tuesday"), its facts first as a statement: "The client demo moved to
+// Tuesday. Could you loop me in on changes like this next time?".
+func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fix {
 	const title = "Ask to be looped in"
+	phrase := strings.ToLower(v.src(h.span))
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
-	if hasSuffixFold(v.src(h.span), "from") {
+	rest = trimClause(rest, 1)
+	var cands []candidate
+	add := func(text string) { cands = append(cands, candidate{title, finish(text)}) }
+	if includedRE().MatchString(phrase) {
+		src := v.src(span)
+		switch m := leftOutEndRE().FindStringIndex(src); {
+		case rest != "":
+			add("Could you include me in " + rest + " next time?")
+		case m != nil && hasFact(src[:m[0]]):
+			// "… decided on a call I wasn't invited to." keeps what was decided.
+			_, body, _ := sentenceParts(src[:m[0]] + " without me")
+			add(stripOpeners(body) + ". Could you include me next time?")
+		default:
+			add("Could you include me next time?")
+		}
+		return rewriteFixes(v, span, cands)
+	}
+	if hasSuffixFold(phrase, "from") {
 		// "I found out from a customer that X": what changed is X.
 		if i := strings.Index(rest, " that "); i >= 0 {
 			rest = rest[i+len(" that "):]
+		} else if rest != "" {
+			add("Could you loop me in directly next time, so I don't hear it from " + rest + " first?")
+			return rewriteFixes(v, span, cands)
 		}
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
-		return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		add(strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		return rewriteFixes(v, span, cands)
 	}
-	what := ""
+	var what, subject string
 	switch {
 	case rest == "":
 		what = "[this changes]"
 	case movedRE().MatchString(rest):
 		// "the freeze moved to the 12th" → "the freeze date changes"; a
 		// date or deadline changes by itself.
-		what = movedRE().FindStringSubmatch(rest)[1] + " date changes"
+		subject = movedRE().FindStringSubmatch(rest)[1]
+		what = subject + " date changes"
 		if l := strings.ToLower(what); strings.HasSuffix(l, " date date changes") || strings.HasSuffix(l, " deadline date changes") {
 			what = strings.TrimSuffix(what, " date changes") + " changes"
 		}
 	case changedRE().MatchString(rest):
-		what = changedRE().ReplaceAllString(rest, "$1 changes")
+		subject = changedRE().FindStringSubmatch(rest)[1]
+		what = subject + " changes"
 	case passiveRE().MatchString(rest):
 		m := passiveRE().FindStringSubmatch(rest)
 		be := "is"
 		if m[2] == "were" {
 			be = "are"
 		}
+		subject = m[1]
 		what = m[1] + " " + be + " " + m[3]
-	default:
-		what = "[" + rest + "]"
 	}
-	return replaceFix(title, span, strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what))
+	loop := strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what)
+	switch {
+	case what == "" || subject != "" && hasFact(strings.TrimPrefix(rest, subject)):
+		// The change says more than its subject: keep it as a statement.
+		add(upperFirst(rest) + ". Could you loop me in on changes like this next time?")
+		if what != "" {
+			add(loop)
+		}
+	default:
+		add(loop)
+	}
+	return rewriteFixes(v, span, cands)
 }
+
+// leftOutEndRE matches being left out at the end of a sentence: "… a
+// call I wasn't invited to."
+var leftOutEndRE = lazyRE(`(?i)\s+(?:I|we) (?:wasn't|was not|weren't|were not) (?:invited to|included in)[.!?]*$`)
+
+// includedRE matches being left out of a meeting or a decision.
+var includedRE = lazyRE(`(?:wasn't|was not|weren't|were not) (?:invited to|included in)|left (?:me |us )?(?:off|out)(?: of)?$|i was left (?:off|out)`)

@@ -26,13 +26,16 @@ func crisisRule() *lint.Rule {
 			}
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
+				var alarms []hit
 				for _, h := range longest(sh) {
 					if h.group != "alarm" || v.quoted(h.span) || negated(v, sent, h) || compound(v.doc.Text, h.span) {
 						continue
 					}
-					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"),
-						Fixes: []lint.Fix{crisisFix(v, rf, sent)}})
-					break
+					alarms = append(alarms, h)
+				}
+				if len(alarms) > 0 {
+					p.Report(lint.Finding{Span: alarms[0].span, Message: message(rf, "default"),
+						Fixes: crisisFixes(v, rf, sent, alarms)})
 				}
 			}
 		})
@@ -46,6 +49,7 @@ func crisisRule() *lint.Rule {
 		}
 		return true
 	})
+	withModelRewrites(r, nil)
 	return r
 }
 
@@ -60,31 +64,4 @@ func negated(v blockView, sent document.Span, h hit) bool {
 		}
 	}
 	return false
-}
-
-// crisisSubjectRE matches the subject of "<subject> is a disaster" and its
-// kin: up to six words before the verb.
-var crisisSubjectRE = lazyRE(`^([\w'’-]+(?: [\w'’-]+){0,5}?) (?:is|are|was|were|has been|have been|has become|turned into|looks like|will be) `)
-
-// notSubjects are subjects that name nothing the rewrite could keep.
-var notSubjects = map[string]bool{
-	"it": true, "this": true, "that": true, "everything": true, "we": true, "they": true, "all": true,
-	"there": true, "i": true, "he": true, "she": true, "things": true, "it all": true, "this all": true,
-}
-
-// crisisFix replaces the alarm with a statement of impact and mitigation,
-// keeping the writer's subject when there is one ("The migration is a
-// mess" → "The migration puts [what] at risk…").
-func crisisFix(v blockView, rf *ruleFile, sent document.Span) lint.Fix {
-	span := trimSentence(v, sent)
-	repl := rf.Replacements["fallback"]
-	text := v.src(span)
-	// Drop a leading sentence adverb: "Honestly, the release is a mess".
-	if w, rest, ok := strings.Cut(text, " "); ok && strings.HasSuffix(strings.TrimRight(strings.ToLower(w), ","), "ly") {
-		text = rest
-	}
-	if m := crisisSubjectRE().FindStringSubmatch(text); m != nil && !notSubjects[strings.ToLower(m[1])] {
-		repl = strings.ReplaceAll(rf.Replacements["default"], "{subject}", upperFirst(m[1]))
-	}
-	return replaceFix("State the impact and a mitigation", span, repl)
 }

@@ -24,6 +24,7 @@ func documentRules() []*lint.Rule {
 			},
 		}),
 		missingSection("missing-update-cadence", sectionSpec{
+			titles: true,
 			fix: func(doc *document.Document, ds *docStructure) lint.Edit {
 				return insertBlock(doc.Text, len(doc.Text), "Next update: [date]")
 			},
@@ -49,6 +50,10 @@ func documentRules() []*lint.Rule {
 		owner,
 	}
 }
+
+// sectionPatterns gives each missing-section rule's compiled heading, line
+// and negation patterns, for DocumentOutline.
+var sectionPatterns = map[string]func() (headings, lines, negations *docPatterns){}
 
 // docPatternsCompile holds the pattern compilers of the document rules
 // built so far.
@@ -84,6 +89,10 @@ type sectionSpec struct {
 	// lineStart: line patterns must match at the start of a block's prose
 	// (they are labels such as "Action:"), not anywhere in it.
 	lineStart bool
+	// titles: the title and front matter can show the section too:
+	// phrases.titles match the title or series, and a front matter key
+	// of phrases.front_matter_keys with a value counts.
+	titles bool
 	// fix builds the insertion for a document that lacks the section.
 	fix func(*document.Document, *docStructure) lint.Edit
 }
@@ -95,12 +104,16 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	r, rf := mustLoad(id)
 	// The patterns compile on first use: a run over documents of other
 	// kinds never needs them.
-	var headings, lines, negations *docPatterns
+	var headings, lines, negations, titles *docPatterns
 	var present blockFact
+	fmKeys := rf.Phrases["front_matter_keys"]
 	compile := onFirstRun(func() {
 		headings = docCompile(id, "headings", rf.Phrases["headings"])
 		lines = docCompile(id, "lines", rf.Phrases["lines"])
 		negations = docCompile(id, "negations", rf.Phrases["negations"])
+		if spec.titles {
+			titles = docCompile(id, "titles", rf.Phrases["titles"])
+		}
 		present = newBlockFact(func(doc *document.Document, i int, db *docBlock) int64 {
 			if sectionPresent(doc, i, db, spec.lineStart, headings, lines, negations) {
 				return 1
@@ -109,9 +122,16 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		})
 	})
 	msg, title := rf.Messages["missing"], rf.Messages["fix"]
+	sectionPatterns[id] = func() (h, l, n *docPatterns) {
+		compile()
+		return headings, lines, negations
+	}
 	r.Run = func(p *lint.Pass) {
 		compile()
 		doc := p.Doc
+		if spec.titles && titlePresent(doc, titles, fmKeys) {
+			return
+		}
 		extra := docExtraPatterns(p.Extra)
 		ds := docStruct(p)
 		for i := range doc.Blocks {
@@ -130,12 +150,28 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 		p.Report(lint.Finding{
 			Span:    titleSpan(doc),
 			Message: msg,
-			Fixes: []lint.Fix{{
+			Fixes: withDates(p.Dates, lint.Fix{
 				Title: title, Edits: []lint.Edit{spec.fix(doc, ds)}, NeedsInput: true, Preferred: true,
-			}},
+			}),
 		})
 	}
 	return r
+}
+
+// titlePresent reports whether doc's title, front matter title or series
+// matches titles, or its front matter gives a value for one of keys.
+func titlePresent(doc *document.Document, titles *docPatterns, keys []string) bool {
+	for _, k := range keys {
+		if strings.TrimSpace(doc.FrontMatter[k]) != "" {
+			return true
+		}
+	}
+	for _, t := range []string{doc.Title, doc.FrontMatter["title"], doc.FrontMatter["series"]} {
+		if t != "" && titles.matchAny(docNormalize(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionPresent reports whether block i (db) shows the section a
@@ -384,10 +420,9 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 		})
 	})
 	m := rf.Messages
-	r.Run = func(p *lint.Pass) {
-		compile()
-		doc := p.Doc
-		ds := docStruct(p)
+	// scan finds the action items of doc.
+	scan := func(doc *document.Document, ds *docStructure) []ActionItem {
+		var items []ActionItem
 		sectionHead, sectionPseudo := ps.meetingHead, ps.meetingPseudo
 		if doc.Kind == document.KindStatus {
 			sectionHead, sectionPseudo = ps.statusHead, ps.statusPseudo
@@ -458,8 +493,22 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 			}
 			isItem[i] = true
 			od := ds.fact(doc, i, ps.ownerDue)
-			hasOwner := od&1 != 0
-			hasDue := od&2 != 0 || inSection && sectionDue(doc, ds, i, ps.dues)
+			items = append(items, ActionItem{
+				Span: sp, Owner: od&1 != 0, Due: od&2 != 0 || inSection && sectionDue(doc, ds, i, ps.dues),
+				start: start, labelled: labelled,
+			})
+		}
+		return items
+	}
+	actionItemsOf = func(doc *document.Document) []ActionItem {
+		compile()
+		return scan(doc, &docStructure{blocks: docBlocks(doc)})
+	}
+	r.Run = func(p *lint.Pass) {
+		compile()
+		doc := p.Doc
+		for _, it := range scan(doc, docStruct(p)) {
+			sp, start, labelled, hasOwner, hasDue := it.Span, it.start, it.labelled, it.Owner, it.Due
 			if hasOwner && hasDue {
 				continue
 			}

@@ -3,6 +3,7 @@ package builtin
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -19,7 +20,7 @@ func hedgingRule() *lint.Rule {
 					continue
 				}
 				si := v.sentenceOf(h.span)
-				if si < 0 {
+				if si < 0 || reportedHedge(v, v.b.Sentences[si], h) {
 					continue
 				}
 				last = h.span.End
@@ -31,7 +32,8 @@ func hedgingRule() *lint.Rule {
 			}
 		})
 	}
-	learnedRule(r, rf, nil)
+	// An apology is the phrases' call (see the apology group).
+	learnedRule(r, rf, func(v blockView) bool { return !groupIs(ps.findAll(v), "apology") })
 	return r
 }
 
@@ -55,11 +57,14 @@ func longest(hs []hit) []hit {
 	return out
 }
 
-// hedgeFix removes the hedge, keeping the rest of the sentence.
+// hedgeFix removes the hedge and mends the rest of the sentence (see
+// removeWords), or turns it into what it stood for: a direct request for
+// musing ("I was wondering if you could…"), thanks for an apology for the
+// wait, a request for an update for "just checking in on X".
 func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, bool) {
 	text := v.doc.Text
-	before := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
-	atStart := before == ""
+	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
+	upper := startsUpper(text[h.span.Start:h.span.End])
 	switch h.group {
 	case "filler", "maybe":
 		// Drop the word "just" or "maybe".
@@ -67,109 +72,149 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 		if h.group == "maybe" {
 			word = "maybe"
 		}
-		m := strings.ToLower(text[h.span.Start:h.span.End])
-		i := strings.Index(m, word)
+		i := wordIndex(strings.ToLower(text[h.span.Start:h.span.End]), word)
 		if i < 0 {
 			return lint.Fix{}, false
 		}
-		start, end := h.span.Start+i, h.span.Start+i+len(word)
-		if start == sent.Start {
-			// "Just checking…" at the start: capitalise what follows.
-			for end < h.span.End && text[end] == ' ' {
-				end++
-			}
-			return replaceFix("Remove \""+word+"\"", document.Span{Start: start, End: h.span.End}, upperFirst(text[end:h.span.End])), true
-		}
-		for end < sent.End && text[end] == ' ' {
-			end++
-		}
-		return replaceFix("Remove \""+word+"\"", document.Span{Start: start, End: end}, ""), true
+		e, ok := removeWords(v, sent, h.span.Start+i, h.span.Start+i+len(word), true)
+		return removal("Remove \""+word+"\"", e), ok
 	case "wonder":
 		// "I was wondering if you could review it." → "Could you review it?"
 		rest := strings.TrimSpace(text[h.span.End:sent.End])
 		m := wonderRE().FindStringSubmatch(rest)
-		if !atStart || m == nil {
+		if m == nil || !(lead == "" || startLike(lead) || greetingRE().MatchString(lead)) {
 			return lint.Fix{}, false
 		}
-		return replaceFix("Ask directly", trimSentence(v, sent), "Could "+m[1]+" "+m[2]+"?"), true
+		could := "Could"
+		if lead != "" && !upper || greetingRE().MatchString(lead) {
+			could = "could"
+		}
+		return replaceFix("Ask directly", document.Span{Start: h.span.Start, End: trimSentence(v, sent).End}, could+" "+m[1]+" "+m[2]+"?"), true
 	case "delay":
-		rest := strings.TrimLeft(text[h.span.End:sent.End], " ")
-		if rest == "" || strings.Trim(rest, "!.") == "" || strings.HasPrefix(rest, "for a while") {
+		return delayFix(v, rf, h, sent, lead, upper)
+	}
+	if fx, ok := checkInFix(v, h, sent, lead, upper); ok {
+		return fx, true
+	}
+	// opener, doubt, tag, extra: remove the hedge and the joint after it.
+	e, ok := removeWords(v, sent, h.span.Start, h.span.End, false)
+	return removal("Remove the hedge", e), ok
+}
+
+// removal is a fix of one removal edit.
+func removal(title string, e lint.Edit) lint.Fix {
+	return lint.Fix{Title: title, Edits: []lint.Edit{e}, Preferred: true}
+}
+
+// wordIndex returns the index of word in s as a whole word, or -1.
+func wordIndex(s, word string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], word)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if (i == 0 || !isWordByte(s[i-1])) && (i+len(word) == len(s) || !isWordByte(s[i+len(word)])) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// delayFix thanks the reader instead of apologising for the wait: the
+// apology is replaced where it stands alone or before a joint ("Sorry for
+// the delay, the numbers are in."); "sorry for the delay in replying"
+// has no fix, since thanks would not fit its rest.
+func delayFix(v blockView, rf *ruleFile, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
+	const title = "Thank the reader instead"
+	text := v.doc.Text
+	thanks := rf.Replacements["delay"]
+	if !upper || lead != "" && !startLike(lead) {
+		thanks = lowerFirst(thanks)
+	}
+	rest := strings.TrimLeft(v.masked(document.Span{Start: h.span.End, End: sent.End}), " ")
+	switch {
+	case rest == "" || strings.Trim(rest, "!.") == "" || strings.HasPrefix(rest, "for a while"):
+		if lead == "" {
 			// Replace the apology sentence, keeping its final mark.
-			end := strings.TrimRight(text[h.span.End:sent.End], " ")
+			end := trimSentence(v, sent).End
 			mark := "."
-			if strings.HasSuffix(end, "!") {
+			if strings.HasSuffix(text[h.span.End:end], "!") {
 				mark = "!"
 			}
-			if !atStart {
-				return replaceFix("Thank the reader instead", h.span, lowerFirst(rf.Replacements["delay"])), true
-			}
-			return replaceFix("Thank the reader instead", document.Span{Start: sent.Start, End: trimSentence(v, sent).End}, rf.Replacements["delay"]+mark), true
+			return replaceFix(title, document.Span{Start: h.span.Start, End: end}, thanks+mark), true
 		}
-		return replaceFix("Thank the reader instead", h.span, capitalIf(rf.Replacements["delay"], atStart)), true
-	}
-	// opener, doubt, tag, extra: delete the hedge and the joint after it.
-	end := h.span.End
-	rest := text[end:sent.End]
-	for _, joint := range []string{", but ", " but ", ", so ", ", ", " that ", " - ", " — ", ": "} {
-		if strings.HasPrefix(rest, joint) {
-			end += len(joint)
-			rest = text[end:sent.End]
-			break
+		if strings.HasPrefix(rest, "for a while") {
+			return lint.Fix{}, false
 		}
-	}
-	for end < sent.End && text[end] == ' ' {
-		end++
-	}
-	rest = text[end:sent.End]
-	if strings.Trim(rest, " !?.,") == "" {
-		// The hedge is the whole sentence: delete it with the space before it.
-		start := sent.Start
-		if !atStart {
-			// A trailing tag: delete from the comma or space before it.
-			start = h.span.Start
-			for start > sent.Start && (text[start-1] == ' ' || text[start-1] == ',') {
-				start--
-			}
-			return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
-		}
-		endS := trimSentence(v, sent).End
-		for start > v.b.Span.Start && (text[start-1] == ' ' || text[start-1] == '\t') {
-			start--
-		}
-		if start == sent.Start {
-			// First sentence of the block: eat the space after it instead.
-			for endS < len(text) && text[endS] == ' ' {
-				endS++
-			}
-		}
-		return replaceFix("Remove the hedge", document.Span{Start: start, End: endS}, ""), true
-	}
-	switch strings.ToLower(firstWord(rest)) {
-	case "for", "if", "to", "again", "whether":
-		// "Apologies in advance for…", "Just checking in to see if…":
-		// deleting the hedge would leave a fragment.
+	case !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ";") && !strings.HasPrefix(rest, "—") &&
+		!strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "!") && !strings.HasPrefix(rest, ":"):
 		return lint.Fix{}, false
 	}
-	if atStart {
-		r := []rune(rest)
-		if len(r) > 0 && unicode.IsLower(r[0]) {
-			return replaceFix("Remove the hedge", document.Span{Start: sent.Start, End: end + len(string(r[0]))}, string(unicode.ToUpper(r[0]))), true
+	return replaceFix(title, h.span, thanks), true
+}
+
+// checkInRE matches what follows "just checking in" when it names what
+// the writer wants news of: "on the budget", "with you about the PR".
+var checkInRE = lazyRE(`^(?i:with (?:you|y'all|everyone|the team) )?(?i:on|about|regarding|re:?) (\S.*)$`)
+
+// checkInFix turns "Just checking in on X." into the request it stands
+// for, "Any update on X?", keeping X as written. A clause after X ("; the
+// deadline is Friday") becomes a sentence of its own. There is none for
+// people ("checking in on you").
+func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
+	text := v.doc.Text
+	if !strings.EqualFold(strings.Join(strings.Fields(v.masked(h.span)), " "), "just checking in") {
+		return lint.Fix{}, false
+	}
+	if !(lead == "" || startLike(lead) || strings.HasSuffix(lead, ",")) {
+		return lint.Fix{}, false
+	}
+	end := trimSentence(v, sent).End
+	rest := v.masked(document.Span{Start: h.span.End, End: end})
+	sp := len(rest) - len(strings.TrimLeft(rest, " "))
+	m := checkInRE().FindStringSubmatchIndex(rest[sp:])
+	if m == nil || strings.Contains(rest, "?") {
+		return lint.Fix{}, false
+	}
+	what := rest[sp+m[2]:]
+	switch strings.ToLower(strings.TrimRight(firstWord(what), ".!")) {
+	case "you", "him", "her", "them", "me", "us", "everyone", "everybody", "y'all":
+		return lint.Fix{}, false
+	}
+	prep := strings.Fields(rest[sp : sp+m[2]])
+	on := prep[len(prep)-1]
+	any := "Any update"
+	if !upper || lead != "" && !startLike(lead) {
+		any = "any update"
+	}
+	// Replace "just checking in" (and "with you") up to the space before "on".
+	edits := []lint.Edit{{Span: document.Span{Start: h.span.Start, End: h.span.End + sp + m[2] - 1 - len(on) - 1}, NewText: any}}
+	// The question ends where X does: at a clause break, or at the end.
+	whatStart := h.span.End + sp + m[2]
+	stop := end
+	for _, br := range []string{"; ", " — ", " – ", " - ", ": "} {
+		if i := strings.Index(what, br); i >= 0 && whatStart+i < stop {
+			stop = whatStart + i
 		}
-		return replaceFix("Remove the hedge", document.Span{Start: sent.Start, End: end}, ""), true
 	}
-	start := h.span.Start
-	if start > sent.Start && text[start-1] == ' ' {
-		start--
+	if stop < end {
+		k := stop
+		for k < end && (text[k] == ' ' || strings.IndexByte(";:-", text[k]) >= 0 || strings.HasPrefix(text[k:], "—") || strings.HasPrefix(text[k:], "–")) {
+			if text[k] >= utf8.RuneSelf {
+				k += len("—")
+			} else {
+				k++
+			}
+		}
+		r, n := utf8.DecodeRuneInString(text[k:])
+		edits = append(edits, lint.Edit{Span: document.Span{Start: stop, End: k + n}, NewText: "? " + string(unicode.ToUpper(r))})
+		return lint.Fix{Title: "Ask for an update", Edits: edits, Preferred: true}, true
 	}
-	return replaceFix("Remove the hedge", document.Span{Start: start, End: h.span.End}, ""), true
+	last := strings.TrimRight(text[whatStart:end], ".!")
+	e := whatStart + len(last)
+	edits = append(edits, lint.Edit{Span: document.Span{Start: e, End: end}, NewText: "?"})
+	return lint.Fix{Title: "Ask for an update", Edits: edits, Preferred: true}, true
 }
 
 var wonderRE = lazyRE(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)
-
-func capitalIf(s string, up bool) string {
-	if up {
-		return upperFirst(s)
-	}
-	return lowerFirst(s)
-}

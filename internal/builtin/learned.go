@@ -41,9 +41,7 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 		m, err := loadModel()
 		if p.Model.Off || err != nil || ri < 0 {
 			if !p.Model.Alone {
-				for _, f := range p.Collect(phrases) {
-					p.Report(explained(p, f))
-				}
+				reportByBlock(p, collect(p, phrases))
 			}
 			return
 		}
@@ -53,7 +51,7 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 		}
 		var fs []lint.Finding
 		if !p.Model.Alone {
-			fs = p.Collect(phrases)
+			fs = collect(p, phrases)
 		}
 		scores := modelScores(p, m)
 		k := 0
@@ -63,16 +61,16 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 				f := fs[k]
 				k++
 				if f.Span.Start < v.b.Span.Start {
-					p.Report(explained(p, f)) // outside every block sentence rules read
+					p.Report(explained(p, f, -1)) // outside every block sentence rules read
 					continue
 				}
 				in++
-				if m.Vetoes(ri, scores[v.idx][ri]) {
+				if !p.Model.NoVeto && m.Vetoes(ri, scores[v.idx][ri]) {
 					continue
 				}
-				p.Report(explained(p, f))
+				p.Report(explained(p, f, v.idx))
 			}
-			if in > 0 || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
+			if in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
 				return
 			}
 			if gate != nil && !gate(v) {
@@ -98,8 +96,33 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 			p.Report(f)
 		})
 		for ; k < len(fs); k++ {
-			p.Report(explained(p, fs[k]))
+			p.Report(explained(p, fs[k], -1))
 		}
+	}
+}
+
+// collect returns the findings of the rule's phrases in document order.
+func collect(p *lint.Pass, phrases func(*lint.Pass)) []lint.Finding {
+	fs := p.Collect(phrases)
+	slices.SortStableFunc(fs, func(a, b lint.Finding) int { return a.Span.Start - b.Span.Start })
+	return fs
+}
+
+// reportByBlock reports phrase findings fs (in document order) with
+// their Why, finding each one's block as it goes.
+func reportByBlock(p *lint.Pass, fs []lint.Finding) {
+	k := 0
+	eachBlock(p, func(v blockView) {
+		for ; k < len(fs) && fs[k].Span.Start < v.b.Span.End; k++ {
+			bi := v.idx
+			if fs[k].Span.Start < v.b.Span.Start {
+				bi = -1
+			}
+			p.Report(explained(p, fs[k], bi))
+		}
+	})
+	for ; k < len(fs); k++ {
+		p.Report(explained(p, fs[k], -1))
 	}
 }
 
@@ -206,41 +229,29 @@ func modelWhy(m *model.Model, v blockView, span document.Span, ri int, score flo
 	return why
 }
 
-// explained fills in Why for a phrase hit: the phrases of the rule inside
-// its span.
-func explained(p *lint.Pass, f lint.Finding) lint.Finding {
+// explained fills in Why for a phrase hit of block bi (-1: unknown): the
+// rule's phrases inside its span.
+func explained(p *lint.Pass, f lint.Finding, bi int) lint.Finding {
 	if f.Why != "" {
 		return f
 	}
-	ds := scanDoc(p)
 	var phrases []string
-	for bi := range p.Doc.Blocks {
-		b := &p.Doc.Blocks[bi]
-		if !b.Span.Contains(document.Span{Start: f.Span.Start, End: f.Span.Start}) || ds.hits[bi] == nil {
-			continue
-		}
-		for _, h := range ds.hits[bi] {
-			if h.rule == f.RuleID || f.RuleID == "" && h.rule == p.Rule.ID {
-				if f.Span.Contains(h.span) || h.span.Contains(f.Span) {
-					q := strings.ToLower(strings.Join(strings.Fields(p.Doc.Text[h.span.Start:h.span.End]), " "))
-					if !slices.Contains(phrases, q) {
-						phrases = append(phrases, q)
-					}
-				}
+	if bi >= 0 {
+		for _, h := range scanDoc(p).hits[bi] {
+			if h.rule != p.Rule.ID || !(f.Span.Contains(h.span) || h.span.Contains(f.Span)) {
+				continue
+			}
+			q := fmt.Sprintf("%q", strings.ToLower(strings.Join(strings.Fields(p.Doc.Text[h.span.Start:h.span.End]), " ")))
+			if !slices.Contains(phrases, q) && len(phrases) < 3 {
+				phrases = append(phrases, q)
 			}
 		}
 	}
-	if len(phrases) > 3 {
-		phrases = phrases[:3]
-	}
 	if len(phrases) == 0 {
 		f.Why = "phrase rules"
-		return f
+	} else {
+		f.Why = "phrase " + strings.Join(phrases, ", ")
 	}
-	for i, q := range phrases {
-		phrases[i] = fmt.Sprintf("%q", q)
-	}
-	f.Why = "phrase " + strings.Join(phrases, ", ")
 	return f
 }
 

@@ -158,3 +158,17 @@ func TestExamplesWithModel(t *testing.T) {
 		}
 	}
 }
+
+func TestModelPartsCanBeMeasuredApart(t *testing.T) {
+	text := "I'll send the revised deck ASAP."
+	veto := 0.0
+	withModel(t, handModel("vague-timing", "unrelated words entirely", &veto))
+	if fs := runRule(t, "vague-timing", text+"\n", lint.Options{Model: lint.ModelOptions{NoVeto: true}}); len(fs) != 1 {
+		t.Errorf("NoVeto: %d findings, want the phrase hit", len(fs))
+	}
+	other := "Wonderful, a fourth template change this quarter for the analysts."
+	withModel(t, handModel("complaint", other, nil))
+	if fs := runRule(t, "complaint", other+"\n", lint.Options{Model: lint.ModelOptions{NoAdd: true}}); len(fs) != 0 {
+		t.Errorf("NoAdd: %d findings, want none", len(fs))
+	}
+}

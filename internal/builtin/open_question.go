@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -28,8 +29,14 @@ func openQuestionRule() *lint.Rule {
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				stext := v.masked(sent)
-				h, ok := firstOf(longest(sh), "question", "statement")
-				if !ok || v.quoted(h.span) {
+				h, ok := hit{}, false
+				for _, c := range longest(sh) {
+					if (c.group == "question" || c.group == "statement") && !reportedQuestion(v, sent, c) {
+						h, ok = c, true
+						break
+					}
+				}
+				if !ok || v.quoted(h.span) || answered(v, hs, si, h) {
 					continue
 				}
 				if h.group == "question" {
@@ -42,13 +49,65 @@ func openQuestionRule() *lint.Rule {
 					}
 				}
 				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: message(rf, "default"),
-					Fixes: []lint.Fix{openFix(v, rf, h, sent)}})
+					Fixes: openFixes(v, rf, h, sent)})
 			}
 		})
 	}
 	learnedRule(r, rf, nil)
+	withModelRewrites(r, nil)
 	return r
 }
+
+// answered reports whether the open question h of sentence si is answered
+// later in the same item: a commitment, decision or reply (an "answer"
+// phrase) after a clause break in its own sentence, in a later sentence
+// that is not a question, or in an item nested under it; or a later
+// sentence that opens with a speaker's line ("Dana: …", "A: …"). hs are
+// the rule's phrases in the unit.
+func answered(v blockView, hs []hit, si int, h hit) bool {
+	ss := v.b.Sentences
+	for _, a := range hs {
+		if a.group != "answer" || a.span.Start < h.span.End || v.quoted(a.span) {
+			continue
+		}
+		if strings.EqualFold(v.src(a.span), "will") {
+			switch strings.ToLower(firstWord(v.doc.Text[a.span.End:min(a.span.End+20, len(v.doc.Text))])) {
+			case "not", "never", "no":
+				continue // "the vendor will not ship": the problem, not an answer
+			}
+		}
+		if a.span.Start >= v.b.Span.End {
+			return true // in a nested item
+		}
+		ai := v.sentenceAt(a.span.Start)
+		if ai < 0 || isQuestion(v.masked(ss[ai])) {
+			continue
+		}
+		if ai > si {
+			return true
+		}
+		between := v.masked(document.Span{Start: h.span.End, End: a.span.Start})
+		if strings.ContainsAny(between, ";:—–") || strings.Contains(between, ", so ") || strings.Contains(between, " - ") {
+			return true
+		}
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(v.masked(s))
+		if speakerRE().MatchString(t) && !isQuestion(t) && !notNames[strings.ToLower(strings.TrimRight(firstWord(t), ":"))] ||
+			hasPrefixFold(v.src(h.span), "who ") && nameOnlyRE().MatchString(t) && !notNames[strings.ToLower(strings.TrimRight(t, ".!"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerRE matches a sentence that opens with a speaker's name or an
+// answer label: "Dana: …", "Joe - …", "A: …".
+var speakerRE = lazyRE(`^(?:A|Answer|[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)?)(?::| [-–—]) `)
+
+// nameOnlyRE matches a reply to "who should…?" that is only a name:
+// "Dana.", "Ben and Robin."
+var nameOnlyRE = lazyRE(`^@?[\p{Lu}][\p{L}'’-]*(?:(?: and | & |, | )@?[\p{Lu}][\p{L}'’-]*){0,2}[.!]?$`)
 
 // offersOptions reports whether an options phrase stands apart from every
 // open question: "should we" in "What should we do?" or "How should we…?"
@@ -88,32 +147,105 @@ func questionPart(v blockView, sent document.Span, h hit) string {
 	return v.masked(document.Span{Start: h.span.Start, End: sent.End})
 }
 
-// openFix replaces the open question with a recommendation between options.
-func openFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
+// openFixes replaces the open question with a recommendation that keeps
+// its topic: "How should I respond to Jordan's email?" → "To respond to
+// Jordan's email, I recommend [option A] over [option B] because [reason].
+// Does that work for you?"; "What should I do about the Henderson
+// account?" → "For the Henderson account, I recommend …". A second fix
+// keeps the question as written and answers it with a recommendation.
+// Facts before the question in its sentence stay ("X stalled, not sure
+// what to do" → "X stalled. I recommend …").
+func openFixes(v blockView, rf *ruleFile, h hit, sent document.Span) []lint.Fix {
 	const title = "Recommend an option"
 	repl := rf.Replacements["default"]
 	span := trimSentence(v, sent)
 	before := v.doc.Text[sent.Start:h.span.Start]
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
-	if strings.HasSuffix(lead, ":") {
-		// "Matteo: what should we do?" keeps the speaker.
-		return replaceFix(title, document.Span{Start: h.span.Start, End: span.End}, repl)
+	rest := strings.TrimSpace(v.src(document.Span{Start: h.span.End, End: max(span.End, h.span.End)}))
+	topic := questionTopic(rest)
+	withTopic := repl
+	if topic != "" {
+		withTopic = topic + ", " + lowerFirst(repl)
 	}
-	if lead != "" {
+	answer := lint.Fix{
+		Title:      "Answer it with a recommendation",
+		Edits:      []lint.Edit{appendAfter(v, sent, " "+rf.Replacements["model"])},
+		NeedsInput: true,
+	}
+	var fixes []lint.Fix
+	switch {
+	case strings.HasSuffix(lead, ":"):
+		// "Matteo: what should we do?" keeps the speaker.
+		fixes = append(fixes, rewriteFix(title, document.Span{Start: h.span.Start, End: span.End}, upperFirst(withTopic)))
+	case lead != "":
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
 		if i := strings.LastIndexAny(before, ",;—–-"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
-			return replaceFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+repl)
+			fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
+		} else {
+			e := appendAfter(v, sent, " "+repl)
+			return []lint.Fix{{Title: title, Edits: []lint.Edit{e}, NeedsInput: true, Preferred: true}}
 		}
-		return replaceFix(title, document.Span{Start: span.End, End: span.End}, " "+repl)
+	case topic != "" || !hasFact(rest):
+		fixes = append(fixes, rewriteFix(title, span, upperFirst(withTopic)))
 	}
-	if m := topicRE().FindStringSubmatch(v.masked(document.Span{Start: h.span.End, End: span.End})); m != nil && h.group == "question" {
-		// "What should I do about the refund flow?" keeps its topic.
-		repl = "For " + m[1] + ", " + repl
+	if len(fixes) == 0 || hasFact(rest) && topic == "" {
+		// The question names more than a topic: keep it, and answer it.
+		answer.Preferred = true
+		return append([]lint.Fix{answer}, fixes...)
 	}
-	return replaceFix(title, span, repl)
+	fixes[0].Preferred = true
+	return append(fixes, answer)
 }
 
-// topicRE matches the rest of an open question that names its topic:
-// "about the legacy refund flow?", "we should handle the renewals?".
-var topicRE = lazyRE(`^\s*(?:(?:we|I) (?:should|could|can|do) )?(?:(?:handle|approach|deal with|tackle|fix|solve|manage|do) )?(?:about |with |regarding |for |on )?((?:the|our|this|these|those|my|your) [^?]{1,60}?)\s*\?\s*$`)
+var (
+	// howToRE: "on how to get the board deck done", "what to do about X".
+	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) do|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to)\s+`)
+	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
+	subjectLeadRE = lazyRE(`(?i)^(?:(?:should|could|can|do|would|shall|will) )?(?:I|we|you|me|us)(?: (?:should|could|can|would|to))?\s+`)
+)
+
+// questionTopic returns what a recommendation keeps of an open question's
+// rest (the words after its phrase): "To respond to Jordan's email" for
+// "respond to Jordan's email?", "For the hiring plan" for "on the hiring
+// plan?"; "" when the rest names nothing.
+func questionTopic(rest string) string {
+	r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "?.!…"))
+	for i := 0; i < 3; i++ {
+		r2 := subjectLeadRE().ReplaceAllString(r, "")
+		r2 = topicLeadRE().ReplaceAllString(r2, "")
+		if r2 == r {
+			break
+		}
+		r = r2
+	}
+	if i := strings.Index(r, ", "); i > 0 {
+		r = r[:i] // "the Leeds warehouse lease, open to ideas"
+	}
+	r = strings.TrimRight(trimDangling(r), " ,")
+	if !hasFact(r) || strings.ContainsAny(r, "?") {
+		return ""
+	}
+	s := grammar.ParseAfter("I ", r)
+	if len(s.Tokens) == 0 {
+		return ""
+	}
+	first := s.Tokens[0]
+	if first.Lower == "be" || (first.Lower == "have" || first.Lower == "get") && len(s.Tokens) > 1 && s.Tokens[1].Tag == "VBN" {
+		return "" // "be made before …": a passive with its subject cut off
+	}
+	switch {
+	case first.Tag == "IN" || first.Lower == "re" || first.Lower == "re:":
+		np := strings.TrimSpace(r[len(first.Text):])
+		if c, ok := parse(np).NounPhraseAt(0); ok && c.Start == 0 {
+			return "For " + np
+		}
+	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
+		return "To " + r
+	case first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsNoun(first.Tag) && first.Tag != "NNS" || first.Tag == "JJ":
+		if c, ok := s.NounPhraseAt(0); ok && c.End == len(s.Tokens) {
+			return "For " + r
+		}
+	}
+	return ""
+}

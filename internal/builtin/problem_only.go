@@ -732,6 +732,9 @@ func isWordByte(c byte) bool {
 // risk: the date.
 var becauseRE = lazyRE(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?:won't|will not|doesn't|does not|can't|cannot|isn't going to) (?:(?:work|happen|ship|scale)(?: out)?|(?:make|hit|meet) ((?:the|our|its|this|that) [\w' -]{1,40}?)),? (?:because of|due to) (.+?)[.!]?$`)
 
+// becauseClauseRE matches "<subject> can't <verb phrase> because <clause>".
+var becauseClauseRE = lazyRE(`^((?:We|I|They|The [\w' -]{1,40}?|Our [\w' -]{1,40}?|[A-Z][\w-]+)) (?:can't|can’t|cannot|won't|won’t|couldn't|aren't able to|isn't able to) ([^,;:]{3,80}?),? (?:because|since|as) ((?:the|our|we|they|it|this|[A-Z])[^;:]{3,120}?)[.!]?$`)
+
 // problemFixes offers a rewrite that keeps the writer's words, then the
 // general "I propose" follow-up.
 func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
@@ -752,11 +755,22 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 			"{subject}", subj,
 			"{hint}", hintFor(rf, m[3], "change the approach"),
 		).Replace(rf.Replacements["because"])
-		fixes = append(fixes, replaceFix("Reframe as a way forward", span, text))
+		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
+	}
+	if m := becauseClauseRE().FindStringSubmatch(src); m != nil && len(fixes) == 0 && !strings.Contains(src, "\n") {
+		// "We can't launch in Canada because the French translations aren't
+		// done." → "The French translations aren't done. If we [next step],
+		// we can launch in Canada by [date]."
+		subj := m[1]
+		if subj != "I" {
+			subj = lowerFirst(subj)
+		}
+		text := upperFirst(m[3]) + ". If we [next step], " + subj + " can " + m[2] + " by [date]."
+		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
 	}
 	f := lint.Fix{
 		Title:      "Add a next step",
-		Edits:      []lint.Edit{{Span: document.Span{Start: span.End, End: span.End}, NewText: rf.Replacements["default"]}},
+		Edits:      []lint.Edit{appendAfter(v, span, rf.Replacements["default"])},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}

@@ -920,7 +920,12 @@ instead of asking ("I was wondering if you could…"), softeners ("quick questio
 
 Not flagged: a real apology for a real mistake ("Sorry, I broke the build; the
 revert is in"), genuine uncertainty about a fact ("I'm not sure the vendor ships
-on Friday"), and reported speech (block quotes and text in quotation marks).
+on Friday"), and reported speech: block quotes, text in quotation marks, and
+minutes that tell what someone else said ("Matteo just wanted to flag that…").
+
+The fix removes the hedge and mends what is left: "Hi Dana, sorry to bother you,
+but the build is green." becomes "Hi Dana, the build is green."; "Just checking in
+on the budget." becomes "Any update on the budget?".
 `,
 			Before: "Sorry to bother you, but the report is ready.",
 			After:  "The report is ready.",
@@ -932,6 +937,7 @@ on Friday"), and reported speech (block quotes and text in quotation marks).
 				{Text: "I'm not sure the vendor ships on Friday.", Note: "genuine uncertainty about a fact"},
 				{Text: "> Sorry to bother you, but is the room free?", Note: "reported speech in a block quote"},
 				{Text: "I moved the standup to 9:30, hope that's ok.", Hit: true},
+				{Text: "General agreement that we should go ahead. Matteo just wanted to flag that a few people need travel funding.", Note: "reported speech: minutes telling what someone else said"},
 			},
 		},
 		messages: []keyText{
@@ -946,6 +952,14 @@ on Friday"), and reported speech (block quotes and text in quotation marks).
 			{"wonder", "Musing about it turns your request into a hint; ask directly."},
 		},
 		phrases: []keyPhrases{
+			{"apology", []string{
+				"sorry",
+				"apologies",
+				"apologise",
+				"apologize",
+				"my apologies",
+				"my bad",
+			}},
 			{"delay", []string{
 				"sorry for the wait",
 				"sorry for the delay",
@@ -1457,16 +1471,7 @@ Shipped the importer. Next week I will start on the exporter.
 			Kinds: []string{
 				"status-report",
 			},
-			Doc: `An update that says when the next one comes ("Next update: Friday", "I post these
-every week", "See you next week") lets your manager stop chasing you.
-
-The rule looks for an explicit next-update date or cadence in the prose: "next
-update", "next week's update", "Until next week", "See you next week", "Stay tuned
-for next week's update", or an update, report or post word together with a cadence
-("weekly", "twice a month", "every Friday"). A weekly title ("Week 4 Update") or a
-"Reporting period" line is not a promise of the next one. Its fix adds a
-"Next update: [date]" line at the end.
-`,
+			Doc: "An update that says when the next one comes (\"Next update: Friday\", \"I post these\nevery week\", \"See you next week\") lets your manager stop chasing you.\n\nThe rule looks for a next-update date or a cadence, in any wording: \"next\nupdate\", \"Next sprint report: 3 June\", \"next week's update\", \"Until next week\",\n\"See you next week\", \"Stay tuned for next week's update\", \"These go out every\nsecond Tuesday; the next is on 9 June\", or an update, report or post word together\nwith a cadence (\"weekly\", \"twice a month\", \"every Friday\"). A title or series that\nstates its cadence counts too (\"Week 8 report\", \"Weekly update\", \"Sprint 14\nreport\", front matter `series: Monthly newsletter`), as does a `next_update` (or\n`next-update`) key in the front matter. A \"Reporting period\" line alone is not a\npromise of the next one. Its fix adds a \"Next update: [date]\" line at the end.\n",
 			Before: `# Status report
 
 Shipped the importer. Next week I will start on the exporter.
@@ -1493,7 +1498,19 @@ Next update: Friday 14 March.
 **Reporting period:** 3 to 7 March
 
 Shipped the importer.
-`, Hit: true, Note: "A weekly title and a reporting period do not promise the next update."},
+`, Note: "A title that states its cadence (week 4 of a weekly series) promises the next one."},
+				{Text: `# Payments status
+
+**Reporting period:** 3 to 7 March
+
+Shipped the importer.
+`, Hit: true, Note: "A reporting period alone does not say when the next update comes."},
+				{Text: `# Payments status
+
+Shipped the importer.
+
+These go out every second Tuesday; the next is on 9 June.
+`, Note: "A cadence in ordinary words."},
 			},
 		},
 		messages: []keyText{
@@ -1501,7 +1518,22 @@ Shipped the importer.
 			{"missing", "This status report doesn't say when the next update comes: give a date or a cadence so your manager needn't chase you."},
 		},
 		phrases: []keyPhrases{
+			{"front_matter_keys", []string{
+				"next_update",
+				"next-update",
+				"nextupdate",
+				"next_report",
+				"next-report",
+				"next_update_date",
+				"update_cadence",
+				"update-cadence",
+				"cadence",
+			}},
 			{"lines", []string{
+				`\bnext\s+([a-z0-9]+[\s-]+){0,2}(update|report|post|newsletter|edition|check-?in|write-?up|summary|digest|issue)\s*(:|[-–—]\s|(is|will\s+be|comes|goes\s+out|lands|is\s+due|due)\s+(on|by|in|at|next|this|tomorrow|\d))`,
+				`\b(these|they|this\s+(update|report|newsletter|digest|post|summary))\s+(go|goes|come|comes)\s+out\s+(every|each|once|twice|weekly|bi-?weekly|fortnightly|monthly|daily|on\s+(mondays|tuesdays|wednesdays|thursdays|fridays))`,
+				`\b(these|this\s+(update|report|newsletter|digest|post|summary))\s+(is|are)\s+(sent|posted|published|shared|written|released)\s+(every|each|once|twice|weekly|bi-?weekly|fortnightly|monthly|daily|on\s+(mondays|tuesdays|wednesdays|thursdays|fridays))`,
+				`\bthe\s+next\s+(one\s+|issue\s+|edition\s+)?(is|will\s+be|comes\s+out|goes\s+out|lands|is\s+due)\s+(on|by|in|next|this|tomorrow)\b`,
 				`\bnext\s+(status\s+)?(update|report|post|blog|newsletter|edition|check-?in|write-?up|summary)\b`,
 				`\bnext\s+(week|month).?s\s+(status\s+)?(update|report|post|blog|newsletter|edition|write-?up)\b`,
 				`(^|[.!?]\s+|,\s*|\band\s+)(until|till|see\s+you|talk\s+to\s+you|catch\s+you|speak\s+to\s+you|more)\s+(next\s+(week|time|month|friday|monday|update)|in\s+the\s+next\s+(update|report|post))\b`,
@@ -1514,6 +1546,12 @@ Shipped the importer.
 				`\b(report|check|circle|get)\s+back(\s+to\s+you)?\s+(on|by|next|this|tomorrow|in\s+(a|two|\d+)\s+(week|day)s?)\b`,
 				`\b(updates?|reports?|posts?|newsletters?)\b[^.]*\b(every|each)\s+(week|month|fortnight|other\s+week|two\s+weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
 				`\b(every|each)\s+(week|month|fortnight|other\s+week|two\s+weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]*\b(updates?|reports?|posts?|newsletters?)\b`,
+			}},
+			{"titles", []string{
+				`\bweek\s*[-#]?\s*\d+`,
+				`\b(weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|semi-?monthly|quarterly|daily|nightly)\b`,
+				`\b(sprint|iteration|cycle)\s*[-#]?\s*\d+\s*(update|report|status|review|recap|summary|notes)\b`,
+				`\b(month|day)\s*[-#]?\s*\d+\s*(update|report|status|recap|summary)\b`,
 			}},
 		},
 	},
@@ -1534,8 +1572,10 @@ know how to proceed", "not sure what the best approach is, ideas welcome".
 
 Not flagged: a question that offers options or a recommendation ("I'd go with A
 over B — OK?", "should we land it now or wait for 3.2?"), factual questions ("is
-the demo on the 3rd?"), and open questions in a paragraph that already proposes
-something.
+the demo on the 3rd?"), open questions in a paragraph that already proposes
+something, a question answered in the same item ("Who should own the rollout?
+Dana will."), and reported speech: block quotes, quotation marks, and minutes
+that tell what someone else asked ("Tom asked what we should do").
 `,
 			Before: "What should I do?",
 			After:  "I recommend [option A] over [option B] because [reason]. Does that work for you?",
@@ -1546,6 +1586,8 @@ something.
 				{Text: "I'd go with the hosted option over self-hosting because of cost — OK?", Note: "offers options and a recommendation"},
 				{Text: "Is the demo on the 3rd?", Note: "a factual question"},
 				{Text: "How should we prioritise the support backlog?", Hit: true},
+				{Text: "Tom asked what we should do about the release?", Note: "reported speech: minutes telling what someone else asked"},
+				{Text: "- Who should own the rollout? Dana will take it from Monday.", Note: "answered in the same item"},
 			},
 		},
 		messages: []keyText{
@@ -1553,6 +1595,37 @@ something.
 			{"model", "This hands over an open problem; offer options and say which one you recommend."},
 		},
 		phrases: []keyPhrases{
+			{"answer", []string{
+				"will",
+				"I'll",
+				"we'll",
+				"they'll",
+				"he'll",
+				"she'll",
+				"you'll",
+				"going to",
+				"volunteered",
+				"volunteers",
+				"went with",
+				"we chose",
+				"chose to",
+				"picked",
+				"settled on",
+				"answer",
+				"answered",
+				"resolved",
+				"decided",
+				"agreed",
+				"is on it",
+				"to take it",
+				"will take",
+				"took it",
+				"to own",
+				"owns it",
+				"will own",
+				"to follow up",
+				"will follow up",
+			}},
 			{"options", []string{
 				"I recommend",
 				"I'd recommend",

@@ -41,8 +41,9 @@ type phraseSet struct {
 var lazyGroups = map[string]map[string]bool{
 	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true, "sense": true},
 	"complaint":     {"ask": true},
-	"open-question": {"options": true},
+	"open-question": {"options": true, "answer": true},
 	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
+	"hedging":       {"apology": true},
 	"crisis":        {"mitigation": true, "negation": true},
 }
 
@@ -453,7 +454,8 @@ func hasPlaceholder(text string) bool {
 	return i >= 0 && strings.IndexByte(text[i:], ']') > 1
 }
 
-// replaceFix is a one-edit fix.
+// replaceFix is a one-edit fix that keeps the writer's words: it removes
+// or replaces only the flagged phrase, or inserts.
 func replaceFix(title string, span document.Span, text string) lint.Fix {
 	return lint.Fix{
 		Title:      title,
@@ -461,6 +463,15 @@ func replaceFix(title string, span document.Span, text string) lint.Fix {
 		NeedsInput: hasPlaceholder(text),
 		Preferred:  true,
 	}
+}
+
+// rewriteFix is a one-edit fix that replaces the writer's sentence with
+// new wording: offered in the editor, never applied unseen (see
+// lint.Fix.Rewrites).
+func rewriteFix(title string, span document.Span, text string) lint.Fix {
+	f := replaceFix(title, span, text)
+	f.Rewrites = true
+	return f
 }
 
 // message returns the rule's message for key, or the "default" one.

@@ -154,7 +154,8 @@ func TestFindings(t *testing.T) {
 		{"hedging", "I just wanted to let you know that the report is ready.", "I just wanted to let you know that", "The report is ready."},
 		{"hedging", "Does that make sense?", "Does that make sense", ""},
 		{"hedging", "We should cache it, if that makes sense.", "if that makes sense", "We should cache it."},
-		{"hedging", "Matteo just wanted to flag the travel budget.", "just wanted to", "Matteo wanted to flag the travel budget."},
+		{"hedging", "Matteo just wanted to flag the travel budget.", "", ""}, // reported speech
+		{"hedging", "I just wanted to flag the travel budget.", "just wanted to", "I wanted to flag the travel budget."},
 		{"hedging", "I'm sorry the build broke; the revert is in.", "", ""},
 		{"vague-timing", "In the coming months we hope to publish guidelines.", "In the coming months", "By [Friday] we hope to publish guidelines."},
 		{"vague-timing", "I'll keep you posted.", "keep you posted", "I'll send you an update by [Friday]."},

@@ -46,7 +46,7 @@ func vagueTimingRule() *lint.Rule {
 					key = "default"
 				}
 				msg := strings.ReplaceAll(message(rf, key), "{phrase}", strings.Join(strings.Fields(v.src(h.span)), " "))
-				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: []lint.Fix{timingFix(v, rf, h, sent)}})
+				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: withDates(p.Dates, timingFix(v, rf, h, sent))})
 			}
 		})
 	}
@@ -373,7 +373,41 @@ func firstWord(s string) string {
 	return strings.Trim(s, ",;:()")
 }
 
-// timingFix replaces the vague phrase with a dated placeholder.
+// vagueTails are the modifiers that belong to a vague time after it:
+// "when things calm down a bit", "next week or so", "Friday-ish".
+var vagueTails = []string{" a bit", " a little", " or so", " or thereabouts", "-ish", " ish", " hopefully",
+	" if possible", " if I can", " if we can", " at the latest", " or later", " or two", " at some point", " probably"}
+
+// vagueExtent returns the whole vague expression of hit h in its
+// sentence: the phrase and the modifiers after it, without final
+// punctuation the phrase took along ("whenever?").
+func vagueExtent(v blockView, h hit, sent document.Span) document.Span {
+	span := h.span
+	text := v.doc.Text
+	for {
+		t := strings.TrimRight(text[span.Start:span.End], "?!.…")
+		if len(t) == span.Len() || len(t) == 0 {
+			break
+		}
+		span.End = span.Start + len(strings.TrimRight(t, " "))
+	}
+	end := trimSentence(v, sent).End
+	for grew := true; grew; {
+		grew = false
+		for _, tail := range vagueTails {
+			if span.End+len(tail) <= end && strings.EqualFold(text[span.End:span.End+len(tail)], tail) &&
+				(span.End+len(tail) == len(text) || !isWordByte(text[span.End+len(tail)])) {
+				span.End += len(tail)
+				grew = true
+			}
+		}
+	}
+	return span
+}
+
+// timingFix replaces the vague phrase, with the modifiers that go with
+// it (see vagueExtent), by a dated placeholder; withDates adds the same
+// with real dates.
 func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 	switch h.group {
 	case "tuned":
@@ -384,13 +418,29 @@ func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 			NeedsInput: true, Preferred: true,
 		}
 	case "posted":
-		return replaceFix("Give a date for the update", h.span, rf.Replacements["posted"])
+		repl := rf.Replacements["posted"]
+		src := v.src(h.span)
+		for _, p := range []string{"will ", "I'll ", "I’ll ", "we'll ", "we’ll ", "I will ", "we will "} {
+			if hasPrefixFold(src, p) {
+				repl = src[:len(p)] + repl // "Will keep you informed" → "Will send you an update…"
+				break
+			}
+		}
+		if h.span.Start == sent.Start {
+			repl = upperFirst(repl)
+		}
+		return replaceFix("Give a date for the update", h.span, repl)
 	case "deferred":
 		return replaceFix("Give a date", h.span, v.src(h.span)+" "+rf.Replacements["default"])
 	}
+	span := vagueExtent(v, h, sent)
 	repl := rf.Replacements["default"]
-	if h.span.Start == sent.Start {
+	switch strings.ToLower(lastWord(v.doc.Text[sent.Start:span.Start])) {
+	case "by", "until", "before", "till":
+		repl = strings.TrimPrefix(repl, "by ") // "come by sometime soon" → "come by [Friday]"
+	}
+	if span.Start == sent.Start {
 		repl = upperFirst(repl)
 	}
-	return replaceFix("Give a date", h.span, repl)
+	return replaceFix("Give a date", span, repl)
 }

@@ -53,7 +53,7 @@ func (s *Session) String(path, text string, cfg *config.Config) (*document.Docum
 		Format:   document.FormatFor(path),
 		KindHint: cfg.KindFor(path),
 	})
-	rules, opts := cfg.Rules(), cfg.Options()
+	rules, opts := cfg.Rules(), options(cfg, doc, path)
 	pieces := doc.Pieces()
 	if len(pieces) < 2 {
 		return doc, lint.Run(doc, rules, opts)
@@ -123,6 +123,8 @@ func configKey(rules []*lint.Rule, opts lint.Options) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nmodel=%+v", opts.Model)
+	// The rewrites of vague-timing name dates counted from these.
+	fmt.Fprintf(&b, "\ndates=%s,%s,%q", opts.Dates.Base.Format("2006-01-02"), opts.Dates.Today.Format("2006-01-02"), opts.Dates.Locale)
 	return b.String()
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	docsummary "github.com/upward-lint/upward/internal/summary"
 )
 
 // formatter renders results on the output stream, in order: begin, file
@@ -33,17 +34,31 @@ type summary struct {
 	errors                []string
 }
 
+// line is the summary line printed on stderr after every run (unless
+// --quiet): "3 problems in 2 files", with the files that could not be
+// linted.
+func (s summary) line() string {
+	msg := fmt.Sprintf("%d %s in %d %s", s.total, plural(s.total, "problem"), s.files, plural(s.files, "file"))
+	if s.total == 0 {
+		msg = fmt.Sprintf("no problems in %d %s", s.files, plural(s.files, "file"))
+	}
+	if n := len(s.errors); n > 0 {
+		msg += fmt.Sprintf(", %d %s", n, plural(n, "error"))
+	}
+	return msg
+}
+
 func newFormatter(lf *lintFlags, e *env, cfg *config.Config) formatter {
 	switch lf.format {
 	case "json":
-		return jsonFormat{}
+		return jsonFormat{summary: lf.summary}
 	case "sarif":
 		return &sarifFormat{cfg: cfg}
 	case "github":
 		return githubFormat{}
 	}
 	color := lf.color == "always" || (lf.color == "auto" && e.tty && os.Getenv("NO_COLOR") == "")
-	return &textFormat{color: color, quiet: lf.quiet, tty: e.tty}
+	return &textFormat{color: color, summary: lf.summary}
 }
 
 // position is a 0-based line and UTF-16 column, as in LSP.
@@ -67,13 +82,11 @@ func lspRange(m *document.Mapper, s document.Span) rangeJSON {
 	return rangeJSON{position{sl, sc}, position{el, ec}}
 }
 
-// JSON: {"files": [{"path", "diagnostics": [...]}]}, one file per line.
+// JSON: {"files": [{"path", "diagnostics": [...], "summary"}]}, one file
+// per line; "summary" (a docsummary.Summary) only with --summary.
 
-type jsonFormat struct{}
-
-type jsonFile struct {
-	Path        string     `json:"path"`
-	Diagnostics []jsonDiag `json:"diagnostics"`
+type jsonFormat struct {
+	summary bool // add each file's summary (--summary)
 }
 
 type jsonDiag struct {
@@ -90,7 +103,9 @@ type jsonFix struct {
 	Title      string     `json:"title"`
 	Edits      []jsonEdit `json:"edits"`
 	NeedsInput bool       `json:"needsInput"`
-	Preferred  bool       `json:"preferred,omitempty"`
+	// Rewrites: the fix replaces the writer's words; --fix never applies it.
+	Rewrites  bool `json:"rewrites,omitempty"`
+	Preferred bool `json:"preferred,omitempty"`
 }
 
 type jsonEdit struct {
@@ -103,9 +118,9 @@ func (jsonFormat) begin(w io.Writer) error {
 	return err
 }
 
-// file writes {"path": ..., "diagnostics": [...]} (the jsonFile form),
-// one diagnostic at a time.
-func (jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
+// file writes {"path": ..., "diagnostics": [...], "summary": ...}, one
+// diagnostic at a time.
+func (j jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
 	enc := newCompactEncoder(w)
 	if _, err := io.WriteString(w, `{"path":`); err != nil {
@@ -120,7 +135,7 @@ func (jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []li
 	for i, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
-			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
+			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Rewrites: fx.Rewrites, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
 			for _, ed := range fx.Edits {
 				jfx.Edits = append(jfx.Edits, jsonEdit{Range: lspRange(m, ed.Span), NewText: ed.NewText})
 			}
@@ -135,7 +150,18 @@ func (jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []li
 			return err
 		}
 	}
-	_, err := io.WriteString(w, "]}")
+	if _, err := io.WriteString(w, "]"); err != nil {
+		return err
+	}
+	if j.summary {
+		if _, err := io.WriteString(w, `,"summary":`); err != nil {
+			return err
+		}
+		if err := enc.encode(docsummary.Of(doc, fs)); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "}")
 	return err
 }
 

@@ -39,6 +39,7 @@ type lintFlags struct {
 	stdinFilename string
 	maxSize       int64
 	jobs          int
+	summary       bool
 }
 
 const lintUsage = `Usage: upward lint [flags] [PATH...]
@@ -75,6 +76,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
 	maxSize := fs.String("max-size", fmt.Sprintf("%dMB", check.DefaultMaxSize>>20), "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
 	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
+	fs.BoolVar(&lf.summary, "summary", false, "add a one-line summary of each file (kind, framing findings, next update, action items; text and json)")
 
 	// Allow flags after paths: "upward lint notes/ --format json".
 	var paths []string
@@ -117,6 +119,9 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	lf.failLevel = sev
 	if lf.fix && lf.diff {
 		return usageErr("--fix and --diff cannot be used together")
+	}
+	if lf.summary && lf.format != "text" && lf.format != "json" {
+		return usageErr("--summary works with --format text or json")
 	}
 	if lf.maxSize, err = check.ParseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)
@@ -166,6 +171,9 @@ type result struct {
 	diff []byte
 	// errs are one-line reasons for stderr, without the "upward: " prefix.
 	errs []string
+	// warns are one-line warnings for stderr (a misspelt rule in an inline
+	// directive), without the prefix; they do not change the exit status.
+	warns []string
 	// cfgErr is a broken config, reported once however many files it covers.
 	cfgErr *cfgError
 	// failing counts findings at or above the fail level; total all findings.
@@ -459,9 +467,13 @@ func (l *linter) lintJob(j job) (r result) {
 	}
 	text := string(data)
 	doc, findings := check.String(cfgPath, text, ce.cfg)
+	for _, p := range lint.CheckDirectives(doc, ce.cfg.Rules()) {
+		line, col, _ := doc.Mapper().OffsetLineColRune(p.Span.Start)
+		r.warns = append(r.warns, fmt.Sprintf("%s:%d:%d: warning: %s", display, line, col, p.Message()))
+	}
 
 	if l.lf.fix || l.lf.diff {
-		newText, n, newDoc, newFindings := fixLoop(cfgPath, text, ce.cfg, doc, findings)
+		newText, n, newDoc, newFindings := check.Fix(cfgPath, text, ce.cfg, doc, findings)
 		r.fixed = n
 		if newText != text {
 			r.changed = true
@@ -487,7 +499,10 @@ func (l *linter) lintJob(j job) (r result) {
 			}
 		}
 		if l.lf.diff {
+			// The summary counts the problems of the text as it is: --diff
+			// writes nothing.
 			r.linted = true
+			r.failing, r.total = count(findings, l.lf.failLevel)
 			return r
 		}
 		if j.stdin && l.lf.fix {
@@ -512,27 +527,6 @@ func count(fs []lint.Finding, failLevel lint.Severity) (failing, total int) {
 		}
 	}
 	return failing, len(fs)
-}
-
-// fixLoop applies the placeholder-free fixes until the text stops changing
-// (fixes that overlapped one taken in a round are applied in the next), so
-// that a second --fix has nothing left to do. It returns the final text,
-// the number of fixes applied, and the final text's document and findings.
-func fixLoop(path, text string, cfg *config.Config, doc *document.Document, fs []lint.Finding) (string, int, *document.Document, []lint.Finding) {
-	total := 0
-	for range 4 {
-		next, n, err := lint.FixAll(text, fs)
-		if err != nil || n == 0 || next == text {
-			break
-		}
-		if document.ValidateString(next) != nil {
-			break
-		}
-		text = next
-		total += n
-		doc, fs = check.String(path, text, cfg)
-	}
-	return text, total, doc, fs
 }
 
 // openFile opens and reads a regular file of at most limit bytes, and
@@ -609,6 +603,9 @@ func (w *outWriter) emit(r result) {
 		w.notes = append(w.notes, msg)
 		w.errors++
 	}
+	for _, msg := range r.warns {
+		e.errorf("%s", msg)
+	}
 	if r.linted {
 		w.files++
 	}
@@ -662,8 +659,9 @@ func (f *fileWriter) Write(p []byte) (int, error) {
 
 func (w *outWriter) finish() int {
 	l := w.l
+	sum := summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes}
 	if w.ioErr == nil {
-		w.ioErr = l.out.end(w.out, summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes})
+		w.ioErr = l.out.end(w.out, sum)
 	}
 	if w.ioErr == nil {
 		w.ioErr = w.out.Flush()
@@ -673,6 +671,9 @@ func (w *outWriter) finish() int {
 		return 2
 	}
 	if !l.lf.quiet {
+		// On stderr, whatever the format and wherever stdout goes, so
+		// that a CI log shows it and machine output stays clean.
+		l.e.errorf("%s", sum.line())
 		switch {
 		case l.lf.fix && w.fixed > 0:
 			fmt.Fprintf(l.e.stderr, "upward: fixed %d %s in %d %s\n", w.fixed, plural(w.fixed, "problem"), w.changed, plural(w.changed, "file"))

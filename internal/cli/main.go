@@ -6,15 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"strings"
 )
-
-// version is set at link time:
-//
-//	go build -ldflags "-X github.com/upward-lint/upward/internal/cli.version=v0.1.0" ./cmd/upward
-var version = ""
 
 const usage = `upward lints status reports, meeting notes and messages to your manager
 for managing-up problems, and offers rewrites.
@@ -23,8 +16,11 @@ Usage:
   upward lint [flags] [PATH...]   lint files and folders (default ".") or - for stdin
   upward rules                    list the rules
   upward explain RULE             show a rule's documentation and examples
+  upward explain --profiles       show what each audience profile makes of each rule
+  upward allow RULE PHRASE        never flag PHRASE for RULE (edits .upward.toml)
+  upward disable RULE             turn RULE off (edits .upward.toml)
   upward lsp [flags]              run the language server on stdin/stdout
-  upward version                  print the version
+  upward version                  print the version and commit
   upward help                     show this help
 
 Run "upward lint -h" for the lint flags.
@@ -61,6 +57,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(e, rest)
 	case "explain":
 		return runExplain(e, rest)
+	case "allow":
+		return runAllow(e, rest, false)
+	case "disable":
+		return runAllow(e, rest, true)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "upward %s\n", Version())
 		return 0
@@ -72,40 +72,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	e.errorf("unknown command %q (run \"upward help\")", cmd)
 	return 2
-}
-
-// Version returns the version set at link time, else the module version
-// and VCS revision recorded in the binary, else "devel".
-func Version() string {
-	v := version
-	info, ok := debug.ReadBuildInfo()
-	if v == "" && ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		v = info.Main.Version
-	}
-	if v == "" {
-		v = "devel"
-		if ok {
-			var rev, modified string
-			for _, s := range info.Settings {
-				switch s.Key {
-				case "vcs.revision":
-					rev = s.Value
-				case "vcs.modified":
-					modified = s.Value
-				}
-			}
-			if len(rev) > 12 {
-				rev = rev[:12]
-			}
-			if rev != "" {
-				v += " " + rev
-				if modified == "true" {
-					v += "+dirty"
-				}
-			}
-		}
-	}
-	return v + " " + runtime.Version()
 }
 
 // isTerminal reports whether w is a terminal (not merely a character

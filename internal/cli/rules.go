@@ -7,8 +7,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/upward-lint/upward/internal/builtin"
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/profile"
 )
 
 // cwdConfig loads the config named by --config, else the one found from the
@@ -47,7 +49,7 @@ func runRules(e *env, args []string) int {
 		e.errorf("%v", err)
 		return 2
 	}
-	opts := cfg.Options()
+	opts := profile.Apply(cfg.Options(), cfg.Options().Profile)
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tSCOPE\tTITLE")
 	for _, r := range cfg.Rules() {
@@ -68,8 +70,17 @@ func runExplain(e *env, args []string) int {
 	fs := flag.NewFlagSet("upward explain", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	cfgPath := fs.String("config", "", "read `FILE` instead of the nearest .upward.toml")
+	profiles := fs.Bool("profiles", false, "print the audience profiles' severities instead")
 	if err := fs.Parse(args); err != nil {
 		return flagErr(err)
+	}
+	if *profiles {
+		if fs.NArg() > 0 {
+			e.errorf("explain: --profiles takes no rule")
+			return 2
+		}
+		explainProfiles(e.stdout)
+		return 0
 	}
 	if fs.NArg() != 1 {
 		e.errorf("explain: want one rule ID (run \"upward rules\" for the list)")
@@ -82,13 +93,19 @@ func runExplain(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "upward: %v (showing built-in rules only)\n", err)
 		cfg = config.Default()
 	}
+	var ids []string
 	for _, r := range cfg.Rules() {
-		if r.ID == id {
+		if strings.EqualFold(r.ID, id) {
 			explain(e.stdout, r)
 			return 0
 		}
+		ids = append(ids, r.ID)
 	}
-	e.errorf("explain: unknown rule %q (run \"upward rules\" for the list)", id)
+	if s := lint.Closest(id, ids); s != "" {
+		e.errorf("explain: unknown rule %q (did you mean %q?)", id, s)
+	} else {
+		e.errorf("explain: unknown rule %q (run \"upward rules\" for the list)", id)
+	}
 	return 2
 }
 
@@ -138,6 +155,37 @@ func explain(w io.Writer, r *lint.Rule) {
 	if r.Before != "" || r.After != "" {
 		fmt.Fprintf(w, "\nRewrite:\n  before: %s\n  after:  %s\n", strings.TrimSpace(r.Before), strings.TrimSpace(r.After))
 	}
+}
+
+// explainProfiles prints the audience profiles and the severity each gives
+// each rule ("-": the rule's default).
+func explainProfiles(w io.Writer) {
+	fmt.Fprintln(w, "Audience profiles: profile = \"NAME\" in .upward.toml or the editor settings, or")
+	fmt.Fprintln(w, "audience: NAME in a document's front matter (which wins). A severity set in the")
+	fmt.Fprintln(w, "config or the settings for a rule wins over the profile's.")
+	fmt.Fprintln(w)
+	for _, p := range profile.Names {
+		fmt.Fprintf(w, "  %-8s %s\n", p, profile.Descriptions[p])
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "RULE\tDEFAULT")
+	for _, p := range profile.Names {
+		fmt.Fprintf(tw, "\t%s", strings.ToUpper(p))
+	}
+	fmt.Fprintln(tw)
+	for _, r := range builtin.All() {
+		fmt.Fprintf(tw, "%s\t%s", r.ID, r.Severity)
+		for _, p := range profile.Names {
+			if s, ok := profile.Severity(p, r.ID); ok {
+				fmt.Fprintf(tw, "\t%s", s)
+			} else {
+				fmt.Fprint(tw, "\t-")
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 }
 
 // flagErr maps a flag parse error to an exit code: -h is success.

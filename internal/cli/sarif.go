@@ -143,8 +143,8 @@ func (s *sarifFormat) file(w io.Writer, path string, doc *document.Document, fs 
 		loc.PhysicalLocation.Region = region(f.Span)
 		res.Locations = []sarifLocation{loc}
 		for _, fx := range f.Fixes {
-			if fx.NeedsInput {
-				continue // SARIF fixes are applied as is: no placeholders
+			if !fx.Automatic() {
+				continue // SARIF fixes are applied as is: no placeholders, no rewrites
 			}
 			var sf sarifFix
 			sf.Description.Text = fx.Title

@@ -8,13 +8,16 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	docsummary "github.com/upward-lint/upward/internal/summary"
 )
 
 // textFormat prints "path:line:col: severity: message [rule-id]", columns
 // counted in characters. With colour it also shows the source line with
 // the finding underlined and the first fix's title.
 type textFormat struct {
-	color, quiet, tty bool
+	color bool
+	// summary adds "path: <summary>" after each file's findings.
+	summary bool
 }
 
 const (
@@ -66,7 +69,10 @@ func (t *textFormat) file(w io.Writer, path string, doc *document.Document, fs [
 			return bw.err
 		}
 	}
-	return nil
+	if t.summary {
+		fmt.Fprintf(&bw, "%s %s\n", t.paint(ansiBold, quoteName(path)+":"), docsummary.Of(doc, fs))
+	}
+	return bw.err
 }
 
 // errWriter keeps the first write error, so that a run of writes needs one
@@ -193,17 +199,4 @@ func fixedLine(text string, start, end int, fx lint.Fix) (string, bool) {
 	return strings.TrimSpace(out), true
 }
 
-func (t *textFormat) end(w io.Writer, s summary) error {
-	if t.quiet || !t.tty {
-		return nil
-	}
-	var msg string
-	switch {
-	case s.total == 0:
-		msg = fmt.Sprintf("No problems in %d %s.", s.files, plural(s.files, "file"))
-	default:
-		msg = fmt.Sprintf("%d %s in %d %s.", s.total, plural(s.total, "problem"), s.files, plural(s.files, "file"))
-	}
-	_, err := fmt.Fprintln(w, t.paint(ansiBold, msg))
-	return err
-}
+func (t *textFormat) end(io.Writer, summary) error { return nil }

@@ -6,6 +6,8 @@
 //
 //	# Top-level keys must come before the first [table].
 //	ignore = ["drafts/**", "CHANGELOG.md"]  # never lint these paths
+//	locale = "en-US"                   # how rewrites write dates (default en-GB; or iso)
+//	profile = "exec"                   # audience: severity presets (exec, manager, peer)
 //
 //	[rules.hedging]
 //	enabled = false                    # turn a rule off
@@ -62,9 +64,11 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/dates"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
+	"github.com/upward-lint/upward/internal/profile"
 	"github.com/upward-lint/upward/internal/regfile"
 )
 
@@ -138,6 +142,10 @@ type file struct {
 	Kinds  map[string][]string   `toml:"kinds"`
 	Custom []customConfig        `toml:"custom"`
 	Model  *modelConfig          `toml:"model"`
+
+	// How rewrites write dates, and the audience profile.
+	Locale  *string `toml:"locale"`
+	Profile *string `toml:"profile"`
 }
 
 type modelConfig struct {
@@ -162,7 +170,7 @@ type customConfig struct {
 
 // Known keys, for "did you mean" hints.
 var (
-	topKeys    = []string{"ignore", "rules", "kinds", "custom", "model"}
+	topKeys    = []string{"ignore", "locale", "profile", "rules", "kinds", "custom", "model"}
 	modelKeys  = []string{"enabled", "sensitivity"}
 	ruleKeys   = []string{"enabled", "severity", "extra", "allow"}
 	customKeys = []string{"id", "message", "phrases", "replacement", "severity"}
@@ -367,10 +375,31 @@ func (v *validator) first() error {
 
 func (v *validator) unknownKey(k toml.Key) {
 	msg := fmt.Sprintf("unknown key %q", k.String())
+	if s := suggestKey(k); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	v.errs = append(v.errs, &Error{Path: v.path, Line: v.lines.find(k, -1), Key: k.String(), Msg: msg})
+}
+
+// suggestKey returns the known key nearest to the unknown key k, or "".
+func suggestKey(k toml.Key) string {
 	var known []string
 	switch {
 	case len(k) == 1:
 		known = topKeys
+	case !slices.Contains(topKeys, k[0]):
+		// A misspelt table: [rule.hedging] for [rules.hedging].
+		top := lint.Closest(k[0], topKeys)
+		if top == "" {
+			return ""
+		}
+		fixed := append([]string{top}, k[1:]...)
+		if top == "rules" && !slices.Contains(builtin.IDs, k[1]) {
+			if id := lint.Closest(k[1], builtin.IDs); id != "" {
+				fixed[1] = id
+			}
+		}
+		return strings.Join(fixed, ".")
 	case k[0] == "rules" && len(k) == 3:
 		known = ruleKeys
 	case k[0] == "custom" && len(k) == 2:
@@ -378,10 +407,7 @@ func (v *validator) unknownKey(k toml.Key) {
 	case k[0] == "model" && len(k) == 2:
 		known = modelKeys
 	}
-	if s := closest(k[len(k)-1], known); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	v.errs = append(v.errs, &Error{Path: v.path, Line: v.lines.find(k, -1), Key: k.String(), Msg: msg})
+	return lint.Closest(k[len(k)-1], known)
 }
 
 func (v *validator) build(c *Config, f *file) {
@@ -448,7 +474,7 @@ func (v *validator) build(c *Config, f *file) {
 		key := []string{"rules", id}
 		if !slices.Contains(builtin.IDs, id) && !custom[id] {
 			msg := fmt.Sprintf("unknown rule %q in [rules.%s]", id, id)
-			if s := closest(id, builtin.IDs); s != "" {
+			if s := lint.Closest(id, builtin.IDs); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else {
 				msg += " (see `upward rules`)"
@@ -545,6 +571,21 @@ func (v *validator) build(c *Config, f *file) {
 		}
 	}
 
+	if f.Locale != nil {
+		if _, err := dates.ParseStyle(*f.Locale); err != nil {
+			v.errorf([]string{"locale"}, -1, "locale: %v", err)
+		} else {
+			c.opts.Dates.Locale = *f.Locale
+		}
+	}
+	if f.Profile != nil {
+		if err := profile.Check(*f.Profile); err != nil {
+			v.errorf([]string{"profile"}, -1, "profile: %v", err)
+		} else {
+			c.opts.Profile = *f.Profile
+		}
+	}
+
 	for _, p := range f.Ignore {
 		g, err := compileGlob(p)
 		if err != nil {
@@ -595,36 +636,6 @@ func nonEmpty(ss []string) []string {
 }
 
 // closest returns the candidate within edit distance 2 of s, or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD && d > 0 {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // typeErr matches BurntSushi/toml's decoding errors, which are not ParseErrors.
 var typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "(.*?)"\): (.*)$`)
 

@@ -93,6 +93,10 @@ func TestErrors(t *testing.T) {
 		{"second custom", "[[custom]]\nid = \"a\"\nmessage = \"m\"\nphrases = [\"x\"]\n\n[[custom]]\nid = \"b\"\nmessage = \"m\"\nphrases = [\"y\"]\nseverity = \"bad\"\n", `.upward.toml:10: custom.severity: unknown severity "bad"`},
 		{"multi-line string skipped", "[[custom]]\nid = \"a\"\nmessage = \"\"\"\nseverity = 1\n\"\"\"\nphrases = [\"x\"]\nseverity = \"bad\"\n", `.upward.toml:7: custom.severity`},
 		{"absolute glob", "ignore = [\"/etc\"]\n", `.upward.toml:1: ignore: bad glob "/etc"`},
+		{"bad sensitivity", "[model]\n\nsensitivity = \"paranoid\"\n", `.upward.toml:3: model.sensitivity: unknown sensitivity "paranoid"`},
+		{"model unknown key", "[model]\nenable = false\n", `.upward.toml:2: unknown key "model.enable" (did you mean "enabled"?)`},
+		{"bad locale", "# dates\nlocale = \"fr-FR\"\n", `.upward.toml:2: locale: unknown locale "fr-FR"`},
+		{"bad profile", "profile = \"ceo\"\n", `.upward.toml:1: profile: unknown profile "ceo" (want exec, manager, peer)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -252,4 +256,35 @@ func FuzzParse(f *testing.F) {
 		_ = c.KindFor("x/a/b.md")
 		_ = c.Ignored("x/a/b.md")
 	})
+}
+
+func TestLocale(t *testing.T) {
+	c, err := Parse(".upward.toml", []byte("locale = \"en-US\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Options().Dates.Locale; got != "en-US" {
+		t.Errorf("locale = %q", got)
+	}
+	c, err = Parse(".upward.toml", []byte("profile = \"exec\"\n"))
+	if err != nil || c.Options().Profile != "exec" || c.WithProfile("peer").Options().Profile != "peer" {
+		t.Errorf("profile: %v, %+v", err, c.Options())
+	}
+}
+
+func TestModelSection(t *testing.T) {
+	c, err := Parse(".upward.toml", []byte("[model]\nenabled = false\nsensitivity = \"precise\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.Options().Model; !m.Off || m.Sensitivity != "precise" {
+		t.Errorf("model options %+v", m)
+	}
+	on := true
+	if m := c.WithModel(&on, "thorough").Options().Model; m.Off || m.Sensitivity != "thorough" {
+		t.Errorf("WithModel: %+v", m)
+	}
+	if m := c.WithModel(nil, "").Options().Model; !m.Off || m.Sensitivity != "precise" {
+		t.Errorf("WithModel(nil, \"\") changed the file's settings: %+v", m)
+	}
 }

@@ -103,7 +103,7 @@ func (c *Cache) Parse(text string, opts Options) *Document {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.oldCues, c.cues = c.cues, nil
-	d.Kind, d.KindSource = detectKind(d, opts.KindHint, c.normCue)
+	classify(d, opts.KindHint, c.normCue)
 	return d
 }
 

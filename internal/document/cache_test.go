@@ -9,7 +9,7 @@ import (
 
 // sameDocument reports how a and b differ, or "".
 func sameDocument(a, b *Document) string {
-	if a.Title != b.Title || a.Kind != b.Kind || a.KindSource != b.KindSource || a.FrontMatterSpan != b.FrontMatterSpan {
+	if a.Title != b.Title || a.Kind != b.Kind || a.KindSource != b.KindSource || a.Cancelled != b.Cancelled || a.FrontMatterSpan != b.FrontMatterSpan {
 		return "title, kind or front matter"
 	}
 	if !reflect.DeepEqual(a.FrontMatter, b.FrontMatter) && len(a.FrontMatter)+len(b.FrontMatter) > 0 {

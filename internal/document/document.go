@@ -130,6 +130,10 @@ type Document struct {
 	// "" when nothing decided).
 	Kind       Kind
 	KindSource string
+	// Cancelled is set on meeting notes of a meeting that did not take
+	// place ("Cancelled due to low attendance", "No quorum"): no document
+	// rules apply to them.
+	Cancelled bool
 	// FrontMatter holds the top-level scalar keys of YAML or TOML front
 	// matter, lower-cased keys; FrontMatterSpan is its extent (zero if none).
 	FrontMatter     map[string]string

@@ -36,6 +36,134 @@ func normalizeKindName(s string) string {
 	}, s)
 }
 
+// classify sets d's Kind, KindSource and Cancelled.
+func classify(d *Document, hint Kind, norm func(string) string) {
+	d.Kind, d.KindSource = detectKind(d, hint, norm)
+	d.Cancelled = d.Kind == KindMeetingNotes && cancelled(d, norm)
+}
+
+// cancelled reports whether meeting notes record a meeting that did not
+// take place: their title says so ("Team sync (cancelled)"), or a short
+// top-level paragraph, list item or heading starts by saying so
+// ("Canceled due to low attendance", "No quorum", "The meeting was called
+// off") and little else is written (links, names, a line or two). A
+// cancellation mentioned inside a discussion ("no CPC updates, meeting
+// cancelled", "Matteo: no objections, but no quorum"), or one of several
+// meetings a summary covers ("2 May: meeting was skipped"), does not count.
+func cancelled(d *Document, norm func(string) string) bool {
+	for _, t := range []string{d.FrontMatter["title"], d.Title} {
+		if t := norm(t); t != "" && cueIn(t, cancelledTitleCues) {
+			return true
+		}
+	}
+	at := -1
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Parent >= 0 || b.Kind == TableCell || b.Kind == Heading {
+			continue
+		}
+		// The openings are short and carry one of a few stems: look no
+		// further into most blocks.
+		head := strings.TrimLeft(b.Text, " \t\r\n")
+		head = head[:min(len(head), 80)]
+		if !containsAnyFold(head, cancelStems) {
+			continue
+		}
+		if t := normCue(b.Text); strings.Count(t, " ")-1 <= 16 && cancelStatement(t) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	content := 0
+	for i := range d.Blocks {
+		if b := &d.Blocks[i]; i != at && b.Kind != TableCell && b.Kind != Heading && words(b.Text) >= 8 {
+			if content++; content > maxCancelledContent {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cancelStems is in every one of cancelledOpenings.
+var cancelStems = []string{"cancel", "quorum", "quorate", "called off", "postpone", "skipped", "did not", "didn't", "didn’t", "no meeting"}
+
+// containsAnyFold reports whether s contains one of subs, ignoring ASCII
+// case.
+func containsAnyFold(s string, subs []string) bool {
+	for _, sub := range subs {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(sub)], sub) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// words counts the space-separated words of s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// maxCancelledContent is how many blocks of eight words or more notes of a
+// cancelled meeting may hold besides the cancellation (boilerplate such as
+// "Click Add to Google Calendar to add it to your calendar").
+const maxCancelledContent = 4
+
+// cancelStatement reports whether the normalized block t opens with a
+// cancellation ("Cancelled due to …", "No quorum: …"). normCue keeps a
+// colon on its word, so a label ("Cancelled: the offsite") is not one.
+func cancelStatement(t string) bool {
+	for _, c := range cancelledOpenings {
+		if strings.HasPrefix(t, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	cancelledTitleCues = []string{" cancelled ", " canceled ", " cancellation ", " called off ", " no quorum ",
+		" no meeting ", " postponed ", " skipped "}
+
+	// cancelledOpenings open a block (in normCue's form) that says the
+	// meeting did not take place.
+	cancelledOpenings = func() []string {
+		var out []string
+		for _, subj := range []string{"", "meeting ", "the meeting ", "this meeting ", "today's meeting ",
+			"this week's meeting ", "call ", "the call ", "this call ", "sync ", "the sync ", "this sync ",
+			"session ", "the session "} {
+			for _, verb := range []string{"", "was ", "has been ", "is ", "got "} {
+				if subj == "" && verb != "" {
+					continue
+				}
+				for _, what := range []string{"cancelled ", "canceled ", "called off ", "postponed ", "skipped "} {
+					if subj == "" && (what == "postponed " || what == "skipped ") {
+						continue // "Skipped this time" closes an agenda item
+					}
+					out = append(out, " "+subj+verb+what)
+				}
+			}
+		}
+		return append(out, " no quorum ", " no quorum: ", " there was no quorum ", " we had no quorum ", " we did not have quorum ",
+			" we didn't have quorum ", " not quorate ", " no meeting this week ", " no meeting today ",
+			" meeting did not take place ", " the meeting did not take place ", " meeting didn't happen ",
+			" the meeting didn't happen ", " did not meet ", " we did not meet ", " we didn't meet ")
+	}()
+)
+
 // detectKind decides the document kind, in order of trust: front matter,
 // the config hint, the title, the headings, cues in the body, the file name.
 // norm is normCue, or a memoised version of it.
@@ -74,7 +202,12 @@ func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string)
 	if attendees {
 		return KindMeetingNotes, "headings"
 	}
-	var meet, status int
+	if docPath(d.URI) {
+		// A README, RFC or design document is not a report, whatever its
+		// headings say; only front matter, config or its title can say so.
+		return KindNone, "path"
+	}
+	var meet, status, design int
 	for i, h := range heads {
 		if i == 0 && h == normCue(d.Title) {
 			continue
@@ -85,8 +218,15 @@ func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string)
 		if cueIn(h, statusHeadingCues) {
 			status++
 		}
+		if designHeading(h) {
+			design++
+		}
 	}
 	switch {
+	case design >= 2 && design > meet && design > status:
+		// Motivation, Alternatives, Installation, Usage: the shape of a
+		// design document or a README.
+		return KindNone, "headings"
 	case status >= 2 && status > meet:
 		return KindStatus, "headings"
 	case meet >= 2 && meet > status:
@@ -165,6 +305,35 @@ var (
 	// status report, "Weekly sync" a meeting.
 	titleWeakMeetingCues = []string{" sync ", " huddle "}
 
+	// titleDocCues name a document that is neither a report nor notes: a
+	// design document, an RFC, a README, a specification.
+	titleDocCues = []string{" design doc ", " design docs ", " design document ", " design proposal ",
+		" design spec ", " technical design ", " design: ", " rfc ", " rfc: ", " adr ", " adr: ",
+		" architecture decision record ", " readme ", " spec ", " spec: ", " specification ", " proposal ",
+		" proposal: ", " one pager ", " prd ", " product requirements ", " whitepaper ", " white paper ",
+		" pep ", " pre rfc "}
+
+	// titleStrongStatusCues outweigh titleDocCues: "RFC tracker weekly
+	// update" is a report.
+	titleStrongStatusCues = []string{" status report ", " status update ", " weekly ", " biweekly ", " bi weekly ",
+		" progress report ", " monthly report ", " newsletter "}
+
+	// designHeadings are whole headings typical of design documents, RFCs,
+	// ADRs and READMEs, and rare in reports and notes.
+	designHeadings = map[string]bool{
+		" motivation ": true, " background ": true, " context ": true, " goals ": true, " non goals ": true,
+		" goals and non goals ": true, " proposal ": true, " proposed design ": true, " proposed solution ": true,
+		" detailed design ": true, " design ": true, " alternatives ": true, " alternatives considered ": true,
+		" considered alternatives ": true, " drawbacks ": true, " prior art ": true, " rationale ": true,
+		" unresolved questions ": true, " consequences ": true, " specification ": true, " requirements ": true,
+		" architecture ": true, " security considerations ": true, " abstract ": true, " guide level explanation ": true,
+		" reference level explanation ": true, " future possibilities ": true, " api ": true, " data model ": true,
+		" installation ": true, " install ": true, " usage ": true, " getting started ": true, " quick start ": true,
+		" quickstart ": true, " license ": true, " licence ": true, " contributing ": true, " features ": true,
+		" configuration ": true, " examples ": true, " faq ": true, " building ": true, " development ": true,
+		" documentation ": true, " prerequisites ": true, " overview ": true, " scope ": true, " out of scope ": true,
+	}
+
 	meetingHeadingCues = []string{" action items ", " action item ", " action points ", " ais ",
 		" follow ups ", " followups ", " follow up ", " decisions ", " decision ", " decisions made ",
 		" agenda ", " minutes ", " discussion ", " discussion points ", " notes ", " next meeting ",
@@ -193,6 +362,9 @@ func titleKind(t string, attendees bool) (Kind, bool) {
 	if cueIn(t, titleMeetingCues) || cueIn(t, titleWeakMeetingCues) && !weekN(t) {
 		return KindMeetingNotes, true
 	}
+	if cueIn(t, titleDocCues) && !cueIn(t, titleStrongStatusCues) && !weekN(t) {
+		return KindNone, true
+	}
 	if cueIn(t, titleStatusCues) || weekN(t) ||
 		strings.Contains(t, " report ") && !cueIn(t, []string{" incident ", " bug ", " postmortem ", " post mortem ", " audit ", " error "}) {
 		return KindStatus, true
@@ -218,6 +390,32 @@ func weekN(t string) bool {
 		}
 		i = k
 	}
+}
+
+// designHeading reports whether the normalized heading h is one of
+// designHeadings, after any section number ("2 Motivation").
+func designHeading(h string) bool {
+	t := strings.TrimLeft(h, " 0123456789")
+	return designHeadings[" "+t]
+}
+
+// docPath reports whether uri names a README, or a file in a folder of RFCs,
+// ADRs, design documents or proposals.
+func docPath(uri string) bool {
+	if uri == "" {
+		return false
+	}
+	p := strings.TrimSuffix(uri, path.Ext(uri))
+	dir, base := path.Split(p)
+	switch strings.ToLower(base) {
+	case "readme", "contributing", "changelog", "design", "architecture", "security", "code_of_conduct", "license":
+		return true
+	}
+	switch strings.ToLower(path.Base(strings.TrimSuffix(dir, "/"))) {
+	case "rfc", "rfcs", "adr", "adrs", "decisions", "design", "designs", "design-docs", "proposals", "specs":
+		return true
+	}
+	return false
 }
 
 // bodyKind looks for labels that open a block: "Attendees:", "Present:"

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/upward-lint/upward/internal/shareddata"
@@ -61,6 +62,40 @@ func TestPlainTextTitleNeedsToLookLikeOne(t *testing.T) {
 		d := Parse(tc.text, Options{URI: "draft.txt", Format: PlainText})
 		if d.Kind != tc.want {
 			t.Errorf("Parse(%q).Kind = %v (title %q), want %v", tc.text, d.Kind, d.Title, tc.want)
+		}
+	}
+}
+
+// TestCancelled checks that notes of a meeting that did not take place are
+// marked, and notes that only mention a cancellation are not.
+func TestCancelled(t *testing.T) {
+	const boiler = "## Present\n\n* Ana Lopez\n* Bo Chen\n\n"
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"# Team meeting 2022-04-20\n\n" + boiler + "## Agenda\n\nCanceled due to low attendance / nothing urgent to discuss\n", true},
+		{"# Team meeting 2022-04-20\n\n" + boiler + "No quorum: the agenda moves to next week.\n", true},
+		{"# Team meeting 2022-04-20\n\n" + boiler + "* The meeting was called off because of the outage.\n", true},
+		{"# Team sync, 3 June (cancelled)\n\n- Half the team is at the offsite.\n", true},
+		{"# Team sync\n\nMeeting postponed to Thursday.\n", true},
+		// Mentions, labels and nested items are not the meeting's own fate.
+		{"# Team meeting\n\n" + boiler + "* no CPC updates, meeting cancelled\n", false},
+		{"# Team meeting\n\n" + boiler + "* Nominating Bo\n  * Ana: no objections, but no quorum\n", false},
+		{"# Team meeting\n\n" + boiler + "* Cancelled: the offsite in May.\n", false},
+		{"# Team meeting\n\n* Strategic initiatives\n\nSkipped for this time\n", false},
+		// One of several meetings in a summary.
+		{"# Council meeting summary - May\n\n## 2 May\n\n* Meeting was skipped, only 2 members could make it.\n\n## 9 May\n\n" +
+			strings.Repeat("* The council discussed the beta schedule with the release manager in detail.\n", 5), false},
+		// Only meeting notes can be cancelled.
+		{"# Weekly update\n\nCancelled due to the holidays.\n", false},
+	} {
+		d := Parse(tc.text, Options{})
+		if d.Cancelled != tc.want {
+			t.Errorf("Parse(%q).Cancelled = %v (kind %v), want %v", tc.text, d.Cancelled, d.Kind, tc.want)
+		}
+		if c := new(Cache).Parse(tc.text, Options{}); c.Cancelled != d.Cancelled {
+			t.Errorf("Cache.Parse(%q).Cancelled = %v, Parse says %v", tc.text, c.Cancelled, d.Cancelled)
 		}
 	}
 }

@@ -118,7 +118,7 @@ func TestMapperLineCol8Offset(t *testing.T) {
 
 func TestDocumentMapperCached(t *testing.T) {
 	d := Parse("a\nb", Options{})
-	if d.Mapper() != d.Mapper() {
+	if m1, m2 := d.Mapper(), d.Mapper(); m1 != m2 {
 		t.Error("Mapper is not cached")
 	}
 	if l, c, _ := d.Mapper().OffsetPosition(2); l != 1 || c != 0 {

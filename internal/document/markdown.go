@@ -256,7 +256,7 @@ func (w *mdWalker) atxStart(pos int) int {
 	for j > 0 && w.text[j-1] == '#' {
 		j--
 	}
-	if j < i && (j == 0 || strings.IndexByte(" \t\n>", w.text[j-1]) >= 0) {
+	if j < i && (j == 0 || strings.IndexByte(" \t\n>", w.text[j-1]) >= 0 || j == len(bom) && strings.HasPrefix(w.text, bom)) {
 		return j
 	}
 	return pos
@@ -452,6 +452,9 @@ func appendPiece(d *Document, blocks []Block, lastHeading int, adjust func(*Bloc
 // the front matter's span.
 func markdownSource(d *Document) ([]byte, Span) {
 	src := []byte(d.Text)
+	if strings.HasPrefix(d.Text, bom) {
+		copy(src, "   ") // so that goldmark sees "# Title" on the first line
+	}
 	fm, keys := frontMatter(d.Text)
 	if fm.Len() > 0 {
 		d.FrontMatterSpan, d.FrontMatter = fm, keys

@@ -23,7 +23,7 @@ func Parse(text string, opts Options) *Document {
 		}()
 		parseBody(d)
 	}()
-	d.Kind, d.KindSource = detectKind(d, opts.KindHint, normCue)
+	classify(d, opts.KindHint, normCue)
 	return d
 }
 
@@ -41,7 +41,13 @@ func parseBody(d *Document) {
 // Markdown, escaping backslashes) and invalid UTF-8 in each block. breaks
 // holds the offsets of hard line breaks. All blocks share one string and
 // one backing array each for sentences and quotations.
+//
+// A byte order mark is not prose: it is blanked, so no sentence starts
+// with it and no fix rewrites it away.
 func finishBlocks(d *Document, mask []byte, breaks []int, escapes bool) {
+	if strings.HasPrefix(d.Text, bom) && len(mask) >= len(bom) {
+		copy(mask, "   ")
+	}
 	for i := range d.Blocks {
 		r := mask[d.Blocks[i].Span.Start:d.Blocks[i].Span.End]
 		if escapes {
@@ -182,13 +188,16 @@ func blankMask(text string) []byte {
 	return m
 }
 
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
+
 // frontMatter finds YAML ("---") or TOML ("+++") front matter at the very
 // top of text and returns its extent (closing line included) and the
 // top-level scalar keys.
 func frontMatter(text string) (Span, map[string]string) {
 	text0 := text
-	text = strings.TrimPrefix(text, "\ufeff")
-	bom := len(text0) - len(text)
+	text = strings.TrimPrefix(text, bom)
+	nbom := len(text0) - len(text)
 	var delim byte
 	switch {
 	case strings.HasPrefix(text, "---"):
@@ -213,7 +222,7 @@ func frontMatter(text string) (Span, map[string]string) {
 			end++
 		}
 		if closing {
-			return Span{bom, bom + end}, parseFrontMatter(text[body:off], delim == '+')
+			return Span{nbom, nbom + end}, parseFrontMatter(text[body:off], delim == '+')
 		}
 		off, rest = end, next
 		if !more {

@@ -263,7 +263,19 @@ func TestKindDetection(t *testing.T) {
 		{"---\nkind: status\n---\n# Retro\n", KindMeetingNotes, "", KindStatus, "front matter"},
 		{"# Platform\n", KindNone, "notes/minutes/2024-01-02.md", KindMeetingNotes, "path"},
 		{"# Platform\n", KindNone, "reports/2024-week07.md", KindStatus, "path"},
-		{"# Platform\n\nNothing.\n", KindNone, "docs/design.md", KindNone, ""},
+		{"# Platform\n\nNothing.\n", KindNone, "docs/design.md", KindNone, "path"},
+		// Design documents, RFCs and READMEs are neither reports nor notes.
+		{"# RFC 7: Retries\n\n## Discussion\n\n## Decision\n", KindNone, "", KindNone, "title"},
+		{"# Retry queue: design document\n\n## Discussion notes\n\n## Decisions\n", KindNone, "", KindNone, "title"},
+		{"# Design: retry queue\n\n## Discussion\n\n## Decisions\n", KindNone, "", KindNone, "title"},
+		{"# Ledger\n\n## Context\n\n## Goals\n\n## Alternatives\n\n## Discussion\n\n## Decision\n", KindNone, "", KindNone, "headings"},
+		{"# Ledger\n\n## 1. Motivation\n\n## 2. Installation\n\n## 3. Usage\n", KindNone, "", KindNone, "headings"},
+		{"# Billing\n\n## Progress\n\n## Next steps\n", KindNone, "svc/README.md", KindNone, "path"},
+		{"# Billing\n\n## Decisions\n\n## AIs\n", KindNone, "rfcs/0042-billing.md", KindNone, "path"},
+		{"# Weekly update\n\n## Progress\n", KindNone, "2024-w05/README.md", KindStatus, "title"},
+		{"# Design meeting 2019-11-08\n\n## Motivation\n\n## Alternatives\n", KindNone, "", KindMeetingNotes, "title"},
+		{"# RFC tracker weekly update\n", KindNone, "", KindStatus, "title"},
+		{"# Platform\n\n## Background\n\n## Progress\n\n## Next steps\n", KindNone, "", KindStatus, "headings"},
 		{"Weekly update\n\nShipped the importer.\n", KindNone, "", KindStatus, "title"},
 	}
 	for _, tt := range tests {
@@ -485,4 +497,28 @@ func FuzzParse(f *testing.F) {
 		checkInvariants(t, d)
 		checkInvariants(t, Parse(s, opts))
 	})
+}
+
+// TestByteOrderMark checks that a leading BOM is not prose: the first
+// sentence starts after it (so no fix rewrites it away) and a heading on
+// the first line is still a heading.
+func TestByteOrderMark(t *testing.T) {
+	for _, f := range []Format{Markdown, PlainText} {
+		text := "\ufeffSorry to bother you, but the report is ready.\n"
+		d := Parse(text, Options{Format: f})
+		if len(d.Blocks) != 1 || len(d.Blocks[0].Sentences) != 1 {
+			t.Fatalf("%v: blocks %+v", f, d.Blocks)
+		}
+		if s := d.Blocks[0].Sentences[0]; s.Start != len("\ufeff") {
+			t.Errorf("%v: first sentence starts at %d, want %d", f, s.Start, len("\ufeff"))
+		}
+		checkInvariants(t, d)
+	}
+	d := Parse("\ufeff# Weekly update\n\nAll green.\n", Options{})
+	if len(d.Blocks) == 0 || d.Blocks[0].Kind != Heading || d.Title != "Weekly update" {
+		t.Errorf("BOM then heading: title %q, blocks %+v", d.Title, d.Blocks)
+	}
+	if d.Blocks[0].Span.Start != len("\ufeff") {
+		t.Errorf("heading starts at %d, want %d", d.Blocks[0].Span.Start, len("\ufeff"))
+	}
 }

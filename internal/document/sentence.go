@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,9 @@ import (
 // lower-case letter, unless the period ends a known abbreviation or an
 // initial; at a blank line; at a hard line break (breaks holds the
 // absolute offsets where hard-broken lines' text ends); and at a line end
-// without punctuation when the next line looks like a list item.
+// without punctuation when the next line starts a new thought (see
+// newThought): a list item, a label, or a capitalised line after one that
+// did not break mid-phrase, in a block that is not wrapped prose.
 func splitSentences(t string, base int, breaks []int) []Span {
 	return appendSentences(nil, t, base, breaks)
 }
@@ -41,6 +44,8 @@ func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 		from = end
 	}
 	bi := 0
+	line := 0     // start of the current line
+	wrapped := -1 // whether the block is wrapped prose; -1: not yet known
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		if i-from >= maxSentence && isSpaceByte(c) {
@@ -61,7 +66,26 @@ func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 				}
 				bi++
 			}
-			if hard || blankLineAfter(t, i) || (!endsWithPunct(t[from:i]) && listLikeAt(t, i+1)) {
+			prev, full := t[max(from, line):i], t[line:i]
+			line = i + 1
+			if hard || blankLineAfter(t, i) {
+				emit(i)
+				continue
+			}
+			if endsWithPunct(t[from:i]) {
+				continue
+			}
+			if listLikeAt(t, i+1) {
+				emit(i)
+				continue
+			}
+			if wrapped < 0 {
+				wrapped = 0
+				if wrappedProse(t) {
+					wrapped = 1
+				}
+			}
+			if newThought(prev, t[i+1:], wrapped == 1 || longLine(full)) {
 				emit(i)
 			}
 			continue
@@ -232,4 +256,92 @@ func abbrevBefore(t string, i int, next rune) bool {
 		return false
 	}
 	return abbrevs[lw]
+}
+
+// newThought reports whether the line next, after a line ending in prev
+// with no punctuation, starts a new thought rather than continuing the
+// sentence: it opens with a label ("Dana:", "Update:", "Sara - "), or it
+// opens with a capital letter, a digit or a symbol such as an emoji, prev
+// does not end mid-phrase (on "the", "to", "and", ...) and the line is
+// not wrapped (wrapped: a long line, or a block of wrapped prose; see
+// wrappedProse), where a line ends wherever the width ran out. Notes written a fact a line ("Dana owns the pager" /
+// "Nobody told me the freeze moved.") are split; "postponed to" / "3.11
+// by its author." is not.
+func newThought(prev, next string, wrapped bool) bool {
+	next = strings.TrimLeft(next, " \t")
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsUpper(r) && labelRE.MatchString(next) {
+		return true
+	}
+	if wrapped || !(unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsSymbol(r)) {
+		return false
+	}
+	prev = strings.TrimRight(prev, " \t\r")
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) && last != ')' && last != '%' {
+		return false // "&", "/", "+", a quote: mid-phrase
+	}
+	w := prev[strings.LastIndexAny(prev, " \t")+1:]
+	return !midPhrase[strings.ToLower(w)]
+}
+
+// labelRE matches a line that opens with a label or a speaker: up to four
+// words and a colon, or a name and a dash.
+var labelRE = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{N}'’&/-]*(?: [\p{L}\p{N}'’&/-]+){0,3}:(?:\s|$)|^[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)? [-–—] `)
+
+// midPhrase are words a phrase does not end on: a line that ends with one
+// runs on into the next.
+var midPhrase = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the this that these those my our your their its his her
+		to of in on at by for from with without into onto over under about after before between
+		through during until till since via per than as like
+		and or but nor so yet because although though while if unless whether
+		is are was were be been being am has have had do does did will would shall should
+		can could may might must not no
+		which who whom whose what where when how why
+		very more most less least each every all some any both either neither
+		next last new also just only even still
+		i we you he she they it me us him them`) {
+		midPhrase[w] = true
+	}
+}
+
+// longLine reports whether a line is as long as lines wrapped at a fixed
+// width usually are: 72 characters or more, indentation included.
+func longLine(l string) bool {
+	return utf8.RuneCountInString(strings.TrimRight(l, " \t\r")) >= 72
+}
+
+// wrappedProse reports whether the block t is prose wrapped at a fixed
+// width: three lines or more, the longest at least 60 characters, and
+// most lines but the last so full that the next line's first word would
+// not have fitted on them.
+func wrappedProse(t string) bool {
+	lines := strings.Split(t, "\n")
+	if len(lines) < 3 {
+		return false
+	}
+	width := make([]int, len(lines))
+	w := 0
+	for i, l := range lines {
+		width[i] = utf8.RuneCountInString(strings.TrimRight(l, " \t\r"))
+		w = max(w, width[i])
+	}
+	if w < 60 {
+		return false
+	}
+	full := 0
+	for i := 0; i+1 < len(lines); i++ {
+		next := strings.TrimLeft(lines[i+1], " \t")
+		word := next
+		if j := strings.IndexAny(next, " \t"); j >= 0 {
+			word = next[:j]
+		}
+		if width[i]+1+utf8.RuneCountInString(word) > w-4 {
+			full++
+		}
+	}
+	return 4*full >= 3*(len(lines)-1)
 }

@@ -29,6 +29,28 @@ func TestSplitSentences(t *testing.T) {
 		{"   ( ) .  ", nil, nil},
 		{"Étape finie. Ça marche.", nil, []string{"Étape finie.", "Ça marche."}},
 		{"日本語の文。次の文。", nil, []string{"日本語の文。次の文。"}},
+		// A fact a line: a capitalised line after one that did not end
+		// mid-phrase starts a new sentence.
+		{"Dana owns the rollout checklist and the pager\nNobody told me the freeze moved to the 12th.", nil,
+			[]string{"Dana owns the rollout checklist and the pager", "Nobody told me the freeze moved to the 12th."}},
+		{"Shipped the login page\nDana is on PTO next week\nBudget approved", nil,
+			[]string{"Shipped the login page", "Dana is on PTO next week", "Budget approved"}},
+		{"Looks reasonable\nDarshan: not perfect, we could improve it.", nil, []string{"Looks reasonable", "Darshan: not perfect, we could improve it."}},
+		{"Looks reasonable\ndarshan: not perfect.", nil, []string{"Looks reasonable\ndarshan: not perfect."}},
+		{"Waiting on the vendor\n🚀 shipped the beta", nil, []string{"Waiting on the vendor", "🚀 shipped the beta"}},
+		{"Deploy went fine\r\nNobody noticed.", nil, []string{"Deploy went fine", "Nobody noticed."}},
+		// Wrapped prose runs on: mid-phrase, a long line, lower case.
+		{"The freeze was postponed to\n3.11 by its author.", nil, []string{"The freeze was postponed to\n3.11 by its author."}},
+		{"We will schedule a call with the SC, possibly for next\nMonday.", nil, []string{"We will schedule a call with the SC, possibly for next\nMonday."}},
+		{"This section provides insight into the requests for consideration by the Steering\nCouncil.", nil,
+			[]string{"This section provides insight into the requests for consideration by the Steering\nCouncil."}},
+		{"A line that\nContinues, since\nthe rest is lower case", nil, []string{"A line that\nContinues, since\nthe rest is lower case"}},
+		{"One nomination for each position, we will leave it open until this Friday and the\n" +
+			"Council will then declare Michael and Matteo re-elected unless there are any\n" +
+			"Objections raised on the list before the deadline passes, as in past years.", nil,
+			[]string{"One nomination for each position, we will leave it open until this Friday and the\n" +
+				"Council will then declare Michael and Matteo re-elected unless there are any\n" +
+				"Objections raised on the list before the deadline passes, as in past years."}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -103,4 +104,94 @@ func (ls lineStarts) next(off int) int {
 		return ls.n + 1
 	}
 	return ls.newlines[k] + 1
+}
+
+// DirectiveProblem is a rule name in an inline directive that is not the ID
+// of any rule: a typo that would otherwise silence nothing.
+type DirectiveProblem struct {
+	// Span covers the name in the directive (or the whole comment when the
+	// name cannot be found in it).
+	Span document.Span
+	// Name is the name as written (lower-cased); Suggest is the nearest
+	// rule ID, or "".
+	Name, Suggest string
+	// Directive is the directive's keyword, e.g. "upward-disable-next-line".
+	Directive string
+}
+
+// Message is a one-line description of the problem.
+func (p DirectiveProblem) Message() string {
+	msg := fmt.Sprintf("unknown rule %q in %s", p.Name, p.Directive)
+	if p.Suggest != "" {
+		return msg + fmt.Sprintf(" (did you mean %q?)", p.Suggest)
+	}
+	return msg + " (see `upward rules`)"
+}
+
+// CheckDirectives returns the names in doc's directives that are not IDs
+// of rules, in document order.
+func CheckDirectives(doc *document.Document, rules []*Rule) []DirectiveProblem {
+	if len(doc.Directives) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+	}
+	var out []DirectiveProblem
+	for _, d := range doc.Directives {
+		for _, name := range d.Rules {
+			if slices.Contains(ids, name) {
+				continue
+			}
+			out = append(out, DirectiveProblem{
+				Span:      nameSpan(doc.Text, d, name),
+				Name:      name,
+				Suggest:   Closest(name, ids),
+				Directive: directiveKeyword(d.Kind),
+			})
+		}
+	}
+	return out
+}
+
+func directiveKeyword(k document.DirectiveKind) string {
+	switch k {
+	case document.Enable:
+		return "upward-enable"
+	case document.DisableNextLine:
+		return "upward-disable-next-line"
+	}
+	return "upward-disable"
+}
+
+// nameSpan finds name, a whole word after the directive's keyword, in the
+// directive's comment; it returns the comment's span if it is not there.
+func nameSpan(text string, d document.Directive, name string) document.Span {
+	if d.Span.Start < 0 || d.Span.End > len(text) || d.Span.Start > d.Span.End {
+		return d.Span
+	}
+	c := strings.ToLower(text[d.Span.Start:d.Span.End])
+	if len(c) != d.Span.Len() {
+		return d.Span // lower-casing changed the length: offsets would lie
+	}
+	kw := strings.TrimPrefix(directiveKeyword(d.Kind), "upward-")
+	from := strings.Index(c, kw)
+	if from < 0 {
+		return d.Span
+	}
+	from += len(kw)
+	isWord := func(b byte) bool { return b == '-' || b == '_' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' }
+	for from < len(c) {
+		i := strings.Index(c[from:], name)
+		if i < 0 {
+			break
+		}
+		s, e := from+i, from+i+len(name)
+		if (s == 0 || !isWord(c[s-1])) && (e == len(c) || !isWord(c[e])) {
+			return document.Span{Start: d.Span.Start + s, End: d.Span.Start + e}
+		}
+		from = e
+	}
+	return d.Span
 }

@@ -31,7 +31,7 @@ func ApplyEdits(text string, edits []Edit) (string, error) {
 	return b.String(), nil
 }
 
-// FixAll gathers the first fix that needs no input from each finding and
+// FixAll gathers the first automatic fix (see Fix.Automatic) of each finding and
 // applies them together, skipping any fix that would overlap one already
 // taken. It returns the new text and how many findings were fixed.
 func FixAll(text string, fs []Finding) (string, int, error) {
@@ -41,7 +41,7 @@ func FixAll(text string, fs []Finding) (string, int, error) {
 }
 
 // PickFixes chooses what FixAll applies to a text of textLen bytes: each
-// finding's first fix that needs no input and whose edits are in range
+// finding's first automatic fix (see Fix.Automatic) whose edits are in range
 // and overlap neither each other nor an edit already chosen (as
 // ApplyEdits defines overlap). It returns the chosen edits, sorted, and
 // the indexes of the findings fixed.
@@ -50,7 +50,7 @@ func PickFixes(textLen int, fs []Finding) ([]Edit, []int) {
 	var fixed []int
 	for i, f := range fs {
 		for _, fx := range f.Fixes {
-			if fx.NeedsInput || !fits(textLen, taken, fx.Edits) {
+			if !fx.Automatic() || !fits(textLen, taken, fx.Edits) {
 				continue
 			}
 			for _, e := range fx.Edits {

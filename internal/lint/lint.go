@@ -4,6 +4,7 @@ package lint
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/upward-lint/upward/internal/document"
 )
@@ -59,16 +60,33 @@ type Edit struct {
 }
 
 // Fix is one way to resolve a finding. Its edits never overlap.
+//
+// A fix is applied without the writer looking at it (by `upward lint
+// --fix` and the editor's fix-all) only when it is Automatic: it needs no
+// input and it keeps every word the writer meant to keep. Removing the
+// flagged words (a hedge, an apology, filler) and inserting new text keep
+// them; replacing a sentence with new wording (a complaint rewritten as a
+// request, an open question as a recommendation) may drop a fact the
+// writer wrote beside the problem, so such a fix is only ever offered,
+// as a quick fix the writer reads before accepting.
 type Fix struct {
 	// Title is a verb phrase for the editor: "Rewrite as a request".
 	Title string
 	Edits []Edit
 	// NeedsInput is set when the new text has [placeholders] only the
-	// writer can fill in; `upward lint --fix` and fix-all skip such fixes.
+	// writer can fill in.
 	NeedsInput bool
+	// Rewrites is set when the fix replaces the writer's own words beyond
+	// the flagged phrase with new wording: the writer must read it before
+	// it is applied.
+	Rewrites bool
 	// Preferred marks the fix an editor should offer first.
 	Preferred bool
 }
+
+// Automatic reports whether the fix may be applied unseen, by `upward
+// lint --fix` and fix-all: it needs no input and rewrites nothing.
+func (f Fix) Automatic() bool { return !f.NeedsInput && !f.Rewrites }
 
 // Finding is one problem found in a document.
 type Finding struct {
@@ -80,6 +98,19 @@ type Finding struct {
 	// Why says what made the text a hit: the phrase matched, or the words
 	// the learned model weighed most.
 	Why string
+}
+
+// Dates are what the rules that propose a date (vague-timing,
+// missing-update-cadence) count from.
+type Dates struct {
+	// Base is the day the document speaks from: its date, else today
+	// (see package dates). Zero: the rules offer placeholders only.
+	Base time.Time
+	// Today is the day of the lint.
+	Today time.Time
+	// Locale says how dates are written ("" is en-GB: "Fri 4 Dec"; see
+	// dates.ParseStyle).
+	Locale string
 }
 
 // Example is a documented hit or non-hit of a rule.
@@ -122,7 +153,9 @@ type Pass struct {
 	// config says never to flag (case-insensitive).
 	Extra, Allow []string
 	// Model is how the sentence rules use the learned model.
-	Model  ModelOptions
+	Model ModelOptions
+	// Dates are what rules that propose a date count from.
+	Dates  Dates
 	report func(Finding)
 	memo   map[any]any
 }

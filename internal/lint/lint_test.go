@@ -59,6 +59,33 @@ func TestFixAllSkipsPlaceholdersAndOverlaps(t *testing.T) {
 	}
 }
 
+// TestFixAllNeverRewrites checks that a fix replacing the writer's words
+// is only ever offered: FixAll takes the finding's next automatic fix, or
+// none.
+func TestFixAllNeverRewrites(t *testing.T) {
+	text := "Dana owns the pager. Nobody told me the freeze moved."
+	rewrite := Fix{Title: "Ask to be looped in", Rewrites: true, Edits: []Edit{{sp(0, len(text)), "Could you loop me in when the freeze date changes?"}}}
+	insert := Fix{Title: "Add a request", Edits: []Edit{{sp(len(text), len(text)), " Please loop me in."}}}
+	for _, tc := range []struct {
+		fixes []Fix
+		want  string
+		n     int
+	}{
+		{[]Fix{rewrite}, text, 0},
+		{[]Fix{rewrite, insert}, text + " Please loop me in.", 1},
+	} {
+		got, n, err := FixAll(text, []Finding{{RuleID: "complaint", Span: sp(21, len(text)), Fixes: tc.fixes}})
+		if err != nil || got != tc.want || n != tc.n {
+			t.Errorf("FixAll = %q, %d, %v; want %q, %d", got, n, err, tc.want, tc.n)
+		}
+	}
+	for _, fx := range []Fix{{}, {NeedsInput: true}, {Rewrites: true}, {NeedsInput: true, Rewrites: true}} {
+		if got, want := fx.Automatic(), !fx.NeedsInput && !fx.Rewrites; got != want {
+			t.Errorf("%+v.Automatic() = %v, want %v", fx, got, want)
+		}
+	}
+}
+
 func TestRunDirectivesSeverityAllow(t *testing.T) {
 	text := "one soon\n<!-- x -->\ntwo soon\nthree soon\nfour soon\n"
 	doc := &document.Document{Text: text}
@@ -103,6 +130,34 @@ func TestRunDirectivesSeverityAllow(t *testing.T) {
 	}
 	if fs := Run(doc, []*Rule{rule}, Options{Disabled: map[string]bool{"vague-timing": true}}); len(fs) != 0 {
 		t.Errorf("disabled rule ran: %+v", fs)
+	}
+}
+
+func TestAllowed(t *testing.T) {
+	text := "We will ship it SOON-ish, at some\n  point next year. Über bald."
+	at := func(s string) document.Span {
+		i := strings.Index(text, s)
+		return sp(i, i+len(s))
+	}
+	for _, tc := range []struct {
+		span  document.Span
+		allow string
+		want  bool
+	}{
+		{at("SOON"), "soon-ish", true},            // overlapping, any case
+		{at("SOON"), "soon", true},                // inside
+		{at("SOON"), "ship", false},               // elsewhere
+		{at("some\n  point"), "some point", true}, // a space matches a line break and indent
+		{at("at some\n  point"), "AT   SOME POINT", true},
+		{at("point"), "some point", true},
+		{at("next"), "some point", false},
+		{at("Über"), "über bald", true},
+		{at("bald"), "überbald", false},
+		{sp(3, 3), "will", true}, // an empty span inside an allowed phrase
+	} {
+		if got := allowed(text, tc.span, []string{tc.allow}); got != tc.want {
+			t.Errorf("allowed(%q, allow %q) = %v, want %v", text[tc.span.Start:tc.span.End], tc.allow, got, tc.want)
+		}
 	}
 }
 
@@ -192,7 +247,7 @@ func TestPickFixesMatchesApplyEdits(t *testing.T) {
 		fs := make([]Finding, rng.IntN(8))
 		for i := range fs {
 			for range rng.IntN(3) {
-				fx := Fix{NeedsInput: rng.IntN(5) == 0}
+				fx := Fix{NeedsInput: rng.IntN(5) == 0, Rewrites: rng.IntN(5) == 0}
 				for range 1 + rng.IntN(2) {
 					fx.Edits = append(fx.Edits, edit())
 				}
@@ -204,7 +259,7 @@ func TestPickFixesMatchesApplyEdits(t *testing.T) {
 		for i, f := range fs {
 			for _, fx := range f.Fixes {
 				trial := append(slices.Clone(want), fx.Edits...)
-				if fx.NeedsInput {
+				if fx.NeedsInput || fx.Rewrites {
 					continue
 				}
 				if _, err := ApplyEdits(text, trial); err == nil {

@@ -3,6 +3,8 @@ package lint
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 )
@@ -17,6 +19,14 @@ type Options struct {
 	Extra, Allow map[string][]string
 	// Model is how the sentence rules use the learned model.
 	Model ModelOptions
+	// Dates are what rules that propose a date count from; package check
+	// fills in the document's day.
+	Dates Dates
+	// Profile is the configured audience profile ("exec", "manager",
+	// "peer" or ""); package check lays its severities (see package
+	// profile) under Severity, unless the document's front matter names
+	// another audience.
+	Profile string
 }
 
 // ModelOptions say how the sentence rules use the learned model beside
@@ -27,9 +37,10 @@ type ModelOptions struct {
 	Off bool
 	// Sensitivity is "precise", "balanced" or "thorough"; "" is balanced.
 	Sensitivity string
-	// Alone turns the phrases off: the model alone decides (for
-	// measurement).
-	Alone bool
+	// Alone turns the phrases off: the model alone decides. NoVeto keeps
+	// every phrase hit; NoAdd adds no finding of the model's own. The
+	// three are for measuring each part (upward-eval -frozen).
+	Alone, NoVeto, NoAdd bool
 }
 
 // Run runs rules over doc and returns the findings, sorted by position then
@@ -46,7 +57,7 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, memo: memo}
+		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, Dates: opts.Dates, memo: memo}
 		p.report = func(f Finding) {
 			f.RuleID = r.ID
 			f.Severity = sev
@@ -71,6 +82,9 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 }
 
 func applies(r *Rule, doc *document.Document) bool {
+	if r.Scope == DocumentScope && doc.Cancelled {
+		return false // notes of a meeting that did not take place
+	}
 	if len(r.Kinds) == 0 {
 		return true
 	}
@@ -79,24 +93,59 @@ func applies(r *Rule, doc *document.Document) bool {
 
 // allowed reports whether the flagged text contains an allowed phrase, or
 // an allowed phrase in the text overlaps it (allow "soon-ish" keeps a "soon"
-// finding inside "soon-ish" quiet). Matching ignores case.
+// finding inside "soon-ish" quiet). Matching ignores case, and a space in a
+// phrase matches any run of white space, so a phrase allowed from one line
+// still matches where a paragraph wraps it.
 func allowed(text string, s document.Span, allow []string) bool {
 	if len(allow) == 0 || s.Start < 0 || s.End > len(text) || s.Start > s.End {
 		return false
 	}
-	t := strings.ToLower(text[s.Start:s.End])
 	for _, a := range allow {
+		a = strings.Join(strings.Fields(a), " ")
 		if a == "" {
 			continue
 		}
-		if strings.Contains(t, strings.ToLower(a)) {
-			return true
-		}
-		for i := max(0, s.Start-len(a)+1); i < s.End && i+len(a) <= len(text); i++ {
-			if strings.EqualFold(text[i:i+len(a)], a) {
+		// A match overlapping the span starts about len(a) bytes before
+		// it at most; wider white space in the text may push it further.
+		for i := max(0, s.Start-4*len(a)-16); i < max(s.End, s.Start+1) && i < len(text); i++ {
+			if !utf8.RuneStart(text[i]) {
+				continue
+			}
+			if end, ok := matchFold(text, i, a); ok && end > s.Start {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// matchFold reports whether phrase matches text at i, ignoring case, a
+// space in phrase matching a run of white space; end is where the match
+// ends.
+func matchFold(text string, i int, phrase string) (end int, ok bool) {
+	for j := 0; j < len(phrase); {
+		if i >= len(text) {
+			return 0, false
+		}
+		if phrase[j] == ' ' {
+			if !isSpaceByte(text[i]) {
+				return 0, false
+			}
+			for i < len(text) && isSpaceByte(text[i]) {
+				i++
+			}
+			j++
+			continue
+		}
+		rp, np := utf8.DecodeRuneInString(phrase[j:])
+		rt, nt := utf8.DecodeRuneInString(text[i:])
+		if rp != rt && unicode.ToLower(rp) != unicode.ToLower(rt) && unicode.ToUpper(rp) != unicode.ToUpper(rt) {
+			return 0, false
+		}
+		i += nt
+		j += np
+	}
+	return i, true
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -31,6 +31,9 @@ type Item struct {
 	// Labeller names who labelled the item, where known.
 	Labeller string `json:"labeller,omitempty"`
 	Writer   string `json:"writer,omitempty"`
+	// Adjudicated, where set, says how a disagreement between two
+	// labellers was settled by the catalogue (the labels are the outcome).
+	Adjudicated string `json:"adjudicated,omitempty"`
 }
 
 // File and Line say where an item was read from, for error messages.

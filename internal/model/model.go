@@ -61,6 +61,8 @@ type Meta struct {
 	Items     int               `json:"items"`
 	Positives map[string]int    `json:"positives"`
 	Bias      [NumRules]float64 `json:"bias"`
+	// Scale maps each rule's int16 weights to margins.
+	Scale [NumRules]float64 `json:"scale"`
 	// PlattA and PlattB map a margin m to a probability at real-world
 	// prevalence, 1/(1+exp(-(A*m+B))).
 	PlattA [NumRules]float64 `json:"platt_a"`
@@ -78,14 +80,15 @@ type Meta struct {
 }
 
 // Version is the current feature and file format version.
-const Version = 1
+const Version = 2
 
 // Model is a trained model: per-bucket weights for every rule side by side
-// (W[b*NumRules+r]), and its Meta.
+// (q[b*NumRules+r], int16 scaled by Meta.Scale: half the memory of
+// float32, so more of the table stays in cache), and its Meta.
 type Model struct {
 	Meta
 	mask uint64
-	w    []float32
+	q    []int16
 	thr  [len(sensitivityNames)][NumRules]float32
 	veto [NumRules]float32
 }
@@ -93,7 +96,7 @@ type Model struct {
 var magic = []byte("UPWMODEL")
 
 // Encode writes the model: magic, the length of the JSON meta, the meta,
-// then the weights as little-endian float32.
+// then the weights as little-endian int16.
 func (m *Model) Encode() []byte {
 	meta, err := json.MarshalIndent(m.Meta, "", " ")
 	if err != nil {
@@ -103,9 +106,9 @@ func (m *Model) Encode() []byte {
 	b.Write(magic)
 	binary.Write(&b, binary.LittleEndian, uint32(len(meta)))
 	b.Write(meta)
-	buf := make([]byte, 4*len(m.w))
-	for i, f := range m.w {
-		binary.LittleEndian.PutUint32(buf[4*i:], math.Float32bits(f))
+	buf := make([]byte, 2*len(m.q))
+	for i, v := range m.q {
+		binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
 	}
 	b.Write(buf)
 	return b.Bytes()
@@ -134,12 +137,12 @@ func Decode(data []byte) (*Model, error) {
 	}
 	data = data[n:]
 	size := (1 << m.Bits) * NumRules
-	if len(data) != 4*size {
-		return nil, fmt.Errorf("model: %d bytes of weights, want %d", len(data), 4*size)
+	if len(data) != 2*size {
+		return nil, fmt.Errorf("model: %d bytes of weights, want %d", len(data), 2*size)
 	}
-	m.w = make([]float32, size)
-	for i := range m.w {
-		m.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(data[4*i:]))
+	m.q = make([]int16, size)
+	for i := range m.q {
+		m.q[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
 	}
 	m.Prepare()
 	return m, nil
@@ -169,9 +172,38 @@ func (m *Model) Prepare() {
 // New returns an untrained model with 2^bits buckets.
 func New(bits int) *Model {
 	m := &Model{Meta: Meta{Version: Version, Bits: bits}}
-	m.w = make([]float32, (1<<bits)*NumRules)
+	m.q = make([]int16, (1<<bits)*NumRules)
+	for r := range m.Scale {
+		m.Scale[r] = 1.0 / 1024
+	}
 	m.Prepare()
 	return m
+}
+
+// setWeights quantises w (laid out as q) to int16, one scale per rule.
+func (m *Model) setWeights(w []float64) {
+	for r := range NumRules {
+		top := 0.0
+		for i := r; i < len(w); i += NumRules {
+			top = max(top, math.Abs(w[i]))
+		}
+		m.Scale[r] = 1.0 / 1024
+		if top > 0 {
+			m.Scale[r] = top / math.MaxInt16
+		}
+		for i := r; i < len(w); i += NumRules {
+			m.q[i] = int16(math.Round(w[i] / m.Scale[r]))
+		}
+	}
+}
+
+// weights returns the weights as float64, laid out as q.
+func (m *Model) weights() []float64 {
+	w := make([]float64, len(m.q))
+	for i, v := range m.q {
+		w[i] = float64(v) * m.Scale[i%NumRules]
+	}
+	return w
 }
 
 // Scores are the margins (log-odds before calibration) of the six rules.
@@ -179,29 +211,25 @@ type Scores [NumRules]float32
 
 // Score returns the margins of text for every rule.
 func (m *Model) Score(text string) Scores {
-	var acc [NumRules]float32
-	w, mask := m.w, m.mask
+	var acc [NumRules]int32
+	q, mask := m.q, m.mask
 	n := walk(text, func(h uint64, _ int) {
 		b := int(h&mask) * NumRules
-		ws := w[b : b+NumRules : b+NumRules]
-		acc[0] += ws[0]
-		acc[1] += ws[1]
-		acc[2] += ws[2]
-		acc[3] += ws[3]
-		acc[4] += ws[4]
-		acc[5] += ws[5]
+		ws := q[b : b+NumRules : b+NumRules]
+		acc[0] += int32(ws[0])
+		acc[1] += int32(ws[1])
+		acc[2] += int32(ws[2])
+		acc[3] += int32(ws[3])
+		acc[4] += int32(ws[4])
+		acc[5] += int32(ws[5])
 	}, nil)
-	return m.finish(acc, n)
-}
-
-func (m *Model) finish(acc [NumRules]float32, n int) Scores {
 	var s Scores
-	scale := float32(0)
+	norm := 0.0
 	if n > 0 {
-		scale = float32(1 / math.Sqrt(float64(n)))
+		norm = 1 / math.Sqrt(float64(n))
 	}
 	for r := range NumRules {
-		s[r] = acc[r]*scale + float32(m.Bias[r])
+		s[r] = float32(float64(acc[r])*m.Scale[r]*norm + m.Bias[r])
 	}
 	return s
 }
@@ -234,14 +262,13 @@ type Contribution struct {
 func (m *Model) Explain(text string, r, k int) []Contribution {
 	var toks []token
 	type feat struct {
-		tok    int
-		w      float32
-		bigram bool
+		tok int
+		w   float32
 	}
 	var feats []feat
 	mask := m.mask
 	walk(text, func(h uint64, tok int) {
-		feats = append(feats, feat{tok: tok, w: m.w[int(h&mask)*NumRules+r]})
+		feats = append(feats, feat{tok: tok, w: float32(float64(m.q[int(h&mask)*NumRules+r]) * m.Scale[r])})
 	}, &toks)
 	per := make([]float32, len(toks))
 	// walk emits, per token, its character n-grams, then its unigram,
@@ -291,6 +318,8 @@ func Default() (*Model, error) {
 
 // Nudge adds w to rule r's weight of every feature of text: for tests
 // that need a model with known opinions.
-func (m *Model) Nudge(text string, r int, w float32) {
-	walk(text, func(h uint64, _ int) { m.w[int(h&m.mask)*NumRules+r] += w }, nil)
+func (m *Model) Nudge(text string, r int, w float64) {
+	ws := m.weights()
+	walk(text, func(h uint64, _ int) { ws[int(h&m.mask)*NumRules+r] += w }, nil)
+	m.setWeights(ws)
 }

@@ -174,3 +174,46 @@ func BenchmarkScoreSentence(b *testing.B) {
 		m.Score(text)
 	}
 }
+
+// TestFrozenSplitIsUnseen checks that no text of the frozen test split
+// repeats a training text (case, punctuation and spacing aside): a test
+// item seen in training measures nothing.
+func TestFrozenSplitIsUnseen(t *testing.T) {
+	train, err := ReadCorpus("../../testdata/train")
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := ReadCorpus("../../testdata/test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(s string) string {
+		var b strings.Builder
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+		}) {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	seen := map[string]string{}
+	for _, it := range train {
+		seen[key(it.Text)] = it.ID
+	}
+	ids := map[string]bool{}
+	for _, it := range train {
+		ids[it.ID] = true
+	}
+	for _, it := range test {
+		if id, ok := seen[key(it.Text)]; ok {
+			t.Errorf("test item %s repeats training item %s: %q", it.ID, id, it.Text)
+		}
+		if ids[it.ID] {
+			t.Errorf("test item ID %s is also a training ID", it.ID)
+		}
+	}
+	if len(test) < 2000 {
+		t.Errorf("frozen split has %d items, want at least 2,000", len(test))
+	}
+}

@@ -101,9 +101,7 @@ func Train(ex []Example, opts TrainOptions) *Model {
 		}
 	}
 	m := New(opts.Bits)
-	for i, x := range w {
-		m.w[i] = float32(x)
-	}
+	m.setWeights(w)
 	m.Bias = bias
 	return m
 }

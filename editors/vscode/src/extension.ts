@@ -12,13 +12,14 @@ import {
 } from "vscode-languageclient/node";
 import {
   INSTALL_COMMAND,
-  INSTALL_URL,
   OffsetEdit,
+  RELEASES_URL,
   ServerState,
   placeholderAfterEdits,
   resolveServerPath,
   statusView,
   toServerConfig,
+  toModelSetting,
 } from "./logic";
 
 const SELECT_PLACEHOLDER = "upward.selectPlaceholder";
@@ -51,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration("upward.path")) {
         await restart(context);
-      } else if (e.affectsConfiguration("upward.rules") && client?.isRunning()) {
+      } else if ((e.affectsConfiguration("upward.rules") || e.affectsConfiguration("upward.model")) && client?.isRunning()) {
         await client.sendNotification(DidChangeConfigurationNotification.type, {
           settings: { upward: currentConfig() },
         });
@@ -149,13 +150,15 @@ function isExecutable(p: string): boolean {
   }
 }
 
+// showMissingBinary offers the two ways to install upward and the setting.
+// Short labels: a notification cuts longer ones off (the real-VS Code test checks).
 async function showMissingBinary(message: string): Promise<void> {
-  const install = "Install instructions";
-  const copy = "Copy install command";
-  const settings = "Set upward.path";
-  const choice = await vscode.window.showErrorMessage(message, install, copy, settings);
-  if (choice === install) {
-    await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+  const copy = "Copy command";
+  const release = "Open releases";
+  const settings = "Set path";
+  const choice = await vscode.window.showErrorMessage(message, copy, release, settings);
+  if (choice === release) {
+    await vscode.env.openExternal(vscode.Uri.parse(RELEASES_URL));
   } else if (choice === copy) {
     await vscode.env.clipboard.writeText(INSTALL_COMMAND);
   } else if (choice === settings) {
@@ -164,9 +167,11 @@ async function showMissingBinary(message: string): Promise<void> {
 }
 
 function currentConfig(scope?: vscode.Uri): unknown {
-  const raw = vscode.workspace.getConfiguration("upward", scope).get("rules");
-  const { config, problems } = toServerConfig(raw);
-  for (const p of problems) output.appendLine(p);
+  const section = vscode.workspace.getConfiguration("upward", scope);
+  const { config, problems } = toServerConfig(section.get("rules"));
+  const m = toModelSetting(section.get("model.enabled"), section.get("model.sensitivity"));
+  if (m.model) config.model = m.model;
+  for (const p of [...problems, ...m.problems]) output.appendLine(p);
   return config;
 }
 

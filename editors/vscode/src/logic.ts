@@ -3,12 +3,12 @@
 
 import * as path from "node:path";
 
-/** Where the upward binary's install instructions live. */
-export const INSTALL_URL = "https://github.com/upward-lint/upward#install";
-
 /** The command that installs the upward binary. */
 export const INSTALL_COMMAND =
   "go install github.com/upward-lint/upward/cmd/upward@latest";
+
+/** Where the release binaries (no Go needed) are. */
+export const RELEASES_URL = "https://github.com/upward-lint/upward/releases/latest";
 
 /** Severities the server accepts for a rule. */
 export const SEVERITIES = ["error", "warning", "info", "hint"] as const;
@@ -17,9 +17,42 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A rule setting as sent to the server: off, on, a severity, or both. */
 export type RuleSetting = false | true | Severity | { enabled?: boolean; severity?: Severity };
 
+/** The learned model's sensitivities (precision targets at real-world prevalence). */
+export const SENSITIVITIES = ["precise", "balanced", "thorough"] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+/** The learned model's settings as sent to the server. */
+export interface ModelSetting {
+  enabled?: boolean;
+  sensitivity?: Sensitivity;
+}
+
 /** The shape of the "upward" configuration section the server pulls. */
 export interface ServerConfig {
   rules: Record<string, RuleSetting>;
+  model?: ModelSetting;
+}
+
+/**
+ * toModelSetting turns `upward.model.enabled` and `upward.model.sensitivity`
+ * into the server's {"enabled", "sensitivity"}; undefined when both are at
+ * their defaults (the server's own defaults then apply, and .upward.toml's
+ * [model] is not overridden).
+ */
+export function toModelSetting(enabled: unknown, sensitivity: unknown): { model?: ModelSetting; problems: string[] } {
+  const model: ModelSetting = {};
+  const problems: string[] = [];
+  if (enabled === false) model.enabled = false;
+  else if (enabled !== undefined && enabled !== null && enabled !== true) {
+    problems.push(`upward.model.enabled must be true or false, got ${describe(enabled)}`);
+  }
+  if (typeof sensitivity === "string" && (SENSITIVITIES as readonly string[]).includes(sensitivity.trim().toLowerCase())) {
+    const s = sensitivity.trim().toLowerCase() as Sensitivity;
+    if (s !== "balanced") model.sensitivity = s;
+  } else if (sensitivity !== undefined && sensitivity !== null) {
+    problems.push(`upward.model.sensitivity must be one of ${SENSITIVITIES.join(", ")}, got ${describe(sensitivity)}`);
+  }
+  return { model: Object.keys(model).length > 0 ? model : undefined, problems };
 }
 
 /** Result of normalizing user settings: the config and any complaints about it. */
@@ -277,5 +310,5 @@ export function resolveServerPath(setting: string | undefined, env: PathEnv): Re
 
 function notFound(setting: string | undefined, why: string): string {
   const shown = setting === undefined || setting.trim() === "" ? "upward" : setting;
-  return `upward: cannot start the language server: ${why} (upward.path = "${shown}"). Install it with \`${INSTALL_COMMAND}\` or set upward.path to the binary.`;
+  return `upward: cannot start the language server: ${why} (upward.path = "${shown}"). Install it with \`${INSTALL_COMMAND}\`, or download a release binary from ${RELEASES_URL}, and put it on your PATH or set upward.path to it.`;
 }

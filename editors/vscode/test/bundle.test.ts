@@ -32,6 +32,12 @@ describe("bundle", () => {
     assert.doesNotMatch(src, /require\("vscode-languageclient/);
   });
 
+  it("downloads nothing at run time: no HTTP client in the bundle", () => {
+    const src = fs.readFileSync(bundle, "utf8");
+    assert.doesNotMatch(src, /require\("(node:)?(http|https|http2|dns|tls)"\)/);
+    assert.doesNotMatch(src, /\bfetch\(|XMLHttpRequest|WebSocket/);
+  });
+
   it("loads with only vscode provided and exports activate/deactivate", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Module = require("node:module") as { _load: (req: string, ...rest: unknown[]) => unknown };

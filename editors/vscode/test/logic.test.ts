@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import {
   INSTALL_COMMAND,
+  RELEASES_URL,
   PathEnv,
   findPlaceholders,
   formatCount,
@@ -11,6 +12,7 @@ import {
   resolveServerPath,
   statusView,
   toServerConfig,
+  toModelSetting,
 } from "../src/logic";
 
 // apply mimics VS Code applying non-overlapping edits to a string.
@@ -19,6 +21,23 @@ function apply(text: string, edits: { start: number; end: number; newText: strin
   for (const e of sorted) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   return text;
 }
+
+describe("toModelSetting", () => {
+  it("sends nothing at the defaults", () => {
+    assert.deepEqual(toModelSetting(true, "balanced"), { model: undefined, problems: [] });
+    assert.deepEqual(toModelSetting(undefined, undefined), { model: undefined, problems: [] });
+  });
+  it("sends the model off and other sensitivities", () => {
+    assert.deepEqual(toModelSetting(false, " Precise ").model, { enabled: false, sensitivity: "precise" });
+    assert.deepEqual(toModelSetting(true, "thorough").model, { sensitivity: "thorough" });
+  });
+  it("drops and reports invalid values", () => {
+    const { model, problems } = toModelSetting("no", "wild");
+    assert.equal(model, undefined);
+    assert.equal(problems.length, 2);
+    assert.match(problems[1], /sensitivity.*"wild"/);
+  });
+});
 
 describe("toServerConfig", () => {
   it("passes false and severities through under rules", () => {
@@ -173,12 +192,13 @@ describe("resolveServerPath", () => {
       path: "/ws/bin/upward",
     });
   });
-  it("explains a missing binary with the install command", () => {
+  it("explains a missing binary with the install command and the releases", () => {
     const r = resolveServerPath("upward", env([]));
     assert.equal(r.ok, false);
     if (!r.ok) {
       assert.match(r.message, /not on your PATH/);
       assert.ok(r.message.includes(INSTALL_COMMAND));
+      assert.ok(r.message.includes(RELEASES_URL));
     }
     const r2 = resolveServerPath("/opt/upward", env([]));
     assert.equal(r2.ok, false);

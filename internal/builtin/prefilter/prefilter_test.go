@@ -70,7 +70,7 @@ func TestAnalyzeFirst(t *testing.T) {
 			continue
 		}
 		for c := range 256 {
-			want := strings.IndexByte(tc.start, byte(c)) >= 0 || c >= 0xC0 && strings.ContainsAny(tc.start, "\xe2")
+			want := strings.IndexByte(tc.start, byte(c)) >= 0 || c >= 0xC0 && strings.IndexByte(tc.start, 0xe2) >= 0
 			if c >= 0x80 && c < 0xC0 {
 				want = false
 			}

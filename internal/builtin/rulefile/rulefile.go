@@ -116,10 +116,10 @@ func (f *File) Rule() (*lint.Rule, error) {
 // GroupPrefix returns the flags the document rules compile the patterns of
 // a phrase group with: case-insensitive, except for "owner" (names are
 // capitalised). patterns is false for groups that are word lists, not
-// patterns ("notnames").
+// patterns ("notnames", "front_matter_keys").
 func GroupPrefix(group string) (prefix string, patterns bool) {
 	switch group {
-	case "notnames":
+	case "notnames", "front_matter_keys":
 		return "", false
 	case "owner":
 		return "", true

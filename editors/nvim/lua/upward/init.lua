@@ -15,8 +15,10 @@ M.defaults = {
   -- { rules = { hedging = "hint", ["vague-timing"] = false } }
   settings = {},
   root_markers = { ".upward.toml", ".git" },
-  -- Passed through to the client config.
+  -- Passed through to the client config (on_init runs after the settings
+  -- are sent).
   on_attach = nil,
+  on_init = nil,
   capabilities = nil,
   -- Force a start method: "config" (0.11+), "start" (0.8+), "start_client" (0.7+).
   -- nil picks the newest one this Neovim has.
@@ -119,6 +121,28 @@ local function check_cmd(cmd)
   return false
 end
 
+-- client:notify on 0.11+, client.notify before.
+local function client_notify(client, method, params)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
+--- An on_init for the client config: pushes the settings with
+--- workspace/didChangeConfiguration as soon as the server is initialized,
+--- then calls the user's on_init. Neovim 0.7 neither announces
+--- workspace/configuration (so the server never asks) nor sends the settings
+--- itself; on newer Neovim the push is harmless (the server asks again).
+function M.on_init(cfg)
+  return function(client, result)
+    client_notify(client, "workspace/didChangeConfiguration", { settings = M.client_settings(cfg.settings) })
+    if cfg.on_init then
+      return cfg.on_init(client, result)
+    end
+  end
+end
+
 local function client_config(cfg, root)
   return {
     name = M.name,
@@ -126,6 +150,7 @@ local function client_config(cfg, root)
     root_dir = root,
     workspace_folders = root and { { uri = vim.uri_from_fname(root), name = root } } or nil,
     settings = M.client_settings(cfg.settings),
+    on_init = M.on_init(cfg),
     on_attach = cfg.on_attach,
     capabilities = cfg.capabilities,
     flags = { debounce_text_changes = 50 },
@@ -206,6 +231,7 @@ function M.setup(opts)
         on_dir(M.find_root(buf_path(bufnr), cfg.root_markers))
       end,
       settings = M.client_settings(cfg.settings),
+      on_init = M.on_init(cfg),
       on_attach = cfg.on_attach,
       capabilities = cfg.capabilities,
     })
@@ -238,11 +264,7 @@ function M.update_settings(settings)
   for _, c in pairs(get()) do
     if c.name == M.name then
       c.config.settings = full
-      if vim.fn.has("nvim-0.11") == 1 then
-        c:notify("workspace/didChangeConfiguration", { settings = full })
-      else
-        c.notify("workspace/didChangeConfiguration", { settings = full })
-      end
+      client_notify(c, "workspace/didChangeConfiguration", { settings = full })
     end
   end
 end

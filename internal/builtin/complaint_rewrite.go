@@ -1,0 +1,559 @@
+package builtin
+
+import (
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
+)
+
+// The complaint rewrites, by what the writer complains of:
+//
+//   - a burden that always falls on the writer ("Why do I always have to
+//     chase finance for PO numbers?") → "Could we take turns to chase
+//     finance for PO numbers, so it isn't always me?";
+//   - something the writer is sick or tired of ("I'm sick of being paged
+//     for other teams' alerts") → "Could we find a way to stop being paged
+//     for other teams' alerts?";
+//   - an ask made again and again ("I've asked three times for access to
+//     the billing dashboard") → "I still need access to the billing
+//     dashboard. Could you help me get it by [date]?";
+//   - work the writer can't keep up ("I can't keep covering the support
+//     rotation on top of the billing work") or that wears them out ("I'm
+//     worn out by the weekly scope changes from the product team") → the
+//     work, kept, and a request to agree priorities;
+//   - burnout with no cause named → the catalogue's request for a break;
+//   - not being told → a request to be looped in (loopInFix);
+//   - any other vent → the facts it states, without the vent, and a
+//     request ("Design changed the checkout spec without telling anyone.
+//     Could we agree [a change] with Design, so that [outcome]?").
+
+var (
+	// rotateRE: "why do I always have to…", "why do we always end up…".
+	rotateRE = lazyRE(`(?i)^why (?:do|must) (i|we) (?:always|constantly|keep having to) (?:have to |need to |end up |get stuck |get )?((?:[^f]|f[^i]|fi[^n]|fin[^d]).+)$`)
+	// theOneRE: "why am I always the one chasing…", "why am I the one who has to…".
+	theOneRE = lazyRE(`(?i)^why (?:am (i)|are (we)) (?:always |still )?the (?:only )?ones? (?:(?:who|that)(?:'s| is| are)? )?(.+)$`)
+	// alwaysMeRE: "why is it always me who…", "why is it always our team that…".
+	alwaysMeRE = lazyRE(`(?i)^why is it always (me|us|[\w'’ ]{2,40}?) (?:who|that) (.+)$`)
+	// fedUpRE: "I'm sick of X", "I'm tired of X", "I'm fed up with X", "I'm done being X".
+	fedUpRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im)\s+(?:so |really |honestly |just |getting |frankly |quite |pretty )*(?:sick and tired of|sick of|tired of|fed up (?:of|with)|done with|done) (.+)$`)
+	// askedRE: "I've asked (the agency) three times (now) for X", "I keep asking (IT) for X".
+	askedRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have)? (?:already |now )?(?:asked|keep asking|kept asking|chased|keep chasing)\s+(.*?)\b(?:for|about) (.+)$`)
+	// leftOffRE: "I was left off the launch review", "we were left out of the planning".
+	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were) left (?:off|out of) (.+)$`)
+	// waitingRE: "I've been waiting six weeks for X".
+	waitingRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have) been waiting (?:for )?([\w ]{1,30}?) (?:for|on) (.+)$`)
+	// keepRE: "I can't keep covering X", "I cannot keep running X".
+	keepRE = lazyRE(`(?i)^(.*?)\bi (?:can't|can’t|cannot) keep (\w+ing\b.*)$`)
+	// wornRE: "I'm worn out by X", "I'm exhausted from X", "I'm drowning in X".
+	wornRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am) (?:so |really |completely |absolutely |honestly )*(?:worn out|exhausted|drained|burnt out|burned out|overwhelmed|drowning|stretched too thin|spread too thin|fried) (?:by|from|with|in|because of) (.+)$`)
+	// exhaustingRE: "X is exhausting".
+	exhaustingRE = lazyRE(`(?i)^(.+?) (?:is|are|has been|have been) (?:so |really |completely |absolutely )*(?:exhausting|draining|wearing me out|burning me out)$`)
+)
+
+// complaintRewrites returns the rewrites of a complaint sentence's body
+// (see sentenceParts), ranked. group is the group of the phrase that made
+// the finding, "" for the learned model.
+func complaintRewrites(rf *ruleFile, body, group string) []candidate {
+	b := stripOpeners(body)
+	var out []candidate
+	add := func(title, text string) {
+		if text != "" {
+			out = append(out, candidate{title, finish(text)})
+		}
+	}
+	switch {
+	case rotateRE().MatchString(b):
+		m := rotateRE().FindStringSubmatch(b)
+		add("Ask to take turns", takeTurns(m[2], who(m[1])))
+	case theOneRE().MatchString(b):
+		m := theOneRE().FindStringSubmatch(b)
+		add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
+	case alwaysMeRE().MatchString(b):
+		m := alwaysMeRE().FindStringSubmatch(b)
+		task := trimClause(m[2], 1)
+		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
+	}
+	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
+	}
+	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if t := escalation(m[2], m[3]); t != "" {
+			add("Escalate with a date", t)
+		}
+	}
+	if m := waitingRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		add("Escalate with a date", escalation("", m[3]))
+	}
+	if m := fedUpRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if t := stopRequest(m[2]); t != "" {
+			add("Ask to stop it", keepLead(m[1])+t)
+		}
+	}
+	if m := keepRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		work := trimClause(m[2], 1)
+		if !vagueWork(work) {
+			add("Ask to agree priorities", keepLead(m[1])+upperFirst(work)+" is more than I can sustain. "+prioritiesAsk)
+		}
+	}
+	if m := wornRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if t := causeTaking(m[2]); t != "" {
+			add("Ask to agree priorities", keepLead(m[1])+t+" "+prioritiesAsk)
+		}
+	}
+	if m := exhaustingRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if s := strings.ToLower(m[1]); s != "it" && s != "this" && s != "that" && s != "it all" && s != "this all" {
+			add("Ask to agree priorities", upperFirst(m[1])+" "+be(parse(m[1]), grammar.Chunk{Start: 0, End: len(parse(m[1]).Tokens)})+" taking more than I can sustain. "+prioritiesAsk)
+		}
+	}
+	if group == "burnout" {
+		if len(out) == 0 {
+			add("Ask for a break", rf.Replacements["burnout"])
+			add("Ask to agree priorities", prioritiesAsk)
+		} else {
+			add("Ask for a break", rf.Replacements["burnout"])
+		}
+	}
+	return out
+}
+
+// prioritiesAsk asks the reader to agree the writer's priorities.
+const prioritiesAsk = "Could we look at my priorities together and agree what can move?"
+
+// who is the object form of a subject: "I" → "me".
+func who(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "i", "me":
+		return "me"
+	case "we", "us":
+		return "us"
+	}
+	return strings.TrimSpace(s)
+}
+
+// takeTurns asks to share a task: "chasing the agency for invoices" or
+// "chase finance for PO numbers" (the verb's form says which), or, for
+// "who fixes…", to rotate who does it.
+func takeTurns(task, obj string) string {
+	task = trimClause(task, 1)
+	s := grammar.ParseAfter("to ", task)
+	if len(s.Tokens) == 0 {
+		return ""
+	}
+	first := s.Tokens[0]
+	switch {
+	case first.Lower == "be" || first.Lower == "being":
+		// "be the one chasing the agency": the task is what follows.
+		if i := strings.Index(strings.ToLower(task), "the one "); i >= 0 {
+			return takeTurns(strings.TrimPrefix(strings.TrimPrefix(task[i+len("the one "):], "who "), "that "), obj)
+		}
+		return ""
+	case first.Lower == "stuck" || first.Lower == "with":
+		return takeTurns(strings.TrimPrefix(strings.TrimPrefix(task, first.Text+" "), "with "), obj)
+	case first.Tag == "VBG":
+		return "Could we take turns " + task + ", so it isn't always " + obj + "?"
+	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
+		return "Could we take turns to " + task + ", so it isn't always " + obj + "?"
+	case first.Tag == "VBZ" || first.Tag == "VBD" || first.Lower == "has" || first.Lower == "gets":
+		return "Could we rotate who " + task + ", so it isn't always " + obj + "?"
+	case grammar.IsNoun(first.Tag) || first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsAdj(first.Tag):
+		// "get the cover lessons on a Friday afternoon"
+		return "Could we share out " + task + ", so it isn't always " + obj + "?"
+	}
+	return ""
+}
+
+// escalation asks again for what the writer asked for, with a date:
+// party is who was asked ("the agency three times"), what the rest after
+// "for".
+func escalation(party, what string) string {
+	what = trimClause(what, 1)
+	what = strings.TrimSuffix(strings.TrimSuffix(what, " now"), " again")
+	if strings.TrimSpace(what) == "" {
+		return ""
+	}
+	// The party is the noun phrase asked, before the count.
+	from := ""
+	ps := parse(party)
+	if c, ok := ps.NounPhraseAt(0); ok && c.Len() > 0 && ps.Tokens[0].Tag != "CD" && ps.Tokens[0].Tag != "PRP" {
+		from = " from " + ps.Of(c)
+	}
+	return "I still need " + what + from + ". Could you help me get it by [date]?"
+}
+
+// stopRequest asks to stop what the writer is sick of: a gerund phrase
+// ("being paged for other teams' alerts") or a noun phrase doing something
+// ("the board treating the frontline team like an afterthought"); a bare
+// noun phrase becomes a request to change it.
+func stopRequest(x string) string {
+	x = trimClause(x, 1)
+	s := parse(x)
+	if len(s.Tokens) == 0 {
+		return ""
+	}
+	switch s.Tokens[0].Lower {
+	case "it", "this", "that", "all", "everything":
+		if len(s.Tokens) <= 2 {
+			return ""
+		}
+	}
+	if s.Tokens[0].Tag == "VBG" || s.Tokens[0].Lower == "being" {
+		return "Could we find a way to stop " + x + "?"
+	}
+	if c, ok := s.NounPhraseAt(0); ok {
+		if c.End < len(s.Tokens) && s.Tokens[c.End].Tag == "VBG" {
+			return "Could we find a way to stop " + x + "?"
+		}
+		if c.End == len(s.Tokens) {
+			return "Could we agree a change to " + x + ", so that [outcome]?"
+		}
+	}
+	return "Could we find a way to stop " + x + "?"
+}
+
+// causeTaking states that a cause takes more than the writer can give:
+// "the weekly scope changes from the product team" → "The weekly scope
+// changes from the product team are taking more than I can sustain."
+func causeTaking(cause string) string {
+	cause = trimClause(cause, 1)
+	s := parse(cause)
+	nps := s.NounPhrases()
+	if len(nps) == 0 || nps[0].Start != 0 {
+		if len(s.Tokens) > 0 && s.Tokens[0].Tag == "VBG" {
+			return upperFirst(cause) + " is taking more than I can sustain."
+		}
+		return ""
+	}
+	return upperFirst(cause) + " " + be(s, nps[0]) + " taking more than I can sustain."
+}
+
+// vagueWork reports whether what the writer can't keep doing names
+// nothing: "doing this", "going like this".
+func vagueWork(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "doing this", "doing it", "going like this", "working like this", "going", "doing that", "this up", "up":
+		return true
+	}
+	return strings.HasPrefix(strings.ToLower(w), "up with")
+}
+
+// openerWords are sentence adverbs and asides that frame a complaint
+// and carry no fact.
+var openerWords = []string{
+	"honestly", "frankly", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
+	"sorry to vent but", "sorry to vent, but", "sorry to rant, but", "sorry for moaning again but", "to be blunt",
+	"to be honest", "tbh", "cool cool so", "cool so", "great, so", "great so", "ugh", "sigh", "yet again",
+	"once again", "again", "as usual", "as always", "of course", "predictably", "told you", "said", "me",
+}
+
+// stripOpeners drops framing openers from the start of a body: "Honestly,
+// I'm burned out" → "I'm burned out".
+func stripOpeners(b string) string {
+	for changed := true; changed; {
+		changed = false
+		l := strings.ToLower(b)
+		for _, w := range openerWords {
+			if strings.HasPrefix(l, w) && len(l) > len(w) && strings.ContainsRune(" ,:—-", rune(l[len(w)])) {
+				b = strings.TrimLeft(b[len(w):], " ,:—-")
+				changed = true
+				break
+			}
+		}
+	}
+	return b
+}
+
+// keepLead keeps the facts a writer put before the complaint ("Since
+// Priya left, I'm…") as a sentence of their own; a lead of framing alone
+// goes.
+func keepLead(lead string) string {
+	l := trimDangling(stripOpeners(strings.TrimSpace(lead)))
+	switch strings.ToLower(firstWord(l)) {
+	case "told", "said", "mentioned", "raised", "vented", "explained", "admitted":
+		if len(strings.Fields(l)) <= 3 {
+			return "" // "Told Dana": who heard it, not a fact of the complaint
+		}
+	}
+	if !hasFact(l) {
+		return ""
+	}
+	return finish(l) + " "
+}
+
+// hasFact reports whether s has a content word: a noun, a number, a verb
+// other than a form of "be", "have" or "do".
+func hasFact(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	toks := parse(s).Tokens
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		if grammar.IsNoun(t.Tag) && t.Lower != "nobody" && t.Lower != "everyone" && !commonStart[t.Lower] || t.Tag == "CD" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// neverRE: "<party> never <verb> …": "The infra team never answers our tickets".
+	neverRE = lazyRE(`(?i)^(.+?) (?:never|rarely|won't ever|don't ever|doesn't ever) (?:even )?(\w+)\b(.*)$`)
+	// noticeRE: "without telling anyone", "without telling us".
+	noticeRE = lazyRE(`(?i)\bwithout (?:telling|informing|warning|letting) (?:anyone|anybody|us|me|the team|people)(?: know)?\b`)
+	// consultRE: "without asking us", "without checking with us", "without consulting anyone".
+	consultRE = lazyRE(`(?i)\bwithout (?:asking|checking with|consulting|involving) (?:anyone|anybody|us|me|the team|people)\b`)
+)
+
+// statement returns the facts of a complaint sentence without the phrase
+// of hit h: the sentence with the phrase removed and mended as a removal
+// fix would (see removeWords), or as written when no removal is safe. It
+// returns "" when the phrase was the whole sentence.
+func statement(v blockView, sent document.Span, h hit) string {
+	span := trimSentence(v, sent)
+	src := v.src(span)
+	if h.span.Start < span.Start || h.span.End > span.End {
+		return src
+	}
+	// Only a phrase that opens or ends the sentence comes out cleanly: one
+	// in the middle of a clause ("… and then acts surprised when …")
+	// would leave a broken clause.
+	before := strings.TrimSpace(stripOpeners(v.src(document.Span{Start: span.Start, End: h.span.Start})))
+	after := strings.Trim(v.src(document.Span{Start: h.span.End, End: span.End}), " .!?")
+	if before != "" && hasAlnum(after) {
+		return src
+	}
+	e, ok := removeWords(v, sent, h.span.Start, h.span.End, false)
+	if !ok || e.Span.Start < span.Start || e.Span.End > span.End {
+		return src
+	}
+	if e.Span.Start <= span.Start && e.Span.End >= span.End {
+		return ""
+	}
+	out := strings.TrimSpace(src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:])
+	_, body, _ := sentenceParts(out)
+	if !clause(trimDangling(stripOpeners(body))) {
+		return src
+	}
+	return out
+}
+
+// clause reports whether s reads as a sentence of its own: it has a
+// finite verb and does not open as a subordinate clause ("when I…",
+// "every time we…"), a bare verb ("check the migration…") or a gerund.
+func clause(s string) bool {
+	switch strings.ToLower(firstWord(s)) {
+	case "when", "if", "because", "before", "after", "that", "who", "which", "since", "while", "until", "so", "to",
+		"every", "whenever", "why", "how", "what":
+		return false
+	}
+	toks := parse(s).Tokens
+	if len(toks) < 2 || toks[0].Tag == "VB" || toks[0].Tag == "VBG" {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if grammar.IsVerb(last.Tag) && (last.Lower == "is" || last.Lower == "are" || last.Lower == "was" || last.Lower == "were") {
+		return false // "Reviewing vendor contracts is."
+	}
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		case "WRB":
+			return false
+		case "IN":
+			switch t.Lower {
+			case "though", "although", "because", "while", "when", "if", "since", "before", "after", "until", "unless":
+				return false // the only verb is in a subordinate clause
+			}
+		}
+	}
+	return false
+}
+
+// trailingWords are words a cut can leave dangling at the end of a clause.
+var trailingWords = map[string]bool{"and": true, "but": true, "so": true, "or": true, "then": true, "honestly": true,
+	"frankly": true, "seriously": true, "now": true, "and now": true, "because": true, "which": true, "that": true}
+
+// trimDangling drops the conjunctions, asides and marks a cut left at the
+// end of a text: "… on High Street and" → "… on High Street".
+func trimDangling(s string) string {
+	for {
+		t := strings.TrimRight(s, " ,;:—–-")
+		before, w := cutLastWord(t)
+		if w == "" || !trailingWords[strings.ToLower(strings.Trim(w, ",;:"))] || strings.TrimSpace(before) == "" {
+			return t
+		}
+		s = before
+	}
+}
+
+// ventRewrites returns the rewrites of a vent: the facts it states (fact,
+// without the vent phrase; see statement) and a request for the change,
+// addressed to the party the facts name. phrase is the vent's phrase.
+func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
+	_, body, _ := sentenceParts(fact)
+	body = stripOpeners(strings.TrimSpace(body))
+	body = trimDangling(trimTail(body))
+	lead := ""
+	var out []candidate
+	if m := neverRE().FindStringSubmatch(body); m != nil {
+		if party, ok := partyOf(m[1]); ok {
+			if neverVerb(body, m[2]) {
+				rest := trimClause(m[3], 0)
+				out = append(out, candidate{"Ask for the change", lead + finish("Could we ask "+party+" to "+baseVerb(m[2])+rest+"?")})
+			}
+		}
+	}
+	party, named := partyOf(body)
+	switch {
+	case noticeRE().MatchString(body) || noticeRE().MatchString(phrase):
+		f := tidy(noticeRE().ReplaceAllString(body, ""))
+		out = append(out, candidate{"Ask for notice next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to let us know before changes like this?"})
+	case consultRE().MatchString(body) || consultRE().MatchString(phrase):
+		f := tidy(consultRE().ReplaceAllString(body, ""))
+		out = append(out, candidate{"Ask to be consulted next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to check with us before decisions like this?"})
+	}
+	facts := hasFact(body)
+	switch {
+	case facts && named:
+		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " Could we agree [a change] with " + party + ", so that [outcome]?"})
+	case facts:
+		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " " + rf.Replacements["default"]})
+	default:
+		out = append(out, candidate{"Rewrite as a request", lead + rf.Replacements["default"]})
+	}
+	return out
+}
+
+// trimTail drops a framing tail: ", as usual", " Typical", " classic".
+func trimTail(b string) string {
+	l := strings.ToLower(b)
+	for _, t := range []string{", as usual", ", as always", " as usual", " as always", ". typical", " typical", ", classic", " classic", ", again", " lol", " 🙃", ", whatever"} {
+		if strings.HasSuffix(l, t) {
+			return strings.TrimRight(b[:len(b)-len(t)], " ,;:")
+		}
+	}
+	return b
+}
+
+// tidy mends a text a phrase was cut from: doubled spaces, a space before
+// punctuation, a dangling comma.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{" ,", " .", " ;", " ?", " !"} {
+		s = strings.ReplaceAll(s, p, p[1:])
+	}
+	return strings.TrimRight(s, " ,;:—-")
+}
+
+// partyOf returns the subject of a statement when it names someone other
+// than the writer: a team, a person, an organisation ("Design", "the
+// platform team", "legal").
+func partyOf(s string) (string, bool) {
+	ps := parse(s)
+	c, _, ok := ps.Subject(0)
+	if !ok {
+		// "Design changed…": the tagger may read a capitalised team as a verb.
+		if c2, ok2 := ps.NounPhraseAt(0); ok2 {
+			c, ok = c2, true
+		} else {
+			return "", false
+		}
+	}
+	np := ps.Of(c)
+	switch strings.ToLower(np) {
+	case "i", "we", "it", "this", "that", "you", "they", "he", "she", "nobody", "no one", "everyone", "everybody",
+		"someone", "somebody", "anyone", "nothing", "everything", "things", "there", "me", "us":
+		if strings.EqualFold(np, "they") {
+			return "them", true
+		}
+		return "", false
+	}
+	if c.Len() > 6 || c.End < len(ps.Tokens) && ps.Tokens[c.End].Tag == "," {
+		return "", false // too long for a name, or "Joyee, …": someone addressed
+	}
+	if !partyLike(ps, c) {
+		return "", false
+	}
+	return lowerNP(ps, c), true
+}
+
+// partyNouns are the heads of noun phrases that name a group of people.
+var partyNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`team teams department dept group office management leadership finance legal sales
+		marketing design product engineering ops operations it hr qa procurement facilities vendor vendors
+		supplier suppliers agency client clients customer customers contractor contractors broker council board
+		committee partner partners manager managers lead leads director directors vp head heads admin admins
+		people staff desk support security compliance accounts payroll recruitment estates reception
+		headquarters hq exec execs executives architect architects consultant consultants`) {
+		partyNouns[w] = true
+	}
+}
+
+// partyLike reports whether a noun phrase names people: a name, or a
+// group noun ("the platform team", "legal", "Design").
+func partyLike(s grammar.Sentence, c grammar.Chunk) bool {
+	h := s.Tokens[c.End-1]
+	if partyNouns[h.Lower] {
+		return true
+	}
+	if (h.Tag == "NNP" || h.Tag == "NNPS") && c.Start > 0 {
+		return true
+	}
+	// A capitalised first word is a name only when the tagger is sure of it
+	// and it is not a common word that starts the sentence.
+	return (h.Tag == "NNP" || h.Tag == "NNPS") && c.Len() == 1 && !commonStart[h.Lower]
+}
+
+// commonStart are capitalised first words the tagger may take for names.
+var commonStart = map[string]bool{"again": true, "still": true, "month": true, "once": true, "thanks": true, "great": true, "cool": true}
+
+// orThem is the party, or "them" when none is named.
+func orThem(party string, named bool) string {
+	if named {
+		return party
+	}
+	return "them"
+}
+
+// baseVerb returns the base form of a present or past verb: "answers" →
+// "answer", "reviews" → "review", "does" → "do", "read" → "read".
+func baseVerb(v string) string {
+	l := strings.ToLower(v)
+	switch l {
+	case "does", "did":
+		return "do"
+	case "has", "had":
+		return "have"
+	case "is", "was", "are", "were":
+		return "be"
+	case "goes", "went":
+		return "go"
+	}
+	switch {
+	case strings.HasSuffix(l, "ies") && len(l) > 4:
+		return v[:len(v)-3] + "y"
+	case strings.HasSuffix(l, "sses") || strings.HasSuffix(l, "shes") || strings.HasSuffix(l, "ches") || strings.HasSuffix(l, "xes"):
+		return v[:len(v)-2]
+	case strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"):
+		return v[:len(v)-1]
+	}
+	return v
+}
+
+// neverVerb reports whether verb, the word after "never" in body, is
+// tagged a verb there.
+func neverVerb(body, verb string) bool {
+	toks := parse(body).Tokens
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text == verb && grammar.IsVerb(toks[i].Tag) {
+			return true
+		}
+	}
+	return false
+}

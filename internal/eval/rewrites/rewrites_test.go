@@ -1,0 +1,61 @@
+package rewrites
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
+)
+
+func TestSignals(t *testing.T) {
+	for _, c := range []struct{ orig, fixed, want string }{
+		{"Will send it when things calm down a bit.", "Will send it by [Friday] a bit.", "dangling word"},
+		{"The build is green.", "The build is green..", "doubled punctuation"},
+		{"Sorry, the build is green.", "the build is green.", "lower-case start"},
+		{"The cluster is down.", "The cluster is down. To move this forward, I propose [next step]", "no final mark"},
+		{"We ship it.", "We ship ship it.", "repeated word"},
+	} {
+		if got := Signals(c.orig, c.fixed); !slices.Contains(got, c.want) {
+			t.Errorf("Signals(%q) = %v, want %s", c.fixed, got, c.want)
+		}
+	}
+	if got := Signals("The report is ready.", "The report is ready."); len(got) != 0 {
+		t.Errorf("an unchanged sentence shows %v", got)
+	}
+}
+
+func TestScore(t *testing.T) {
+	items := []model.Item{
+		{ID: "a", Source: "synthetic", Text: "Why do I always have to chase finance for PO numbers?", Labels: []string{"complaint"}},
+		{ID: "b", Source: "synthetic", Text: "I'll send it soon.", Labels: []string{"vague-timing"}},
+		{ID: "c", Source: "synthetic", Text: "I'll send it soon.", Labels: nil},
+	}
+	ss := Score(items, builtin.All(), lint.Options{Model: lint.ModelOptions{Off: true}})
+	var a, b *Scored
+	for i := range ss {
+		switch {
+		case ss[i].ItemID == "c":
+			t.Errorf("scored a finding on an item not labelled with its rule: %+v", ss[i])
+		case ss[i].ItemID == "a" && ss[i].Rank == 0:
+			a = &ss[i]
+		case ss[i].ItemID == "b" && ss[i].Rank == 0:
+			b = &ss[i]
+		}
+	}
+	if a == nil || b == nil {
+		t.Fatalf("missing scores: %+v", ss)
+	}
+	// "why do I always have to" made the finding: its words are not facts.
+	if a.Retention() != 1 || !a.Clean || len(a.Signals) != 0 || slices.Contains(a.Facts, "always") {
+		t.Errorf("complaint: %+v", *a)
+	}
+	if b.Placeholders != 1 || b.Fixed != "I'll send it by [Friday]." || !b.Clean {
+		t.Errorf("vague-timing: %+v", *b)
+	}
+	f := Summarise(ss, true)
+	if f["complaint"].Findings != 1 || f["all"].Findings != 2 {
+		t.Errorf("summary: complaint %+v, all %+v", *f["complaint"], *f["all"])
+	}
+}
