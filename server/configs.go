@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -253,7 +252,7 @@ func (s *Server) reportConfig(ctx context.Context, path string, loud bool) {
 	diags := []protocol.Diagnostic{}
 	if err != nil {
 		if text == nil {
-			if b, rerr := os.ReadFile(path); rerr == nil {
+			if b, rerr := config.ReadFile(path); rerr == nil {
 				t := string(b)
 				text = &t
 			}
@@ -305,21 +304,23 @@ func lineRange(enc encoding, m *document.Mapper, line int) protocol.Range {
 }
 
 // pullSettings asks the client for the "upward" settings section.
+// The result is decoded with encoding/json (see stream).
 func (s *Server) pullSettings(ctx context.Context) {
-	res, err := s.client.Configuration(ctx, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{{Section: "upward"}}})
+	var raw json.RawMessage
+	_, err := s.call(ctx, protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{{Section: "upward"}}}, &raw)
 	if err != nil {
 		s.log.Warn("workspace/configuration", zap.Error(err))
+		return
+	}
+	var res []json.RawMessage
+	if err := json.Unmarshal(raw, &res); err != nil {
+		s.log.Warn("workspace/configuration result", zap.Error(err))
 		return
 	}
 	if len(res) == 0 {
 		return
 	}
-	raw, err := json.Marshal(res[0])
-	if err != nil {
-		s.log.Warn("workspace/configuration result", zap.Error(err))
-		return
-	}
-	s.setSettings(ctx, raw)
+	s.setSettings(ctx, res[0])
 }
 
 // setSettings replaces the editor settings and re-lints.

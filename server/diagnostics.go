@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -14,6 +15,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // RuleURL is where a built-in rule's explanation lives; diagnostics link
@@ -33,11 +35,22 @@ type result struct {
 	// ID (misspelt, so they silence nothing).
 	directives []lint.DirectiveProblem
 	// diags[i] is the published form of findings[i]; after the findings
-	// come the warnings about directives, one per directives[j].
+	// come the warnings about directives, one per directives[j]. When
+	// they were cut at maxDiagnostics, one more diagnostic at the end
+	// says how many were left out.
 	diags []protocol.Diagnostic
 	cfg   *config.Config
 	enc   encoding
 }
+
+// maxDiagnostics is the most diagnostics published for one document,
+// findings and directive warnings together, then one that counts the
+// rest. Directive warnings come first (a document has few, and a misspelt
+// directive explains findings it fails to silence); findings fill the
+// rest, the first ones in the text. Code actions and hover see the same
+// findings, so fix-all fixes the ones shown and the next lint shows the
+// next ones.
+const maxDiagnostics = 1000
 
 // diagData is Diagnostic.data: which finding of which version the
 // diagnostic shows, so that a code action request can name it exactly.
@@ -172,6 +185,15 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		return r
 	}
 	start := time.Now()
+	if int64(len(text)) > s.maxSize {
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Severity: protocol.DiagnosticSeverityError,
+			Source:   "upward",
+			Message: fmt.Sprintf("upward does not lint documents over %s; this one is %s (upward lsp --max-size raises the limit)",
+				regfile.FormatSize(s.maxSize), regfile.FormatSize(int64(len(text)))),
+		})
+		return r
+	}
 	if err := document.ValidateString(text); err != nil {
 		r.diags = append(r.diags, protocol.Diagnostic{
 			Severity: protocol.DiagnosticSeverityError,
@@ -207,6 +229,18 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 	}
 	r.doc = doc
 	m := doc.Mapper()
+	dirs := lint.CheckDirectives(doc, cfg.Rules())
+	more, moreAt := 0, len(text)
+	if len(dirs) > maxDiagnostics {
+		more, moreAt = len(dirs)-maxDiagnostics, dirs[maxDiagnostics].Span.Start
+		dirs = dirs[:maxDiagnostics]
+	}
+	if room := maxDiagnostics - len(dirs); len(findings) > room {
+		// A copy, so that the findings left out can be collected.
+		more += len(findings) - room
+		moreAt = min(moreAt, findings[room].Span.Start)
+		findings = slices.Clone(findings[:room])
+	}
 	for _, f := range findings {
 		rng, err := enc.rangeOf(m, f.Span)
 		if err != nil {
@@ -227,7 +261,7 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		r.findings = append(r.findings, f)
 		r.diags = append(r.diags, dg)
 	}
-	for _, p := range lint.CheckDirectives(doc, cfg.Rules()) {
+	for _, p := range dirs {
 		rng, err := enc.rangeOf(m, p.Span)
 		if err != nil {
 			continue
@@ -238,6 +272,15 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 			Severity: protocol.DiagnosticSeverityWarning,
 			Source:   "upward",
 			Message:  p.Message(),
+		})
+	}
+	if more > 0 {
+		rng, _ := enc.rangeOf(m, document.Span{Start: moreAt, End: moreAt})
+		r.diags = append(r.diags, protocol.Diagnostic{
+			Range:    rng,
+			Severity: protocol.DiagnosticSeverityInformation,
+			Source:   "upward",
+			Message:  fmt.Sprintf("upward: %d more findings from here on are not shown (a document gets at most %d diagnostics, directive warnings included)", more, maxDiagnostics),
 		})
 	}
 	s.log.Debug("linted", zap.String("uri", string(d.uri)), zap.Int32("version", version),

@@ -11,22 +11,67 @@ import (
 	"go.uber.org/zap"
 )
 
-// standard lists the methods handed to protocol.ServerHandler, which
-// decodes their params and calls the protocol.Server method. Lifecycle
-// methods, initialize and didChange are handled in dispatch; every other
-// request gets MethodNotFound.
-var standard = map[string]bool{
-	protocol.MethodTextDocumentDidOpen:                true,
-	protocol.MethodTextDocumentDidClose:               true,
-	protocol.MethodTextDocumentDidSave:                true,
-	protocol.MethodTextDocumentCodeAction:             true,
-	protocol.MethodTextDocumentHover:                  true,
-	protocol.MethodTextDocumentCodeLens:               true,
-	protocol.MethodWorkspaceExecuteCommand:            true,
-	protocol.MethodWorkspaceDidChangeConfiguration:    true,
-	protocol.MethodWorkspaceDidChangeWatchedFiles:     true,
-	protocol.MethodWorkspaceDidChangeWorkspaceFolders: true,
-	protocol.MethodSetTrace:                           true,
+// standard routes the methods other than the lifecycle, initialize and
+// didChange (which dispatch handles itself) to the protocol.Server methods
+// and the pull-diagnostics methods. Params are decoded with encoding/json; params that do not decode answer
+// InvalidParams. Every other request gets MethodNotFound.
+var standard = map[string]route{
+	protocol.MethodTextDocumentDidOpen:                notification((*Server).DidOpen),
+	protocol.MethodTextDocumentDidClose:               notification((*Server).DidClose),
+	protocol.MethodTextDocumentDidSave:                notification((*Server).DidSave),
+	protocol.MethodTextDocumentCodeAction:             request((*Server).CodeAction),
+	protocol.MethodTextDocumentHover:                  request((*Server).Hover),
+	protocol.MethodTextDocumentCodeLens:               request((*Server).CodeLens),
+	protocol.MethodWorkspaceExecuteCommand:            request((*Server).ExecuteCommand),
+	methodDocumentDiagnostic:                          pull(methodDocumentDiagnostic),
+	methodWorkspaceDiagnostic:                         pull(methodWorkspaceDiagnostic),
+	protocol.MethodWorkspaceDidChangeConfiguration:    notification((*Server).didChangeConfiguration),
+	protocol.MethodWorkspaceDidChangeWatchedFiles:     notification((*Server).DidChangeWatchedFiles),
+	protocol.MethodWorkspaceDidChangeWorkspaceFolders: notification((*Server).DidChangeWorkspaceFolders),
+	protocol.MethodSetTrace:                           notification((*Server).SetTrace),
+}
+
+// pull routes a pull-diagnostics method (LSP 3.17, which the protocol
+// package predates) to pullDiagnostic, which decodes its own params.
+func pull(method string) route {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
+		return s.pullDiagnostic(ctx, method, raw)
+	}
+}
+
+// route handles one method: it decodes the raw params and calls the server.
+type route func(s *Server, ctx context.Context, params json.RawMessage) (any, error)
+
+func request[P, R any](f func(*Server, context.Context, *P) (R, error)) route {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
+		var p P
+		if err := decodeParams(raw, &p); err != nil {
+			return nil, err
+		}
+		return f(s, ctx, &p)
+	}
+}
+
+func notification[P any](f func(*Server, context.Context, *P) error) route {
+	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
+		var p P
+		if err := decodeParams(raw, &p); err != nil {
+			return nil, err
+		}
+		return nil, f(s, ctx, &p)
+	}
+}
+
+// decodeParams decodes params into v; a value of the wrong shape is an
+// InvalidParams error.
+func decodeParams(raw json.RawMessage, v any) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: invalid params: %v", err)
+	}
+	return nil
 }
 
 // handler returns the connection's handler. Messages are handled one at a
@@ -128,7 +173,7 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 	case protocol.MethodInitialize:
 		var p initParams
 		if err := decodeLenient(req.Params(), &p); err != nil {
-			return once(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "upward: initialize params: %v", err))
+			return once(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: initialize params: %v", err))
 		}
 		res, err := s.initialize(&p)
 		if err == nil && !p.Capabilities.Workspace.Configuration {
@@ -156,18 +201,17 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		}
 		s.didChange(ctx, &p)
 		return once(ctx, nil, nil)
-	case methodDocumentDiagnostic, methodWorkspaceDiagnostic:
-		res, err := s.pullDiagnostic(ctx, method, req.Params())
-		return once(ctx, res, err)
 	}
-	if !standard[method] {
+	handle, ok := standard[method]
+	if !ok {
 		if isCall {
 			return once(ctx, nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "upward: method %q not found", method))
 		}
 		s.log.Debug("ignoring notification", zap.String("method", method))
 		return once(ctx, nil, nil)
 	}
-	return protocol.ServerHandler(s, nil)(protocol.WithLogger(ctx, s.log), once, req)
+	res, err := handle(s, ctx, req.Params())
+	return once(ctx, res, err)
 }
 
 // markBroken marks a document whose change could not be decoded as out of

@@ -100,6 +100,20 @@ func (s *Server) DidClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 // pulled again when the client supports workspace/configuration, and
 // taken from the notification otherwise.
 func (s *Server) DidChangeConfiguration(ctx context.Context, p *protocol.DidChangeConfigurationParams) error {
+	raw, err := json.Marshal(p.Settings)
+	if err != nil {
+		return err
+	}
+	return s.didChangeConfiguration(ctx, &configurationParams{Settings: raw})
+}
+
+// configurationParams is DidChangeConfigurationParams with the settings
+// kept raw, to be read by parseSettings.
+type configurationParams struct {
+	Settings json.RawMessage `json:"settings"`
+}
+
+func (s *Server) didChangeConfiguration(ctx context.Context, p *configurationParams) error {
 	s.mu.Lock()
 	pull := s.caps.configuration
 	s.mu.Unlock()
@@ -107,11 +121,7 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, p *protocol.DidChan
 		s.goSession(s.pullSettings)
 		return nil
 	}
-	raw, err := json.Marshal(p.Settings)
-	if err != nil {
-		return err
-	}
-	s.setSettings(ctx, raw)
+	s.setSettings(ctx, p.Settings)
 	return nil
 }
 

@@ -3,11 +3,9 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // LSP 3.17's pull diagnostics, which protocol v0.12 predates. When the
@@ -33,10 +32,6 @@ const (
 	methodWorkspaceDiagnostic = "workspace/diagnostic"
 	methodDiagnosticRefresh   = "workspace/diagnostic/refresh"
 )
-
-// maxPullSize is the largest file workspace/diagnostic reads, as for
-// `upward lint`.
-const maxPullSize = 16 << 20
 
 type diagnosticOptions struct {
 	Identifier            string `json:"identifier,omitempty"`
@@ -169,7 +164,7 @@ func (s *Server) report(ctx context.Context, u protocol.DocumentURI) (id string,
 	if !ok {
 		return "", nil, []protocol.Diagnostic{}
 	}
-	data, err := readLimited(path, maxPullSize)
+	data, _, err := regfile.ReadFile(path, s.maxSize) // regular files up to --max-size, as `upward lint` reads
 	if err != nil {
 		s.log.Debug("pull: not read", zap.String("path", path), zap.Error(err))
 		return "", nil, []protocol.Diagnostic{}
@@ -243,21 +238,6 @@ func resultID(text string, gen int, version int32) string {
 	h := fnv.New64a()
 	h.Write([]byte(text))
 	return fmt.Sprintf("%016x-%d-%d", h.Sum64(), gen, version)
-}
-
-// readLimited reads a regular file of at most limit bytes.
-func readLimited(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
-	}
-	return os.ReadFile(path)
 }
 
 // workspaceFiles lists the Markdown and text files of the workspace

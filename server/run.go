@@ -35,6 +35,7 @@ type Options struct {
 	// LogFile and LogLevel. It must never write to the LSP output stream.
 	Logger *zap.Logger
 	// LogFile is where the log goes when Logger is nil; "" means Stderr.
+	// A new log file is created readable by its owner only (0600).
 	LogFile string
 	// LogLevel is debug, info, warn or error; "" means info.
 	LogLevel string
@@ -44,6 +45,9 @@ type Options struct {
 	// Debounce is the delay between a change and the lint it triggers:
 	// zero means DefaultDebounce, negative means none.
 	Debounce time.Duration
+	// MaxSize is the largest document linted, in bytes; a larger one gets
+	// one diagnostic saying so. Zero means check.DefaultMaxSize.
+	MaxSize int64
 
 	// hook, when set (by tests), is called before each message is handled.
 	hook func(ctx context.Context, method string)
@@ -57,6 +61,7 @@ type Options struct {
 //	--log-file FILE      write the log to FILE instead of stderr
 //	--log-level LEVEL    debug, info, warn or error (default info)
 //	--debounce DURATION  delay before linting after a change (default 0: lint at once)
+//	--max-size SIZE      do not lint documents larger than SIZE (default 16MB)
 //	--stdio              accepted and ignored (stdio is the only transport)
 func ParseFlags(args []string) (Options, error) {
 	var o Options
@@ -65,6 +70,7 @@ func ParseFlags(args []string) (Options, error) {
 	fs.StringVar(&o.LogFile, "log-file", "", "write the log to `FILE` instead of stderr")
 	fs.StringVar(&o.LogLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	debounce := fs.Duration("debounce", DefaultDebounce, "delay before linting after a change")
+	maxSize := fs.String("max-size", "", "do not lint documents larger than `SIZE`")
 	fs.Bool("stdio", true, "use stdio (the only transport)")
 	fs.String("clientProcessId", "", "ignored")
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +83,13 @@ func ParseFlags(args []string) (Options, error) {
 		return Options{}, err
 	}
 	o.Debounce = *debounce
+	if *maxSize != "" {
+		n, err := check.ParseSize(*maxSize)
+		if err != nil {
+			return Options{}, fmt.Errorf("--max-size: %v", err)
+		}
+		o.MaxSize = n
+	}
 	if o.Debounce == 0 {
 		o.Debounce = -1
 	}
@@ -110,7 +123,8 @@ func (o Options) logger() (l *zap.Logger, close func(), err error) {
 	closeFile := func() {}
 	switch {
 	case o.LogFile != "":
-		f, err := os.OpenFile(o.LogFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		// Only its owner may read it: the log can quote document text.
+		f, err := os.OpenFile(o.LogFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
 			return nil, nil, fmt.Errorf("log file: %w", err)
 		}
@@ -179,6 +193,9 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	conn := jsonrpc2.NewConn(st)
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
 	s := newServer(client, log, opts.debounce())
+	if s.maxSize = opts.MaxSize; s.maxSize <= 0 {
+		s.maxSize = check.DefaultMaxSize
+	}
 	s.notify = conn.Notify
 	s.call = conn.Call
 	s.hook = opts.hook

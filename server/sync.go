@@ -154,6 +154,15 @@ func (s *Server) didChange(ctx context.Context, p *didChangeParams) {
 		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(p.TextDocument.URI)))
 		return
 	}
+	if v := p.TextDocument.Version; v < d.version {
+		// Versions only grow: a lower one is a change the editor sent
+		// before the newest, or a client bug. The newest text stays.
+		cur := d.version
+		s.mu.Unlock()
+		s.log.Warn("ignoring a change with a stale version", zap.String("uri", string(p.TextDocument.URI)),
+			zap.Int32("version", v), zap.Int32("current", cur))
+		return
+	}
 	wasBroken := d.broken
 	var known *document.Document
 	if d.res != nil {
@@ -254,6 +263,7 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 		return
 	}
 	delete(s.docs, p.TextDocument.URI)
+	s.noteClosedLocked(len(d.text))
 	d.closed = true
 	if d.cancel != nil {
 		d.cancel()
@@ -274,13 +284,14 @@ func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentP
 }
 
 // decodeLenient decodes raw params into v, leaving fields of an
-// unexpected type zero instead of failing.
+// unexpected type zero instead of failing; a value that is not an object
+// at all is an error.
 func decodeLenient(raw json.RawMessage, v any) error {
 	if len(raw) == 0 {
 		return nil
 	}
 	err := json.Unmarshal(raw, v)
-	if _, ok := err.(*json.UnmarshalTypeError); ok {
+	if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field != "" {
 		return nil
 	}
 	return err

@@ -12,6 +12,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/configedit"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // runAllow is `upward allow RULE PHRASE [--config F]`: it adds PHRASE to
@@ -75,16 +76,25 @@ func runAllow(e *env, args []string, disable bool) int {
 			path = shortPath(found)
 		}
 	}
-	data, err := os.ReadFile(path)
+	// As config.Load reads it: a regular file (a FIFO or a symlink to
+	// /dev/zero is refused) of at most config.MaxFileSize. It stays open
+	// for the write's last check (see fixWriter.write).
+	f, fi, err := regfile.Open(path)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		e.errorf("%s: %s", path, reason(err))
+		e.errorf("%s: %s", quoteName(path), reason(err))
 		return 2
 	}
-	var fi os.FileInfo
+	var data []byte
 	if exists {
-		if fi, err = os.Stat(path); err != nil {
-			e.errorf("%s: %s", path, reason(err))
+		defer f.Close()
+		if data, err = regfile.Read(f, fi.Size(), config.MaxFileSize); err != nil {
+			var tl *regfile.TooLargeError
+			if errors.As(err, &tl) {
+				e.errorf("%s: larger than %s, the limit for a config file", quoteName(path), regfile.FormatSize(config.MaxFileSize))
+			} else {
+				e.errorf("%s: %s", quoteName(path), reason(err))
+			}
 			return 2
 		}
 	}
@@ -125,7 +135,7 @@ func runAllow(e *env, args []string, disable bool) int {
 		return 2
 	}
 	if exists {
-		err = writeAtomic(path, []byte(out), fi)
+		err = (&fixWriter{}).write(fixTarget{path: path, f: f, read: fi, explicit: true}, []byte(out))
 	} else {
 		err = createFile(path, []byte(out))
 	}

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -19,14 +22,25 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	return code, out.String(), errb.String()
 }
 
+// writeFix rewrites the file at path, named on the command line, as --fix
+// does after reading it.
+func writeFix(t *testing.T, path string, data []byte) error {
+	t.Helper()
+	f, fi, err := regfile.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return (&fixWriter{}).write(fixTarget{path: path, f: f, read: fi, explicit: true}, data)
+}
+
 func TestWriteAtomicKeepsModeAndLeavesNoTemp(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	fi, _ := os.Stat(p)
-	if err := writeAtomic(p, []byte("new text"), fi); err != nil {
+	if err := writeFix(t, p, []byte("new text")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(p)
@@ -48,8 +62,7 @@ func TestWriteAtomicFollowsSymlink(t *testing.T) {
 	if err := os.Symlink("real.md", link); err != nil {
 		t.Skip(err)
 	}
-	fi, _ := os.Stat(link)
-	if err := writeAtomic(link, []byte("new"), fi); err != nil {
+	if err := writeFix(t, link, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	if l, err := os.Readlink(link); err != nil || l != "real.md" {
@@ -64,9 +77,13 @@ func TestWriteAtomicRefusesChangedFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	os.WriteFile(p, []byte("old"), 0o644)
-	fi, _ := os.Stat(p)
+	f, fi, err := regfile.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
 	os.WriteFile(p, []byte("edited meanwhile"), 0o644)
-	if err := writeAtomic(p, []byte("fixed"), fi); err == nil || !strings.Contains(err.Error(), "changed") {
+	if err := (&fixWriter{}).write(fixTarget{path: p, f: f, read: fi, explicit: true}, []byte("fixed")); err == nil || !strings.Contains(err.Error(), "changed") {
 		t.Fatalf("err = %v", err)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "edited meanwhile" {
@@ -81,27 +98,13 @@ func TestWriteAtomicFailureLeavesFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.md")
 	os.WriteFile(p, []byte("old"), 0o644)
-	fi, _ := os.Stat(p)
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
-	if err := writeAtomic(p, []byte("new"), fi); err == nil {
+	if err := writeFix(t, p, []byte("new")); err == nil {
 		t.Fatal("no error writing into a read-only folder")
 	}
 	if b, _ := os.ReadFile(p); string(b) != "old" {
 		t.Errorf("file = %q", b)
-	}
-}
-
-func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"10": 10, "512KB": 512 << 10, "16MB": 16 << 20, "1g": 1 << 30, "3 MB": 3 << 20} {
-		if got, err := parseSize(in); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "MB", "-1", "0", "ten"} {
-		if _, err := parseSize(in); err == nil {
-			t.Errorf("parseSize(%q) succeeded", in)
-		}
 	}
 }
 
@@ -111,6 +114,9 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 	if got := ghData("50% done,\r\nok: yes"); got != "50%25 done,%0D%0Aok: yes" {
 		t.Errorf("ghData = %q", got)
+	}
+	if got := ghProperty("a\x1b[31m\u202eb\xff"); got != "a%1B[31m%E2%80%AEb%FF" {
+		t.Errorf("ghProperty of control characters = %q", got)
 	}
 }
 
@@ -261,5 +267,51 @@ func TestReasonHidesPaths(t *testing.T) {
 		if got := reason(err); got != syscall.EPERM.Error() {
 			t.Errorf("reason(%v) = %q, want %q", err, got, syscall.EPERM.Error())
 		}
+	}
+}
+
+// writeRecorder counts what is written to it and the largest single write.
+type writeRecorder struct{ total, largest int }
+
+func (w *writeRecorder) Write(p []byte) (int, error) {
+	w.total += len(p)
+	w.largest = max(w.largest, len(p))
+	return len(p), nil
+}
+
+// TestOutputStreams: a file with many findings is written out as it is
+// formatted, in every format, not held whole and written at once.
+func TestOutputStreams(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "long.md")
+	if err := os.WriteFile(p, []byte(strings.Repeat("I will send it soon. ", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		var out writeRecorder
+		code := Main([]string{"lint", "--color=always", "--format", format, p}, strings.NewReader(""), &out, io.Discard)
+		if code != 1 || out.total < 128<<10 {
+			t.Fatalf("%s: exit %d, %d bytes of output", format, code, out.total)
+		}
+		if out.largest > 64<<10 {
+			t.Errorf("%s: %d bytes of output in a write of %d: held whole", format, out.total, out.largest)
+		}
+	}
+}
+
+func TestQuoteName(t *testing.T) {
+	for in, want := range map[string]string{
+		"notes/week 1.md":     "notes/week 1.md",
+		"café/𝄞.md":           "café/𝄞.md",
+		"x\n::error file=a::": `"x\n::error file=a::"`,
+		"e\x1b[31m.md":        `"e\x1b[31m.md"`,
+		"bidi\u202e.md":       `"bidi\u202e.md"`,
+		"latin\xe9.md":        `"latin\xe9.md"`,
+	} {
+		if got := quoteName(in); got != want {
+			t.Errorf("quoteName(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := escapeControls(`a "b" c\d` + "\n::error"); got != `a "b" c\d\n::error` {
+		t.Errorf("escapeControls = %s", got)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
@@ -16,12 +18,13 @@ import (
 	docsummary "github.com/upward-lint/upward/internal/summary"
 )
 
-// formatter renders results. file is called from several goroutines at
-// once and must only write to buf; begin, sep and end frame the per-file
-// chunks on the output stream, so json and sarif stream one document.
+// formatter renders results on the output stream, in order: begin, file
+// for each file linted (writing finding by finding, so that a file with
+// many findings is never held whole), sep between files that wrote
+// something, and end; json and sarif thus stream one document.
 type formatter interface {
 	begin(w io.Writer) error
-	file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding)
+	file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error
 	sep() string
 	end(w io.Writer, s summary) error
 }
@@ -79,17 +82,11 @@ func lspRange(m *document.Mapper, s document.Span) rangeJSON {
 	return rangeJSON{position{sl, sc}, position{el, ec}}
 }
 
-// JSON: {"files": [{"path", "diagnostics": [...]}]}, one file per line.
+// JSON: {"files": [{"path", "diagnostics": [...], "summary"}]}, one file
+// per line; "summary" (a docsummary.Summary) only with --summary.
 
 type jsonFormat struct {
 	summary bool // add each file's summary (--summary)
-}
-
-type jsonFile struct {
-	Path        string     `json:"path"`
-	Diagnostics []jsonDiag `json:"diagnostics"`
-	// Summary is the whole-document view, with --summary.
-	Summary *docsummary.Summary `json:"summary,omitempty"`
 }
 
 type jsonDiag struct {
@@ -121,14 +118,21 @@ func (jsonFormat) begin(w io.Writer) error {
 	return err
 }
 
-func (j jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+// file writes {"path": ..., "diagnostics": [...], "summary": ...}, one
+// diagnostic at a time.
+func (j jsonFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
-	jf := jsonFile{Path: path, Diagnostics: make([]jsonDiag, 0, len(fs))}
-	if j.summary {
-		s := docsummary.Of(doc, fs)
-		jf.Summary = &s
+	enc := newCompactEncoder(w)
+	if _, err := io.WriteString(w, `{"path":`); err != nil {
+		return err
 	}
-	for _, f := range fs {
+	if err := enc.encode(path); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, `,"diagnostics":[`); err != nil {
+		return err
+	}
+	for i, f := range fs {
 		d := jsonDiag{Rule: f.RuleID, Severity: f.Severity.String(), Message: f.Message, Range: lspRange(m, f.Span), Fixes: make([]jsonFix, 0, len(f.Fixes)), Why: f.Why}
 		for _, fx := range f.Fixes {
 			jfx := jsonFix{Title: fx.Title, NeedsInput: fx.NeedsInput, Rewrites: fx.Rewrites, Preferred: fx.Preferred, Edits: make([]jsonEdit, 0, len(fx.Edits))}
@@ -137,12 +141,52 @@ func (j jsonFormat) file(buf *bytes.Buffer, path string, doc *document.Document,
 			}
 			d.Fixes = append(d.Fixes, jfx)
 		}
-		jf.Diagnostics = append(jf.Diagnostics, d)
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		if err := enc.encode(d); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(jf)
-	buf.Truncate(buf.Len() - 1) // Encode's newline; sep adds it back
+	if _, err := io.WriteString(w, "]"); err != nil {
+		return err
+	}
+	if j.summary {
+		if _, err := io.WriteString(w, `,"summary":`); err != nil {
+			return err
+		}
+		if err := enc.encode(docsummary.Of(doc, fs)); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "}")
+	return err
+}
+
+// compactEncoder writes values as JSON without HTML escaping and without
+// the newline json.Encoder ends each with.
+type compactEncoder struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newCompactEncoder(w io.Writer) *compactEncoder {
+	c := &compactEncoder{w: w}
+	c.enc = json.NewEncoder(&c.buf)
+	c.enc.SetEscapeHTML(false)
+	return c
+}
+
+func (c *compactEncoder) encode(v any) error {
+	c.buf.Reset()
+	if err := c.enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := c.w.Write(bytes.TrimSuffix(c.buf.Bytes(), []byte("\n")))
+	return err
 }
 
 func (jsonFormat) sep() string { return ",\n" }
@@ -162,7 +206,7 @@ func (githubFormat) end(io.Writer, summary) error {
 	return nil
 }
 
-func (githubFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+func (githubFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
 	p := filepath.ToSlash(path)
 	for _, f := range fs {
@@ -175,17 +219,41 @@ func (githubFormat) file(buf *bytes.Buffer, path string, doc *document.Document,
 		}
 		sl, sc, _ := m.OffsetLineColRune(f.Span.Start)
 		el, ec, _ := m.OffsetLineColRune(f.Span.End)
-		fmt.Fprintf(buf, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			level, ghProperty(p), sl, sc, el, ec, ghProperty(f.RuleID), ghData(f.Message))
+		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+			level, ghProperty(p), sl, sc, el, ec, ghProperty(f.RuleID), ghData(f.Message)); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
+// ghData and ghProperty escape a workflow command's message and property
+// values: the runner decodes %25, %0D, %0A, %3A and %2C. Other control
+// characters are percent-encoded too, which the runner leaves as is, so
+// that none reaches the log raw.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return ghEscape(s, false)
 }
 
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return ghEscape(s, true)
+}
+
+func ghEscape(s string, property bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '%' || (property && (r == ':' || r == ',')) || (r == utf8.RuneError && size == 1) || !unicode.IsPrint(r):
+			for _, c := range []byte(s[i : i+size]) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // fileURI is the SARIF artifact URI of a path: relative paths stay relative.

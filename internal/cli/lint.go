@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -19,15 +18,16 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/regfile"
 )
-
-// defaultMaxSize is the largest file `upward lint` reads; bigger files are
-// reported and skipped. A 10 MB document lints fine.
-const defaultMaxSize = 16 << 20
 
 // lintExts are the extensions linted when walking a folder. Files named on
 // the command line are linted whatever their extension.
 var lintExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".text": true}
+
+// maxJobs bounds --jobs: each job holds a worker and a few results in
+// flight (--jobs 100000000 ran out of memory).
+const maxJobs = 1024
 
 type lintFlags struct {
 	format        string
@@ -74,7 +74,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	noColor := fs.Bool("no-color", false, "same as --color=never")
 	fs.BoolVar(&lf.quiet, "quiet", false, "print findings and errors only, no summary")
 	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
-	maxSize := fs.String("max-size", "16MB", "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
+	maxSize := fs.String("max-size", fmt.Sprintf("%dMB", check.DefaultMaxSize>>20), "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
 	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
 	fs.BoolVar(&lf.summary, "summary", false, "add a one-line summary of each file (kind, framing findings, next update, action items; text and json)")
 
@@ -123,11 +123,11 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	if lf.summary && lf.format != "text" && lf.format != "json" {
 		return usageErr("--summary works with --format text or json")
 	}
-	if lf.maxSize, err = parseSize(*maxSize); err != nil {
+	if lf.maxSize, err = check.ParseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)
 	}
-	if lf.jobs < 1 {
-		lf.jobs = 1
+	if lf.jobs < 1 || lf.jobs > maxJobs {
+		return usageErr("--jobs: want 1 to %d, got %d", maxJobs, lf.jobs)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -144,33 +144,15 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	return lf, paths, -1
 }
 
-// parseSize parses "1234", "512KB", "16MB" or "1GB" (powers of 1024).
-func parseSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		m      int64
-	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
-		if strings.HasSuffix(t, u.suffix) {
-			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
-			break
-		}
-	}
-	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return n * mult, nil
-}
-
 // job is one file to lint, numbered in output order.
 type job struct {
 	seq   int
 	path  string // as shown: as given, or joined under the folder given
 	stdin bool
-	// explicit is set for paths named on the command line.
+	// explicit is set for paths named on the command line; root is the
+	// folder named on the command line a walked path was found under.
 	explicit bool
+	root     string
 	// err is set for a path that could not be walked; it is reported in order.
 	err error
 }
@@ -178,8 +160,13 @@ type job struct {
 // result is what a worker hands the writer for one job.
 type result struct {
 	seq int
-	// out is the formatted output for the file (may be empty).
+	// out is output to write as is: the fixed text of stdin under --fix.
 	out []byte
+	// display, doc and findings are the file's results, which the writer
+	// formats finding by finding as it writes them.
+	display  string
+	doc      *document.Document
+	findings []lint.Finding
 	// diff is the unified diff for --diff.
 	diff []byte
 	// errs are one-line reasons for stderr, without the "upward: " prefix.
@@ -250,6 +237,8 @@ type linter struct {
 
 	mu   sync.Mutex
 	dirs map[string]*cfgEntry // absolute folder → its config
+
+	fixes fixWriter
 }
 
 type cfgEntry struct {
@@ -316,8 +305,8 @@ func (l *linter) run(paths []string) int {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	w := &outWriter{l: l}
-	if err := l.out.begin(l.e.stdout); err != nil {
+	w := &outWriter{l: l, out: bufio.NewWriterSize(l.e.stdout, 64<<10)}
+	if err := l.out.begin(w.out); err != nil {
 		w.ioErr = err
 	}
 	pending := map[int]result{}
@@ -386,13 +375,12 @@ func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
 			if strings.HasPrefix(name, ".") || !lintExts[strings.ToLower(filepath.Ext(name))] {
 				return nil
 			}
-			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
 			if l.ignored(path) {
 				return nil
 			}
-			send(job{path: path})
+			// A FIFO, device or socket is reported by readFile, as is a
+			// symlink to one.
+			send(job{path: path, root: p})
 			return nil
 		})
 		if err != nil {
@@ -426,12 +414,12 @@ func (l *linter) lintJob(j job) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			// A bug in a rule loses this file's findings, not the run.
-			r = result{seq: j.seq, errs: []string{fmt.Sprintf("%s: internal error, please report it: %v", j.path, p)}}
+			r = result{seq: j.seq, errs: []string{fmt.Sprintf("%s: internal error, please report it: %v", quoteName(j.path), p)}}
 		}
 	}()
 	r.seq = j.seq
 	if j.err != nil {
-		r.errs = []string{j.path + ": " + j.err.Error()}
+		r.errs = []string{quoteName(j.path) + ": " + j.err.Error()}
 		return r
 	}
 	cfgPath := j.path
@@ -444,21 +432,29 @@ func (l *linter) lintJob(j job) (r result) {
 	ce := l.configFor(filepath.Dir(cfgPath))
 	if ce.err != nil {
 		r.cfgErr = &cfgError{path: ce.path, err: ce.err}
-		r.errs = []string{j.path + ": not linted: broken config " + ce.path}
+		r.errs = []string{quoteName(j.path) + ": not linted: broken config " + quoteName(ce.path)}
 		return r
 	}
 	var (
 		data []byte
+		f    *os.File
 		fi   os.FileInfo
 		err  error
 	)
 	if j.stdin {
 		data, err = readLimited(l.e.stdin, l.lf.maxSize)
 	} else {
-		data, fi, err = readFile(j.path, l.lf.maxSize)
+		// The file stays open until its fix is written (see fixWriter).
+		f, data, fi, err = openFile(j.path, l.lf.maxSize)
+		if f != nil {
+			defer f.Close()
+		}
+		if l.lf.fix {
+			l.fixes.clean(filepath.Dir(j.path))
+		}
 	}
 	if err != nil {
-		r.errs = []string{j.path + ": " + err.Error()}
+		r.errs = []string{quoteName(j.path) + ": " + err.Error()}
 		return r
 	}
 	display := j.path
@@ -466,7 +462,7 @@ func (l *linter) lintJob(j job) (r result) {
 		display = l.lf.stdinFilename
 	}
 	if err := document.Validate(data); err != nil {
-		r.errs = []string{display + ": " + err.Error()}
+		r.errs = []string{quoteName(display) + ": " + err.Error()}
 		return r
 	}
 	text := string(data)
@@ -488,11 +484,16 @@ func (l *linter) lintJob(j job) (r result) {
 				r.out = []byte(newText)
 				doc, findings = newDoc, newFindings
 			default:
-				if err := writeAtomic(j.path, []byte(newText), fi); err != nil {
-					r.errs = []string{j.path + ": not fixed: " + err.Error()}
+				t := fixTarget{path: j.path, f: f, read: fi, explicit: j.explicit, root: j.root}
+				switch err := l.fixes.write(t, []byte(newText)); {
+				case errors.Is(err, errLate):
+					r.errs = []string{quoteName(j.path) + ": " + err.Error()}
+					doc, findings = newDoc, newFindings
+				case err != nil:
+					r.errs = []string{quoteName(j.path) + ": not fixed: " + err.Error()}
 					r.changed = false
 					r.fixed = 0
-				} else {
+				default:
 					doc, findings = newDoc, newFindings
 				}
 			}
@@ -515,9 +516,7 @@ func (l *linter) lintJob(j job) (r result) {
 	}
 	r.linted = true
 	r.failing, r.total = count(findings, l.lf.failLevel)
-	var buf bytes.Buffer
-	l.out.file(&buf, display, doc, findings)
-	r.out = buf.Bytes()
+	r.display, r.doc, r.findings = display, doc, findings
 	return r
 }
 
@@ -530,58 +529,50 @@ func count(fs []lint.Finding, failLevel lint.Severity) (failing, total int) {
 	return failing, len(fs)
 }
 
-// readFile reads a regular file of at most limit bytes.
-func readFile(path string, limit int64) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
+// openFile opens and reads a regular file of at most limit bytes, and
+// leaves it open; anything else (a FIFO, a device, a folder, a symlink to
+// one) is skipped, not read.
+func openFile(path string, limit int64) (*os.File, []byte, os.FileInfo, error) {
+	f, fi, err := regfile.Open(path)
 	if err != nil {
-		return nil, nil, errors.New(reason(err))
+		return nil, nil, nil, readErr(err)
 	}
-	defer f.Close()
-	fi, err := f.Stat()
+	data, err := regfile.Read(f, fi.Size(), limit)
 	if err != nil {
-		return nil, nil, errors.New(reason(err))
+		f.Close()
+		return nil, nil, nil, readErr(err)
 	}
-	if fi.IsDir() {
-		return nil, nil, errors.New("is a directory")
-	}
-	if fi.Size() > limit {
-		return nil, nil, fmt.Errorf("skipped: %s is over the --max-size limit of %s", humanSize(fi.Size()), humanSize(limit))
-	}
-	data, err := readSized(f, fi.Size(), limit)
-	return data, fi, err
+	return f, data, fi, nil
 }
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, 0, limit) }
-
-// readSized reads r up to limit bytes and fails past it; size is how much
-// r is expected to hold (a file's size), so that reading it takes one
-// allocation.
-func readSized(r io.Reader, size, limit int64) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), limit)+bytes.MinRead))
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, errors.New(reason(err))
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("skipped: more than the --max-size limit of %s", humanSize(limit))
-	}
-	return data, nil
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := regfile.Read(r, 0, limit)
+	return data, readErr(err)
 }
 
-func humanSize(n int64) string {
+// readErr is the one-line reason a file was not read.
+func readErr(err error) error {
+	var tl *regfile.TooLargeError
 	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case err == nil:
+		return nil
+	case errors.As(err, &tl) && tl.Size >= 0:
+		return fmt.Errorf("skipped: %s is over the --max-size limit of %s", regfile.FormatSize(tl.Size), regfile.FormatSize(tl.Limit))
+	case errors.As(err, &tl):
+		return fmt.Errorf("skipped: more than the --max-size limit of %s", regfile.FormatSize(tl.Limit))
+	case regfile.IsNotRegular(err):
+		return errors.New("skipped: " + reason(err))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return errors.New(reason(err))
 }
 
 // outWriter writes results in order and keeps the counts for the exit code.
+// Output goes through one buffer of 64 KB, flushed after each file: a
+// file with many findings streams out as it is formatted instead of being
+// held whole.
 type outWriter struct {
 	l                     *linter
+	out                   *bufio.Writer
 	files, failing, total int
 	fixed, changed        int
 	errors                int
@@ -628,24 +619,52 @@ func (w *outWriter) emit(r result) {
 		return
 	}
 	if len(r.diff) > 0 {
-		_, w.ioErr = e.stdout.Write(r.diff)
+		_, w.ioErr = w.out.Write(r.diff)
 	}
-	if len(r.out) > 0 {
-		if w.wrote {
-			_, w.ioErr = io.WriteString(e.stdout, w.l.out.sep())
-		}
-		if w.ioErr == nil {
-			_, w.ioErr = e.stdout.Write(r.out)
-		}
-		w.wrote = true
+	fw := &fileWriter{w: w.out, sep: w.l.out.sep(), pending: w.wrote}
+	if w.ioErr == nil && len(r.out) > 0 {
+		_, w.ioErr = fw.Write(r.out)
 	}
+	if w.ioErr == nil && r.doc != nil {
+		w.ioErr = w.l.out.file(fw, r.display, r.doc, r.findings)
+	}
+	w.wrote = w.wrote || fw.wrote
+	if w.ioErr == nil {
+		w.ioErr = w.out.Flush()
+	}
+}
+
+// fileWriter writes one file's output, preceded by the formatter's
+// separator when an earlier file wrote something.
+type fileWriter struct {
+	w       io.Writer
+	sep     string
+	pending bool // the separator is still to be written
+	wrote   bool
+}
+
+func (f *fileWriter) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if f.pending {
+		if _, err := io.WriteString(f.w, f.sep); err != nil {
+			return 0, err
+		}
+		f.pending = false
+	}
+	f.wrote = true
+	return f.w.Write(p)
 }
 
 func (w *outWriter) finish() int {
 	l := w.l
 	sum := summary{files: w.files, total: w.total, failing: w.failing, errors: w.notes}
 	if w.ioErr == nil {
-		w.ioErr = l.out.end(l.e.stdout, sum)
+		w.ioErr = l.out.end(w.out, sum)
+	}
+	if w.ioErr == nil {
+		w.ioErr = w.out.Flush()
 	}
 	if w.ioErr != nil {
 		l.e.errorf("writing output: %v", w.ioErr)

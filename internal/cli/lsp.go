@@ -12,7 +12,7 @@ import (
 func runLSP(e *env, args []string) int {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
-			fmt.Fprint(e.stdout, "Usage: upward lsp [--log-file FILE] [--log-level debug|info|warn|error] [--debounce DURATION]\n\nRuns the language server on stdin/stdout.\n")
+			fmt.Fprint(e.stdout, "Usage: upward lsp [--log-file FILE] [--log-level debug|info|warn|error] [--debounce DURATION] [--max-size SIZE]\n\nRuns the language server on stdin/stdout. Documents larger than --max-size (default 16MB) are not linted.\n")
 			return 0
 		}
 	}

@@ -35,8 +35,10 @@ type env struct {
 	tty bool
 }
 
+// errorf writes one line to stderr; characters that are not printable
+// (a newline or escape in a file name) are escaped (see quoteName).
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "upward: "+format+"\n", args...)
+	fmt.Fprintf(e.stderr, "upward: %s\n", escapeControls(fmt.Sprintf(format, args...)))
 }
 
 // Main runs the upward command with args (without the program name) and
@@ -72,12 +74,20 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// isTerminal reports whether w is a character device such as a terminal.
+// isTerminal reports whether w is a terminal (not merely a character
+// device: /dev/null is one too) and TERM is not "dumb".
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
+	if !ok || strings.EqualFold(os.Getenv("TERM"), "dumb") {
 		return false
 	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return false
+	}
+	tty := false
+	if err := rc.Control(func(fd uintptr) { tty = isTTY(fd) }); err != nil {
+		return false
+	}
+	return tty
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -129,15 +128,14 @@ func (s *sarifFormat) begin(w io.Writer) error {
 	return err
 }
 
-func (s *sarifFormat) file(buf *bytes.Buffer, path string, doc *document.Document, fs []lint.Finding) {
+func (s *sarifFormat) file(w io.Writer, path string, doc *document.Document, fs []lint.Finding) error {
 	m := doc.Mapper()
 	uri := fileURI(path)
 	region := func(sp document.Span) sarifRegion {
 		r := lspRange(m, sp)
 		return sarifRegion{r.Start.Line + 1, r.Start.Character + 1, r.End.Line + 1, r.End.Character + 1}
 	}
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
+	enc := newCompactEncoder(w)
 	for i, f := range fs {
 		res := sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifText{f.Message}}
 		var loc sarifLocation
@@ -162,11 +160,15 @@ func (s *sarifFormat) file(buf *bytes.Buffer, path string, doc *document.Documen
 			res.Fixes = append(res.Fixes, sf)
 		}
 		if i > 0 {
-			buf.WriteString(",\n")
+			if _, err := io.WriteString(w, ",\n"); err != nil {
+				return err
+			}
 		}
-		_ = enc.Encode(res)
-		buf.Truncate(buf.Len() - 1)
+		if err := enc.encode(res); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 func (s *sarifFormat) sep() string { return ",\n" }

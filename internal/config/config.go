@@ -59,6 +59,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -68,6 +69,7 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
 	"github.com/upward-lint/upward/internal/profile"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // FileName is the name of the config file looked up from each linted file's
@@ -176,17 +178,39 @@ var (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Load reads and validates one config file. Errors name the file, line and key.
+// MaxFileSize is the largest config file read. A config file in a cloned
+// repository is input from a stranger: it may be a symlink to /dev/zero or
+// a FIFO, which Load refuses as not regular files.
+const MaxFileSize = 1 << 20
+
+// Load reads and validates one config file, which must be a regular file
+// (or a symlink to one) of at most MaxFileSize bytes. Errors name the file,
+// line and key.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: readReason(err)}
 	}
 	return Parse(path, data)
 }
 
+// ReadFile reads the config file at path as Load does, without parsing it.
+func ReadFile(path string) ([]byte, error) {
+	data, _, err := regfile.ReadFile(path, MaxFileSize)
+	var tl *regfile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
+var errTooLarge = fmt.Errorf("larger than %s, the limit for a config file", regfile.FormatSize(MaxFileSize))
+
 // Parse validates the contents of a config file read from path.
 func Parse(path string, data []byte) (*Config, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Error{Path: path, Msg: errTooLarge.Error()}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
@@ -415,6 +439,9 @@ func (v *validator) build(c *Config, f *file) {
 			if strings.TrimSpace(p) == "" {
 				v.errorf(append(key, "phrases"), i, "custom rule %q has an empty phrase", cc.ID)
 			}
+			if msg := phraseTooLong(p); msg != "" {
+				v.errorf(append(key, "phrases"), i, "custom rule %q: %s", cc.ID, msg)
+			}
 		}
 		sev := lint.Warning
 		if cc.Severity != "" {
@@ -470,6 +497,16 @@ func (v *validator) build(c *Config, f *file) {
 					c.opts.Severity = map[string]lint.Severity{}
 				}
 				c.opts.Severity[id] = s
+			}
+		}
+		for _, fp := range []struct {
+			field   string
+			phrases []string
+		}{{"extra", rc.Extra}, {"allow", rc.Allow}} {
+			for _, p := range fp.phrases {
+				if msg := phraseTooLong(p); msg != "" {
+					v.errorf(append(key, fp.field), -1, "rules.%s.%s: %s", id, fp.field, msg)
+				}
 			}
 		}
 		if len(rc.Extra) > 0 {
@@ -557,6 +594,35 @@ func (v *validator) build(c *Config, f *file) {
 		}
 		c.ignore = append(c.ignore, g)
 	}
+}
+
+// The longest phrase a config may give (custom phrases, extra, allow).
+// Phrases are short by nature, and matching cost grows with their length:
+// a custom phrase of 10,000 words took over a minute on a 400 KB document.
+const (
+	MaxPhraseWords = 12
+	MaxPhraseBytes = 200
+)
+
+// phraseTooLong says what is wrong with a phrase over the limits, or "".
+func phraseTooLong(p string) string {
+	if n := len(strings.Fields(p)); n > MaxPhraseWords {
+		return fmt.Sprintf("phrase %q has %d words; a phrase may have at most %d", truncateText(p, 40), n, MaxPhraseWords)
+	}
+	if len(p) > MaxPhraseBytes {
+		return fmt.Sprintf("phrase %q is %d bytes long; a phrase may have at most %d", truncateText(p, 40), len(p), MaxPhraseBytes)
+	}
+	return ""
+}
+
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 func nonEmpty(ss []string) []string {
