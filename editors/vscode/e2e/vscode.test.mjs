@@ -382,7 +382,16 @@ describe("upward in VS Code (code-server)", () => {
         const t = await menu.locator(".monaco-list-row.action").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")));
         return t.length > 0 ? t : undefined;
       });
-      assert.deepEqual(titles, ["Give a date", "Disable vague-timing on this line", "Disable vague-timing in this file"]);
+      // The placeholder rewrite first, then the real dates counted from
+      // today (their wording depends on the day), then the suppressions
+      // and the project-wide actions.
+      const dated = titles.filter((x) => /^Say "by /.test(x));
+      assert.deepEqual(
+        titles.filter((x) => !/^Say "by /.test(x)),
+        ["Give a date", "Disable vague-timing on this line", "Disable vague-timing in this file", 'Allow "soon" in this project', "Disable vague-timing in this project"],
+      );
+      assert.equal(dated.length, 4, `dated alternatives: ${JSON.stringify(titles)}`);
+      assert.deepEqual(titles.slice(1, 5), dated, "the dates follow the placeholder rewrite");
       // The rewrite is the preferred fix, so it comes first and is focused.
       await menu.locator('.monaco-list-row.action.focused[aria-label="Give a date"]').waitFor();
       await shot("quick-fix-menu");
