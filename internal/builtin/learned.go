@@ -229,6 +229,9 @@ func modelWhy(m *model.Model, v blockView, span document.Span, ri int, score flo
 	return why
 }
 
+// maxPhrase bounds the length of a phrase hit, in bytes (see explained).
+const maxPhrase = 512
+
 // explained fills in Why for a phrase hit of block bi (-1: unknown): the
 // rule's phrases inside its span.
 func explained(p *lint.Pass, f lint.Finding, bi int) lint.Finding {
@@ -237,7 +240,15 @@ func explained(p *lint.Pass, f lint.Finding, bi int) lint.Finding {
 	}
 	var phrases []string
 	if bi >= 0 {
-		for _, h := range scanDoc(p).hits[bi] {
+		hs := scanDoc(p).hits[bi]
+		// Hits are in order of their start; a hit that holds the finding
+		// starts at most maxPhrase bytes before it, so a binary search
+		// keeps a block of thousands of findings linear.
+		from, _ := slices.BinarySearchFunc(hs, f.Span.Start-maxPhrase, func(h scanHit, off int) int { return h.span.Start - off })
+		for _, h := range hs[from:] {
+			if h.span.Start >= f.Span.End && h.span.Start > f.Span.Start {
+				break
+			}
 			if h.rule != p.Rule.ID || !(f.Span.Contains(h.span) || h.span.Contains(f.Span)) {
 				continue
 			}
