@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -70,7 +71,7 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 				}
 				p.Report(explained(p, f, v.idx))
 			}
-			if in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) {
+			if in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) || tooShort(v.b.Text) {
 				return
 			}
 			if gate != nil && !gate(v) {
@@ -124,6 +125,23 @@ func reportByBlock(p *lint.Pass, fs []lint.Finding) {
 	for ; k < len(fs); k++ {
 		p.Report(explained(p, fs[k], -1))
 	}
+}
+
+// minModelWords is the fewest words of a block the model flags on its
+// own: no training item with a label is shorter, and on one or two words
+// ("Another item.") a single n-gram decides.
+const minModelWords = 3
+
+func tooShort(text string) bool {
+	n := 0
+	for _, w := range strings.Fields(text) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			if n++; n >= minModelWords {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // matched reports whether any phrase of the rule matched in the block.

@@ -172,3 +172,14 @@ func TestModelPartsCanBeMeasuredApart(t *testing.T) {
 		t.Errorf("NoAdd: %d findings, want none", len(fs))
 	}
 }
+
+func TestModelSkipsTinyBlocks(t *testing.T) {
+	withModel(t, handModel("complaint", "Another item.", nil))
+	if fs := runRule(t, "complaint", "- Another item.\n", lint.Options{}); len(fs) != 0 {
+		t.Errorf("two words: %d findings, want none", len(fs))
+	}
+	withModel(t, handModel("complaint", "Another reorg, wonderful.", nil))
+	if fs := runRule(t, "complaint", "- Another reorg, wonderful.\n", lint.Options{}); len(fs) != 1 {
+		t.Errorf("three words: %d findings, want 1", len(fs))
+	}
+}
