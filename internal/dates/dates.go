@@ -301,37 +301,37 @@ func weekdayAfter(t time.Time, wd time.Weekday) time.Time {
 // (American), "2026-12-04" (ISO), with the year when it is neither base's
 // nor today's ("Fri 1 Jan 2027").
 func (st Style) Short(t, base, today time.Time) string {
-	year := t.Year() != base.Year() || t.Year() != today.Year()
-	switch st {
-	case ISO:
-		return t.Format("2006-01-02")
-	case American:
-		if year {
-			return t.Format("Mon, Jan 2, 2006")
-		}
-		return t.Format("Mon, Jan 2")
+	day := "Mon"
+	if st == ISO {
+		day = ""
 	}
-	if year {
-		return t.Format("Mon 2 Jan 2006")
-	}
-	return t.Format("Mon 2 Jan")
+	return st.format(t, base, today, day)
 }
 
 // Long writes a day with its weekday in full: "Friday 11 Dec", "Friday,
 // Dec 11", "Friday 2026-12-11".
 func (st Style) Long(t, base, today time.Time) string {
+	return st.format(t, base, today, "Monday")
+}
+
+// format writes t in the style, after the weekday layout day ("" for
+// none), with the year where Short says.
+func (st Style) format(t, base, today time.Time, day string) string {
 	year := t.Year() != base.Year() || t.Year() != today.Year()
+	var layout string
 	switch st {
 	case ISO:
-		return t.Format("Monday 2006-01-02")
+		layout = day + " 2006-01-02"
 	case American:
+		layout = day + ", Jan 2"
 		if year {
-			return t.Format("Monday, Jan 2, 2006")
+			layout += ", 2006"
 		}
-		return t.Format("Monday, Jan 2")
+	default:
+		layout = day + " 2 Jan"
+		if year {
+			layout += " 2006"
+		}
 	}
-	if year {
-		return t.Format("Monday 2 Jan 2006")
-	}
-	return t.Format("Monday 2 Jan")
+	return strings.TrimSpace(t.Format(layout))
 }
