@@ -41,37 +41,36 @@ func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
 	r.Run = func(p *lint.Pass) {
 		m, err := loadModel()
 		if p.Model.Off || err != nil || ri < 0 {
-			if !p.Model.Alone {
-				reportByBlock(p, collect(p, phrases))
-			}
-			return
+			m = nil // phrases alone
 		}
 		sens, _ := model.ParseSensitivity(p.Model.Sensitivity)
 		if p.Model.Sensitivity == "" {
 			sens = model.Balanced
 		}
 		var fs []lint.Finding
-		if !p.Model.Alone {
+		if !p.Model.Alone || m == nil {
 			fs = collect(p, phrases)
 		}
-		scores := modelScores(p, m)
+		var scores []model.Scores
+		if m != nil {
+			scores = modelScores(p, m)
+		}
 		k := 0
 		eachBlock(p, func(v blockView) {
 			in := 0
-			for k < len(fs) && fs[k].Span.Start < v.b.Span.End {
+			for ; k < len(fs) && fs[k].Span.Start < v.b.Span.End; k++ {
 				f := fs[k]
-				k++
 				if f.Span.Start < v.b.Span.Start {
 					p.Report(explained(p, f, -1)) // outside every block sentence rules read
 					continue
 				}
 				in++
-				if !p.Model.NoVeto && m.Vetoes(ri, scores[v.idx][ri]) {
+				if m != nil && !p.Model.NoVeto && m.Vetoes(ri, scores[v.idx][ri]) {
 					continue
 				}
 				p.Report(explained(p, f, v.idx))
 			}
-			if in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) || !modelReads(v.b) {
+			if m == nil || in > 0 || p.Model.NoAdd || v.b.Quoted || !m.Fires(ri, scores[v.idx][ri], sens) || matched(v, r.ID) || !modelReads(v.b) {
 				return
 			}
 			if gate != nil && !gate(v) {
@@ -107,24 +106,6 @@ func collect(p *lint.Pass, phrases func(*lint.Pass)) []lint.Finding {
 	fs := p.Collect(phrases)
 	slices.SortStableFunc(fs, func(a, b lint.Finding) int { return a.Span.Start - b.Span.Start })
 	return fs
-}
-
-// reportByBlock reports phrase findings fs (in document order) with
-// their Why, finding each one's block as it goes.
-func reportByBlock(p *lint.Pass, fs []lint.Finding) {
-	k := 0
-	eachBlock(p, func(v blockView) {
-		for ; k < len(fs) && fs[k].Span.Start < v.b.Span.End; k++ {
-			bi := v.idx
-			if fs[k].Span.Start < v.b.Span.Start {
-				bi = -1
-			}
-			p.Report(explained(p, fs[k], bi))
-		}
-	})
-	for ; k < len(fs); k++ {
-		p.Report(explained(p, fs[k], -1))
-	}
 }
 
 // minModelWords is the fewest words of a block the model flags on its
