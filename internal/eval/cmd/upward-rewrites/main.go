@@ -38,7 +38,7 @@ func main() {
 	verbose := flag.Bool("v", false, "list each fix that loses facts, shows a broken-text signal or re-lints dirty")
 	rule := flag.String("rule", "", "with -v, list only this rule's fixes")
 	all := flag.Bool("all", false, "with -v, list every scored fix, not only those with a problem")
-	sample := flag.String("sample", "", "write a judged sample of first rewrites from testdata/test to this `file`")
+	sample := flag.String("sample", "", "write a judged sample of first rewrites to this `file` (from testdata/test unless -set train)")
 	n := flag.Int("n", 300, "with -sample, how many rewrites")
 	seed := flag.Uint64("seed", 15, "with -sample, the random seed")
 	flag.Parse()
@@ -51,7 +51,11 @@ func main() {
 		fail(fmt.Errorf("-model %q: want on or off", *mode))
 	}
 	if *sample != "" {
-		fail(writeSample(*sample, *n, *seed, opts))
+		from := "test"
+		if *set == "train" && setGiven() {
+			from = "train"
+		}
+		fail(writeSample(*sample, from, *n, *seed, opts))
 		return
 	}
 	var dirs []string
@@ -117,11 +121,11 @@ type sampleLine struct {
 	Rewrite  string `json:"rewrite"`
 }
 
-// writeSample draws n first rewrites of correct findings on the frozen
-// split, an equal share per rule (the rest, where a rule has too few,
+// writeSample draws n first rewrites of correct findings on set (the
+// frozen split unless the caller asks for the training set), an equal share per rule (the rest, where a rule has too few,
 // from the others), in random order.
-func writeSample(path string, n int, seed uint64, opts lint.Options) error {
-	items, err := model.ReadCorpus(filepath.Join("testdata", "test"))
+func writeSample(path, set string, n int, seed uint64, opts lint.Options) error {
+	items, err := model.ReadCorpus(filepath.Join("testdata", set))
 	if err != nil {
 		return fmt.Errorf("%v (run from the module root)", err)
 	}
@@ -193,4 +197,11 @@ func fail(err error) {
 		fmt.Fprintln(os.Stderr, "upward-rewrites:", err)
 		os.Exit(2)
 	}
+}
+
+// setGiven reports whether -set was given on the command line.
+func setGiven() bool {
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "set" })
+	return given
 }
