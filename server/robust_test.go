@@ -376,11 +376,14 @@ func TestLargeDocument(t *testing.T) {
 
 func TestParseFlags(t *testing.T) {
 	o, err := ParseFlags([]string{"--log-file", "/tmp/x.log", "--log-level", "debug", "--stdio"})
-	if err != nil || o.LogFile != "/tmp/x.log" || o.LogLevel != "debug" || o.debounce() != DefaultDebounce {
+	if err != nil || o.LogFile != "/tmp/x.log" || o.LogLevel != "debug" || o.Debounce != 0 {
 		t.Errorf("ParseFlags = %+v, %v", o, err)
 	}
-	if o, err := ParseFlags([]string{"--debounce", "0"}); err != nil || o.debounce() != 0 {
+	if o, err := ParseFlags([]string{"--debounce", "0"}); err != nil || o.Debounce != 0 {
 		t.Errorf("--debounce 0: %+v %v", o, err)
+	}
+	if o, err := ParseFlags([]string{"--debounce", "250ms"}); err != nil || o.Debounce != 250*time.Millisecond {
+		t.Errorf("--debounce 250ms: %+v %v", o, err)
 	}
 	for _, bad := range [][]string{{"--log-level", "loud"}, {"--nope"}, {"extra"}} {
 		if _, err := ParseFlags(bad); err == nil {
@@ -438,7 +441,7 @@ func (c *rawClient) notification(method string) map[string]json.RawMessage {
 // diagnostics: a document opened at version 0 (as Neovim opens them) gets
 // "version":0, and closing it publishes "diagnostics":[], never null.
 func TestVersionZeroAndEmptyList(t *testing.T) {
-	c := startRaw(t, Options{Debounce: -1})
+	c := startRaw(t, Options{})
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
 	c.response("1")
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})

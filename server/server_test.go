@@ -204,7 +204,7 @@ func TestBurstPublishesNewestOnly(t *testing.T) {
 }
 
 func TestBurstWithoutDebounceNeverGoesBack(t *testing.T) {
-	s := start(t, setup{opts: Options{Debounce: -1}})
+	s := start(t, setup{})
 	u := docURI("burst0.md")
 	s.open(u, "markdown", 1, hedge)
 	for v := int32(2); v <= 41; v++ {
@@ -224,7 +224,7 @@ func TestStaleLintIsNotPublished(t *testing.T) {
 	// published: its diagnostics must then be dropped.
 	hold := make(chan struct{})
 	held := make(chan struct{})
-	opts := Options{Debounce: -1, afterLint: func(uri string, v int32) {
+	opts := Options{afterLint: func(uri string, v int32) {
 		if v == 2 {
 			close(held)
 			<-hold
