@@ -196,7 +196,8 @@ type initResultWire struct {
 		CodeActionProvider json.RawMessage `json:"codeActionProvider"`
 	} `json:"capabilities"`
 	ServerInfo struct {
-		Name string `json:"name"`
+		Name    string `json:"name"`
+		Version string `json:"version"`
 	} `json:"serverInfo"`
 }
 

@@ -12,6 +12,8 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"github.com/upward-lint/upward/internal/version"
 )
 
 // state is where a session is in the LSP lifecycle.
@@ -261,17 +263,9 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 	}
 	res := &initResult{
 		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String(), DiagnosticProvider: s.diagnosticProviderLocked()},
-		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version()},
+		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version.Short()},
 	}
 	return res, nil
-}
-
-// version is the module version the binary was built from.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
 
 // initialized starts the work that needs the client: pulling settings,

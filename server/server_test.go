@@ -8,6 +8,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/upward-lint/upward/internal/version"
 )
 
 const hedge = "Sorry to bother you, but the report is ready.\n"
@@ -22,8 +24,8 @@ func TestLifecycle(t *testing.T) {
 			t.Fatalf("hover before initialize: code %d (%v), want ServerNotInitialized", code, err)
 		}
 		res := s.initialize(setup{})
-		if res.ServerInfo.Name != "upward" {
-			t.Errorf("serverInfo.name = %q", res.ServerInfo.Name)
+		if res.ServerInfo.Name != "upward" || res.ServerInfo.Version != version.Short() {
+			t.Errorf("serverInfo = %+v, want upward %s (what upward version says)", res.ServerInfo, version.Short())
 		}
 		if code, _ := s.call("initialize", map[string]any{"capabilities": map[string]any{}}, nil); code != jsonrpc2.InvalidRequest {
 			t.Errorf("second initialize: code %d, want InvalidRequest", code)

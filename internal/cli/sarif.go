@@ -8,6 +8,7 @@ import (
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/version"
 )
 
 // sarifFormat writes one SARIF 2.1.0 log with one run, streaming results.
@@ -116,7 +117,7 @@ func (s *sarifFormat) begin(w io.Writer) error {
 	}
 	driver := map[string]any{
 		"name":           "upward",
-		"version":        strings.Fields(Version())[0],
+		"version":        version.Short(),
 		"informationUri": informationU,
 		"rules":          rules,
 	}
