@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"io"
-	"strings"
 
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
@@ -32,6 +31,7 @@ type sarifRule struct {
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
 	Help                 sarifMarkdown     `json:"help"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	DefaultConfiguration map[string]string `json:"defaultConfiguration"`
 }
 
@@ -99,16 +99,13 @@ func (s *sarifFormat) begin(w io.Writer) error {
 				full += " (" + r.Source + ")"
 			}
 		}
-		help := strings.TrimSpace(r.Doc)
-		if help == "" {
-			help = r.Title
-		}
-		if r.Before != "" && r.After != "" {
-			help += "\n\nBefore: " + r.Before + "\nAfter: " + r.After
+		help := sarifMarkdown{Text: r.Text(), Markdown: r.Markdown()}
+		if help.Text == "" {
+			help = sarifMarkdown{Text: r.Title}
 		}
 		rules = append(rules, sarifRule{
 			ID: r.ID, ShortDescription: sarifText{r.Title}, FullDescription: sarifText{full},
-			Help:                 sarifMarkdown{Text: help, Markdown: help},
+			Help: help, HelpURI: r.URL,
 			DefaultConfiguration: map[string]string{"level": sarifLevel(r.Severity)},
 		})
 	}
