@@ -138,23 +138,23 @@ func (s *Server) route(ctx context.Context, method string, raw json.RawMessage) 
 			return nil, err
 		}
 		td := p.TextDocument
-		s.didModify(ctx, modification{kind: opened, uri: td.URI, version: td.Version, languageID: string(td.LanguageID), text: td.Text})
+		s.didModify(ctx, modification{kind: modOpen, uri: td.URI, version: td.Version, languageID: string(td.LanguageID), text: td.Text})
 	case protocol.MethodTextDocumentDidChange:
 		p, err := decode[didChangeParams](raw)
 		if err != nil {
 			// Which document: read what can be read of the params.
 			var probe didChangeParams
 			_ = decodeLenient(raw, &probe)
-			s.didModify(ctx, modification{kind: changed, uri: probe.TextDocument.URI, unreadable: err})
+			s.didModify(ctx, modification{kind: modChange, uri: probe.TextDocument.URI, unreadable: err})
 			return nil, nil
 		}
-		s.didModify(ctx, modification{kind: changed, uri: p.TextDocument.URI, version: p.TextDocument.Version, changes: p.ContentChanges})
+		s.didModify(ctx, modification{kind: modChange, uri: p.TextDocument.URI, version: p.TextDocument.Version, changes: p.ContentChanges})
 	case protocol.MethodTextDocumentDidClose:
 		p, err := decode[protocol.DidCloseTextDocumentParams](raw)
 		if err != nil {
 			return nil, err
 		}
-		s.didModify(ctx, modification{kind: closed, uri: p.TextDocument.URI})
+		s.didModify(ctx, modification{kind: modClose, uri: p.TextDocument.URI})
 	case protocol.MethodTextDocumentDidSave:
 		return notify(ctx, raw, s.didSave)
 	case protocol.MethodTextDocumentCodeAction:

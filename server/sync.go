@@ -116,9 +116,9 @@ type didChangeParams struct {
 type modKind int
 
 const (
-	opened modKind = iota
-	changed
-	closed
+	modOpen modKind = iota
+	modChange
+	modClose
 )
 
 // modification is one didOpen, didChange or didClose.
@@ -146,7 +146,7 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 	var editErr error
 	wasBroken := false
 	switch m.kind {
-	case opened:
+	case modOpen:
 		path, _ := uriPath(m.uri)
 		nd := &doc{uri: m.uri, path: path, version: m.version, text: m.text, isConfig: isConfigPath(path)}
 		if !nd.isConfig {
@@ -166,7 +166,7 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 		}
 		d = nd
 		s.docs[m.uri] = d
-	case changed:
+	case modChange:
 		if d == nil {
 			s.mu.Unlock()
 			s.log.Warn("didChange for a document that is not open", zap.String("uri", string(m.uri)))
@@ -196,7 +196,7 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 		}
 		d.broken = editErr != nil
 		d.res = nil
-	case closed:
+	case modClose:
 		if d == nil {
 			s.mu.Unlock()
 			s.log.Debug("didClose for a document that is not open", zap.String("uri", string(m.uri)))
@@ -217,7 +217,7 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 		s.setConfigBufferLocked(d.path, &d.text)
 	case !d.isConfig && !d.closed && !d.broken:
 		delay := s.debounce
-		if m.kind == opened {
+		if m.kind == modOpen {
 			delay = 0
 		}
 		s.scheduleLocked(d, delay)
