@@ -43,7 +43,7 @@ func corpusDoc(b testing.TB, n int) string {
 // server/internal/lspbench.
 func BenchmarkDidChange5000(b *testing.B) {
 	text := corpusDoc(b, 5000)
-	s := start(b, setup{opts: Options{Debounce: -1}})
+	s := start(b, setup{})
 	u := docURI("bench.md")
 	s.open(u, "markdown", 1, text)
 	s.awaitVersion(u, 1)

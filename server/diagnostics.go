@@ -18,12 +18,6 @@ import (
 	"github.com/upward-lint/upward/internal/regfile"
 )
 
-// RuleURL is where a built-in rule's explanation lives; diagnostics link
-// to it as their code description.
-func RuleURL(id string) string {
-	return "https://github.com/upward-lint/upward/blob/main/rules/" + id + ".toml"
-}
-
 // result is the lint of one version of a document. Code actions and hover
 // use the findings and fixes computed here; nothing is matched again.
 type result struct {
@@ -255,8 +249,8 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 			Message:  f.Message,
 			Data:     diagData{Version: version, Index: len(r.findings)},
 		}
-		if builtin.Lookup(f.RuleID) != nil {
-			dg.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(RuleURL(f.RuleID))}
+		if rule := builtin.Lookup(f.RuleID); rule != nil && rule.URL != "" {
+			dg.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(rule.URL)}
 		}
 		r.findings = append(r.findings, f)
 		r.diags = append(r.diags, dg)

@@ -72,7 +72,7 @@ func TestHover(t *testing.T) {
 	if h.Contents.Kind != protocol.Markdown {
 		t.Errorf("hover kind %q", h.Contents.Kind)
 	}
-	for _, want := range []string{"**hedging**", rule.Title, rule.Principle, quote(rule.Before), quote(rule.After), RuleURL("hedging"), "*Flagged by:* phrase \"sorry to bother you"} {
+	for _, want := range []string{"**hedging**", rule.Title, rule.Principle, "*Before:*\n> " + strings.TrimSpace(rule.Before), "*After:*\n> " + strings.TrimSpace(rule.After), "(" + rule.URL + ")", "*Flagged by:* phrase \"sorry to bother you"} {
 		if want == "" || !strings.Contains(v, want) {
 			t.Errorf("hover text lacks %q:\n%s", want, v)
 		}

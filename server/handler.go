@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"runtime/debug"
 	"sync"
 
@@ -11,92 +12,23 @@ import (
 	"go.uber.org/zap"
 )
 
-// standard routes the methods other than the lifecycle, initialize and
-// didChange (which dispatch handles itself) to the protocol.Server methods
-// and the pull-diagnostics methods. Params are decoded with encoding/json; params that do not decode answer
-// InvalidParams. Every other request gets MethodNotFound.
-var standard = map[string]route{
-	protocol.MethodTextDocumentDidOpen:                notification((*Server).DidOpen),
-	protocol.MethodTextDocumentDidClose:               notification((*Server).DidClose),
-	protocol.MethodTextDocumentDidSave:                notification((*Server).DidSave),
-	protocol.MethodTextDocumentCodeAction:             request((*Server).CodeAction),
-	protocol.MethodTextDocumentHover:                  request((*Server).Hover),
-	protocol.MethodTextDocumentCodeLens:               request((*Server).CodeLens),
-	protocol.MethodWorkspaceExecuteCommand:            request((*Server).ExecuteCommand),
-	methodDocumentDiagnostic:                          pull(methodDocumentDiagnostic),
-	methodWorkspaceDiagnostic:                         pull(methodWorkspaceDiagnostic),
-	protocol.MethodWorkspaceDidChangeConfiguration:    notification((*Server).didChangeConfiguration),
-	protocol.MethodWorkspaceDidChangeWatchedFiles:     notification((*Server).DidChangeWatchedFiles),
-	protocol.MethodWorkspaceDidChangeWorkspaceFolders: notification((*Server).DidChangeWorkspaceFolders),
-	protocol.MethodSetTrace:                           notification((*Server).SetTrace),
-}
-
-// pull routes a pull-diagnostics method (LSP 3.17, which the protocol
-// package predates) to pullDiagnostic, which decodes its own params.
-func pull(method string) route {
-	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
-		return s.pullDiagnostic(ctx, method, raw)
-	}
-}
-
-// route handles one method: it decodes the raw params and calls the server.
-type route func(s *Server, ctx context.Context, params json.RawMessage) (any, error)
-
-func request[P, R any](f func(*Server, context.Context, *P) (R, error)) route {
-	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
-		var p P
-		if err := decodeParams(raw, &p); err != nil {
-			return nil, err
-		}
-		return f(s, ctx, &p)
-	}
-}
-
-func notification[P any](f func(*Server, context.Context, *P) error) route {
-	return func(s *Server, ctx context.Context, raw json.RawMessage) (any, error) {
-		var p P
-		if err := decodeParams(raw, &p); err != nil {
-			return nil, err
-		}
-		return nil, f(s, ctx, &p)
-	}
-}
-
-// decodeParams decodes params into v; a value of the wrong shape is an
-// InvalidParams error.
-func decodeParams(raw json.RawMessage, v any) error {
-	if len(raw) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: invalid params: %v", err)
-	}
-	return nil
-}
-
 // handler returns the connection's handler. Messages are handled one at a
-// time in arrival order (a request may answer later), $/cancelRequest
-// cancels a request that is waiting or running, and dispatch does the rest.
+// time in arrival order (a request may answer later) by dispatch;
+// $/cancelRequest alone is handled on arrival, so that it can cancel a
+// request that is waiting or running.
 func (s *Server) handler() jsonrpc2.Handler {
 	inner, canceller := jsonrpc2.CancelHandler(jsonrpc2.AsyncHandler(jsonrpc2.ReplyHandler(s.dispatch)))
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		if req.Method() == protocol.MethodCancelRequest {
 			// protocol.CancelHandler decodes the id as interface{} and so
-			// never matches a numeric id; decode it here.
-			var p struct {
-				ID json.RawMessage `json:"id"`
-			}
-			var n int32
-			var str string
-			switch {
-			case json.Unmarshal(req.Params(), &p) != nil:
+			// never matches a numeric id; jsonrpc2.ID decodes both kinds.
+			p, err := decode[struct {
+				ID *jsonrpc2.ID `json:"id"`
+			}](req.Params())
+			if err != nil || p.ID == nil {
 				s.log.Warn("malformed $/cancelRequest", zap.ByteString("params", req.Params()))
-			case json.Unmarshal(p.ID, &n) == nil:
-				canceller(jsonrpc2.NewNumberID(n))
-			case json.Unmarshal(p.ID, &str) == nil:
-				canceller(jsonrpc2.NewStringID(str))
-			default:
-				s.log.Warn("malformed $/cancelRequest id", zap.ByteString("id", p.ID))
+			} else {
+				canceller(*p.ID)
 			}
 			return nil
 		}
@@ -168,73 +100,131 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		s.log.Debug("dropping notification after shutdown", zap.String("method", method))
 		return once(ctx, nil, nil)
 	}
-
-	switch method {
-	case protocol.MethodInitialize:
-		var p initParams
-		if err := decodeLenient(req.Params(), &p); err != nil {
-			return once(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: initialize params: %v", err))
-		}
-		res, err := s.initialize(&p)
-		if err == nil && !p.Capabilities.Workspace.Configuration {
-			s.markSettingsReady()
-		}
-		return once(ctx, res, err)
-	case protocol.MethodInitialized:
-		s.initialized()
-		return once(ctx, nil, nil)
-	case protocol.MethodShutdown:
-		s.shutdown()
-		return once(ctx, nil, nil)
-	case protocol.MethodTextDocumentDidChange:
-		var p didChangeParams
-		if err := json.Unmarshal(req.Params(), &p); err != nil {
-			s.log.Error("malformed didChange; the document may now be out of sync", zap.Error(err))
-			var probe struct {
-				TextDocument struct {
-					URI protocol.DocumentURI `json:"uri"`
-				} `json:"textDocument"`
-			}
-			_ = decodeLenient(req.Params(), &probe)
-			s.markBroken(ctx, probe.TextDocument.URI, err)
-			return once(ctx, nil, nil)
-		}
-		s.didChange(ctx, &p)
-		return once(ctx, nil, nil)
-	}
-	handle, ok := standard[method]
-	if !ok {
+	res, err := s.route(ctx, method, req.Params())
+	if err == errUnknownMethod {
 		if isCall {
 			return once(ctx, nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "upward: method %q not found", method))
 		}
 		s.log.Debug("ignoring notification", zap.String("method", method))
 		return once(ctx, nil, nil)
 	}
-	res, err := handle(s, ctx, req.Params())
 	return once(ctx, res, err)
 }
 
-// markBroken marks a document whose change could not be decoded as out of
-// sync, like an edit that does not apply.
-func (s *Server) markBroken(ctx context.Context, u protocol.DocumentURI, err error) {
-	s.mu.Lock()
-	d := s.docs[u]
-	if d == nil || d.broken {
-		s.mu.Unlock()
-		return
+// errUnknownMethod is route's answer for a method upward does not handle.
+var errUnknownMethod = errors.New("unknown method")
+
+// route is the server's method table: it decodes a message's params and
+// calls the method that does the work. Params that do not decode answer
+// InvalidParams; initialize reads its params leniently (see initParams),
+// and a didChange that does not decode marks its document out of sync.
+func (s *Server) route(ctx context.Context, method string, raw json.RawMessage) (any, error) {
+	switch method {
+	case protocol.MethodInitialize:
+		var p initParams
+		if err := decodeLenient(raw, &p); err != nil {
+			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: initialize params: %v", err)
+		}
+		return s.initialize(&p)
+	case protocol.MethodInitialized:
+		s.initialized()
+	case protocol.MethodShutdown:
+		s.shutdown()
+	case protocol.MethodSetTrace:
+		// The log level is set by flag.
+	case protocol.MethodTextDocumentDidOpen:
+		p, err := decode[protocol.DidOpenTextDocumentParams](raw)
+		if err != nil {
+			return nil, err
+		}
+		td := p.TextDocument
+		s.didModify(ctx, modification{kind: modOpen, uri: td.URI, version: td.Version, languageID: string(td.LanguageID), text: td.Text})
+	case protocol.MethodTextDocumentDidChange:
+		p, err := decode[didChangeParams](raw)
+		if err != nil {
+			// Which document: read what can be read of the params.
+			var probe didChangeParams
+			_ = decodeLenient(raw, &probe)
+			s.didModify(ctx, modification{kind: modChange, uri: probe.TextDocument.URI, unreadable: err})
+			return nil, nil
+		}
+		s.didModify(ctx, modification{kind: modChange, uri: p.TextDocument.URI, version: p.TextDocument.Version, changes: p.ContentChanges})
+	case protocol.MethodTextDocumentDidClose:
+		p, err := decode[protocol.DidCloseTextDocumentParams](raw)
+		if err != nil {
+			return nil, err
+		}
+		s.didModify(ctx, modification{kind: modClose, uri: p.TextDocument.URI})
+	case protocol.MethodTextDocumentDidSave:
+		return notify(ctx, raw, s.didSave)
+	case protocol.MethodTextDocumentCodeAction:
+		return call(ctx, raw, s.codeAction)
+	case protocol.MethodTextDocumentHover:
+		return call(ctx, raw, s.hover)
+	case protocol.MethodTextDocumentCodeLens:
+		return call(ctx, raw, s.codeLens)
+	case methodDocumentDiagnostic:
+		return call(ctx, raw, s.documentDiagnostic)
+	case methodWorkspaceDiagnostic:
+		return call(ctx, raw, s.workspaceDiagnostic)
+	case protocol.MethodWorkspaceExecuteCommand:
+		return call(ctx, raw, s.executeCommand)
+	case protocol.MethodWorkspaceDidChangeConfiguration:
+		return notify(ctx, raw, s.didChangeConfiguration)
+	case protocol.MethodWorkspaceDidChangeWatchedFiles:
+		return notify(ctx, raw, func(ctx context.Context, p *protocol.DidChangeWatchedFilesParams) {
+			s.configFilesChanged(ctx, p.Changes)
+		})
+	case protocol.MethodWorkspaceDidChangeWorkspaceFolders:
+		return notify(ctx, raw, s.didChangeWorkspaceFolders)
+	default:
+		return nil, errUnknownMethod
 	}
-	d.broken = true
-	if d.cancel != nil {
-		d.cancel()
-	}
-	s.mu.Unlock()
-	s.showMessage(ctx, protocol.MessageTypeError,
-		"upward: could not read a change to %s (%v). Its diagnostics are paused until the editor sends its whole text again; reopen the file to resume.",
-		displayName(d), err)
+	return nil, nil
 }
 
-// notImplemented is the error of the protocol.Server methods upward does
-// not provide.
-func notImplemented(method string) error {
-	return jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "upward: method %q not found", method)
+// call decodes a request's params and calls f with them.
+func call[P, R any](ctx context.Context, raw json.RawMessage, f func(context.Context, *P) (R, error)) (any, error) {
+	p, err := decode[P](raw)
+	if err != nil {
+		return nil, err
+	}
+	return f(ctx, p)
+}
+
+// notify decodes a notification's params and calls f with them.
+func notify[P any](ctx context.Context, raw json.RawMessage, f func(context.Context, *P)) (any, error) {
+	p, err := decode[P](raw)
+	if err != nil {
+		return nil, err
+	}
+	f(ctx, p)
+	return nil, nil
+}
+
+// decode decodes params into a new P; a value of the wrong shape is an
+// InvalidParams error, and no params at all is the zero P.
+func decode[P any](raw json.RawMessage) (*P, error) {
+	var p P
+	if len(raw) == 0 {
+		return &p, nil
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: invalid params: %v", err)
+	}
+	return &p, nil
+}
+
+// decodeLenient decodes raw params into v, leaving fields of an
+// unexpected type zero instead of failing; a value that is not an object
+// at all is an error.
+func decodeLenient(raw json.RawMessage, v any) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	err := json.Unmarshal(raw, v)
+	if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field != "" {
+		return nil
+	}
+	return err
 }

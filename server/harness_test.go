@@ -159,9 +159,6 @@ func start(t testing.TB, su setup) *session {
 	if su.opts.Logger == nil {
 		su.opts.Logger = zaptest.NewLogger(t, zaptest.Level(zapcore.WarnLevel))
 	}
-	if su.opts.Debounce == 0 {
-		su.opts.Debounce = -1
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	serverEnd, clientEnd := net.Pipe()
 	s := &session{t: t, wait: waitFor, rec: newRecorder(), code: make(chan int, 1), history: map[protocol.DocumentURI][]*protocol.PublishDiagnosticsParams{}}
@@ -199,7 +196,8 @@ type initResultWire struct {
 		CodeActionProvider json.RawMessage `json:"codeActionProvider"`
 	} `json:"capabilities"`
 	ServerInfo struct {
-		Name string `json:"name"`
+		Name    string `json:"name"`
+		Version string `json:"version"`
 	} `json:"serverInfo"`
 }
 

@@ -7,13 +7,12 @@ import (
 
 	"go.lsp.dev/protocol"
 
-	"github.com/upward-lint/upward/internal/builtin"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
-// hover explains the findings under the cursor: the rule, the principle
-// behind it and where it comes from, and the catalogue's before/after
-// example.
+// hover explains the findings under the cursor: each finding's rule,
+// message and what made it a hit, then the rule's documentation (once per
+// rule) as lint.Rule renders it.
 func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	s.mu.Lock()
 	markdown := s.caps.markdownHover
@@ -29,6 +28,7 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	var parts []string
 	var rng *protocol.Range
 	seen := map[string]bool{}
+	documented := map[*lint.Rule]bool{}
 	for i, f := range r.findings {
 		if !(f.Span.Start <= off && off < f.Span.End) && !(f.Span.Len() == 0 && off == f.Span.Start) {
 			continue
@@ -42,7 +42,19 @@ func (s *Server) hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 			continue
 		}
 		seen[key] = true
-		parts = append(parts, explain(f, ruleByID(r, f.RuleID), markdown))
+		rule := ruleByID(r, f.RuleID)
+		part := explain(f, rule, markdown)
+		if rule != nil && !documented[rule] {
+			documented[rule] = true
+			doc := rule.Text()
+			if markdown {
+				doc = rule.Markdown()
+			}
+			if doc != "" {
+				part += "\n\n" + doc
+			}
+		}
+		parts = append(parts, part)
 	}
 	if len(parts) == 0 {
 		return nil, nil
@@ -64,70 +76,28 @@ func ruleByID(r *result, id string) *lint.Rule {
 	return nil
 }
 
-// explain renders one finding's hover text.
+// explain is the heading of one finding's hover: the rule, the message and
+// what made the text a hit.
 func explain(f lint.Finding, rule *lint.Rule, markdown bool) string {
 	var b strings.Builder
-	title := ""
-	if rule != nil {
-		title = rule.Title
-	}
 	if markdown {
 		fmt.Fprintf(&b, "**%s**", f.RuleID)
-		if title != "" {
-			fmt.Fprintf(&b, ": %s", title)
-		}
+	} else {
+		b.WriteString(f.RuleID)
+	}
+	if rule != nil && rule.Title != "" {
+		fmt.Fprintf(&b, ": %s", rule.Title)
+	}
+	if markdown {
 		fmt.Fprintf(&b, "\n\n%s", f.Message)
 		if f.Why != "" {
 			fmt.Fprintf(&b, "\n\n*Flagged by:* %s", f.Why)
 		}
 	} else {
-		fmt.Fprintf(&b, "%s", f.RuleID)
-		if title != "" {
-			fmt.Fprintf(&b, ": %s", title)
-		}
 		fmt.Fprintf(&b, "\n%s", f.Message)
 		if f.Why != "" {
 			fmt.Fprintf(&b, "\nFlagged by: %s", f.Why)
 		}
 	}
-	if rule == nil {
-		return b.String()
-	}
-	if rule.Principle != "" {
-		src := ""
-		if rule.Source != "" {
-			src = " (" + rule.Source + ")"
-		}
-		if markdown {
-			fmt.Fprintf(&b, "\n\n*Principle:* %s%s", rule.Principle, src)
-		} else {
-			fmt.Fprintf(&b, "\nPrinciple: %s%s", rule.Principle, src)
-		}
-	}
-	if rule.Before != "" && rule.After != "" {
-		if markdown {
-			fmt.Fprintf(&b, "\n\n*Before:*\n%s\n\n*After:*\n%s", quote(rule.Before), quote(rule.After))
-		} else {
-			fmt.Fprintf(&b, "\nBefore: %s\nAfter: %s", oneLine(rule.Before), oneLine(rule.After))
-		}
-	}
-	if builtin.Lookup(f.RuleID) != nil {
-		if markdown {
-			fmt.Fprintf(&b, "\n\n[More about %s](%s)", f.RuleID, RuleURL(f.RuleID))
-		} else {
-			fmt.Fprintf(&b, "\nMore: %s", RuleURL(f.RuleID))
-		}
-	}
 	return b.String()
 }
-
-// quote renders text as a Markdown block quote.
-func quote(text string) string {
-	lines := strings.Split(strings.TrimSpace(text), "\n")
-	for i, l := range lines {
-		lines[i] = "> " + l
-	}
-	return strings.Join(lines, "\n")
-}
-
-func oneLine(text string) string { return strings.Join(strings.Fields(text), " ") }

@@ -104,8 +104,3 @@ func (s *Server) refreshLenses(ctx context.Context) {
 		s.log.Debug("workspace/codeLens/refresh", zap.Error(err))
 	}
 }
-
-// CodeLens implements protocol.Server.
-func (s *Server) CodeLens(ctx context.Context, p *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
-	return s.codeLens(ctx, p)
-}

@@ -417,8 +417,3 @@ func (s *Server) dropAppliedLocked(path string) {
 		clear(s.cfgs.nearest)
 	}
 }
-
-// ExecuteCommand implements protocol.Server.
-func (s *Server) ExecuteCommand(ctx context.Context, p *protocol.ExecuteCommandParams) (any, error) {
-	return s.executeCommand(ctx, p)
-}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -90,23 +89,20 @@ type workspaceDiagnosticResult struct {
 	Items []any `json:"items"` // workspaceFullReport or workspaceUnchangedReport
 }
 
-// pullDiagnostic answers textDocument/diagnostic and workspace/diagnostic.
-func (s *Server) pullDiagnostic(ctx context.Context, method string, raw json.RawMessage) (any, error) {
-	if method == methodDocumentDiagnostic {
-		var p documentDiagnosticParams
-		if err := decodeLenient(raw, &p); err != nil || p.TextDocument.URI == "" {
-			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: %s wants a textDocument: %v", method, err)
-		}
-		id, _, items := s.report(ctx, p.TextDocument.URI)
-		if id == p.PreviousResultID {
-			return unchangedReport{Kind: "unchanged", ResultID: id}, nil
-		}
-		return fullReport{Kind: "full", ResultID: id, Items: items}, nil
+// documentDiagnostic answers textDocument/diagnostic.
+func (s *Server) documentDiagnostic(ctx context.Context, p *documentDiagnosticParams) (any, error) {
+	if p.TextDocument.URI == "" {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: %s wants a textDocument", methodDocumentDiagnostic)
 	}
-	var p workspaceDiagnosticParams
-	if err := decodeLenient(raw, &p); err != nil {
-		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "upward: %s: %v", method, err)
+	id, _, items := s.report(ctx, p.TextDocument.URI)
+	if id == p.PreviousResultID {
+		return unchangedReport{Kind: "unchanged", ResultID: id}, nil
 	}
+	return fullReport{Kind: "full", ResultID: id, Items: items}, nil
+}
+
+// workspaceDiagnostic answers workspace/diagnostic.
+func (s *Server) workspaceDiagnostic(ctx context.Context, p *workspaceDiagnosticParams) (any, error) {
 	prev := map[protocol.DocumentURI]string{}
 	for _, r := range p.PreviousResultIDs {
 		prev[r.URI] = r.Value

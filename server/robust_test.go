@@ -376,11 +376,14 @@ func TestLargeDocument(t *testing.T) {
 
 func TestParseFlags(t *testing.T) {
 	o, err := ParseFlags([]string{"--log-file", "/tmp/x.log", "--log-level", "debug", "--stdio"})
-	if err != nil || o.LogFile != "/tmp/x.log" || o.LogLevel != "debug" || o.debounce() != DefaultDebounce {
+	if err != nil || o.LogFile != "/tmp/x.log" || o.LogLevel != "debug" || o.Debounce != 0 {
 		t.Errorf("ParseFlags = %+v, %v", o, err)
 	}
-	if o, err := ParseFlags([]string{"--debounce", "0"}); err != nil || o.debounce() != 0 {
+	if o, err := ParseFlags([]string{"--debounce", "0"}); err != nil || o.Debounce != 0 {
 		t.Errorf("--debounce 0: %+v %v", o, err)
+	}
+	if o, err := ParseFlags([]string{"--debounce", "250ms"}); err != nil || o.Debounce != 250*time.Millisecond {
+		t.Errorf("--debounce 250ms: %+v %v", o, err)
 	}
 	for _, bad := range [][]string{{"--log-level", "loud"}, {"--nope"}, {"extra"}} {
 		if _, err := ParseFlags(bad); err == nil {
@@ -438,7 +441,7 @@ func (c *rawClient) notification(method string) map[string]json.RawMessage {
 // diagnostics: a document opened at version 0 (as Neovim opens them) gets
 // "version":0, and closing it publishes "diagnostics":[], never null.
 func TestVersionZeroAndEmptyList(t *testing.T) {
-	c := startRaw(t, Options{Debounce: -1})
+	c := startRaw(t, Options{})
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
 	c.response("1")
 	c.sendJSON(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
@@ -457,5 +460,84 @@ func TestVersionZeroAndEmptyList(t *testing.T) {
 	m = c.notification("textDocument/publishDiagnostics")
 	if !strings.Contains(string(m["params"]), `"diagnostics":[]`) {
 		t.Errorf("close published %s, want an empty list", m["params"])
+	}
+}
+
+// TestUnknownMethods: an unknown request answers MethodNotFound and the
+// server keeps answering; an unknown notification gets no reply at all.
+func TestUnknownMethods(t *testing.T) {
+	c := startRaw(t, Options{})
+	c.initialize()
+	for i, method := range []string{"textDocument/completion", "upward/nonsense", "$/unknownRequest"} {
+		c.sendJSON(map[string]any{"jsonrpc": "2.0", "id": i, "method": method, "params": map[string]any{}})
+		if m := c.response(strconv.Itoa(i)); errorCode(t, m) != -32601 {
+			t.Errorf("%s: %v, want MethodNotFound", method, m)
+		}
+		c.sendJSON(hoverRequest(100 + i))
+		if m := c.response(strconv.Itoa(100 + i)); m["error"] != nil {
+			t.Errorf("hover after %s: %v", method, m)
+		}
+	}
+	for _, n := range []map[string]any{
+		{"jsonrpc": "2.0", "method": "textDocument/didRename", "params": map[string]any{"x": 1}},
+		{"jsonrpc": "2.0", "method": "$/unknownNotification"},
+		{"jsonrpc": "2.0", "method": "upward/nonsense", "params": []int{1}},
+	} {
+		c.sendJSON(n)
+	}
+	// Messages are handled in order: everything the server writes before
+	// the answer to the next request would be about the notifications.
+	c.sendJSON(hoverRequest("after"))
+	seen := c.pending
+	c.pending = nil
+	deadline := time.After(waitFor)
+	for done := false; !done; {
+		select {
+		case m := <-c.msgs:
+			seen = append(seen, m)
+			done = string(m["id"]) == `"after"`
+		case <-deadline:
+			t.Fatal("no answer to the request after the unknown notifications")
+		}
+	}
+	for _, m := range seen[:len(seen)-1] {
+		if _, isCall := m["method"]; !isCall {
+			t.Errorf("a reply to an unknown notification: %v", m)
+		}
+	}
+	if m := seen[len(seen)-1]; m["error"] != nil {
+		t.Errorf("hover after the unknown notifications: %v", m)
+	}
+}
+
+// TestUnreadableChange: a didChange whose changes do not decode leaves
+// the server not knowing the text, like an edit that does not apply: the
+// document's diagnostics are withdrawn and paused until a full change.
+func TestUnreadableChange(t *testing.T) {
+	s := start(t, setup{})
+	u := docURI("unreadable.md")
+	s.open(u, "markdown", 1, hedge)
+	if p := s.awaitVersion(u, 1); !hasCode(p.Diagnostics, "hedging") {
+		t.Fatalf("v1: %s", diagSummary(p.Diagnostics))
+	}
+	s.notify("textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": u, "version": 2},
+		"contentChanges": "nonsense",
+	})
+	m := s.awaitMessage(func(m *protocol.ShowMessageParams) bool { return m.Type == protocol.MessageTypeError })
+	if !strings.Contains(m.Message, "unreadable.md") {
+		t.Errorf("message %q does not name the file", m.Message)
+	}
+	if p := s.awaitDiags(u, func(p *protocol.PublishDiagnosticsParams) bool { return len(p.Diagnostics) == 0 }); p.Version != 1 {
+		t.Errorf("diagnostics withdrawn at version %d, want 1", p.Version)
+	}
+	s.changeRange(u, 3, rng(0, 0, 0, 0), "I'll send it soon. ")
+	s.changeFull(u, 4, "I'll send it soon.\n")
+	if p := s.awaitVersion(u, 4); !hasCode(p.Diagnostics, "vague-timing") {
+		t.Errorf("v4: %s", diagSummary(p.Diagnostics))
+	}
+	s.drain(50 * time.Millisecond)
+	if vs := s.versions(u); containsVersion(vs, 3) {
+		t.Errorf("versions published: %v (none for v3, an edit of an unknown text)", vs)
 	}
 }

@@ -20,15 +20,6 @@ import (
 	"github.com/upward-lint/upward/internal/check"
 )
 
-// DefaultDebounce is how long the server waits after a change before it
-// lints: not at all. Lints of a document run one at a time and a lint whose
-// version has been superseded when it finishes is neither published nor
-// followed by lints of the versions in between, so a burst of edits faster
-// than a lint publishes only the newest version. A 5,000-line document
-// lints in a few milliseconds after an edit; --debounce adds a delay for
-// slower machines or huge documents.
-const DefaultDebounce time.Duration = 0
-
 // Options configure a server run.
 type Options struct {
 	// Logger receives the server's log. When nil, Run builds one from
@@ -42,8 +33,13 @@ type Options struct {
 	// Stderr is the log destination when Logger is nil and LogFile is "";
 	// nil means os.Stderr.
 	Stderr io.Writer
-	// Debounce is the delay between a change and the lint it triggers:
-	// zero means DefaultDebounce, negative means none.
+	// Debounce is the delay between a change and the lint it triggers;
+	// zero (the default) or less lints at once. Lints of a document run one
+	// at a time, and a lint whose version has been superseded when it
+	// finishes is neither published nor followed by lints of the versions
+	// in between, so a burst of edits faster than a lint publishes only the
+	// newest version. A 5,000-line document lints in a few milliseconds
+	// after an edit; a delay is for slower machines or huge documents.
 	Debounce time.Duration
 	// MaxSize is the largest document linted, in bytes; a larger one gets
 	// one diagnostic saying so. Zero means check.DefaultMaxSize.
@@ -69,7 +65,7 @@ func ParseFlags(args []string) (Options, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.LogFile, "log-file", "", "write the log to `FILE` instead of stderr")
 	fs.StringVar(&o.LogLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
-	debounce := fs.Duration("debounce", DefaultDebounce, "delay before linting after a change")
+	fs.DurationVar(&o.Debounce, "debounce", 0, "delay before linting after a change")
 	maxSize := fs.String("max-size", "", "do not lint documents larger than `SIZE`")
 	fs.Bool("stdio", true, "use stdio (the only transport)")
 	fs.String("clientProcessId", "", "ignored")
@@ -82,16 +78,12 @@ func ParseFlags(args []string) (Options, error) {
 	if _, err := parseLevel(o.LogLevel); err != nil {
 		return Options{}, err
 	}
-	o.Debounce = *debounce
 	if *maxSize != "" {
 		n, err := check.ParseSize(*maxSize)
 		if err != nil {
 			return Options{}, fmt.Errorf("--max-size: %v", err)
 		}
 		o.MaxSize = n
-	}
-	if o.Debounce == 0 {
-		o.Debounce = -1
 	}
 	return o, nil
 }
@@ -141,17 +133,6 @@ func (o Options) logger() (l *zap.Logger, close func(), err error) {
 	return l, func() { _ = l.Sync(); closeFile() }, nil
 }
 
-// debounce returns the effective debounce delay.
-func (o Options) debounce() time.Duration {
-	switch {
-	case o.Debounce == 0:
-		return DefaultDebounce
-	case o.Debounce < 0:
-		return 0
-	}
-	return o.Debounce
-}
-
 // Run serves one LSP session on in/out until the client sends exit or the
 // stream ends. It returns the process exit code: 0 after shutdown and exit,
 // 1 on exit without shutdown, on the end of the input without exit, or on
@@ -192,7 +173,7 @@ const eofGrace = 2 * time.Second
 func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logger, started ...func(*Server)) int {
 	conn := jsonrpc2.NewConn(st)
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
-	s := newServer(client, log, opts.debounce())
+	s := newServer(client, log, opts.Debounce)
 	if s.maxSize = opts.MaxSize; s.maxSize <= 0 {
 		s.maxSize = check.DefaultMaxSize
 	}
@@ -207,7 +188,7 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	// so the first diagnostics don't wait for it.
 	s.goSession(func(context.Context) { warmUp() })
 	conn.Go(ctx, s.handler())
-	log.Info("serving", zap.Duration("debounce", opts.debounce()))
+	log.Info("serving", zap.Duration("debounce", opts.Debounce))
 
 	code := 1
 	select {

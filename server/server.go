@@ -12,6 +12,8 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
+
+	"github.com/upward-lint/upward/internal/version"
 )
 
 // state is where a session is in the LSP lifecycle.
@@ -24,7 +26,7 @@ const (
 )
 
 // Server holds the server-side state of one LSP session: one client on one
-// connection, from initialize to exit. It implements protocol.Server.
+// connection, from initialize to exit. Its method table is route.
 type Server struct {
 	log    *zap.Logger
 	client protocol.Client
@@ -230,6 +232,10 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 			s.settings = st
 		}
 	}
+	if !c.Workspace.Configuration {
+		// No settings will come but these.
+		s.markSettingsReady()
+	}
 	client := "unknown client"
 	if p.ClientInfo != nil {
 		client = p.ClientInfo.Name + " " + p.ClientInfo.Version
@@ -257,17 +263,9 @@ func (s *Server) initialize(p *initParams) (*initResult, error) {
 	}
 	res := &initResult{
 		Capabilities: serverCaps{ServerCapabilities: caps, PositionEncoding: s.enc.String(), DiagnosticProvider: s.diagnosticProviderLocked()},
-		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version()},
+		ServerInfo:   &protocol.ServerInfo{Name: "upward", Version: version.Short()},
 	}
 	return res, nil
-}
-
-// version is the module version the binary was built from.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "devel"
 }
 
 // initialized starts the work that needs the client: pulling settings,
@@ -288,6 +286,48 @@ func (s *Server) initialized() {
 		}
 		s.markSettingsReady()
 	})
+}
+
+// configurationParams is DidChangeConfigurationParams with the settings
+// kept raw, to be read by parseSettings.
+type configurationParams struct {
+	Settings json.RawMessage `json:"settings"`
+}
+
+// didChangeConfiguration pulls the settings again when the client supports
+// workspace/configuration, and takes them from the notification otherwise.
+func (s *Server) didChangeConfiguration(ctx context.Context, p *configurationParams) {
+	s.mu.Lock()
+	pull := s.caps.configuration
+	s.mu.Unlock()
+	if pull {
+		s.goSession(s.pullSettings)
+		return
+	}
+	s.setSettings(ctx, p.Settings)
+}
+
+func (s *Server) didChangeWorkspaceFolders(ctx context.Context, p *protocol.DidChangeWorkspaceFoldersParams) {
+	s.mu.Lock()
+	for _, f := range p.Event.Removed {
+		if path, ok := uriPath(protocol.DocumentURI(f.URI)); ok {
+			if i := slices.Index(s.folders, path); i >= 0 {
+				s.folders = slices.Delete(s.folders, i, i+1)
+			}
+		}
+	}
+	var added []string
+	for _, f := range p.Event.Added {
+		if path, ok := uriPath(protocol.DocumentURI(f.URI)); ok {
+			s.folders = append(s.folders, path)
+			added = append(added, path)
+		}
+	}
+	s.relintAllLocked()
+	s.mu.Unlock()
+	for _, f := range added {
+		s.loadFolderConfig(ctx, f)
+	}
 }
 
 func (s *Server) markSettingsReady() {

@@ -8,6 +8,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/upward-lint/upward/internal/version"
 )
 
 const hedge = "Sorry to bother you, but the report is ready.\n"
@@ -22,8 +24,8 @@ func TestLifecycle(t *testing.T) {
 			t.Fatalf("hover before initialize: code %d (%v), want ServerNotInitialized", code, err)
 		}
 		res := s.initialize(setup{})
-		if res.ServerInfo.Name != "upward" {
-			t.Errorf("serverInfo.name = %q", res.ServerInfo.Name)
+		if res.ServerInfo.Name != "upward" || res.ServerInfo.Version != version.Short() {
+			t.Errorf("serverInfo = %+v, want upward %s (what upward version says)", res.ServerInfo, version.Short())
 		}
 		if code, _ := s.call("initialize", map[string]any{"capabilities": map[string]any{}}, nil); code != jsonrpc2.InvalidRequest {
 			t.Errorf("second initialize: code %d, want InvalidRequest", code)
@@ -204,7 +206,7 @@ func TestBurstPublishesNewestOnly(t *testing.T) {
 }
 
 func TestBurstWithoutDebounceNeverGoesBack(t *testing.T) {
-	s := start(t, setup{opts: Options{Debounce: -1}})
+	s := start(t, setup{})
 	u := docURI("burst0.md")
 	s.open(u, "markdown", 1, hedge)
 	for v := int32(2); v <= 41; v++ {
@@ -224,7 +226,7 @@ func TestStaleLintIsNotPublished(t *testing.T) {
 	// published: its diagnostics must then be dropped.
 	hold := make(chan struct{})
 	held := make(chan struct{})
-	opts := Options{Debounce: -1, afterLint: func(uri string, v int32) {
+	opts := Options{afterLint: func(uri string, v int32) {
 		if v == 2 {
 			close(held)
 			<-hold

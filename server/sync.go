@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -100,39 +99,6 @@ func uriPath(u protocol.DocumentURI) (string, bool) {
 
 func isConfigPath(path string) bool { return path != "" && filepath.Base(path) == config.FileName }
 
-func (s *Server) didOpen(ctx context.Context, p *protocol.DidOpenTextDocumentParams) {
-	td := p.TextDocument
-	path, _ := uriPath(td.URI)
-	d := &doc{uri: td.URI, path: path, version: td.Version, text: td.Text}
-	if isConfigPath(path) {
-		d.isConfig = true
-	} else {
-		f, ok := lintFormat(string(td.LanguageID), path)
-		if !ok {
-			s.log.Debug("ignoring document", zap.String("uri", string(td.URI)), zap.String("languageId", string(td.LanguageID)))
-			return
-		}
-		d.lintPath = lintPathFor(path, f)
-	}
-	s.mu.Lock()
-	if old := s.docs[td.URI]; old != nil {
-		old.closed = true
-		if old.cancel != nil {
-			old.cancel()
-		}
-	}
-	s.docs[td.URI] = d
-	if d.isConfig {
-		s.setConfigBufferLocked(path, &d.text)
-	} else {
-		s.scheduleLocked(d, 0)
-	}
-	s.mu.Unlock()
-	if d.isConfig {
-		s.reloadConfig(ctx, path, false)
-	}
-}
-
 // change is one entry of didChange's contentChanges, decoded from the raw
 // message: protocol v0.12's type cannot tell a full change (no range) from
 // an insertion at the start of the text.
@@ -146,64 +112,139 @@ type didChangeParams struct {
 	ContentChanges []change                                 `json:"contentChanges"`
 }
 
-func (s *Server) didChange(ctx context.Context, p *didChangeParams) {
+// modKind says what a modification does to a document.
+type modKind int
+
+const (
+	modOpen modKind = iota
+	modChange
+	modClose
+)
+
+// modification is one didOpen, didChange or didClose.
+type modification struct {
+	kind modKind
+	uri  protocol.DocumentURI
+	// version is the document's new version (open and change).
+	version int32
+	// languageID and text are the document's language and text (open).
+	languageID, text string
+	// changes are the edits of a change, in order; unreadable is set
+	// instead when they could not be decoded.
+	changes    []change
+	unreadable error
+}
+
+// didModify is the one path of document changes, like gopls'
+// didModifyFiles: it applies an open, change or close to the open
+// documents, then schedules the lint of what changed, withdraws the
+// diagnostics of what closed or fell out of sync, and reloads the config
+// when the document is an .upward.toml.
+func (s *Server) didModify(ctx context.Context, m modification) {
 	s.mu.Lock()
-	d := s.docs[p.TextDocument.URI]
-	if d == nil {
-		s.mu.Unlock()
-		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(p.TextDocument.URI)))
-		return
-	}
-	if v := p.TextDocument.Version; v < d.version {
-		// Versions only grow: a lower one is a change the editor sent
-		// before the newest, or a client bug. The newest text stays.
-		cur := d.version
-		s.mu.Unlock()
-		s.log.Warn("ignoring a change with a stale version", zap.String("uri", string(p.TextDocument.URI)),
-			zap.Int32("version", v), zap.Int32("current", cur))
-		return
-	}
-	wasBroken := d.broken
-	var known *document.Document
-	if d.res != nil {
-		known = d.res.doc
-	}
-	text, err := s.applyChanges(d.text, d.broken, p.ContentChanges, known)
-	d.version = p.TextDocument.Version
-	if err != nil {
-		d.broken = true
-	} else {
-		d.text, d.broken = text, false
+	d := s.docs[m.uri]
+	var editErr error
+	wasBroken := false
+	switch m.kind {
+	case modOpen:
+		path, _ := uriPath(m.uri)
+		nd := &doc{uri: m.uri, path: path, version: m.version, text: m.text, isConfig: isConfigPath(path)}
+		if !nd.isConfig {
+			f, ok := lintFormat(m.languageID, path)
+			if !ok {
+				s.mu.Unlock()
+				s.log.Debug("ignoring document", zap.String("uri", string(m.uri)), zap.String("languageId", m.languageID))
+				return
+			}
+			nd.lintPath = lintPathFor(path, f)
+		}
+		if d != nil {
+			d.closed = true
+			if d.cancel != nil {
+				d.cancel()
+			}
+		}
+		d = nd
+		s.docs[m.uri] = d
+	case modChange:
+		if d == nil {
+			s.mu.Unlock()
+			s.log.Warn("didChange for a document that is not open", zap.String("uri", string(m.uri)))
+			return
+		}
+		if m.unreadable == nil && m.version < d.version {
+			// Versions only grow: a lower one is a change the editor sent
+			// before the newest, or a client bug. The newest text stays.
+			cur := d.version
+			s.mu.Unlock()
+			s.log.Warn("ignoring a change with a stale version", zap.String("uri", string(m.uri)),
+				zap.Int32("version", m.version), zap.Int32("current", cur))
+			return
+		}
+		wasBroken = d.broken
+		editErr = m.unreadable
+		if editErr == nil {
+			var known *document.Document
+			if d.res != nil {
+				known = d.res.doc
+			}
+			var text string
+			if text, editErr = s.applyChanges(d.text, d.broken, m.changes, known); editErr == nil {
+				d.text = text
+			}
+			d.version = m.version
+		}
+		d.broken = editErr != nil
+		d.res = nil
+	case modClose:
+		if d == nil {
+			s.mu.Unlock()
+			s.log.Debug("didClose for a document that is not open", zap.String("uri", string(m.uri)))
+			return
+		}
+		delete(s.docs, m.uri)
+		s.noteClosedLocked(len(d.text))
+		d.closed = true
 	}
 	if d.cancel != nil {
 		d.cancel()
 		d.cancel = nil
 	}
-	d.res = nil
-	isConfig, path := d.isConfig, d.path
-	if !d.broken {
-		if isConfig {
-			s.setConfigBufferLocked(path, &d.text)
-		} else {
-			s.scheduleLocked(d, s.debounce)
+	switch {
+	case d.isConfig && d.closed:
+		s.setConfigBufferLocked(d.path, nil)
+	case d.isConfig && !d.broken:
+		s.setConfigBufferLocked(d.path, &d.text)
+	case !d.isConfig && !d.closed && !d.broken:
+		delay := s.debounce
+		if m.kind == modOpen {
+			delay = 0
 		}
+		s.scheduleLocked(d, delay)
 	}
 	version, gen := d.version, s.gen
 	s.mu.Unlock()
 
 	switch {
-	case err != nil:
-		s.log.Error("could not apply an edit", zap.String("uri", string(p.TextDocument.URI)), zap.Error(err))
-		if !wasBroken {
-			s.showMessage(ctx, protocol.MessageTypeError,
-				"upward: could not apply an edit to %s (%v). Its diagnostics are paused until the editor sends its whole text again; reopen the file to resume.",
-				displayName(d), err)
-			if !isConfig {
-				s.publish(ctx, d, version, gen, []protocol.Diagnostic{})
-			}
+	case editErr != nil:
+		s.log.Error("could not apply an edit", zap.String("uri", string(m.uri)), zap.Error(editErr))
+		if wasBroken {
+			return
 		}
-	case isConfig:
-		s.reloadConfig(ctx, path, false)
+		s.showMessage(ctx, protocol.MessageTypeError,
+			"upward: could not apply an edit to %s (%v). Its diagnostics are paused until the editor sends its whole text again; reopen the file to resume.",
+			displayName(d), editErr)
+		if !d.isConfig {
+			s.publish(ctx, d, version, gen, []protocol.Diagnostic{})
+		}
+	case d.isConfig:
+		s.reloadConfig(ctx, d.path, false)
+	case d.closed:
+		d.pubMu.Lock()
+		defer d.pubMu.Unlock()
+		if err := s.client.PublishDiagnostics(ctx, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}}); err != nil {
+			s.log.Warn("publishing diagnostics", zap.Error(err))
+		}
 	}
 }
 
@@ -252,47 +293,4 @@ func (s *Server) didSave(ctx context.Context, p *protocol.DidSaveTextDocumentPar
 	if ok && isConfigPath(path) {
 		s.reloadConfig(ctx, path, true)
 	}
-}
-
-func (s *Server) didClose(ctx context.Context, p *protocol.DidCloseTextDocumentParams) {
-	s.mu.Lock()
-	d := s.docs[p.TextDocument.URI]
-	if d == nil {
-		s.mu.Unlock()
-		s.log.Debug("didClose for a document that is not open", zap.String("uri", string(p.TextDocument.URI)))
-		return
-	}
-	delete(s.docs, p.TextDocument.URI)
-	s.noteClosedLocked(len(d.text))
-	d.closed = true
-	if d.cancel != nil {
-		d.cancel()
-	}
-	if d.isConfig {
-		s.setConfigBufferLocked(d.path, nil)
-	}
-	s.mu.Unlock()
-	if d.isConfig {
-		s.reloadConfig(ctx, d.path, false)
-		return
-	}
-	d.pubMu.Lock()
-	defer d.pubMu.Unlock()
-	if err := s.client.PublishDiagnostics(ctx, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}}); err != nil {
-		s.log.Warn("publishing diagnostics", zap.Error(err))
-	}
-}
-
-// decodeLenient decodes raw params into v, leaving fields of an
-// unexpected type zero instead of failing; a value that is not an object
-// at all is an error.
-func decodeLenient(raw json.RawMessage, v any) error {
-	if len(raw) == 0 {
-		return nil
-	}
-	err := json.Unmarshal(raw, v)
-	if te, ok := err.(*json.UnmarshalTypeError); ok && te.Field != "" {
-		return nil
-	}
-	return err
 }

@@ -259,7 +259,7 @@ describe("action.yml", () => {
       fs.mkdirSync(build);
       execFileSync(
         "go",
-        ["build", "-trimpath", "-ldflags", `-X github.com/upward-lint/upward/internal/cli.version=${tag}`, "-o", path.join(build, "upward"), "./cmd/upward"],
+        ["build", "-trimpath", "-ldflags", `-X github.com/upward-lint/upward/internal/version.version=${tag}`, "-o", path.join(build, "upward"), "./cmd/upward"],
         { cwd: repo, env: { ...process.env, CGO_ENABLED: "0", GOOS: "linux", GOARCH: "amd64" } },
       );
       fs.writeFileSync(path.join(build, "README.md"), "readme\n");

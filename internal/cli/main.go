@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/upward-lint/upward/internal/version"
 )
 
 const usage = `upward lints status reports, meeting notes and messages to your manager
@@ -62,7 +64,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "disable":
 		return runAllow(e, rest, true)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "upward %s\n", Version())
+		fmt.Fprintf(stdout, "upward %s\n", version.Long())
 		return 0
 	case "lsp":
 		return runLSP(e, rest)

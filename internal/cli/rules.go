@@ -120,40 +120,8 @@ func explain(w io.Writer, r *lint.Rule) {
 		fmt.Fprintf(w, " (%s)", strings.Join(ks, ", "))
 	}
 	fmt.Fprintln(w, ".")
-	if r.Principle != "" {
-		fmt.Fprintf(w, "Principle: %s\n", r.Principle)
-	}
-	if r.Source != "" {
-		fmt.Fprintf(w, "Source: %s\n", r.Source)
-	}
-	if d := strings.TrimSpace(r.Doc); d != "" && d != r.Title {
-		fmt.Fprintf(w, "\n%s\n", d)
-	}
-	var hits, misses []lint.Example
-	for _, ex := range r.Examples {
-		if ex.Hit {
-			hits = append(hits, ex)
-		} else {
-			misses = append(misses, ex)
-		}
-	}
-	examples := func(title string, exs []lint.Example) {
-		if len(exs) == 0 {
-			return
-		}
-		fmt.Fprintf(w, "\n%s:\n", title)
-		for _, ex := range exs {
-			fmt.Fprintf(w, "  - %s", strings.TrimSpace(ex.Text))
-			if ex.Note != "" {
-				fmt.Fprintf(w, "  (%s)", ex.Note)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	examples("Flagged", hits)
-	examples("Not flagged", misses)
-	if r.Before != "" || r.After != "" {
-		fmt.Fprintf(w, "\nRewrite:\n  before: %s\n  after:  %s\n", strings.TrimSpace(r.Before), strings.TrimSpace(r.After))
+	if doc := r.Text(); doc != "" {
+		fmt.Fprintf(w, "\n%s\n", doc)
 	}
 }
 

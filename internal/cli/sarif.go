@@ -3,11 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"io"
-	"strings"
 
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/version"
 )
 
 // sarifFormat writes one SARIF 2.1.0 log with one run, streaming results.
@@ -31,6 +31,7 @@ type sarifRule struct {
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
 	Help                 sarifMarkdown     `json:"help"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	DefaultConfiguration map[string]string `json:"defaultConfiguration"`
 }
 
@@ -98,16 +99,13 @@ func (s *sarifFormat) begin(w io.Writer) error {
 				full += " (" + r.Source + ")"
 			}
 		}
-		help := strings.TrimSpace(r.Doc)
-		if help == "" {
-			help = r.Title
-		}
-		if r.Before != "" && r.After != "" {
-			help += "\n\nBefore: " + r.Before + "\nAfter: " + r.After
+		help := sarifMarkdown{Text: r.Text(), Markdown: r.Markdown()}
+		if help.Text == "" {
+			help = sarifMarkdown{Text: r.Title}
 		}
 		rules = append(rules, sarifRule{
 			ID: r.ID, ShortDescription: sarifText{r.Title}, FullDescription: sarifText{full},
-			Help:                 sarifMarkdown{Text: help, Markdown: help},
+			Help: help, HelpURI: r.URL,
 			DefaultConfiguration: map[string]string{"level": sarifLevel(r.Severity)},
 		})
 	}
@@ -116,7 +114,7 @@ func (s *sarifFormat) begin(w io.Writer) error {
 	}
 	driver := map[string]any{
 		"name":           "upward",
-		"version":        strings.Fields(Version())[0],
+		"version":        version.Short(),
 		"informationUri": informationU,
 		"rules":          rules,
 	}

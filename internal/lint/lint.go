@@ -132,6 +132,10 @@ type Rule struct {
 	Principle, Source string
 	// Doc is the explanation, in Markdown.
 	Doc string
+	// URL is where the rule is documented: its rules/<id>.toml for a
+	// built-in rule, "" for a custom one. Markdown and Text render all of
+	// the rule's documentation.
+	URL string
 	// Examples are hits and near misses; Before and After show the rewrite.
 	Examples      []Example
 	Before, After string

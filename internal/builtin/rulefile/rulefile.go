@@ -91,6 +91,7 @@ func (f *File) Rule() (*lint.Rule, error) {
 	r := &lint.Rule{
 		ID: f.ID, Title: f.Title, Principle: f.Principle, Source: f.Source,
 		Doc: strings.TrimSpace(f.Doc), Before: f.Before, After: f.After, Severity: sev,
+		URL: "https://github.com/upward-lint/upward/blob/main/rules/" + name,
 	}
 	switch f.Scope {
 	case "sentence", "":

@@ -1,4 +1,6 @@
-package cli
+// Package version says which build of upward is running, for `upward
+// version`, SARIF output and the language server's serverInfo.
+package version
 
 import (
 	"runtime"
@@ -8,19 +10,22 @@ import (
 
 // version is set at link time (release builds do):
 //
-//	go build -ldflags "-X github.com/upward-lint/upward/internal/cli.version=v0.1.0" ./cmd/upward
+//	go build -ldflags "-X github.com/upward-lint/upward/internal/version.version=v0.1.0" ./cmd/upward
 var version = ""
 
-// Version returns what `upward version` prints after "upward ": the version,
+// Long returns what `upward version` prints after "upward ": the version,
 // the commit when the build recorded one, then the Go version and platform,
 // e.g. "v0.2.0 (commit 0123456789ab, 2026-11-30T10:00:00Z) go1.26.8 linux/amd64".
-// Its first word is the version alone.
-func Version() string {
+func Long() string {
 	info, _ := debug.ReadBuildInfo()
 	return describeBuild(version, info)
 }
 
-// describeBuild formats Version from the link-time version and the build
+// Short returns the version alone, the first word of Long: "v0.2.0", or
+// "devel" for a build that records none.
+func Short() string { return strings.Fields(Long())[0] }
+
+// describeBuild formats Long from the link-time version and the build
 // info (nil when the binary has none). The version is the link-time one,
 // else the module version (`go install …@v0.2.0`, or the pseudo-version `go
 // build` derives from the VCS), else "devel". The commit and its time come

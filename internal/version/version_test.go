@@ -1,8 +1,9 @@
-package cli
+package version
 
 import (
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,16 @@ func TestDescribeBuild(t *testing.T) {
 	}
 	if got, want := describeBuild("", nil), "devel "+runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH; got != want {
 		t.Errorf("no build info: got %q, want %q", got, want)
+	}
+}
+
+func TestLinkTimeVersion(t *testing.T) {
+	version = "v9.9.9"
+	defer func() { version = "" }()
+	if got := Long(); !strings.HasPrefix(got, "v9.9.9 ") {
+		t.Errorf("Long() = %q: the ldflags version is not used", got)
+	}
+	if got := Short(); got != "v9.9.9" {
+		t.Errorf("Short() = %q, want v9.9.9", got)
 	}
 }
