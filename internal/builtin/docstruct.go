@@ -317,7 +317,12 @@ type docBlock struct {
 	lines []int
 
 	mu    sync.Mutex
-	facts map[*blockFact]int64 // see docStructure.fact
+	facts []factValue // see docStructure.fact
+}
+
+type factValue struct {
+	f *blockFact
+	v int64
 }
 
 // A blockFact is a property of a block that a document rule reads and
@@ -338,17 +343,19 @@ func newBlockFact(of func(doc *document.Document, i int, db *docBlock) int64) *b
 func (ds *docStructure) fact(doc *document.Document, i int, f *blockFact) int64 {
 	db := ds.blocks[i]
 	db.mu.Lock()
-	v, ok := db.facts[f]
-	db.mu.Unlock()
-	if ok {
-		return v
+	for _, fv := range db.facts {
+		if fv.f == f {
+			db.mu.Unlock()
+			return fv.v
+		}
 	}
-	v = f.of(doc, i, db)
+	db.mu.Unlock()
+	v := f.of(doc, i, db)
 	db.mu.Lock()
 	if db.facts == nil {
-		db.facts = map[*blockFact]int64{}
+		db.facts = make([]factValue, 0, 8) // a rule reads a few facts
 	}
-	db.facts[f] = v
+	db.facts = append(db.facts, factValue{f, v})
 	db.mu.Unlock()
 	return v
 }
@@ -408,23 +415,31 @@ func docBlocks(doc *document.Document) []*docBlock {
 // newDocBlocks works out the docBlock of every block of doc.
 func newDocBlocks(doc *document.Document) []*docBlock {
 	out := make([]*docBlock, len(doc.Blocks))
-	docTable.mu.RLock()
-	defer docTable.mu.RUnlock()
+	// The lower-cased prose of every block, in one string.
 	var lower []byte
+	ends := make([]int, len(doc.Blocks))
 	for i := range doc.Blocks {
 		db := &docBlock{}
 		out[i] = db
 		sp, t, start, ok := proseText(doc, i)
-		if !ok {
-			continue
+		if ok {
+			b := &doc.Blocks[i]
+			db.ok, db.text, db.norm, db.lines = true, t, docNormalize(t), lineStarts(t)
+			db.sp = document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start}
+			db.start = start - b.Span.Start
+			lower = appendLowerASCII(lower, db.norm)
 		}
-		b := &doc.Blocks[i]
-		norm := docNormalize(t)
-		lower = appendLowerASCII(lower[:0], norm)
-		db.ok, db.text, db.norm, db.lines = true, t, norm, lineStarts(t)
-		db.sp = document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start}
-		db.start = start - b.Span.Start
-		db.found = docTable.scanLocked(string(lower), nil)
+		ends[i] = len(lower)
+	}
+	all := string(lower)
+	docTable.mu.RLock()
+	defer docTable.mu.RUnlock()
+	at := 0
+	for i, db := range out {
+		if db.ok {
+			db.found = docTable.scanLocked(all[at:ends[i]], nil)
+		}
+		at = ends[i]
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -17,10 +16,9 @@ import (
 // the findings of sentence rules, which look at one block and the list
 // item or paragraph around it, are kept per piece. Document rules and
 // inline directives always see the whole document. The results are those
-// of Config.Lint. A LintCache is safe for concurrent use (calls run one
-// at a time); the zero value is ready.
+// of Config.Lint. Calls must not overlap (the server lints each document
+// under its own mutex); the zero value is ready.
 type LintCache struct {
-	mu   sync.Mutex
 	docs document.Cache
 }
 
@@ -35,8 +33,6 @@ type sentenceKey struct {
 
 // Lint is c.Lint(path, f, text), from the cache where it can.
 func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string) (*document.Document, []lint.Finding) {
-	lc.mu.Lock()
-	defer lc.mu.Unlock()
 	doc := lc.docs.Parse(text, c.parseOptions(path, f))
 	rules, opts := c.Rules(), c.lintOptions(doc, path)
 	pieces := doc.Pieces()
