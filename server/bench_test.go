@@ -11,7 +11,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/upward-lint/upward/internal/builtin"
-	"github.com/upward-lint/upward/internal/check"
+	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/shareddata"
@@ -70,7 +70,9 @@ func BenchmarkDidChange5000(b *testing.B) {
 func BenchmarkCheckText5000(b *testing.B) {
 	text := corpusDoc(b, 5000)
 	for b.Loop() {
-		check.Text("a.md", []byte(text), nil)
+		if document.ValidateString(text) == nil {
+			config.Default().Lint("a.md", document.Markdown, text)
+		}
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/upward-lint/upward/internal/builtin"
-	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -112,8 +111,8 @@ func (s *Server) resultFor(d *doc, version int32) *result {
 
 	// One lint at a time per document: on a large document, a burst of
 	// changes must not pile up lints of versions already superseded.
-	d.lintMu.Lock()
-	defer d.lintMu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	s.mu.Lock()
 	if d.closed || d.broken || d.version != version {
 		s.mu.Unlock()
@@ -204,7 +203,7 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 		if p := recover(); p != nil {
 			// A bug in a rule: say so on the document, keep serving.
 			s.log.Error("internal error linting", zap.String("uri", string(d.uri)), zap.Any("panic", p), zap.ByteString("stack", debug.Stack()))
-			d.session = nil // it may hold a half-built state
+			d.cache = nil // it may hold a half-built state
 			r.doc, r.findings = nil, nil
 			r.diags = []protocol.Diagnostic{{
 				Severity: protocol.DiagnosticSeverityError,
@@ -213,13 +212,13 @@ func (s *Server) lint(d *doc, version int32, text string, cfg *config.Config, en
 			}}
 		}
 	}()
-	if d.session == nil {
+	if d.cache == nil {
 		// A text linted once (a document opened, not edited) needs no
-		// session: only the second lint starts one.
-		doc, findings = check.String(d.lintPath, text, cfg)
-		d.session = &check.Session{}
+		// cache: only the second lint starts one.
+		doc, findings = cfg.Lint(d.path, d.format, text)
+		d.cache = &config.LintCache{}
 	} else {
-		doc, findings = d.session.String(d.lintPath, text, cfg)
+		doc, findings = d.cache.Lint(cfg, d.path, d.format, text)
 	}
 	r.doc = doc
 	m := doc.Mapper()
@@ -300,8 +299,8 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 // Publishing for a document is serialised, so a version's diagnostics
 // never follow a newer version's.
 func (s *Server) publish(ctx context.Context, d *doc, version int32, gen int, diags []protocol.Diagnostic) {
-	d.pubMu.Lock()
-	defer d.pubMu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	s.mu.Lock()
 	ok := !d.closed && d.version == version && s.gen == gen && !s.caps.pullDiagnostics
 	s.mu.Unlock()

@@ -7,7 +7,8 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/upward-lint/upward/internal/builtin"
-	"github.com/upward-lint/upward/internal/check"
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -95,10 +96,7 @@ func TestFixAll(t *testing.T) {
 	text := "Sorry to bother you, but the report is ready. I'll send it soon.\n\nSorry to bother you, but the demo works.\n"
 	s.open(u, "markdown", 1, text)
 	p := s.awaitVersion(u, 1)
-	_, findings, err := check.Text(u.Filename(), []byte(text), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, findings := config.Default().Lint(u.Filename(), document.Markdown, text)
 	want, n, err := lint.FixAll(text, findings)
 	if err != nil || n < 2 {
 		t.Fatalf("lint.FixAll fixed %d (%v); the test needs two fixes that need no input", n, err)

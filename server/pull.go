@@ -167,7 +167,7 @@ func (s *Server) report(ctx context.Context, u protocol.DocumentURI) (id string,
 	}
 	text := string(data)
 	s.mu.Lock()
-	probe := &doc{uri: u, path: path, lintPath: lintPathFor(path, f)}
+	probe := &doc{uri: u, path: path, format: f}
 	cfg := s.configForLocked(probe)
 	enc := s.enc
 	s.mu.Unlock()

@@ -17,7 +17,9 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
-	"github.com/upward-lint/upward/internal/check"
+	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/regfile"
 )
 
 // Options configure a server run.
@@ -42,7 +44,7 @@ type Options struct {
 	// after an edit; a delay is for slower machines or huge documents.
 	Debounce time.Duration
 	// MaxSize is the largest document linted, in bytes; a larger one gets
-	// one diagnostic saying so. Zero means check.DefaultMaxSize.
+	// one diagnostic saying so. Zero means regfile.DefaultMaxSize.
 	MaxSize int64
 
 	// hook, when set (by tests), is called before each message is handled.
@@ -79,7 +81,7 @@ func ParseFlags(args []string) (Options, error) {
 		return Options{}, err
 	}
 	if *maxSize != "" {
-		n, err := check.ParseSize(*maxSize)
+		n, err := regfile.ParseSize(*maxSize)
 		if err != nil {
 			return Options{}, fmt.Errorf("--max-size: %v", err)
 		}
@@ -175,7 +177,7 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 	client := protocol.ClientDispatcher(conn, log.Named("client"))
 	s := newServer(client, log, opts.Debounce)
 	if s.maxSize = opts.MaxSize; s.maxSize <= 0 {
-		s.maxSize = check.DefaultMaxSize
+		s.maxSize = regfile.DefaultMaxSize
 	}
 	s.notify = conn.Notify
 	s.call = conn.Call
@@ -217,5 +219,5 @@ func serve(ctx context.Context, st jsonrpc2.Stream, opts Options, log *zap.Logge
 // they build lazily.
 func warmUp() {
 	const sample = "# Weekly update\n\nSorry to bother you, but I'll send the report soon. What should I do?\n\n- [ ] review the draft\n"
-	_, _, _ = check.Text("warm-up.md", []byte(sample), nil)
+	config.Default().Lint("warm-up.md", document.Markdown, sample)
 }

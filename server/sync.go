@@ -12,19 +12,18 @@ import (
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
-	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 )
 
 // doc is a document open in the editor: its text may have unsaved edits.
-// Its fields are guarded by Server.mu, except pubMu and lintMu.
+// Its fields are guarded by Server.mu, except mu and cache.
 type doc struct {
 	uri  protocol.DocumentURI
 	path string // file path; "" when the URI is not a file
-	// lintPath is the name handed to check.Text: path, with an extension
-	// added when the languageId and the file name disagree on the format.
-	lintPath string
+	// format is what the document is linted as: the editor's language
+	// ID decides, else the extension (see lintFormat).
+	format document.Format
 	// isConfig marks an open .upward.toml: it is not linted, its text is
 	// the config for the files below it.
 	isConfig bool
@@ -38,12 +37,15 @@ type doc struct {
 	closed bool
 	cancel context.CancelFunc // cancels the pending lint
 	res    *result            // the lint of the newest version linted
-	// session keeps what the document's lints can reuse; it is nil until
-	// the first lint, and used under lintMu.
-	session *check.Session
+	// cache keeps what the document's lints can reuse; it is nil until
+	// the first lint, and used under mu.
+	cache *config.LintCache
 
-	pubMu  sync.Mutex // serialises publishing diagnostics for this document
-	lintMu sync.Mutex // serialises linting this document
+	// mu serialises linting this document and publishing its
+	// diagnostics, so that a burst of changes does not pile up lints of
+	// superseded versions and a version's diagnostics never follow a
+	// newer version's. It is taken before Server.mu.
+	mu sync.Mutex
 }
 
 // lintFormat returns the format a document is linted as, and false for a
@@ -55,29 +57,7 @@ func lintFormat(languageID, path string) (document.Format, bool) {
 	case "plaintext", "text", "plain text", "txt":
 		return document.PlainText, true
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn":
-		return document.Markdown, true
-	case ".txt", ".text":
-		return document.PlainText, true
-	}
-	return 0, false
-}
-
-// lintPathFor returns the name check.Text gets for a document: its path,
-// with ".md" or ".txt" added when the extension would give another format
-// than the editor's language (or when there is no path).
-func lintPathFor(path string, f document.Format) string {
-	if path == "" {
-		path = "untitled"
-	}
-	if document.FormatFor(path) == f && filepath.Ext(path) != "" {
-		return path
-	}
-	if f == document.PlainText {
-		return path + ".txt"
-	}
-	return path + ".md"
+	return document.FormatOf(path)
 }
 
 // uriPath returns the file path of a file: URI; false for another scheme
@@ -156,7 +136,7 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 				s.log.Debug("ignoring document", zap.String("uri", string(m.uri)), zap.String("languageId", m.languageID))
 				return
 			}
-			nd.lintPath = lintPathFor(path, f)
+			nd.format = f
 		}
 		if d != nil {
 			d.closed = true
@@ -240,8 +220,8 @@ func (s *Server) didModify(ctx context.Context, m modification) {
 	case d.isConfig:
 		s.reloadConfig(ctx, d.path, false)
 	case d.closed:
-		d.pubMu.Lock()
-		defer d.pubMu.Unlock()
+		d.mu.Lock()
+		defer d.mu.Unlock()
 		if err := s.client.PublishDiagnostics(ctx, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}}); err != nil {
 			s.log.Warn("publishing diagnostics", zap.Error(err))
 		}

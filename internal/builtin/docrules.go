@@ -35,7 +35,7 @@ func documentRules() []*lint.Rule {
 				// else at the end.
 				at, level := endInsertion(doc), sectionLevel(doc)
 				if h := firstHeadingMatching(doc, ds, actionSections()); h >= 0 && !isFirstHeading(doc, h) {
-					at, level = docLineStart(doc.Text, doc.Blocks[h].Span.Start), doc.Blocks[h].Level
+					at, level = docLineStart(doc, doc.Blocks[h].Span.Start), doc.Blocks[h].Level
 				}
 				return insertBlock(doc.Text, at, sectionLines(doc, level, "Decisions", "- [decision]")...)
 			},
@@ -105,7 +105,7 @@ func missingSection(id string, spec sectionSpec) *lint.Rule {
 	// The patterns compile on first use: a run over documents of other
 	// kinds never needs them.
 	var headings, lines, negations, titles *docPatterns
-	var present blockFact
+	var present *blockFact
 	fmKeys := rf.Phrases["front_matter_keys"]
 	compile := onFirstRun(func() {
 		headings = docCompile(id, "headings", rf.Phrases["headings"])
@@ -372,7 +372,7 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 		// a heading of, an action-item section of meeting notes or a
 		// status report; where its label ends (see labelAt); whether the
 		// task after the label names an owner (1) and a due date (2).
-		meetingHead, statusHead, meetingPseudo, statusPseudo, label, ownerDue blockFact
+		meetingHead, statusHead, meetingPseudo, statusPseudo, label, ownerDue *blockFact
 	}
 	var ps *patterns
 	compile := onFirstRun(func() {
@@ -387,12 +387,12 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 		for _, w := range rf.Phrases["notnames"] {
 			ps.notNames[strings.ToLower(w)] = true
 		}
-		matches := func(g *docPatterns) blockFact {
+		matches := func(g *docPatterns) *blockFact {
 			return newBlockFact(func(_ *document.Document, _ int, db *docBlock) int64 {
 				return b2i(g.matchAnyFound(db.norm, db.found))
 			})
 		}
-		pseudo := func(g *docPatterns) blockFact {
+		pseudo := func(g *docPatterns) *blockFact {
 			return newBlockFact(func(_ *document.Document, _ int, db *docBlock) int64 {
 				return b2i(isPseudoHeading(db.norm, g, db.found))
 			})

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"unsafe"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -212,9 +210,11 @@ func sectionLevel(doc *document.Document) int {
 	return lvl + 1
 }
 
-// docLineStart returns the offset of the start of the line holding off.
-func docLineStart(text string, off int) int {
-	return strings.LastIndexByte(text[:off], '\n') + 1
+// docLineStart returns the offset of the start of the line holding off,
+// an offset into doc.Text.
+func docLineStart(doc *document.Document, off int) int {
+	_, col, _ := doc.Mapper().OffsetLineCol8(off)
+	return off - col
 }
 
 // trailingBreaks counts the line breaks that end s, ignoring spaces and tabs
@@ -285,7 +285,7 @@ func endInsertion(doc *document.Document) int {
 		if !ok || !trailingSection().MatchString(docNormalize(t)) || isFirstHeading(doc, i) {
 			break
 		}
-		at = docLineStart(doc.Text, b.Span.Start)
+		at = docLineStart(doc, b.Span.Start)
 	}
 	return at
 }
@@ -315,45 +315,48 @@ type docBlock struct {
 	found litSet
 	// lines are the offsets in text where a line's text starts.
 	lines []int
-	// facts memoise blockFacts: value+1, or 0 while unknown.
-	facts []atomic.Int64
+
+	mu    sync.Mutex
+	facts []factValue // see docStructure.fact
+}
+
+type factValue struct {
+	f *blockFact
+	v int64
 }
 
 // A blockFact is a property of a block that a document rule reads and
 // that depends only on the block's source and masked text, its kind and
 // where its own text ends (never on offsets, front matter or other
 // blocks), so it is kept with the docBlock.
-type blockFact int
-
-var blockFacts struct {
-	sync.Mutex
-	fns []func(doc *document.Document, i int, db *docBlock) int64
+type blockFact struct {
+	of func(doc *document.Document, i int, db *docBlock) int64
 }
 
-// newBlockFact registers fn, which works out a fact of block i of doc
-// (db is its docBlock) as a value >= 0.
-func newBlockFact(fn func(doc *document.Document, i int, db *docBlock) int64) blockFact {
-	blockFacts.Lock()
-	defer blockFacts.Unlock()
-	blockFacts.fns = append(blockFacts.fns, fn)
-	return blockFact(len(blockFacts.fns) - 1)
+// newBlockFact returns the fact that of works out for block i of doc (db
+// is its docBlock).
+func newBlockFact(of func(doc *document.Document, i int, db *docBlock) int64) *blockFact {
+	return &blockFact{of}
 }
 
 // fact returns fact f of block i, working it out on first use.
-func (ds *docStructure) fact(doc *document.Document, i int, f blockFact) int64 {
+func (ds *docStructure) fact(doc *document.Document, i int, f *blockFact) int64 {
 	db := ds.blocks[i]
-	if int(f) < len(db.facts) {
-		if v := db.facts[f].Load(); v > 0 {
-			return v - 1
+	db.mu.Lock()
+	for _, fv := range db.facts {
+		if fv.f == f {
+			db.mu.Unlock()
+			return fv.v
 		}
 	}
-	blockFacts.Lock()
-	fn := blockFacts.fns[f]
-	blockFacts.Unlock()
-	v := fn(doc, i, db)
-	if int(f) < len(db.facts) {
-		db.facts[f].Store(v + 1)
+	db.mu.Unlock()
+	v := f.of(doc, i, db)
+	db.mu.Lock()
+	if db.facts == nil {
+		db.facts = make([]factValue, 0, 8) // a rule reads a few facts
 	}
+	db.facts = append(db.facts, factValue{f, v})
+	db.mu.Unlock()
 	return v
 }
 
@@ -411,32 +414,32 @@ func docBlocks(doc *document.Document) []*docBlock {
 
 // newDocBlocks works out the docBlock of every block of doc.
 func newDocBlocks(doc *document.Document) []*docBlock {
-	blockFacts.Lock()
-	nFacts := len(blockFacts.fns)
-	blockFacts.Unlock()
 	out := make([]*docBlock, len(doc.Blocks))
-	docTable.mu.RLock()
-	defer docTable.mu.RUnlock()
+	// The lower-cased prose of every block, in one string.
 	var lower []byte
+	ends := make([]int, len(doc.Blocks))
 	for i := range doc.Blocks {
 		db := &docBlock{}
 		out[i] = db
 		sp, t, start, ok := proseText(doc, i)
-		if !ok {
-			continue
+		if ok {
+			b := &doc.Blocks[i]
+			db.ok, db.text, db.norm, db.lines = true, t, docNormalize(t), lineStarts(t)
+			db.sp = document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start}
+			db.start = start - b.Span.Start
+			lower = appendLowerASCII(lower, db.norm)
 		}
-		b := &doc.Blocks[i]
-		norm := docNormalize(t)
-		lower = appendLowerASCII(lower[:0], norm)
-		*db = docBlock{
-			ok: true, text: t, norm: norm, lines: lineStarts(t), facts: make([]atomic.Int64, nFacts),
-			sp:    document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start},
-			start: start - b.Span.Start,
-			found: docTable.scanLocked(unsafeString(lower), nil),
+		ends[i] = len(lower)
+	}
+	all := string(lower)
+	docTable.mu.RLock()
+	defer docTable.mu.RUnlock()
+	at := 0
+	for i, db := range out {
+		if db.ok {
+			db.found = docTable.scanLocked(all[at:ends[i]], nil)
 		}
+		at = ends[i]
 	}
 	return out
 }
-
-// unsafeString views b as a string for a call that does not keep it.
-func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

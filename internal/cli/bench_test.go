@@ -27,7 +27,7 @@ func BenchmarkLintFolder(b *testing.B) {
 	}
 	var total int64
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && lintExts[strings.ToLower(filepath.Ext(p))] {
+		if err == nil && !d.IsDir() && lintedExt(p) {
 			if fi, err := d.Info(); err == nil {
 				total += fi.Size()
 			}

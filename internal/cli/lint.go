@@ -14,16 +14,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/regfile"
 )
-
-// lintExts are the extensions linted when walking a folder. Files named on
-// the command line are linted whatever their extension.
-var lintExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".text": true}
 
 // maxJobs bounds --jobs: each job holds a worker and a few results in
 // flight (--jobs 100000000 ran out of memory).
@@ -74,7 +69,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	noColor := fs.Bool("no-color", false, "same as --color=never")
 	fs.BoolVar(&lf.quiet, "quiet", false, "print findings and errors only, no summary")
 	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "`name` of the text read from stdin: sets its format, config and kind globs")
-	maxSize := fs.String("max-size", fmt.Sprintf("%dMB", check.DefaultMaxSize>>20), "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
+	maxSize := fs.String("max-size", fmt.Sprintf("%dMB", regfile.DefaultMaxSize>>20), "skip (and report) files larger than `size` (e.g. 512KB, 16MB)")
 	fs.IntVar(&lf.jobs, "jobs", runtime.GOMAXPROCS(0), "number of files linted at once")
 	fs.BoolVar(&lf.summary, "summary", false, "add a one-line summary of each file (kind, framing findings, next update, action items; text and json)")
 
@@ -123,7 +118,7 @@ func parseLintFlags(e *env, args []string) (*lintFlags, []string, int) {
 	if lf.summary && lf.format != "text" && lf.format != "json" {
 		return usageErr("--summary works with --format text or json")
 	}
-	if lf.maxSize, err = check.ParseSize(*maxSize); err != nil {
+	if lf.maxSize, err = regfile.ParseSize(*maxSize); err != nil {
 		return usageErr("--max-size: %v", err)
 	}
 	if lf.jobs < 1 || lf.jobs > maxJobs {
@@ -372,7 +367,7 @@ func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") || !lintExts[strings.ToLower(filepath.Ext(name))] {
+			if strings.HasPrefix(name, ".") || !lintedExt(name) {
 				return nil
 			}
 			if l.ignored(path) {
@@ -466,14 +461,17 @@ func (l *linter) lintJob(j job) (r result) {
 		return r
 	}
 	text := string(data)
-	doc, findings := check.String(cfgPath, text, ce.cfg)
+	// Files named on the command line are linted whatever their
+	// extension: as Markdown unless it says plain text.
+	format, _ := document.FormatOf(cfgPath)
+	doc, findings := ce.cfg.Lint(cfgPath, format, text)
 	for _, p := range lint.CheckDirectives(doc, ce.cfg.Rules()) {
 		line, col, _ := doc.Mapper().OffsetLineColRune(p.Span.Start)
 		r.warns = append(r.warns, fmt.Sprintf("%s:%d:%d: warning: %s", display, line, col, p.Message()))
 	}
 
 	if l.lf.fix || l.lf.diff {
-		newText, n, newDoc, newFindings := check.Fix(cfgPath, text, ce.cfg, doc, findings)
+		newText, n, newDoc, newFindings := ce.cfg.Fix(cfgPath, format, text, doc, findings)
 		r.fixed = n
 		if newText != text {
 			r.changed = true
@@ -714,4 +712,11 @@ func shortPath(p string) string {
 		return p
 	}
 	return r
+}
+
+// lintedExt reports whether a folder walk lints the file name (see
+// document.FormatOf).
+func lintedExt(name string) bool {
+	_, ok := document.FormatOf(name)
+	return ok
 }

@@ -8,15 +8,21 @@ import (
 	"unsafe"
 )
 
-// FormatFor returns the format of a file from its name: .txt and .text are
-// plain text; anything else (.md, .markdown, .mdown, .mkd, unknown) is
-// Markdown.
-func FormatFor(path string) Format {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text":
-		return PlainText
-	}
-	return Markdown
+// formats is the one extension table: the files upward lints, and as
+// what. The CLI walks folders for these; the server lints a document of
+// one of these when the editor's language ID is not one it knows.
+var formats = map[string]Format{
+	".md": Markdown, ".markdown": Markdown, ".mdown": Markdown, ".mkd": Markdown, ".mkdn": Markdown,
+	".txt": PlainText, ".text": PlainText,
+}
+
+// FormatOf returns the format of a file from its extension (any case),
+// and whether upward lints files with that extension. A file linted
+// although its extension is not in the table (one named on the command
+// line) is Markdown, the format FormatOf returns for it.
+func FormatOf(path string) (Format, bool) {
+	f, ok := formats[strings.ToLower(filepath.Ext(path))]
+	return f, ok
 }
 
 // Validate reports why text cannot be linted: invalid UTF-8 or a NUL byte

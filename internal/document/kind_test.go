@@ -34,7 +34,8 @@ func TestKindDevDocuments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := Parse(string(text), Options{URI: rec.Path, Format: FormatFor(rec.Path)})
+		f, _ := FormatOf(rec.Path)
+		d := Parse(string(text), Options{URI: rec.Path, Format: f})
 		total++
 		t.Logf("%s: %v via %q", rec.Path, d.Kind, d.KindSource)
 		if d.Kind == want[rec.Kind] {

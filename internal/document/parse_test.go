@@ -394,11 +394,15 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-func TestFormatFor(t *testing.T) {
+func TestFormatOf(t *testing.T) {
 	for p, want := range map[string]Format{"a.md": Markdown, "a.MARKDOWN": Markdown, "a.mkd": Markdown,
-		"notes.txt": PlainText, "x/y.text": PlainText, "README": Markdown} {
-		if got := FormatFor(p); got != want {
-			t.Errorf("FormatFor(%q) = %v, want %v", p, got, want)
+		"a.mdown": Markdown, "a.mkdn": Markdown, "notes.txt": PlainText, "x/y.text": PlainText, "README": Markdown} {
+		got, ok := FormatOf(p)
+		if got != want {
+			t.Errorf("FormatOf(%q) = %v, want %v", p, got, want)
+		}
+		if linted := p != "README"; ok != linted {
+			t.Errorf("FormatOf(%q) says linted %v, want %v", p, ok, linted)
 		}
 	}
 }

@@ -202,7 +202,8 @@ func ItemOptions(source string) document.Options {
 	if source == Synthetic || source == "" {
 		return document.Options{Format: document.Markdown}
 	}
-	return document.Options{URI: source, Format: document.FormatFor(source)}
+	f, _ := document.FormatOf(source)
+	return document.Options{URI: source, Format: f}
 }
 
 // ScoreDocuments parses each document (paths relative to shared), runs all
@@ -214,7 +215,8 @@ func ScoreDocuments(shared string, items []DocumentItem, rules []*lint.Rule) (*R
 		if err != nil {
 			return nil, err
 		}
-		doc := document.Parse(string(data), document.Options{URI: it.Path, Format: document.FormatFor(it.Path)})
+		f, _ := document.FormatOf(it.Path)
+		doc := document.Parse(string(data), document.Options{URI: it.Path, Format: f})
 		fired := map[string]bool{}
 		for _, f := range lint.Run(doc, rules, lint.Options{}) {
 			fired[f.RuleID] = true

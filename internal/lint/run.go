@@ -68,7 +68,27 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		}
 		r.Run(p)
 	}
-	out = filterDirectives(doc, out)
+	return sortFindings(filterDirectives(doc, out))
+}
+
+// Merge combines the findings of runs over parts of doc (see Run), with
+// offsets into doc, as one Run over doc would give them: it drops those of
+// allowed phrases (see Options.Allow) and those inline directives
+// silence, and sorts them.
+func Merge(doc *document.Document, opts Options, runs ...[]Finding) []Finding {
+	var out []Finding
+	for _, fs := range runs {
+		for _, f := range fs {
+			if !allowed(doc.Text, f.Span, opts.Allow[f.RuleID]) {
+				out = append(out, f)
+			}
+		}
+	}
+	return sortFindings(filterDirectives(doc, out))
+}
+
+// sortFindings sorts fs by position, then rule ID.
+func sortFindings(out []Finding) []Finding {
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start - b.Span.Start

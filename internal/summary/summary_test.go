@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/upward-lint/upward/internal/builtin"
-	"github.com/upward-lint/upward/internal/check"
 	"github.com/upward-lint/upward/internal/config"
+	"github.com/upward-lint/upward/internal/document"
 )
 
 // phrasesOnly keeps the learned model out, so the counts are the phrases'.
@@ -20,7 +20,7 @@ var phrasesOnly = func() *config.Config {
 
 func summarise(t *testing.T, path, text string) Summary {
 	t.Helper()
-	doc, fs := check.String(path, text, phrasesOnly)
+	doc, fs := phrasesOnly.Lint(path, document.Markdown, text)
 	return Of(doc, fs)
 }
 
@@ -90,7 +90,7 @@ func TestSummaryOfExamples(t *testing.T) {
 // TestOutline counts action items with and without owners and due dates
 // the way action-item-owner sees them.
 func TestOutline(t *testing.T) {
-	doc, _ := check.String("n.md", "# Minutes\n\nAttendees: A, B\n\n## Action items\n\n- [ ] @sam: ship it (due Friday)\n- [ ] write docs\n- [x] done already\n\nAction: Priya to update the plan\n", nil)
+	doc, _ := config.Default().Lint("n.md", document.Markdown, "# Minutes\n\nAttendees: A, B\n\n## Action items\n\n- [ ] @sam: ship it (due Friday)\n- [ ] write docs\n- [x] done already\n\nAction: Priya to update the plan\n")
 	o := builtin.DocumentOutline(doc)
 	var owner, due int
 	for _, it := range o.ActionItems {
@@ -117,7 +117,7 @@ func TestRuleOffSaysNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, fs := check.String("r.md", report, cfg)
+	doc, fs := cfg.Lint("r.md", document.Markdown, report)
 	if got := Of(doc, fs).String(); got != "Status report · no framing findings" {
 		t.Errorf("with the rule off: %q", got)
 	}

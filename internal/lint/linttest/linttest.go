@@ -113,7 +113,7 @@ func CheckFileWith(t TB, path string, update bool, opts lint.Options, rules ...*
 	for _, e := range errs {
 		t.Errorf("%s: %v", path, e)
 	}
-	format := document.FormatFor(path)
+	format, _ := document.FormatOf(path)
 	parsed := text
 	if format == document.PlainText {
 		parsed = blankWants(text)

@@ -1,4 +1,4 @@
-package check
+package config
 
 import (
 	"os"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/shareddata"
@@ -60,13 +59,13 @@ func loadCorpus(tb testing.TB) []corpusFile {
 // goroutine: the MB/s figure is single-core throughput.
 func BenchmarkLintCorpus(b *testing.B) {
 	fs := loadCorpus(b)
-	cfg := config.Default()
+	cfg := Default()
 	b.SetBytes(corpusBytes(fs))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, f := range fs {
-			if _, _, err := Text(f.path, f.text, cfg); err != nil {
+			if _, _, err := lintText(f.path, f.text, cfg); err != nil {
 				b.Fatalf("%s: %v", f.path, err)
 			}
 		}
@@ -95,12 +94,12 @@ func lines5000(tb testing.TB) []byte {
 // BenchmarkLint5000Lines is the editor case: one long document re-linted.
 func BenchmarkLint5000Lines(b *testing.B) {
 	text := lines5000(b)
-	cfg := config.Default()
+	cfg := Default()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := Text("long.md", text, cfg); err != nil {
+		if _, _, err := lintText("long.md", text, cfg); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -121,7 +120,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range fs {
-			document.Parse(string(f.text), document.Options{URI: f.path, Format: document.FormatFor(f.path)})
+			document.Parse(string(f.text), document.Options{URI: f.path, Format: formatOf(f.path)})
 		}
 	}
 }
@@ -132,9 +131,9 @@ func BenchmarkRulesCorpus(b *testing.B) {
 	fs := loadCorpus(b)
 	docs := make([]*document.Document, len(fs))
 	for i, f := range fs {
-		docs[i] = document.Parse(string(f.text), document.Options{URI: f.path, Format: document.FormatFor(f.path)})
+		docs[i] = document.Parse(string(f.text), document.Options{URI: f.path, Format: formatOf(f.path)})
 	}
-	cfg := config.Default()
+	cfg := Default()
 	rules, opts := cfg.Rules(), cfg.Options()
 	b.SetBytes(corpusBytes(fs))
 	b.ReportAllocs()
@@ -149,7 +148,7 @@ func BenchmarkRulesCorpus(b *testing.B) {
 // document, parsed beforehand.
 func BenchmarkRule5000Lines(b *testing.B) {
 	text := lines5000(b)
-	cfg := config.Default()
+	cfg := Default()
 	doc := document.Parse(string(text), document.Options{URI: "long.md", Format: document.Markdown})
 	var sentence, docRules []*lint.Rule
 	for _, r := range cfg.Rules() {
@@ -201,11 +200,11 @@ func BenchmarkLintHugeParagraph(b *testing.B) {
 		sb.WriteString("\n")
 	}
 	text := []byte(sb.String())
-	cfg := config.Default()
+	cfg := Default()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := Text("huge.md", text, cfg); err != nil {
+		if _, _, err := lintText("huge.md", text, cfg); err != nil {
 			b.Fatal(err)
 		}
 	}

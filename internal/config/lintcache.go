@@ -1,27 +1,24 @@
-package check
+package config
 
 import (
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
-	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
-// Session lints successive versions of one document, as an editor sends
-// them, re-using the work on the parts an edit did not touch: a long
-// Markdown text is parsed in top-level pieces (see document.Cache), and the
-// findings of sentence rules, which look at one block and the list item or
-// paragraph around it, are kept per piece. Document rules and inline
-// directives always see the whole document. The results are those of Text.
-// A Session is safe for concurrent use (calls run one at a time); the zero
-// value is ready.
-type Session struct {
-	mu   sync.Mutex
+// LintCache lints successive versions of one document, as an editor
+// sends them, re-using the work on the parts an edit did not touch: a long
+// Markdown text is parsed in top-level pieces (see document.Cache), and
+// the findings of sentence rules, which look at one block and the list
+// item or paragraph around it, are kept per piece. Document rules and
+// inline directives always see the whole document. The results are those
+// of Config.Lint. Calls must not overlap (the server lints each document
+// under its own mutex); the zero value is ready.
+type LintCache struct {
 	docs document.Cache
 }
 
@@ -34,70 +31,34 @@ type sentenceKey struct {
 	cfg  string // see configKey
 }
 
-// Text is Text, from the session's cache where it can.
-func (s *Session) Text(path string, text []byte, cfg *config.Config) (*document.Document, []lint.Finding, error) {
-	if err := document.Validate(text); err != nil {
-		return nil, nil, err
-	}
-	doc, fs := s.String(path, string(text), cfg)
-	return doc, fs, nil
-}
-
-// String is String, from the session's cache where it can: text must be
-// valid (see document.ValidateString).
-func (s *Session) String(path, text string, cfg *config.Config) (*document.Document, []lint.Finding) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	doc := s.docs.Parse(text, document.Options{
-		URI:      path,
-		Format:   document.FormatFor(path),
-		KindHint: cfg.KindFor(path),
-	})
-	rules, opts := cfg.Rules(), options(cfg, doc, path)
+// Lint is c.Lint(path, f, text), from the cache where it can.
+func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string) (*document.Document, []lint.Finding) {
+	doc := lc.docs.Parse(text, c.parseOptions(path, f))
+	rules, opts := c.Rules(), c.lintOptions(doc, path)
 	pieces := doc.Pieces()
 	if len(pieces) < 2 {
 		return doc, lint.Run(doc, rules, opts)
 	}
-	var sentence []*lint.Rule
+	var sentence, docRules []*lint.Rule
 	for _, r := range rules {
 		if r.Scope == lint.SentenceScope {
 			sentence = append(sentence, r)
+		} else {
+			docRules = append(docRules, r)
 		}
 	}
 	ck := configKey(sentence, opts)
-	byRule := map[string][]lint.Finding{}
+	var found []lint.Finding
 	for i, p := range pieces {
 		fs := doc.PieceMemo(i, sentenceKey{doc.Kind, ck}, func() any {
 			return lint.Run(doc.PieceDocument(i), sentence, opts)
 		}).([]lint.Finding)
 		for _, f := range fs {
-			byRule[f.RuleID] = append(byRule[f.RuleID], shift(f, p.Span.Start))
+			found = append(found, shift(f, p.Span.Start))
 		}
 	}
-	// One run over the whole document: the document rules, and the
-	// sentence rules replaying their findings, so that directives,
-	// allowed phrases, severities and order apply as in Text.
-	run := make([]*lint.Rule, 0, len(rules))
-	replayed := map[string]bool{}
-	for _, r := range rules {
-		if r.Scope != lint.SentenceScope {
-			run = append(run, r)
-			continue
-		}
-		if replayed[r.ID] {
-			continue
-		}
-		replayed[r.ID] = true
-		fs := byRule[r.ID]
-		replay := *r
-		replay.Run = func(p *lint.Pass) {
-			for _, f := range fs {
-				p.Report(f)
-			}
-		}
-		run = append(run, &replay)
-	}
-	return doc, lint.Run(doc, run, opts)
+	// Directives and allowed phrases over the whole document, as in Lint.
+	return doc, lint.Merge(doc, opts, lint.Run(doc, docRules, opts), found)
 }
 
 // configKey identifies what the findings of sentence rules depend on in

@@ -1,10 +1,9 @@
-package check
+package config
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -39,7 +38,7 @@ func hasText(texts []string, want string) bool {
 func TestDates(t *testing.T) {
 	t.Setenv("UPWARD_TODAY", "2026-12-03") // a Thursday
 	const body = "# Notes\n\nI'll send it soon.\n"
-	cfg, err := config.Parse("/p/.upward.toml", []byte(`locale = "en-GB"`))
+	cfg, err := Parse("/p/.upward.toml", []byte(`locale = "en-GB"`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +49,7 @@ func TestDates(t *testing.T) {
 		{"file name", "notes/2026-11-27-week.md", body, "by Monday 30 Nov"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, fs := String(tc.path, tc.text, cfg)
+			_, fs := lintString(tc.path, tc.text, cfg)
 			if got := fixTexts(fs, "vague-timing"); !hasText(got, tc.want) {
 				t.Errorf("fixes %q lack %q", got, tc.want)
 			}
@@ -59,18 +58,18 @@ func TestDates(t *testing.T) {
 
 	// A session re-uses the sentence findings of unchanged pieces, but not
 	// across a change of the document's date.
-	var s Session
+	var s LintCache
 	para := strings.Repeat("Shipped the importer and closed the bugs.\n\n", 800)
 	doc1 := "---\ndate: 2026-12-03\n---\n# Notes\n\n" + para + "# Plans\n\n" + para + "I'll send it soon.\n"
 	doc2 := strings.Replace(doc1, "2026-12-03", "2026-12-10", 1)
-	d, fs := s.String("a.md", doc1, cfg)
+	d, fs := s.Lint(cfg, "a.md", formatOf("a.md"), doc1)
 	if len(d.Pieces()) < 2 {
 		t.Fatalf("the test document is one piece; it must be several to test the memo")
 	}
 	if got := fixTexts(fs, "vague-timing"); !hasText(got, "(Fri 4 Dec)") {
 		t.Fatalf("first version: %q", got)
 	}
-	_, fs = s.String("a.md", doc2, cfg)
+	_, fs = s.Lint(cfg, "a.md", formatOf("a.md"), doc2)
 	if got := fixTexts(fs, "vague-timing"); !hasText(got, "(Fri 11 Dec)") || hasText(got, "(Fri 4 Dec)") {
 		t.Errorf("after the date moved a week: %q", got)
 	}

@@ -1,4 +1,4 @@
-package check
+package config
 
 import (
 	"fmt"
@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/builtin/rulefile"
-	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/shareddata"
@@ -41,7 +40,7 @@ import (
 // The corpus is ../shared/corpus; without it the corpus half is skipped,
 // except in CI (CI=true), where it is an error.
 func TestFixProperties(t *testing.T) {
-	modelOff, err := config.Parse("off.toml", []byte("[model]\nenabled = false\n"))
+	modelOff, err := Parse("off.toml", []byte("[model]\nenabled = false\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +59,7 @@ func TestFixProperties(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
-			for _, cfg := range []*config.Config{nil, modelOff} {
+			for _, cfg := range []*Config{nil, modelOff} {
 				checkFixes(t, &c, name, string(b), cfg)
 			}
 		}
@@ -103,10 +102,10 @@ func (c fixCounts) String() string {
 }
 
 // checkFixes lints text and checks the properties of every automatic fix.
-func checkFixes(t *testing.T, c *fixCounts, name, text string, cfg *config.Config) {
+func checkFixes(t *testing.T, c *fixCounts, name, text string, cfg *Config) {
 	t.Helper()
 	path := "notes.md"
-	doc, fs := String(path, text, cfg)
+	doc, fs := lintString(path, text, cfg)
 	c.docs++
 	for _, b := range doc.Blocks {
 		c.sentences += len(b.Sentences)
@@ -149,18 +148,18 @@ func checkFixes(t *testing.T, c *fixCounts, name, text string, cfg *config.Confi
 		}
 	}
 	// --fix twice: the second run has nothing to do.
-	once, n, _, _ := Fix(path, text, cfg, doc, fs)
+	once, n, _, _ := cfg.Fix(path, formatOf(path), text, doc, fs)
 	if n > 0 {
 		c.refixed++
-		d2, fs2 := String(path, once, cfg)
-		if twice, m, _, _ := Fix(path, once, cfg, d2, fs2); m != 0 || twice != once {
+		d2, fs2 := lintString(path, once, cfg)
+		if twice, m, _, _ := cfg.Fix(path, formatOf(path), once, d2, fs2); m != 0 || twice != once {
 			t.Errorf("%s: a second --fix changed the text:\n%s", name, changed(once, twice))
 		}
 	}
 }
 
 // checkFix checks one automatic fix of finding f, applied alone.
-func checkFix(t *testing.T, name string, doc *document.Document, f lint.Finding, fx lint.Fix, cfg *config.Config, modelAfter *int) {
+func checkFix(t *testing.T, name string, doc *document.Document, f lint.Finding, fx lint.Fix, cfg *Config, modelAfter *int) {
 	t.Helper()
 	old := doc.Text
 	neu, err := lint.ApplyEdits(old, fx.Edits)
@@ -219,7 +218,7 @@ func checkFix(t *testing.T, name string, doc *document.Document, f lint.Finding,
 	// the whole sentence, not the phrase the fix removed): such findings
 	// are counted, not failed; the phrase fixtures and the variants run
 	// with the model off.
-	_, fs := String("notes.md", neu, cfg)
+	_, fs := lintString("notes.md", neu, cfg)
 	at := document.Span{Start: p, End: max(p, qn)}
 	for _, g := range fs {
 		if g.RuleID != f.RuleID {

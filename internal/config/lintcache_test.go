@@ -1,4 +1,4 @@
-package check
+package config
 
 import (
 	"math/rand/v2"
@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/upward-lint/upward/internal/config"
 )
 
 // TestSessionSameAsText checks that a Session gives Text's findings over a
@@ -22,15 +20,15 @@ func TestSessionSameAsText(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for name, text := range texts {
-		var s Session
+		var s LintCache
 		pieces := 0
 		for edit := range 25 {
-			cfg := config.Default()
-			gotDoc, got, err := s.Text(name, []byte(text), cfg)
+			cfg := Default()
+			gotDoc, got, err := lintCacheText(&s, name, []byte(text), cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, want, _ := Text(name, []byte(text), cfg)
+			_, want, _ := lintText(name, []byte(text), cfg)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s, edit %d: session gives %d findings, Text %d", name, edit, len(got), len(want))
 			}
@@ -61,11 +59,11 @@ func TestSessionLinkDefinitions(t *testing.T) {
 	filler := strings.Repeat("The build ran on Tuesday and the numbers look fine to everyone.\n\n", 60)
 	v1 := "# A\n\nSorry to [bother] you, but the report is ready.\n\n" + filler + "# B\n\n" + filler
 	v2 := v1 + "\n[bother]: https://example.com\n"
-	var s Session
-	cfg := config.Default()
+	var s LintCache
+	cfg := Default()
 	for i, v := range []string{v1, v2, v1} {
-		doc, got, _ := s.Text("x.md", []byte(v), cfg)
-		_, want, _ := Text("x.md", []byte(v), cfg)
+		doc, got, _ := lintCacheText(&s, "x.md", []byte(v), cfg)
+		_, want, _ := lintText("x.md", []byte(v), cfg)
 		if len(doc.Pieces()) < 2 {
 			t.Fatalf("v%d: %d pieces: the session cached nothing", i+1, len(doc.Pieces()))
 		}
@@ -79,16 +77,16 @@ func TestSessionLinkDefinitions(t *testing.T) {
 // edit to a 5,000-line document, then a lint through a Session.
 func BenchmarkSessionEdit5000Lines(b *testing.B) {
 	text := lines5000(b)
-	cfg := config.Default()
-	var s Session
-	s.Text("long.md", text, cfg)
+	cfg := Default()
+	var s LintCache
+	lintCacheText(&s, "long.md", text, cfg)
 	rng := rand.New(rand.NewPCG(5, 6))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
 		at := runeStart(string(text), rng.IntN(len(text)))
 		text = append(text[:at:at], append([]byte{'x'}, text[at:]...)...)
-		if _, _, err := s.Text("long.md", text, cfg); err != nil {
+		if _, _, err := lintCacheText(&s, "long.md", text, cfg); err != nil {
 			b.Fatal(err)
 		}
 	}

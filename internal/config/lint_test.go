@@ -1,4 +1,4 @@
-package check
+package config
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/upward-lint/upward/internal/config"
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
 )
 
 func TestTextRejectsBadInput(t *testing.T) {
@@ -15,7 +15,7 @@ func TestTextRejectsBadInput(t *testing.T) {
 		"invalid UTF-8": "caf\xe9\n",
 		"NUL":           "a\x00b",
 	} {
-		doc, fs, err := Text("a.md", []byte(text), nil)
+		doc, fs, err := lintText("a.md", []byte(text), nil)
 		if err == nil || doc != nil || fs != nil {
 			t.Errorf("%s: got doc=%v findings=%v err=%v", name, doc != nil, fs, err)
 		}
@@ -23,7 +23,7 @@ func TestTextRejectsBadInput(t *testing.T) {
 }
 
 func TestTextEmpty(t *testing.T) {
-	doc, fs, err := Text("a.md", nil, nil)
+	doc, fs, err := lintText("a.md", nil, nil)
 	if err != nil || doc == nil || len(fs) != 0 {
 		t.Errorf("empty: doc=%v fs=%v err=%v", doc, fs, err)
 	}
@@ -31,22 +31,22 @@ func TestTextEmpty(t *testing.T) {
 
 func TestTextUsesConfig(t *testing.T) {
 	const text = "Sorry to bother you, but the report is ready.\n"
-	_, fs, err := Text("a.md", []byte(text), nil)
+	_, fs, err := lintText("a.md", []byte(text), nil)
 	if err != nil || len(fs) != 1 || fs[0].RuleID != "hedging" {
 		t.Fatalf("default: %+v %v", fs, err)
 	}
 	dir := t.TempDir()
-	p := filepath.Join(dir, config.FileName)
+	p := filepath.Join(dir, FileName)
 	os.WriteFile(p, []byte("[rules.hedging]\nenabled = false\n[kinds]\nmeeting-notes = [\"meetings/**\"]\n"), 0o644)
-	cfg, err := config.Load(p)
+	cfg, err := Load(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, fs, _ = Text(filepath.Join(dir, "a.md"), []byte(text), cfg)
+	_, fs, _ = lintText(filepath.Join(dir, "a.md"), []byte(text), cfg)
 	if len(fs) != 0 {
 		t.Errorf("disabled rule reported: %+v", fs)
 	}
-	doc, _, _ := Text(filepath.Join(dir, "meetings", "x.md"), []byte("Talked about the roadmap.\n"), cfg)
+	doc, _, _ := lintText(filepath.Join(dir, "meetings", "x.md"), []byte("Talked about the roadmap.\n"), cfg)
 	if doc.Kind != document.KindMeetingNotes {
 		t.Errorf("kind = %v, want meeting notes from the config glob", doc.Kind)
 	}
@@ -54,8 +54,8 @@ func TestTextUsesConfig(t *testing.T) {
 
 func TestTextFormatFromPath(t *testing.T) {
 	const text = "# Not a heading in plain text\n"
-	md, _, _ := Text("a.md", []byte(text), nil)
-	txt, _, _ := Text("a.txt", []byte(text), nil)
+	md, _, _ := lintText("a.md", []byte(text), nil)
+	txt, _, _ := lintText("a.txt", []byte(text), nil)
 	if md.Format != document.Markdown || txt.Format != document.PlainText {
 		t.Errorf("formats %v %v", md.Format, txt.Format)
 	}
@@ -75,9 +75,38 @@ func TestPhraseAcrossLongSentenceCut(t *testing.T) {
 	for _, p := range phrases {
 		for pad := range 12 {
 			text := strings.Repeat("x", pad) + " " + strings.Repeat(p, 2600/len(p)) + "\n"
-			if _, _, err := Text("run.md", []byte(text), config.Default()); err != nil {
+			if _, _, err := lintText("run.md", []byte(text), Default()); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
+}
+
+// formatOf is the format a file is linted as (see document.FormatOf).
+func formatOf(path string) document.Format {
+	f, _ := document.FormatOf(path)
+	return f
+}
+
+// lintString lints text as the CLI lints a file named path.
+func lintString(path, text string, cfg *Config) (*document.Document, []lint.Finding) {
+	return cfg.Lint(path, formatOf(path), text)
+}
+
+// lintText is lintString for text that may not be valid.
+func lintText(path string, text []byte, cfg *Config) (*document.Document, []lint.Finding, error) {
+	if err := document.Validate(text); err != nil {
+		return nil, nil, err
+	}
+	doc, fs := lintString(path, string(text), cfg)
+	return doc, fs, nil
+}
+
+// lintCacheText is lintText through lc.
+func lintCacheText(lc *LintCache, path string, text []byte, cfg *Config) (*document.Document, []lint.Finding, error) {
+	if err := document.Validate(text); err != nil {
+		return nil, nil, err
+	}
+	doc, fs := lc.Lint(cfg, path, formatOf(path), string(text))
+	return doc, fs, nil
 }
