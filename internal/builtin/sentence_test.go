@@ -30,14 +30,11 @@ func rule(t *testing.T, id string) *lint.Rule {
 // `go run ./cmd/upward-train -dev` and upward-eval -frozen.
 var phrasesOnly = lint.Options{Model: lint.ModelOptions{Off: true}}
 
-// TestSentenceRuleFixtures runs each sentence rule alone over its fixtures.
-// Update the goldens with: go test ./internal/builtin -run SentenceRuleFixtures -update
-func TestSentenceRuleFixtures(t *testing.T) {
-	for _, id := range sentenceRuleIDs {
-		t.Run(id, func(t *testing.T) {
-			linttest.RunWith(t, "../../testdata/rules/"+id, phrasesOnly, rule(t, id))
-		})
-	}
+// runFixtures runs one sentence rule alone over its fixtures,
+// testdata/rules/<id>/, with the model off; each rule's _test.go calls it.
+// Update the goldens with: go test ./internal/builtin -run Fixtures -update
+func runFixtures(t *testing.T, id string) {
+	linttest.RunWith(t, "../../testdata/rules/"+id, phrasesOnly, rule(t, id))
 }
 
 func TestSentenceRulesInCatalogueOrder(t *testing.T) {
