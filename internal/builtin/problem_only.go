@@ -7,21 +7,57 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
+// problemOnly is rules/problem-only.toml as the rule's code uses it (see
+// bind).
+var problemOnly = bind("problem-only", func(b *binder) (f problemOnlyFile) {
+	g := &f.groups
+	g.problem, g.measure, g.metric, g.loss = b.group("problem"), b.group("measure"), b.group("metric"), b.group("loss")
+	g.forward, g.imperative = b.lazyGroup("forward"), b.lazyGroup("imperative")
+	g.notproblem, g.neutral = b.lazyGroup("notproblem"), b.lazyGroup("neutral")
+	b.lazyGroup("sense") // "makes sense": only shadows what it contains (see longest)
+	g.alarm = b.groupIn("crisis", "alarm")
+	g.question, g.statement = b.groupIn("open-question", "question"), b.groupIn("open-question", "statement")
+	f.triggers = []*phraseGroup{g.problem, g.measure, g.metric, g.loss}
+	f.msg = b.message("default")
+	f.repl.because, f.repl.next = b.replacement("because"), b.replacement("default")
+	f.model = modelText{b.message("model"), b.replacement("model")}
+	return f
+})
+
+type problemOnlyFile struct {
+	groups struct {
+		// problem, measure, metric and loss state a problem (measure,
+		// metric and loss only with a shortfall); forward and imperative
+		// offer a way forward; notproblem and neutral clear a sentence.
+		problem, measure, metric, loss, forward, imperative, notproblem, neutral *phraseGroup
+		// Other rules' groups: an alarm states a problem too; an open
+		// question about a problem is that rule's to report.
+		alarm, question, statement *phraseGroup
+	}
+	triggers []*phraseGroup // the groups that can make a finding
+	msg      string
+	repl     struct{ because, next string }
+	model    modelText
+}
+
+// problemOnlyRule flags a problem stated with no way forward and offers a
+// next step.
 func problemOnlyRule() *lint.Rule {
 	r, rf := mustLoad("problem-only")
 	ps := compileGroups(rf)
+	g := &problemOnly.groups
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "problem", func(v blockView, hs []hit) {
+		eachBlockHits(p, ps, g.problem, func(v blockView, hs []hit) {
 			// An alarm ("we're doomed", "a complete mess") states a problem
 			// too: the crisis rule asks for impact, this one for a way forward.
 			for _, h := range v.scan.hits[v.idx] {
-				if h.rule == "crisis" && h.group == "alarm" && !hypothetical(v, h.span) && !compound(v.doc.Text, h.span) {
-					hs = append(hs, hit{span: h.span, group: "problem"})
+				if h.group == g.alarm && !hypothetical(v, h.span) && !compound(v.doc.Text, h.span) {
+					hs = append(hs, hit{span: h.span, group: g.problem})
 				}
 			}
 			// A ticked task item ("- [x] backlog cleared") reports the
 			// problem as done.
-			if v.b.Checked || !groupIs(hs, "problem", "measure", "metric", "loss") {
+			if v.b.Checked || !groupIs(hs, problemOnly.triggers...) {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
@@ -35,13 +71,13 @@ func problemOnlyRule() *lint.Rule {
 					continue
 				}
 				span := afterLabel(v, trimSentence(v, sent), sh)
-				p.Report(lint.Finding{Span: span, Message: message(rf, "default"), Fixes: problemFixes(v, rf, span)})
+				p.Report(lint.Finding{Span: span, Message: problemOnly.msg, Fixes: problemFixes(v, rf, span)})
 				break
 			}
 		})
 	}
 	// A model hit needs a problem with no way forward, like a phrase hit.
-	learnedRule(r, rf, func(v blockView) bool {
+	learnedRule(r, problemOnly.model, func(v blockView) bool {
 		return !v.b.Checked && !wayForward(v, ps, ps.findAll(v))
 	})
 	return r

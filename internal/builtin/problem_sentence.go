@@ -64,10 +64,10 @@ func hypothetical(v blockView, s document.Span) bool {
 func askedAbout(v blockView, sent document.Span, p hit) bool {
 	q := isQuestion(v.masked(sent))
 	for _, h := range v.scanIn(sent) {
-		if h.rule != "open-question" || !sent.Contains(h.span) || h.span.End > p.span.Start {
+		if !sent.Contains(h.span) || h.span.End > p.span.Start {
 			continue
 		}
-		if h.group == "statement" || h.group == "question" && q && h.span.Len() > len("thoughts") {
+		if openQuestionHit(h, q) {
 			return true
 		}
 	}
@@ -81,21 +81,26 @@ func askedAbout(v blockView, sent document.Span, p hit) bool {
 func openAsk(v blockView, sent document.Span) bool {
 	q := isQuestion(v.masked(sent))
 	for _, h := range v.scanIn(sent) {
-		if h.rule != "open-question" || !sent.Contains(h.span) {
-			continue
-		}
-		if h.group == "statement" || h.group == "question" && q && h.span.Len() > len("thoughts") {
+		if sent.Contains(h.span) && openQuestionHit(h, q) {
 			return true
 		}
 	}
 	return false
 }
 
+// openQuestionHit reports whether h is an open-question phrase that asks:
+// an open statement, or, in a question (q), a question phrase longer than
+// "thoughts".
+func openQuestionHit(h hit, q bool) bool {
+	g := &problemOnly.groups
+	return h.group == g.statement || h.group == g.question && q && h.span.Len() > len("thoughts")
+}
+
 // inComplaint reports whether a span lies inside a complaint phrase: the
 // complaint rule reports it ("nobody seems to care").
 func inComplaint(v blockView, s document.Span) bool {
 	for _, h := range v.scan.hits[v.idx] {
-		if h.rule == "complaint" && h.span.Contains(s) {
+		if h.group.rule == "complaint" && h.span.Contains(s) {
 			return true
 		}
 	}
@@ -129,14 +134,14 @@ func negatedBefore(s string, n int) bool {
 // problem word that is not negated, and it is not a question or a record
 // of a discussion.
 func problemSentence(v blockView, sent document.Span, hs []hit) bool {
-	if isQuestion(v.masked(sent)) || groupIs(hs, "notproblem") || len(strings.Fields(v.masked(sent))) <= 2 {
+	if isQuestion(v.masked(sent)) || groupIs(hs, problemOnly.groups.notproblem) || len(strings.Fields(v.masked(sent))) <= 2 {
 		return false
 	}
-	if groupIs(hs, "neutral") && !leadIn(v, hs) {
+	if groupIs(hs, problemOnly.groups.neutral) && !leadIn(v, hs) {
 		return false
 	}
 	for _, h := range longest(hs) {
-		if h.group != "problem" || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) || titleCased(v.doc.Text, h.span) {
+		if h.group != problemOnly.groups.problem || v.quoted(h.span) || inComplaint(v, h.span) || askedAbout(v, sent, h) || titleCased(v.doc.Text, h.span) {
 			continue
 		}
 		before := v.masked(document.Span{Start: sent.Start, End: h.span.Start})
@@ -146,13 +151,13 @@ func problemSentence(v blockView, sent document.Span, hs []hit) bool {
 		}
 		return true
 	}
-	if groupIs(hs, "measure") && shortfall(v.masked(sent)) {
+	if groupIs(hs, problemOnly.groups.measure) && shortfall(v.masked(sent)) {
 		return true
 	}
-	if groupIs(hs, "loss") && (partLostRE().MatchString(v.masked(sent)) || clashRE().MatchString(v.masked(sent))) {
+	if groupIs(hs, problemOnly.groups.loss) && (partLostRE().MatchString(v.masked(sent)) || clashRE().MatchString(v.masked(sent))) {
 		return true
 	}
-	return groupIs(hs, "metric") && metricShortfall(v.masked(sent))
+	return groupIs(hs, problemOnly.groups.metric) && metricShortfall(v.masked(sent))
 }
 
 // wouldBefore reports whether a problem word follows "would" within two
@@ -213,12 +218,12 @@ var improvingRE = guard(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|w
 func leadIn(v blockView, hs []hit) bool {
 	last := -1
 	for _, h := range hs {
-		if h.group == "neutral" && h.span.End > last {
+		if h.group == problemOnly.groups.neutral && h.span.End > last {
 			last = h.span.End
 		}
 	}
 	for _, h := range hs {
-		if h.group != "problem" || h.span.Start < last {
+		if h.group != problemOnly.groups.problem || h.span.Start < last {
 			continue
 		}
 		if strings.Contains(v.masked(document.Span{Start: last, End: h.span.Start}), ": ") {

@@ -37,7 +37,7 @@ func wayForward(v blockView, ps *phraseSet, hs []hit) bool {
 func hasForward(v blockView, hs []hit) bool {
 	var problems *containers
 	for _, h := range hs {
-		if h.group != "forward" || v.quoted(h.span) {
+		if h.group != problemOnly.groups.forward || v.quoted(h.span) {
 			continue
 		}
 		if problems == nil {
@@ -107,7 +107,7 @@ func problemCompound(v blockView, hs []hit, f hit) bool {
 	}
 	c := document.Span{Start: lo, End: hi}
 	for _, h := range hs {
-		if h.group == "problem" && c.Contains(h.span) {
+		if h.group == problemOnly.groups.problem && c.Contains(h.span) {
 			return true
 		}
 	}
@@ -123,7 +123,7 @@ func insideProblem(problems containers, f hit) bool { return problems.inside(f.s
 func problemSpans(hs []hit) containers {
 	var spans []document.Span
 	for _, h := range hs {
-		if h.group == "problem" {
+		if h.group == problemOnly.groups.problem {
 			spans = append(spans, h.span)
 		}
 	}
@@ -134,7 +134,7 @@ func problemSpans(hs []hit) containers {
 // ("Run the tests to find regressions"): a next step, not a problem.
 func actionItem(v blockView, sent document.Span, hs []hit) bool {
 	for _, h := range hs {
-		if h.group != "imperative" || strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
+		if h.group != problemOnly.groups.imperative || strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
 			continue
 		}
 		// "Test suite fails", "Update is blocked": a noun, not a verb.
