@@ -254,7 +254,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
-		add(strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		add(strings.ReplaceAll(complaint.repl.uninformedAbout, "{what}", about))
 		return rewriteFixes(v, span, cands)
 	}
 	var what, subject string
@@ -281,7 +281,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		subject = m[1]
 		what = m[1] + " " + be + " " + m[3]
 	}
-	loop := strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what)
+	loop := strings.ReplaceAll(complaint.repl.uninformed, "{what}", what)
 	switch {
 	case what == "" || subject != "" && hasFact(strings.TrimPrefix(rest, subject)):
 		// The change says more than its subject: keep it as a statement.

@@ -110,7 +110,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 			"{cause}", upperFirst(m[3]),
 			"{subject}", subj,
 			"{hint}", hintFor(rf, m[3], "change the approach"),
-		).Replace(rf.Replacements["because"])
+		).Replace(problemOnly.repl.because)
 		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
 	}
 	if m := becauseClauseRE().FindStringSubmatch(src); m != nil && len(fixes) == 0 && !strings.Contains(src, "\n") {
@@ -126,7 +126,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 	}
 	f := lint.Fix{
 		Title:      "Add a next step",
-		Edits:      []lint.Edit{appendAfter(v, span, rf.Replacements["default"])},
+		Edits:      []lint.Edit{appendAfter(v, span, problemOnly.repl.next)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}
