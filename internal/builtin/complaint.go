@@ -7,83 +7,133 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
+// complaint is rules/complaint.toml as the rule's code uses it (see bind).
+var complaint = bind("complaint", func(b *binder) (c complaintFile) {
+	g := &c.groups
+	g.burnout, g.uninformed, g.opener, g.vent = b.group("burnout"), b.group("uninformed"), b.group("opener"), b.group("vent")
+	g.again, g.sarcasm, g.ask = b.group("again"), b.group("sarcasm"), b.lazyGroup("ask")
+	g.problem, g.alarm = b.groupIn("problem-only", "problem"), b.groupIn("crisis", "alarm")
+	c.triggers = []*phraseGroup{g.burnout, g.uninformed, g.opener, g.vent}
+	c.msg.burnout, c.msg.uninformed, c.msg.opener, c.msg.vent = b.message("burnout"), b.message("uninformed"), b.message("opener"), b.message("default")
+	c.repl.burnout, c.repl.vent = b.replacement("burnout"), b.replacement("default")
+	c.repl.uninformed, c.repl.uninformedAbout = b.replacement("uninformed"), b.replacement("uninformed-about")
+	c.model = modelText{b.message("model"), b.replacement("model")}
+	return c
+})
+
+type complaintFile struct {
+	groups struct {
+		// burnout, uninformed, opener and vent make a finding; again
+		// ("Again.") and sarcasm ("Thanks for that.") become vents (see
+		// bareAgain, confirmSarcasm); an ask in the block excuses burnout
+		// and vents.
+		burnout, uninformed, opener, vent, again, sarcasm, ask *phraseGroup
+		// Other rules' groups that confirm sarcasm.
+		problem, alarm *phraseGroup
+	}
+	triggers []*phraseGroup // the groups that make a finding
+	msg      struct{ burnout, uninformed, opener, vent string }
+	repl     struct{ burnout, uninformed, uninformedAbout, vent string }
+	model    modelText
+}
+
+// complaintRule flags venting, blame for being left out and grievance
+// openers, and rewrites them as requests.
 func complaintRule() *lint.Rule {
 	r, rf := mustLoad("complaint")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "vent", func(v blockView, hs []hit) {
-			if groupIs(hs, "again") {
-				hs = append(hs, bareAgain(v)...)
-			}
-			if groupIs(hs, "sarcasm") {
-				hs = confirmSarcasm(v, hs)
-			}
-			if !groupIs(hs, "burnout", "uninformed", "opener", "vent") {
-				return
-			}
-			hs = ps.withLazy(v.b, hs)
-			asks := groupIs(hs, "ask")
-			per := v.bySentence(hs)
-			for si := 0; si < len(per); si++ {
-				sent := v.b.Sentences[si]
-				h, ok := firstOf(longest(per[si]), "burnout", "uninformed", "opener", "vent")
-				if !ok || v.quoted(h.span) {
-					continue
-				}
-				switch h.group {
-				case "burnout":
-					if asks {
-						continue
-					}
-					// One finding for a run of venting sentences.
-					last := si
-					for last+1 < len(per) && groupIs(per[last+1], "burnout") {
-						last++
-					}
-					span := document.Span{Start: sent.Start, End: trimSentence(v, v.b.Sentences[last]).End}
-					_, body, _ := sentenceParts(v.src(span))
-					p.Report(lint.Finding{Span: span, Message: message(rf, "burnout"),
-						Fixes: rewriteFixes(v, span, complaintRewrites(rf, body, "burnout"))})
-					si = last
-				case "uninformed":
-					span := trimSentence(v, sent)
-					p.Report(lint.Finding{Span: span, Message: message(rf, "uninformed"),
-						Fixes: loopInFixes(v, rf, h, span)})
-				case "opener":
-					if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
-						continue
-					}
-					if !grievanceOpener(strings.ToLower(v.src(h.span)), strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: sent.End})))) {
-						continue
-					}
-					phr := strings.TrimRight(v.src(h.span), " ,")
-					f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
-						Message: strings.ReplaceAll(message(rf, "opener"), "{phrase}", phr)}
-					if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
-						f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
-					}
-					p.Report(f)
-				default:
-					if asks && h.group != "extra" {
-						continue
-					}
-					span := trimSentence(v, sent)
-					_, body, _ := sentenceParts(v.src(span))
-					cands := complaintRewrites(rf, body, h.group)
-					if len(cands) == 0 {
-						cands = ventRewrites(rf, statement(v, sent, h), v.src(h.span))
-					}
-					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"), Fixes: rewriteFixes(v, span, cands)})
-				}
-			}
-		})
+		eachBlockHits(p, ps, complaint.groups.vent, func(v blockView, hs []hit) { complaintBlock(p, ps, rf, v, hs) })
 	}
-	learnedRule(r, rf, nil)
+	learnedRule(r, complaint.model, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		_, body, _ := sentenceParts(v.src(span))
-		return rewriteFixes(v, span, complaintRewrites(rf, body, ""))
+		return rewriteFixes(v, span, complaintRewrites(rf, body, nil))
 	})
 	return r
+}
+
+// complaintBlock reports the complaints of one block: per sentence, the
+// longest trigger phrase decides which kind.
+func complaintBlock(p *lint.Pass, ps *phraseSet, rf *ruleFile, v blockView, hs []hit) {
+	g := &complaint.groups
+	if groupIs(hs, g.again) {
+		hs = append(hs, bareAgain(v)...)
+	}
+	if groupIs(hs, g.sarcasm) {
+		hs = confirmSarcasm(v, hs)
+	}
+	if !groupIs(hs, complaint.triggers...) {
+		return
+	}
+	hs = ps.withLazy(v.b, hs)
+	asks := groupIs(hs, g.ask)
+	per := v.bySentence(hs)
+	for si := 0; si < len(per); si++ {
+		h, ok := firstOf(longest(per[si]), complaint.triggers...)
+		if !ok || v.quoted(h.span) {
+			continue
+		}
+		switch h.group {
+		case g.burnout:
+			if !asks {
+				si = reportBurnout(p, rf, v, per, si)
+			}
+		case g.uninformed:
+			span := trimSentence(v, v.b.Sentences[si])
+			p.Report(lint.Finding{Span: span, Message: complaint.msg.uninformed, Fixes: loopInFixes(v, rf, h, span)})
+		case g.opener:
+			reportOpener(p, v, v.b.Sentences[si], h)
+		default:
+			if !asks || h.group == extraGroup {
+				reportVent(p, rf, v, v.b.Sentences[si], h)
+			}
+		}
+	}
+}
+
+// reportBurnout reports one finding for the run of venting sentences from
+// sentence si on, and returns the index of the run's last sentence.
+func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int) int {
+	last := si
+	for last+1 < len(per) && groupIs(per[last+1], complaint.groups.burnout) {
+		last++
+	}
+	span := document.Span{Start: v.b.Sentences[si].Start, End: trimSentence(v, v.b.Sentences[last]).End}
+	_, body, _ := sentenceParts(v.src(span))
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout,
+		Fixes: rewriteFixes(v, span, complaintRewrites(rf, body, complaint.groups.burnout))})
+	return last
+}
+
+// reportOpener reports a grievance opener ("As usual, …") that starts its
+// sentence, with a fix that drops it.
+func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
+	if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
+		return
+	}
+	if !grievanceOpener(strings.ToLower(v.src(h.span)), strings.ToLower(firstWord(v.masked(document.Span{Start: h.span.End, End: sent.End})))) {
+		return
+	}
+	phr := strings.TrimRight(v.src(h.span), " ,")
+	f := lint.Finding{Span: document.Span{Start: h.span.Start, End: h.span.Start + len(phr)},
+		Message: strings.ReplaceAll(complaint.msg.opener, "{phrase}", phr)}
+	if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
+		f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
+	}
+	p.Report(f)
+}
+
+// reportVent reports a vent phrase, with the sentence rewritten as a
+// request.
+func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h hit) {
+	span := trimSentence(v, sent)
+	_, body, _ := sentenceParts(v.src(span))
+	cands := complaintRewrites(rf, body, h.group)
+	if len(cands) == 0 {
+		cands = ventRewrites(rf, statement(v, sent, h), v.src(h.span))
+	}
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, span, cands)})
 }
 
 // grievanceOpener reports whether an opener followed by the word next
@@ -112,20 +162,21 @@ func grievanceOpener(opener, next string) bool {
 // block also holds another grievance or a stated problem, and drops it
 // otherwise: alone, "Thanks for that." is thanks.
 func confirmSarcasm(v blockView, hs []hit) []hit {
-	ok := groupIs(hs, "burnout", "uninformed", "opener", "vent")
+	g := &complaint.groups
+	ok := groupIs(hs, complaint.triggers...)
 	for _, h := range v.scan.hits[v.idx] {
 		if ok {
 			break
 		}
-		ok = h.rule == "problem-only" && h.group == "problem" || h.rule == "crisis" && h.group == "alarm"
+		ok = h.group == g.problem || h.group == g.alarm
 	}
 	out := hs[:0:0]
 	for _, h := range hs {
-		if h.group == "sarcasm" {
+		if h.group == g.sarcasm {
 			if !ok {
 				continue
 			}
-			h.group = "vent"
+			h.group = g.vent
 		}
 		out = append(out, h)
 	}
@@ -141,7 +192,7 @@ func bareAgain(v blockView) []hit {
 		w := strings.TrimRight(t, ".!?…")
 		if len(w) < len(t) && strings.EqualFold(w, "again") {
 			start := s.Start + strings.Index(v.masked(s), w)
-			out = append(out, hit{span: document.Span{Start: start, End: start + len(t)}, group: "vent"})
+			out = append(out, hit{span: document.Span{Start: start, End: start + len(t)}, group: complaint.groups.vent})
 		}
 	}
 	return out
@@ -203,7 +254,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
-		add(strings.ReplaceAll(rf.Replacements["uninformed-about"], "{what}", about))
+		add(strings.ReplaceAll(complaint.repl.uninformedAbout, "{what}", about))
 		return rewriteFixes(v, span, cands)
 	}
 	var what, subject string
@@ -230,7 +281,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		subject = m[1]
 		what = m[1] + " " + be + " " + m[3]
 	}
-	loop := strings.ReplaceAll(rf.Replacements["uninformed"], "{what}", what)
+	loop := strings.ReplaceAll(complaint.repl.uninformed, "{what}", what)
 	switch {
 	case what == "" || subject != "" && hasFact(strings.TrimPrefix(rest, subject)):
 		// The change says more than its subject: keep it as a statement.

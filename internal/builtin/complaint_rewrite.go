@@ -53,8 +53,8 @@ var (
 
 // complaintRewrites returns the rewrites of a complaint sentence's body
 // (see sentenceParts), ranked. group is the group of the phrase that made
-// the finding, "" for the learned model.
-func complaintRewrites(rf *ruleFile, body, group string) []candidate {
+// the finding, nil for the learned model.
+func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidate {
 	b := stripOpeners(body)
 	var out []candidate
 	add := func(title, text string) {
@@ -106,12 +106,12 @@ func complaintRewrites(rf *ruleFile, body, group string) []candidate {
 			add("Ask to agree priorities", upperFirst(m[1])+" "+be(parse(m[1]), grammar.Chunk{Start: 0, End: len(parse(m[1]).Tokens)})+" taking more than I can sustain. "+prioritiesAsk)
 		}
 	}
-	if group == "burnout" {
+	if group == complaint.groups.burnout {
 		if len(out) == 0 {
-			add("Ask for a break", rf.Replacements["burnout"])
+			add("Ask for a break", complaint.repl.burnout)
 			add("Ask to agree priorities", prioritiesAsk)
 		} else {
-			add("Ask for a break", rf.Replacements["burnout"])
+			add("Ask for a break", complaint.repl.burnout)
 		}
 	}
 	return out
@@ -421,9 +421,9 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	case facts && named:
 		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " Could we agree [a change] with " + party + ", so that [outcome]?"})
 	case facts:
-		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " " + rf.Replacements["default"]})
+		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " " + complaint.repl.vent})
 	default:
-		out = append(out, candidate{"Rewrite as a request", lead + rf.Replacements["default"]})
+		out = append(out, candidate{"Rewrite as a request", lead + complaint.repl.vent})
 	}
 	return out
 }

@@ -77,9 +77,9 @@ func (o overlapping) overlaps(s document.Span) bool {
 
 // scanIn returns the block's scan hits that start inside s (the scan keeps
 // them ordered by start).
-func (v blockView) scanIn(s document.Span) []scanHit {
+func (v blockView) scanIn(s document.Span) []hit {
 	hs := v.scan.hits[v.idx]
-	cmp := func(h scanHit, off int) int { return h.span.Start - off }
+	cmp := func(h hit, off int) int { return h.span.Start - off }
 	i, _ := slices.BinarySearchFunc(hs, s.Start, cmp)
 	j, _ := slices.BinarySearchFunc(hs[i:], s.End, cmp)
 	return hs[i : i+j]

@@ -7,12 +7,32 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
+// crisis is rules/crisis.toml as the rule's code uses it (see bind).
+var crisis = bind("crisis", func(b *binder) (f crisisFile) {
+	f.groups.alarm, f.groups.mitigation = b.group("alarm"), b.lazyGroup("mitigation")
+	b.lazyGroup("negation") // "not a disaster": only shadows what it contains (see longest)
+	f.msg = b.message("default")
+	f.repl.fallback = b.replacement("fallback")
+	f.model = modelText{b.message("model"), b.replacement("model")}
+	return f
+})
+
+type crisisFile struct {
+	// An alarm makes a finding; a mitigation in the unit clears it.
+	groups struct{ alarm, mitigation *phraseGroup }
+	msg    string
+	repl   struct{ fallback string }
+	model  modelText
+}
+
+// crisisRule flags alarm raised without impact or mitigation.
 func crisisRule() *lint.Rule {
 	r, rf := mustLoad("crisis")
 	ps := compileGroups(rf)
+	g := &crisis.groups
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "alarm", func(v blockView, hs []hit) {
-			if !groupIs(hs, "alarm") {
+		eachBlockHits(p, ps, g.alarm, func(v blockView, hs []hit) {
+			if !groupIs(hs, g.alarm) {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
@@ -21,29 +41,29 @@ func crisisRule() *lint.Rule {
 					hs = append(hs, ps.findAll(v.at(bi))...)
 				}
 			}
-			if groupIs(hs, "mitigation") {
+			if groupIs(hs, g.mitigation) {
 				return
 			}
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				var alarms []hit
 				for _, h := range longest(sh) {
-					if h.group != "alarm" || v.quoted(h.span) || negated(v, sent, h) || compound(v.doc.Text, h.span) {
+					if h.group != g.alarm || v.quoted(h.span) || negated(v, sent, h) || compound(v.doc.Text, h.span) {
 						continue
 					}
 					alarms = append(alarms, h)
 				}
 				if len(alarms) > 0 {
-					p.Report(lint.Finding{Span: alarms[0].span, Message: message(rf, "default"),
+					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
 						Fixes: crisisFixes(v, rf, sent, alarms)})
 				}
 			}
 		})
 	}
 	// A model hit needs no mitigation in the unit, like a phrase hit.
-	learnedRule(r, rf, func(v blockView) bool {
+	learnedRule(r, crisis.model, func(v blockView) bool {
 		for _, bi := range unitBlocks(v.doc, v.idx) {
-			if groupIs(ps.findAll(v.at(bi)), "mitigation") {
+			if groupIs(ps.findAll(v.at(bi)), g.mitigation) {
 				return false
 			}
 		}

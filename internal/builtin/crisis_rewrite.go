@@ -66,7 +66,7 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	add := lint.Fix{
 		Title:      "Add impact and a mitigation",
-		Edits:      []lint.Edit{appendAfter(v, sent, " "+rf.Replacements["fallback"])},
+		Edits:      []lint.Edit{appendAfter(v, sent, " "+crisis.repl.fallback)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}
@@ -84,7 +84,7 @@ func replaceAlarms(src string, base int, hs []hit) (string, bool) {
 	var rs []repl
 	first := true
 	for _, h := range hs {
-		if h.group != "alarm" {
+		if h.group != crisis.groups.alarm {
 			continue
 		}
 		a, b := h.span.Start-base, h.span.End-base

@@ -9,11 +9,41 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
+// hedging is rules/hedging.toml as the rule's code uses it (see bind).
+var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
+	g := &f.groups
+	g.apology = b.lazyGroup("apology")
+	g.filler, g.maybe, g.wonder, g.delay = b.group("filler"), b.group("maybe"), b.group("wonder"), b.group("delay")
+	// Every group that can be reported has its own message.
+	f.msg = map[*phraseGroup]string{extraGroup: b.message(extraGroup.name)}
+	for _, pg := range b.groups() {
+		if !pg.lazy {
+			f.msg[pg] = b.message(pg.name)
+		}
+	}
+	f.repl.delay = b.replacement("delay")
+	f.model = modelText{msg: b.message("model")} // no model fix
+	return f
+})
+
+type hedgingFile struct {
+	groups struct {
+		// An apology is left to the phrases (see learnedRule's gate);
+		// filler, maybe, wonder and delay have fixes of their own.
+		apology, filler, maybe, wonder, delay *phraseGroup
+	}
+	msg   map[*phraseGroup]string // by reported group, extraGroup included
+	repl  struct{ delay string }
+	model modelText
+}
+
+// hedgingRule flags apology, permission-seeking and filler that undercut
+// the writer's message.
 func hedgingRule() *lint.Rule {
 	r, rf := mustLoad("hedging")
 	ps := compileGroups(rf)
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "", func(v blockView, hs []hit) {
+		eachBlockHits(p, ps, nil, func(v blockView, hs []hit) {
 			last := -1
 			for _, h := range longest(hs) {
 				if h.span.Start < last || v.quoted(h.span) {
@@ -24,8 +54,8 @@ func hedgingRule() *lint.Rule {
 					continue
 				}
 				last = h.span.End
-				f := lint.Finding{Span: h.span, Message: message(rf, h.group)}
-				if fx, ok := hedgeFix(v, rf, h, v.b.Sentences[si]); ok {
+				f := lint.Finding{Span: h.span, Message: hedging.msg[h.group]}
+				if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok {
 					f.Fixes = []lint.Fix{fx}
 				}
 				p.Report(f)
@@ -33,7 +63,7 @@ func hedgingRule() *lint.Rule {
 		})
 	}
 	// An apology is the phrases' call (see the apology group).
-	learnedRule(r, rf, func(v blockView) bool { return !groupIs(ps.findAll(v), "apology") })
+	learnedRule(r, hedging.model, func(v blockView) bool { return !groupIs(ps.findAll(v), hedging.groups.apology) })
 	return r
 }
 
@@ -61,15 +91,16 @@ func longest(hs []hit) []hit {
 // removeWords), or turns it into what it stood for: a direct request for
 // musing ("I was wondering if you could…"), thanks for an apology for the
 // wait, a request for an update for "just checking in on X".
-func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, bool) {
+func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 	text := v.doc.Text
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	upper := startsUpper(text[h.span.Start:h.span.End])
+	g := &hedging.groups
 	switch h.group {
-	case "filler", "maybe":
+	case g.filler, g.maybe:
 		// Drop the word "just" or "maybe".
 		word := "just"
-		if h.group == "maybe" {
+		if h.group == g.maybe {
 			word = "maybe"
 		}
 		i := wordIndex(strings.ToLower(text[h.span.Start:h.span.End]), word)
@@ -78,7 +109,7 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 		}
 		e, ok := removeWords(v, sent, h.span.Start+i, h.span.Start+i+len(word), true)
 		return removal("Remove \""+word+"\"", e), ok
-	case "wonder":
+	case g.wonder:
 		// "I was wondering if you could review it." → "Could you review it?"
 		rest := strings.TrimSpace(text[h.span.End:sent.End])
 		m := wonderRE().FindStringSubmatch(rest)
@@ -90,8 +121,8 @@ func hedgeFix(v blockView, rf *ruleFile, h hit, sent document.Span) (lint.Fix, b
 			could = "could"
 		}
 		return replaceFix("Ask directly", document.Span{Start: h.span.Start, End: trimSentence(v, sent).End}, could+" "+m[1]+" "+m[2]+"?"), true
-	case "delay":
-		return delayFix(v, rf, h, sent, lead, upper)
+	case g.delay:
+		return delayFix(v, h, sent, lead, upper)
 	}
 	if fx, ok := checkInFix(v, h, sent, lead, upper); ok {
 		return fx, true
@@ -125,10 +156,10 @@ func wordIndex(s, word string) int {
 // apology is replaced where it stands alone or before a joint ("Sorry for
 // the delay, the numbers are in."); "sorry for the delay in replying"
 // has no fix, since thanks would not fit its rest.
-func delayFix(v blockView, rf *ruleFile, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
+func delayFix(v blockView, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
 	const title = "Thank the reader instead"
 	text := v.doc.Text
-	thanks := rf.Replacements["delay"]
+	thanks := hedging.repl.delay
 	if !upper || lead != "" && !startLike(lead) {
 		thanks = lowerFirst(thanks)
 	}

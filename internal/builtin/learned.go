@@ -33,11 +33,11 @@ import (
 
 // learnedRule wraps a sentence rule's phrase matcher with the model. gate,
 // if not nil, says whether a model hit in the block may stand.
-func learnedRule(r *lint.Rule, rf *ruleFile, gate func(v blockView) bool) {
+func learnedRule(r *lint.Rule, mt modelText, gate func(v blockView) bool) {
 	phrases := r.Run
 	ri := model.RuleIndex(r.ID)
-	fixTitle, fixText := modelFixTitles[r.ID], rf.Replacements["model"]
-	msg := rf.Messages["model"]
+	fixTitle, fixText := modelFixTitles[r.ID], mt.fix
+	msg := mt.msg
 	r.Run = func(p *lint.Pass) {
 		m, err := loadModel()
 		if p.Model.Off || err != nil || ri < 0 {
@@ -135,7 +135,7 @@ func modelReads(b *document.Block) bool {
 // matched reports whether any phrase of the rule matched in the block.
 func matched(v blockView, rule string) bool {
 	for _, h := range v.scan.hits[v.idx] {
-		if h.rule == rule {
+		if h.group.rule == rule {
 			return true
 		}
 	}
@@ -250,12 +250,12 @@ func explained(p *lint.Pass, f lint.Finding, bi int) lint.Finding {
 		// Hits are in order of their start; a hit that holds the finding
 		// starts at most maxPhrase bytes before it, so a binary search
 		// keeps a block of thousands of findings linear.
-		from, _ := slices.BinarySearchFunc(hs, f.Span.Start-maxPhrase, func(h scanHit, off int) int { return h.span.Start - off })
+		from, _ := slices.BinarySearchFunc(hs, f.Span.Start-maxPhrase, func(h hit, off int) int { return h.span.Start - off })
 		for _, h := range hs[from:] {
 			if h.span.Start >= f.Span.End && h.span.Start > f.Span.Start {
 				break
 			}
-			if h.rule != p.Rule.ID || !(f.Span.Contains(h.span) || h.span.Contains(f.Span)) {
+			if h.group.rule != p.Rule.ID || !(f.Span.Contains(h.span) || h.span.Contains(f.Span)) {
 				continue
 			}
 			q := fmt.Sprintf("%q", strings.ToLower(strings.Join(strings.Fields(p.Doc.Text[h.span.Start:h.span.End]), " ")))

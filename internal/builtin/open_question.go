@@ -8,12 +8,43 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
+// openQuestion is rules/open-question.toml as the rule's code uses it
+// (see bind).
+var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
+	g := &f.groups
+	g.question, g.statement = b.group("question"), b.group("statement")
+	g.options, g.answer = b.lazyGroup("options"), b.lazyGroup("answer")
+	f.msg = b.message("default")
+	f.repl.recommend = b.replacement("default")
+	f.model = modelText{b.message("model"), b.replacement("model")}
+	return f
+})
+
+type openQuestionFile struct {
+	groups struct {
+		// A question or an open statement makes a finding; options in
+		// the unit or a later answer clear it.
+		question, statement, options, answer *phraseGroup
+	}
+	msg   string
+	repl  struct{ recommend string }
+	model modelText
+}
+
+// isOpen reports whether h is an open question or statement.
+func (f *openQuestionFile) isOpen(h hit) bool {
+	return h.group == f.groups.question || h.group == f.groups.statement
+}
+
+// openQuestionRule flags a problem handed over as an open question and
+// offers a recommendation.
 func openQuestionRule() *lint.Rule {
 	r, rf := mustLoad("open-question")
 	ps := compileGroups(rf)
+	g := &openQuestion.groups
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "statement", func(v blockView, hs []hit) {
-			if !groupIs(hs, "question", "statement") {
+		eachBlockHits(p, ps, g.statement, func(v blockView, hs []hit) {
+			if !groupIs(hs, g.question, g.statement) {
 				return
 			}
 			hs = ps.withLazy(v.b, hs)
@@ -31,7 +62,7 @@ func openQuestionRule() *lint.Rule {
 				stext := v.masked(sent)
 				h, ok := hit{}, false
 				for _, c := range longest(sh) {
-					if (c.group == "question" || c.group == "statement") && !reportedQuestion(v, sent, c) {
+					if openQuestion.isOpen(c) && !reportedQuestion(v, sent, c) {
 						h, ok = c, true
 						break
 					}
@@ -39,7 +70,7 @@ func openQuestionRule() *lint.Rule {
 				if !ok || v.quoted(h.span) || answered(v, hs, si, h) {
 					continue
 				}
-				if h.group == "question" {
+				if h.group == g.question {
 					// "Ideas?" and "Thoughts?" count only as the whole question.
 					if w := strings.ToLower(v.src(h.span)); (w == "ideas" || w == "thoughts") && !bareWordQuestion(v, sent, h) {
 						continue
@@ -48,12 +79,12 @@ func openQuestionRule() *lint.Rule {
 						continue
 					}
 				}
-				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: message(rf, "default"),
-					Fixes: openFixes(v, rf, h, sent)})
+				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg,
+					Fixes: openFixes(v, h, sent)})
 			}
 		})
 	}
-	learnedRule(r, rf, nil)
+	learnedRule(r, openQuestion.model, nil)
 	withModelRewrites(r, nil)
 	return r
 }
@@ -67,7 +98,7 @@ func openQuestionRule() *lint.Rule {
 func answered(v blockView, hs []hit, si int, h hit) bool {
 	ss := v.b.Sentences
 	for _, a := range hs {
-		if a.group != "answer" || a.span.Start < h.span.End || v.quoted(a.span) {
+		if a.group != openQuestion.groups.answer || a.span.Start < h.span.End || v.quoted(a.span) {
 			continue
 		}
 		if strings.EqualFold(v.src(a.span), "will") {
@@ -115,13 +146,13 @@ var nameOnlyRE = lazyRE(`^@?[\p{Lu}][\p{L}'’-]*(?:(?: and | & |, | )@?[\p{Lu}]
 func offersOptions(hs []hit) bool {
 	var questions []document.Span
 	for _, q := range hs {
-		if q.group == "question" || q.group == "statement" {
+		if openQuestion.isOpen(q) {
 			questions = append(questions, q.span)
 		}
 	}
 	var asked *overlapping
 	for _, o := range hs {
-		if o.group != "options" {
+		if o.group != openQuestion.groups.options {
 			continue
 		}
 		if asked == nil {
@@ -155,9 +186,9 @@ func questionPart(v blockView, sent document.Span, h hit) string {
 // keeps the question as written and answers it with a recommendation.
 // Facts before the question in its sentence stay ("X stalled, not sure
 // what to do" → "X stalled. I recommend …").
-func openFixes(v blockView, rf *ruleFile, h hit, sent document.Span) []lint.Fix {
+func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	const title = "Recommend an option"
-	repl := rf.Replacements["default"]
+	repl := openQuestion.repl.recommend
 	span := trimSentence(v, sent)
 	before := v.doc.Text[sent.Start:h.span.Start]
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
@@ -169,7 +200,7 @@ func openFixes(v blockView, rf *ruleFile, h hit, sent document.Span) []lint.Fix 
 	}
 	answer := lint.Fix{
 		Title:      "Answer it with a recommendation",
-		Edits:      []lint.Edit{appendAfter(v, sent, " "+rf.Replacements["model"])},
+		Edits:      []lint.Edit{appendAfter(v, sent, " "+openQuestion.model.fix)},
 		NeedsInput: true,
 	}
 	var fixes []lint.Fix

@@ -23,9 +23,12 @@ func NewPhraseRule(id, message string, phrases []string, replacement string, sev
 		return nil, fmt.Errorf("custom rule %q: empty message", id)
 	}
 	var pats []phrase.Pattern
+	var groups []*phraseGroup
+	g := &phraseGroup{rule: id}
 	for _, p := range phrases {
 		if strings.TrimSpace(p) != "" {
 			pats = append(pats, phrase.Pattern{Text: p})
+			groups = append(groups, g)
 		}
 	}
 	if len(pats) == 0 {
@@ -42,9 +45,9 @@ func NewPhraseRule(id, message string, phrases []string, replacement string, sev
 		Severity: sev,
 		Scope:    lint.SentenceScope,
 	}
-	ps := &phraseSet{m: m}
+	ps := &phraseSet{m: m, groups: groups}
 	r.Run = func(p *lint.Pass) {
-		eachBlockHits(p, ps, "", func(v blockView, hs []hit) {
+		eachBlockHits(p, ps, nil, func(v blockView, hs []hit) {
 			// Config extras come after the rule's own hits: restore the
 			// order longest and the loop below rely on.
 			slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })

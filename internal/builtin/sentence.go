@@ -2,7 +2,6 @@ package builtin
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,25 +25,13 @@ func sentenceRules() []*lint.Rule {
 // all of them (see scanDoc); a phraseSet picks out its rule's hits.
 type phraseSet struct {
 	rule string
-	// m scans for this set alone; it is set only for config phrases.
-	m *phrase.Matcher
-	// lazy holds the rule's context groups of very common words, scanned
-	// only in blocks the rule's triggers have already selected.
-	lazy *phrase.Matcher
-}
-
-// lazyGroups are the context groups, per rule, left out of the shared
-// scan: they are common words ("will", "plan", "can", "start") that matter
-// only in a block where the rule's triggers were found, so only those
-// blocks are scanned for them (see withLazy). Keeping them out of the
-// shared scan keeps its vocabulary small.
-var lazyGroups = map[string]map[string]bool{
-	"problem-only":  {"imperative": true, "forward": true, "notproblem": true, "neutral": true, "sense": true},
-	"complaint":     {"ask": true},
-	"open-question": {"options": true, "answer": true},
-	"vague-timing":  {"imperative": true, "promise": true, "weak": true, "hypothetical": true, "concrete": true},
-	"hedging":       {"apology": true},
-	"crisis":        {"mitigation": true, "negation": true},
+	// m scans for this set alone, groups giving each pattern's group; it
+	// is set only for config phrases.
+	m      *phrase.Matcher
+	groups []*phraseGroup
+	// lazy holds the rule's context groups (see phraseGroup.lazy).
+	lazy       *phrase.Matcher
+	lazyGroups []*phraseGroup
 }
 
 // compileGroups returns the phrase groups of a sentence rule's file.
@@ -52,10 +39,11 @@ func compileGroups(rf *ruleFile) *phraseSet {
 	sentenceScanner() // fail early on a bad phrase
 	ps := &phraseSet{rule: rf.ID}
 	var pats []phrase.Pattern
-	for _, g := range sortedGroups(rf) {
-		if lazyGroups[rf.ID][g] {
-			for _, p := range rf.Phrases[g] {
-				pats = append(pats, phrase.Pattern{Text: p, Group: g})
+	for _, g := range sortedHandles(groupHandles(rf.ID)) {
+		if g.lazy {
+			for _, p := range rf.Phrases[g.name] {
+				pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
+				ps.lazyGroups = append(ps.lazyGroups, g)
 			}
 		}
 	}
@@ -63,15 +51,6 @@ func compileGroups(rf *ruleFile) *phraseSet {
 		ps.lazy = phrase.MustCompile(pats)
 	}
 	return ps
-}
-
-func sortedGroups(rf *ruleFile) []string {
-	names := make([]string, 0, len(rf.Phrases))
-	for g := range rf.Phrases {
-		names = append(names, g)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // findAll returns all the set's phrases in the block, context groups
@@ -83,7 +62,7 @@ func (ps *phraseSet) withLazy(b *document.Block, hs []hit) []hit {
 	if ps.lazy == nil {
 		return hs
 	}
-	hs = append(hs, (&phraseSet{m: ps.lazy}).scan(b)...)
+	hs = append(hs, scanWith(ps.lazy, ps.lazyGroups, b)...)
 	slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 	return hs
 }
@@ -91,14 +70,13 @@ func (ps *phraseSet) withLazy(b *document.Block, hs []hit) []hit {
 // hit is a phrase found in a block, in document offsets.
 type hit struct {
 	span  document.Span
-	group string
+	group *phraseGroup
 }
 
 // scanner is the one matcher over every phrase group of the sentence rules.
 type scanner struct {
 	m     *phrase.Matcher
-	rule  []string // per pattern
-	group []string // per pattern
+	group []*phraseGroup // per pattern
 }
 
 var (
@@ -112,13 +90,12 @@ func sentenceScanner() *scanner {
 		var pats []phrase.Pattern
 		for _, id := range IDs[:6] {
 			_, rf := mustLoad(id)
-			for _, g := range sortedGroups(rf) {
-				if lazyGroups[id][g] {
+			for _, g := range sortedHandles(groupHandles(id)) {
+				if g.lazy {
 					continue
 				}
-				for _, p := range rf.Phrases[g] {
-					pats = append(pats, phrase.Pattern{Text: p, Group: g})
-					sc.rule = append(sc.rule, id)
+				for _, p := range rf.Phrases[g.name] {
+					pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
 					sc.group = append(sc.group, g)
 				}
 			}
@@ -131,17 +108,12 @@ func sentenceScanner() *scanner {
 
 // docScan holds the phrases found in each block of one document.
 type docScan struct {
-	hits [][]scanHit
+	hits [][]hit
 	// skip marks the blocks sentence rules do not read (see eachBlock).
 	skip []bool
 
 	mu     sync.Mutex
 	quotes map[int]covering // by block: see quotations
-}
-
-type scanHit struct {
-	span        document.Span
-	rule, group string
 }
 
 // scanKey is the lint.Pass.Memo key of a run's docScan.
@@ -156,7 +128,7 @@ func scanDoc(p *lint.Pass) *docScan {
 func newScan(doc *document.Document) *docScan {
 	ds := &docScan{}
 	sc := sentenceScanner()
-	ds.hits = make([][]scanHit, len(doc.Blocks))
+	ds.hits = make([][]hit, len(doc.Blocks))
 	ds.skip = make([]bool, len(doc.Blocks))
 	var buf []phrase.Match
 	for i := range doc.Blocks {
@@ -169,14 +141,14 @@ func newScan(doc *document.Document) *docScan {
 		if len(buf) == 0 {
 			continue
 		}
-		hs := make([]scanHit, len(buf))
+		hs := make([]hit, len(buf))
 		for j, m := range buf {
-			hs[j] = scanHit{
-				span: document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
-				rule: sc.rule[m.Pattern], group: sc.group[m.Pattern],
+			hs[j] = hit{
+				span:  document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
+				group: sc.group[m.Pattern],
 			}
 		}
-		slices.SortStableFunc(hs, func(a, b scanHit) int { return byStartLongest(a.span, b.span) })
+		slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
 		ds.hits[i] = hs
 	}
 	return ds
@@ -197,21 +169,24 @@ func (ps *phraseSet) find(v blockView) []hit {
 	}
 	var out []hit
 	for _, h := range v.scan.hits[v.idx] {
-		if h.rule == ps.rule {
-			out = append(out, hit{span: h.span, group: h.group})
+		if h.group.rule == ps.rule {
+			out = append(out, h)
 		}
 	}
 	return out
 }
 
 // scan runs the set's own matcher over a block.
-func (ps *phraseSet) scan(b *document.Block) []hit {
-	ms := ps.m.FindAll(b.Text, nil)
+func (ps *phraseSet) scan(b *document.Block) []hit { return scanWith(ps.m, ps.groups, b) }
+
+// scanWith runs matcher m, whose patterns are of groups gs, over a block.
+func scanWith(m *phrase.Matcher, gs []*phraseGroup, b *document.Block) []hit {
+	ms := m.FindAll(b.Text, nil)
 	out := make([]hit, len(ms))
-	for i, m := range ms {
+	for i, mt := range ms {
 		out[i] = hit{
-			span:  document.Span{Start: b.Span.Start + m.Start, End: b.Span.Start + m.End},
-			group: ps.m.Patterns()[m.Pattern].Group,
+			span:  document.Span{Start: b.Span.Start + mt.Start, End: b.Span.Start + mt.End},
+			group: gs[mt.Pattern],
 		}
 	}
 	slices.SortStableFunc(out, func(a, b hit) int { return byStartLongest(a.span, b.span) })
@@ -231,15 +206,17 @@ func extraSet(phrases []string) *phraseSet {
 		return v.(*phraseSet)
 	}
 	var pats []phrase.Pattern
+	var groups []*phraseGroup
 	for _, p := range phrases {
 		if strings.TrimSpace(p) != "" {
-			pats = append(pats, phrase.Pattern{Text: p, Group: "extra"})
+			pats = append(pats, phrase.Pattern{Text: p, Group: extraGroup.name})
+			groups = append(groups, extraGroup)
 		}
 	}
 	m, err := phrase.Compile(pats)
 	var ps *phraseSet
 	if err == nil && len(pats) > 0 {
-		ps = &phraseSet{rule: "extra", m: m}
+		ps = &phraseSet{rule: "extra", m: m, groups: groups}
 	}
 	extraCache.Store(key, ps)
 	return ps
@@ -266,16 +243,16 @@ func eachBlock(p *lint.Pass, fn func(v blockView)) {
 
 // eachBlockHits calls fn for every block sentence rules read (see
 // eachBlock) with the rule's phrases found in it, plus the config's extra
-// phrases for the rule (Pass.Extra), which count as group extraGroup ("":
-// keep the group extraSet gives them).
-func eachBlockHits(p *lint.Pass, ps *phraseSet, extraGroup string, fn func(v blockView, hs []hit)) {
+// phrases for the rule (Pass.Extra), which count as group as (nil: keep
+// extraGroup, the group extraSet gives them).
+func eachBlockHits(p *lint.Pass, ps *phraseSet, as *phraseGroup, fn func(v blockView, hs []hit)) {
 	extra := extraSet(p.Extra)
 	eachBlock(p, func(v blockView) {
 		hs := ps.find(v)
 		if extra != nil {
 			for _, h := range extra.scan(v.b) {
-				if extraGroup != "" {
-					h.group = extraGroup
+				if as != nil {
+					h.group = as
 				}
 				hs = append(hs, h)
 			}
@@ -400,7 +377,8 @@ func isDescendant(doc *document.Document, i, anc int) bool {
 	return false
 }
 
-func groupIs(hs []hit, groups ...string) bool {
+// groupIs reports whether a hit of hs is of one of the groups.
+func groupIs(hs []hit, groups ...*phraseGroup) bool {
 	for _, h := range hs {
 		if slices.Contains(groups, h.group) {
 			return true
@@ -409,7 +387,8 @@ func groupIs(hs []hit, groups ...string) bool {
 	return false
 }
 
-func firstOf(hs []hit, groups ...string) (hit, bool) {
+// firstOf returns the first hit of hs of one of the groups.
+func firstOf(hs []hit, groups ...*phraseGroup) (hit, bool) {
 	for _, h := range hs {
 		if slices.Contains(groups, h.group) {
 			return h, true
@@ -472,14 +451,6 @@ func rewriteFix(title string, span document.Span, text string) lint.Fix {
 	f := replaceFix(title, span, text)
 	f.Rewrites = true
 	return f
-}
-
-// message returns the rule's message for key, or the "default" one.
-func message(rf *ruleFile, key string) string {
-	if m, ok := rf.Messages[key]; ok {
-		return m
-	}
-	return rf.Messages["default"]
 }
 
 // hintFor returns the placeholder of the first hint with a word in text,

@@ -14,19 +14,50 @@ import (
 // ordinals, clock times, "May 3", numeric dates, "through 2027".
 var concreteRE = lazyRE(`(?i)\b(\d{4}-\d{2}-\d{2}|(?:in|by|through|until|till|before|during|early|mid|late|end of|Q[1-4]|H[12]) 20\d\d\b|\d{1,2}(st|nd|rd|th)\b|\d{1,2}(:\d\d)?\s?(am|pm)\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}\b|May\s+\d{1,2}\b|(by|on|at|until)\s+\d{1,2}\b)`)
 
+// vagueTiming is rules/vague-timing.toml as the rule's code uses it (see
+// bind).
+var vagueTiming = bind("vague-timing", func(b *binder) (f vagueTimingFile) {
+	g := &f.groups
+	g.vague, g.asap, g.posted, g.tuned, g.deferred = b.group("vague"), b.group("asap"), b.group("posted"), b.group("tuned"), b.group("deferred")
+	g.promise, g.weak, g.hypothetical = b.lazyGroup("promise"), b.lazyGroup("weak"), b.lazyGroup("hypothetical")
+	g.imperative, g.concrete = b.lazyGroup("imperative"), b.lazyGroup("concrete")
+	f.triggers = []*phraseGroup{g.vague, g.asap, g.posted, g.tuned, g.deferred}
+	f.msg.vague, f.msg.posted, f.msg.tuned = b.message("default"), b.message("posted"), b.message("tuned")
+	f.repl.date, f.repl.posted, f.repl.tuned = b.replacement("default"), b.replacement("posted"), b.replacement("tuned")
+	f.model = modelText{b.message("model"), b.replacement("model")}
+	return f
+})
+
+type vagueTimingFile struct {
+	groups struct {
+		// vague, asap, posted, tuned and deferred are vague about time;
+		// promise, weak and hypothetical weigh a promise; an imperative
+		// makes an ask; a concrete word pins the time down.
+		vague, asap, posted, tuned, deferred              *phraseGroup
+		promise, weak, hypothetical, imperative, concrete *phraseGroup
+	}
+	triggers []*phraseGroup // the groups that can make a finding
+	msg      struct{ vague, posted, tuned string }
+	repl     struct{ date, posted, tuned string }
+	model    modelText
+}
+
+// vagueTimingRule flags promises and asks with no concrete time and offers
+// a date.
 func vagueTimingRule() *lint.Rule {
 	r, rf := mustLoad("vague-timing")
 	ps := compileGroups(rf)
+	g := &vagueTiming.groups
 	r.Run = func(p *lint.Pass) {
 		extra := extraSet(p.Extra)
 		eachBlock(p, func(v blockView) {
 			hs := ps.find(v)
-			if !groupIs(hs, "vague", "asap", "posted", "tuned", "deferred") && extra == nil {
+			if !groupIs(hs, vagueTiming.triggers...) && extra == nil {
 				return
 			}
 			if extra != nil {
 				for _, h := range extra.scan(v.b) {
-					h.group = "asap"
+					h.group = g.asap
 					hs = append(hs, h)
 				}
 			}
@@ -34,23 +65,26 @@ func vagueTimingRule() *lint.Rule {
 			concrete := concreteFrom{v: v, per: per, known: make([]int8, len(per))}
 			for si, sh := range per {
 				sent := v.b.Sentences[si]
-				if !groupIs(sh, "vague", "asap", "posted", "tuned", "deferred") || concrete.at(si) {
+				if !groupIs(sh, vagueTiming.triggers...) || concrete.at(si) {
 					continue
 				}
 				h, ok := vagueHit(v, sent, sh)
 				if !ok || v.quoted(h.span) {
 					continue
 				}
-				key := h.group
-				if key != "posted" && key != "tuned" {
-					key = "default"
+				msg := vagueTiming.msg.vague
+				switch h.group {
+				case g.posted:
+					msg = vagueTiming.msg.posted
+				case g.tuned:
+					msg = vagueTiming.msg.tuned
 				}
-				msg := strings.ReplaceAll(message(rf, key), "{phrase}", strings.Join(strings.Fields(v.src(h.span)), " "))
-				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: withDates(p.Dates, timingFix(v, rf, h, sent))})
+				msg = strings.ReplaceAll(msg, "{phrase}", strings.Join(strings.Fields(v.src(h.span)), " "))
+				p.Report(lint.Finding{Span: h.span, Message: msg, Fixes: withDates(p.Dates, timingFix(v, h, sent))})
 			}
 		})
 	}
-	learnedRule(r, rf, nil)
+	learnedRule(r, vagueTiming.model, nil)
 	return r
 }
 
@@ -89,7 +123,7 @@ func (c *concreteFrom) at(si int) bool {
 // in reports whether sentence i itself names a date, day, time or cadence.
 func (c *concreteFrom) in(i int) bool {
 	for _, h := range c.per[i] {
-		if h.group == "concrete" && concreteWord(c.v, h) && !insideVague(c.per[i], h) {
+		if h.group == vagueTiming.groups.concrete && concreteWord(c.v, h) && !insideVague(c.per[i], h) {
 			return true
 		}
 	}
@@ -101,7 +135,7 @@ func (c *concreteFrom) in(i int) bool {
 // "this year" in "later this year".
 func insideVague(hs []hit, c hit) bool {
 	for _, h := range hs {
-		if h.group == "vague" && h.span.Contains(c.span) && h.span != c.span {
+		if h.group == vagueTiming.groups.vague && h.span.Contains(c.span) && h.span != c.span {
 			return true
 		}
 	}
@@ -127,18 +161,19 @@ func concreteWord(v blockView, h hit) bool {
 
 // vagueHit returns the vague phrase of a sentence that makes it a hit.
 func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
+	g := &vagueTiming.groups
 	var cand []hit
 	var ask bool
 	var imperative []hit
 	for _, h := range hs {
 		switch h.group {
-		case "vague", "asap", "posted", "tuned", "deferred":
+		case g.vague, g.asap, g.posted, g.tuned, g.deferred:
 			cand = append(cand, h)
-		case "promise":
+		case g.promise:
 			if strings.EqualFold(v.src(h.span), "please") {
 				ask = true
 			}
-		case "imperative":
+		case g.imperative:
 			if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) == "" {
 				ask = true
 				imperative = append(imperative, h)
@@ -155,24 +190,24 @@ func vagueHit(v blockView, sent document.Span, hs []hit) (hit, bool) {
 				continue
 			}
 			switch c.group {
-			case "promise":
+			case g.promise:
 				cue = true
-			case "weak":
+			case g.weak:
 				weak = true
-			case "hypothetical":
+			case g.hypothetical:
 				hypo = true
 			}
 		}
 		if eventBefore(v.masked(document.Span{Start: cl.Start, End: h.span.Start})) {
 			continue
 		}
-		if h.group == "deferred" && !deferral(v, sent, cl, h, hs, imperative) {
+		if h.group == vagueTiming.groups.deferred && !deferral(v, sent, cl, h, hs, imperative) {
 			continue
 		}
-		if h.group == "vague" && hasPrefixFold(v.src(h.span), "down") && kickedDown(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
+		if h.group == vagueTiming.groups.vague && hasPrefixFold(v.src(h.span), "down") && kickedDown(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) {
 			continue // "kick it down the road" is a complaint about delay, not a promise
 		}
-		if h.group == "vague" {
+		if h.group == vagueTiming.groups.vague {
 			// "as soon as they land": tied to an event.
 			if hasSuffixFold(text[:h.span.Start], "as ") && hasPrefixFold(text[h.span.End:], " as") {
 				continue
@@ -232,7 +267,7 @@ func deferral(v blockView, sent, cl document.Span, h hit, hs, imperative []hit) 
 	}
 	cue := prev == "to" || prev == "then"
 	for _, c := range hs {
-		if cl.Contains(c.span) && c.group == "promise" {
+		if cl.Contains(c.span) && c.group == vagueTiming.groups.promise {
 			cue = true
 		}
 	}
@@ -408,17 +443,18 @@ func vagueExtent(v blockView, h hit, sent document.Span) document.Span {
 // timingFix replaces the vague phrase, with the modifiers that go with
 // it (see vagueExtent), by a dated placeholder; withDates adds the same
 // with real dates.
-func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
+func timingFix(v blockView, h hit, sent document.Span) lint.Fix {
+	g := &vagueTiming.groups
 	switch h.group {
-	case "tuned":
+	case g.tuned:
 		end := trimSentence(v, sent).End
 		return lint.Fix{
 			Title:      "Name the date of the next update",
-			Edits:      []lint.Edit{{Span: document.Span{Start: end, End: end}, NewText: rf.Replacements["tuned"]}},
+			Edits:      []lint.Edit{{Span: document.Span{Start: end, End: end}, NewText: vagueTiming.repl.tuned}},
 			NeedsInput: true, Preferred: true,
 		}
-	case "posted":
-		repl := rf.Replacements["posted"]
+	case g.posted:
+		repl := vagueTiming.repl.posted
 		src := v.src(h.span)
 		for _, p := range []string{"will ", "I'll ", "I’ll ", "we'll ", "we’ll ", "I will ", "we will "} {
 			if hasPrefixFold(src, p) {
@@ -430,11 +466,11 @@ func timingFix(v blockView, rf *ruleFile, h hit, sent document.Span) lint.Fix {
 			repl = upperFirst(repl)
 		}
 		return replaceFix("Give a date for the update", h.span, repl)
-	case "deferred":
-		return replaceFix("Give a date", h.span, v.src(h.span)+" "+rf.Replacements["default"])
+	case g.deferred:
+		return replaceFix("Give a date", h.span, v.src(h.span)+" "+vagueTiming.repl.date)
 	}
 	span := vagueExtent(v, h, sent)
-	repl := rf.Replacements["default"]
+	repl := vagueTiming.repl.date
 	switch strings.ToLower(lastWord(v.doc.Text[sent.Start:span.Start])) {
 	case "by", "until", "before", "till":
 		repl = strings.TrimPrefix(repl, "by ") // "come by sometime soon" → "come by [Friday]"

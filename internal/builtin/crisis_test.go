@@ -1,0 +1,5 @@
+package builtin
+
+import "testing"
+
+func TestCrisisFixtures(t *testing.T) { runFixtures(t, "crisis") }

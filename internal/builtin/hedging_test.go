@@ -1,0 +1,5 @@
+package builtin
+
+import "testing"
+
+func TestHedgingFixtures(t *testing.T) { runFixtures(t, "hedging") }

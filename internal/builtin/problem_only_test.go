@@ -1,0 +1,5 @@
+package builtin
+
+import "testing"
+
+func TestProblemOnlyFixtures(t *testing.T) { runFixtures(t, "problem-only") }

@@ -1,0 +1,5 @@
+package builtin
+
+import "testing"
+
+func TestVagueTimingFixtures(t *testing.T) { runFixtures(t, "vague-timing") }
