@@ -71,7 +71,10 @@ func complaintRule() *lint.Rule {
 					_, body, _ := sentenceParts(v.src(span))
 					cands := complaintRewrites(rf, body, h.group)
 					if len(cands) == 0 {
-						cands = ventRewrites(rf, statement(v, sent, h), v.src(h.span))
+						if c, ok := ventlessRequest(body); ok {
+							cands = append(cands, c)
+						}
+						cands = append(cands, ventRewrites(rf, statement(v, sent, h), v.src(h.span))...)
 					}
 					p.Report(lint.Finding{Span: h.span, Message: message(rf, "default"), Fixes: rewriteFixes(v, span, cands)})
 				}
@@ -81,7 +84,11 @@ func complaintRule() *lint.Rule {
 	learnedRule(r, rf, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		_, body, _ := sentenceParts(v.src(span))
-		return rewriteFixes(v, span, complaintRewrites(rf, body, ""))
+		cands := complaintRewrites(rf, body, "")
+		if c, ok := ventlessRequest(body); ok {
+			cands = append(cands, c)
+		}
+		return rewriteFixes(v, span, cands)
 	})
 	return r
 }

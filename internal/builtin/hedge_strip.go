@@ -208,7 +208,7 @@ func (st *localBlock) strip(v blockView, rf *ruleFile, si int) (steps int, title
 func (st *localBlock) statement(si int) {
 	s := st.sents[si]
 	t := strings.TrimRight(st.src[s.Start:s.End], " \t\r\n")
-	if !strings.HasSuffix(t, "?") || strings.HasSuffix(t, "??") || strings.Count(t, "?") > 1 || questionLead(firstClause(t)) {
+	if !strings.HasSuffix(t, "?") || strings.HasSuffix(t, "??") || strings.Count(t, "?") > 1 || questionLead(firstWord(firstClause(t))) {
 		return
 	}
 	lo := strings.ToLower(t)
