@@ -49,7 +49,8 @@ var fixSofteners = map[string][]string{
 		"totally up to you", "but totally up to you", "but up to you", "totally your call", "but totally your call",
 		"up to you though", "I hope it's alright that I'm reaching out directly", "I hope it's ok that I'm reaching out directly",
 		"hope it's okay that I'm reaching out", "I just wanted to quickly ask", "I just wanted to ask", "just wanted to ask",
-		"no rush whatsoever", "not sure though", "just a thought though", "no rush at all", "no worries at all if not", "whenever suits",
+		"no rush whatsoever", "sorry to ask so late", "sorry for asking so late", "just a gentle nudge", "a gentle nudge",
+		"please ignore this if it's not relevant", "and please ignore this if it's not relevant", "sorry to be a pain", "not sure though", "just a thought though", "no rush at all", "no worries at all if not", "whenever suits",
 	},
 	"maybe": {
 		"could I maybe", "can I maybe", "if I could maybe", "to maybe", "we could maybe", "I could maybe",
@@ -180,8 +181,13 @@ func (st *localBlock) strip(v blockView, rf *ruleFile, si int) (steps int, title
 				tried[key] = true
 				continue
 			}
-			n := len(st.sents)
+			n, saved := len(st.sents), *st
 			st.apply(fx.Edits)
+			if len(st.sents) == n && len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 {
+				*st = saved // "Sorry to ask so late." must not leave "Late."
+				tried[key] = true
+				continue
+			}
 			if steps == 0 {
 				title = fx.Title
 			}
@@ -210,6 +216,12 @@ func (st *localBlock) statement(si int) {
 	t := strings.TrimRight(st.src[s.Start:s.End], " \t\r\n")
 	if !strings.HasSuffix(t, "?") || strings.HasSuffix(t, "??") || strings.Count(t, "?") > 1 || questionLead(firstWord(firstClause(t))) {
 		return
+	}
+	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(",;:—–(", r) }) {
+		part = strings.TrimPrefix(strings.TrimSpace(part), "but ")
+		if questionLead(firstWord(part)) {
+			return
+		}
 	}
 	lo := strings.ToLower(t)
 	for _, w := range []string{" or ", "what ", "how ", "why ", "when ", "where ", "who ", "which ", "could you", "can you", "would you", "do you", "did you", "any "} {
