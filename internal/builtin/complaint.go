@@ -48,7 +48,11 @@ func complaintRule() *lint.Rule {
 	learnedRule(r, complaint.model, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		_, body, _ := sentenceParts(v.src(span))
-		return rewriteFixes(v, span, complaintRewrites(rf, body, nil))
+		cands := complaintRewrites(rf, body, nil)
+		if c, ok := ventlessRequest(body); ok {
+			cands = append(cands, c)
+		}
+		return rewriteFixes(v, span, cands)
 	})
 	return r
 }
@@ -131,7 +135,10 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 	_, body, _ := sentenceParts(v.src(span))
 	cands := complaintRewrites(rf, body, h.group)
 	if len(cands) == 0 {
-		cands = ventRewrites(rf, statement(v, sent, h), v.src(h.span))
+		if c, ok := ventlessRequest(body); ok {
+			cands = append(cands, c)
+		}
+		cands = append(cands, ventRewrites(rf, statement(v, sent, h), v.src(h.span))...)
 	}
 	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, span, cands)})
 }

@@ -45,6 +45,7 @@ func hedgingRule() *lint.Rule {
 	r.Run = func(p *lint.Pass) {
 		eachBlockHits(p, ps, nil, func(v blockView, hs []hit) {
 			last := -1
+			fixes := hedgeFixes(v)
 			for _, h := range longest(hs) {
 				if h.span.Start < last || v.quoted(h.span) {
 					continue
@@ -55,8 +56,11 @@ func hedgingRule() *lint.Rule {
 				}
 				last = h.span.End
 				f := lint.Finding{Span: h.span, Message: hedging.msg[h.group]}
-				if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok {
-					f.Fixes = []lint.Fix{fx}
+				f.Fixes = fixes(si, h.span)
+				if len(f.Fixes) == 0 {
+					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok {
+						f.Fixes = []lint.Fix{fx}
+					}
 				}
 				p.Report(f)
 			}
@@ -64,7 +68,56 @@ func hedgingRule() *lint.Rule {
 	}
 	// An apology is the phrases' call (see the apology group).
 	learnedRule(r, hedging.model, func(v blockView) bool { return !groupIs(ps.findAll(v), hedging.groups.apology) })
+	// The model's findings get the removal of the softeners in their
+	// sentence, where there are any.
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		if si := v.sentenceAt(span.Start); si >= 0 {
+			return hedgeFixes(v)(si, document.Span{Start: span.Start, End: span.Start})
+		}
+		return nil
+	})
 	return r
+}
+
+// hedgeFixes returns, for a block, the function that gives the fixes of
+// a hedge at span in sentence si: the removal of every hedge of the
+// block, where other sentences have some too ("Hi, is it ok if I join?
+// Totally fine if not!"), offered first but never applied unseen, since
+// it edits beyond the finding's sentence; then the removal of every hedge
+// of the sentence. A fix that leaves span in place is not offered.
+func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
+	var all []int
+	for i := range v.b.Sentences {
+		all = append(all, i)
+	}
+	var block *lint.Fix
+	return func(si int, span document.Span) []lint.Fix {
+		in := func(fx lint.Fix) bool {
+			e := fx.Edits
+			return len(e) == 1 && e[0].Span.Start <= span.End && span.Start <= e[0].Span.End
+		}
+		var out []lint.Fix
+		if len(all) > 1 {
+			if block == nil {
+				fx, _ := stripHedges(v, all...)
+				block = &fx
+			}
+			if in(*block) {
+				b := *block
+				b.Title, b.Rewrites = "Remove the hedges in this paragraph", true
+				out = append(out, b)
+			}
+		}
+		if fx, ok := stripHedges(v, si); ok && in(fx) {
+			if len(out) == 1 && out[0].Edits[0] == fx.Edits[0] {
+				out[0].Title, out[0].Rewrites = fx.Title, false
+			} else {
+				fx.Preferred = len(out) == 0
+				out = append(out, fx)
+			}
+		}
+		return out
+	}
 }
 
 // longest drops hits that lie inside a longer hit, keeping the order of

@@ -91,6 +91,14 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 		}
 	}
 	last, _ := utf8.DecodeLastRuneInString(lead)
+	if !adverb && !strings.HasSuffix(lead, ",") && greetingRE().MatchString(lead+",") {
+		// "hey so sorry, would you…": the greeting takes a comma.
+		l := s
+		for l > sent.Start && (text[l-1] == ' ' || text[l-1] == '\t') {
+			l--
+		}
+		return lint.Edit{Span: document.Span{Start: l, End: r0}, NewText: ", "}, true
+	}
 	switch {
 	case lead == "" || startLike(lead):
 		return recased(v, s, r0, end, upper), true
@@ -123,6 +131,11 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 		// green": the words and their joint go, the conjunction stays.
 		return lint.Edit{Span: document.Span{Start: s, End: r0}}, true
 	}
+	if clauseVerbs[strings.ToLower(lastWord(lead))] {
+		// "i know this is probably a stupid idea, but…": the verb would
+		// be left without its clause.
+		return lint.Edit{}, false
+	}
 	// Inside a clause: only where what follows can join what came before.
 	if joint == "" && !clauseWords[strings.ToLower(firstWord(tail))] {
 		return lint.Edit{}, false
@@ -146,7 +159,12 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 
 // joints are what joins removed words to the rest of their sentence; they
 // go with the words. Longest first.
-var joints = []string{", but ", ", so ", ", and ", " but ", " so ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
+var joints = []string{", but ", ", so ", ", and ", "!! ", " but ", " so ", "! ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
+
+// clauseVerbs take a clause: removed words after one would leave it
+// without its object.
+var clauseVerbs = map[string]bool{"know": true, "think": true, "feel": true, "guess": true, "say": true, "mean": true,
+	"hope": true, "realise": true, "realize": true, "understand": true, "believe": true, "suppose": true, "appreciate": true}
 
 // clauseWords can follow removed words inside a clause: "cache it if that
 // makes sense and ship Friday".
@@ -232,6 +250,13 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 	r := e
 	for r < sent.End && (text[r] == ' ' || text[r] == '\t') {
 		r++
+	}
+	if l > sent.Start && strings.IndexByte(".?!", text[l-1]) >= 0 {
+		// "…to Friday? sorry!": the words' own marks go with them.
+		for e < sent.End && strings.IndexByte(".?!", text[e]) >= 0 {
+			e++
+		}
+		return lint.Edit{Span: document.Span{Start: l, End: e}}, true
 	}
 	if l > sent.Start && (text[l-1] == '(' || text[l-1] == '[') && r < sent.End && (text[r] == ')' || text[r] == ']') {
 		// "The build is green (sorry to bother you)."
@@ -412,7 +437,7 @@ func questionLead(lead string) bool {
 		lead = lead[i+1:]
 	}
 	switch strings.ToLower(firstWord(lead)) {
-	case "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "do", "does", "did",
+	case "any", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "do", "does", "did",
 		"have", "has", "had", "may", "might", "what", "how", "why", "when", "where", "who", "which", "whose", "whom",
 		"isn't", "aren't", "don't", "doesn't", "didn't", "won't", "can't", "shouldn't", "wouldn't", "couldn't":
 		return true

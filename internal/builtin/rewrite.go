@@ -152,9 +152,10 @@ func trimClause(s string, from int) string {
 }
 
 // withModelRewrites gives the findings of the learned model alone (see
-// learnedRule) the rule's rewrites of their sentence after the model's own
-// fix, which inserts the rule's template and so keeps every word; and
-// mends that insertion after a sentence with no final mark.
+// learnedRule) the rule's rewrites of their sentence, first, before the
+// model's own fix, which inserts the rule's template after the sentence
+// (it keeps every word, but leaves the framing it is meant to replace);
+// and mends that insertion after a sentence with no final mark.
 func withModelRewrites(r *lint.Rule, rewrites func(v blockView, span document.Span) []lint.Fix) {
 	run := r.Run
 	r.Run = func(p *lint.Pass) {
@@ -173,7 +174,7 @@ func withModelRewrites(r *lint.Rule, rewrites func(v blockView, span document.Sp
 				if v, ok := byStart[f.Span.Start]; ok {
 					f.Fixes = mendModelFixes(v, f)
 					if rewrites != nil {
-						f.Fixes = append(f.Fixes, rewrites(v, f.Span)...)
+						f.Fixes = append(rewrites(v, f.Span), f.Fixes...)
 						for i := range f.Fixes {
 							f.Fixes[i].Preferred = i == 0
 						}
