@@ -252,12 +252,11 @@ func Find(dir string) (string, error) {
 	}
 	for {
 		p := filepath.Join(d, FileName)
-		fi, err := os.Stat(p)
-		switch {
-		case err == nil && !fi.IsDir():
+		switch ok, err := probe(p); {
+		case err != nil:
+			return "", err
+		case ok:
 			return p, nil
-		case err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-			return "", &Error{Path: p, Msg: readReason(err)}
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
@@ -265,6 +264,19 @@ func Find(dir string) (string, error) {
 		}
 		d = parent
 	}
+}
+
+// probe reports whether a config file is at p; err is why p cannot be
+// looked at.
+func probe(p string) (bool, error) {
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil:
+		return !fi.IsDir(), nil
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return false, nil
+	}
+	return false, &Error{Path: p, Msg: readReason(err)}
 }
 
 // Options turns the config into lint options. The result is shared: do not
