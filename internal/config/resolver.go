@@ -47,10 +47,10 @@ type Resolved struct {
 	Changed bool
 }
 
-// NewResolver returns an empty Resolver. show, when not nil, gives the
-// name a config file's path goes by in errors and in Config.Path (the CLI
-// shows paths relative to the working folder); files are known by their
-// absolute paths all the same.
+// NewResolver returns an empty Resolver. show, when not nil, gives another
+// name of a config file's absolute path, which it is read by and which
+// errors and Config.Path use (the CLI shows paths relative to the working
+// folder); the Resolver knows files by their absolute paths all the same.
 func NewResolver(show func(path string) string) *Resolver {
 	return &Resolver{show: show, def: Default(), dirs: map[string]string{}, files: map[string]*configFile{}}
 }
