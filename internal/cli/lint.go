@@ -205,7 +205,7 @@ func runLint(e *env, args []string) int {
 	var header *config.Config // the config SARIF describes its rules from
 	if lf.format == "sarif" {
 		if header = l.fixed; header == nil {
-			header, _ = cwdConfig("")
+			header = l.configs.Resolve(".").Config
 		}
 	}
 	l.out = newFormatter(lf, e, header)
