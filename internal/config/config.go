@@ -243,29 +243,6 @@ func readReason(err error) string {
 	return err.Error()
 }
 
-// Find walks up from dir and returns the path of the nearest .upward.toml,
-// or "" if there is none.
-func Find(dir string) (string, error) {
-	d, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(d, FileName)
-		switch ok, err := probe(p); {
-		case err != nil:
-			return "", err
-		case ok:
-			return p, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", nil
-		}
-		d = parent
-	}
-}
-
 // probe reports whether a config file is at p; err is why p cannot be
 // looked at.
 func probe(p string) (bool, error) {

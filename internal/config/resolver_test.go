@@ -43,12 +43,33 @@ func TestResolverNearestWins(t *testing.T) {
 	}
 }
 
+// TestResolverFind was TestFind, of the Find that Nearest replaced.
+func TestResolverFind(t *testing.T) {
+	root := t.TempDir()
+	cfg := write(t, root, "team/"+FileName, "")
+	write(t, root, "team/notes/deep/x.md", "")
+	r := NewResolver(nil)
+	if got := r.Nearest(filepath.Join(root, "team", "notes", "deep")); got != cfg {
+		t.Errorf("Nearest = %q; want %q", got, cfg)
+	}
+	if got := r.Nearest(filepath.Join(root, "team")); got != cfg {
+		t.Errorf("Nearest(team) = %q", got)
+	}
+	// A folder named like the config file is not a config.
+	if err := os.MkdirAll(filepath.Join(root, "other", FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Nearest(filepath.Join(root, "other")); got != "" && strings.HasPrefix(got, root) {
+		t.Errorf("Nearest(other) = %q; want nothing under the root", got)
+	}
+}
+
 func TestResolverNoConfig(t *testing.T) {
 	dir := t.TempDir()
 	rv := NewResolver(nil).Resolve(dir)
 	// A temporary folder may lie below a config of the machine's; only a
 	// run without one can check for none.
-	if found, _ := Find(dir); found == "" && (rv.Path != "" || rv.Err != nil || rv.Config == nil || rv.Config.Path != "") {
+	if found := NewResolver(nil).Nearest(dir); found == "" && (rv.Path != "" || rv.Err != nil || rv.Config == nil || rv.Config.Path != "") {
 		t.Errorf("Resolve with no config = %+v; want the default", rv)
 	}
 }
