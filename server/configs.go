@@ -18,8 +18,7 @@ import (
 )
 
 // configs is the server's layer over the config resolver: the editor's
-// text of config files, and the editor settings laid over each config. It
-// is guarded by Server.mu.
+// text of config files. It is guarded by Server.mu.
 type configs struct {
 	res *config.Resolver
 	// buffer is the editor's text of each open config file, which takes
@@ -30,14 +29,10 @@ type configs struct {
 	// saved yet; it takes the place of the file on disk until the editor
 	// opens, saves or changes the file.
 	applied map[string]string
-	// eff maps a file's config to it with the settings laid over it, for
-	// settings gen effGen.
-	eff    map[*config.Config]*config.Config
-	effGen int
 }
 
 func newConfigs() configs {
-	return configs{res: config.NewResolver(nil), buffer: map[string]string{}, applied: map[string]string{}, eff: map[*config.Config]*config.Config{}}
+	return configs{res: config.NewResolver(nil), buffer: map[string]string{}, applied: map[string]string{}}
 }
 
 // configForLocked returns the config for d: the nearest .upward.toml above
@@ -53,17 +48,7 @@ func (s *Server) configForLocked(d *doc) *config.Config {
 	default:
 		return s.settings.apply(config.Default())
 	}
-	base := s.resolveLocked(dir).Config
-	if s.cfgs.effGen != s.gen {
-		clear(s.cfgs.eff)
-		s.cfgs.effGen = s.gen
-	}
-	eff, ok := s.cfgs.eff[base]
-	if !ok {
-		eff = s.settings.apply(base)
-		s.cfgs.eff[base] = eff
-	}
-	return eff
+	return s.settings.apply(s.resolveLocked(dir).Config)
 }
 
 // resolveLocked returns the config for the files in dir, and reports the
