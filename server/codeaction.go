@@ -216,8 +216,9 @@ func (e editor) action(title string, kind protocol.CodeActionKind, edits []lint.
 // paragraph or a list, as an HTML comment at the end of the line before.
 // There is none for a finding in a table.
 func disableLineEdit(doc *document.Document, f lint.Finding) (lint.Edit, bool) {
-	text := doc.Text
-	ls := lineStart(text, f.Span.Start)
+	text, m := doc.Text, doc.Mapper()
+	line := m.Line(f.Span.Start)
+	ls := m.LineStart(line)
 	indent := leadingSpace(text[ls:])
 	nl := newline(text, ls)
 	if doc.Format == document.PlainText {
@@ -232,7 +233,7 @@ func disableLineEdit(doc *document.Document, f lint.Finding) (lint.Edit, bool) {
 		if prevEnd > 0 && text[prevEnd-1] == '\r' {
 			prevEnd--
 		}
-		prevStart := lineStart(text, prevEnd)
+		prevStart := m.LineStart(line - 1)
 		if strings.TrimSpace(text[prevStart:prevEnd]) != "" {
 			if b := blockAt(doc, prevEnd-1); b != nil && (b.Kind == document.Paragraph || b.Kind == document.ListItem || b.Kind == document.TaskItem) {
 				return lint.Edit{Span: document.Span{Start: prevEnd, End: prevEnd}, NewText: " " + comment}, true
@@ -294,11 +295,6 @@ func blockAt(doc *document.Document, off int) *document.Block {
 		}
 	}
 	return nil
-}
-
-// lineStart returns the offset of the start of the line holding off.
-func lineStart(text string, off int) int {
-	return strings.LastIndexByte(text[:off], '\n') + 1
 }
 
 func leadingSpace(line string) string {

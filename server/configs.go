@@ -17,36 +17,22 @@ import (
 	"github.com/upward-lint/upward/internal/document"
 )
 
-// configs caches .upward.toml files. It is guarded by Server.mu.
+// configs is the server's layer over the config resolver: the editor's
+// text of config files. It is guarded by Server.mu.
 type configs struct {
-	nearest map[string]string      // folder → path of the nearest config, "" for none
-	files   map[string]*configFile // config path → its state
+	res *config.Resolver
+	// buffer is the editor's text of each open config file, which takes
+	// the place of the file on disk.
+	buffer map[string]string
+	// applied is the text of a config file after an edit the server had
+	// the editor apply (an allow or disable action), which may not be
+	// saved yet; it takes the place of the file on disk until the editor
+	// opens, saves or changes the file.
+	applied map[string]string
 }
 
 func newConfigs() configs {
-	return configs{nearest: map[string]string{}, files: map[string]*configFile{}}
-}
-
-// configFile is one .upward.toml.
-type configFile struct {
-	path   string
-	loaded bool
-	// good is the last version of the file that loaded; nil until one did,
-	// and the default config is used meanwhile.
-	good *config.Config
-	// err is why the file's current text does not load, or nil.
-	err error
-	// buffer is the editor's text of the file while it is open, which
-	// takes the place of the file on disk.
-	buffer *string
-	// applied is the text after an edit the server had the editor apply
-	// (an allow or disable action), which may not be saved yet; it takes
-	// the place of the file on disk until the editor opens, saves or
-	// changes the file.
-	applied *string
-	// eff is good with the settings laid over it, for settings gen effGen.
-	eff    *config.Config
-	effGen int
+	return configs{res: config.NewResolver(nil), buffer: map[string]string{}, applied: map[string]string{}}
 }
 
 // configForLocked returns the config for d: the nearest .upward.toml above
@@ -59,102 +45,63 @@ func (s *Server) configForLocked(d *doc) *config.Config {
 		dir = filepath.Dir(d.path)
 	case len(s.folders) > 0:
 		dir = s.folders[0]
-	}
-	var f *configFile
-	if dir != "" {
-		f = s.configFileLocked(s.nearestLocked(dir))
-	}
-	if f == nil {
+	default:
 		return s.settings.apply(config.Default())
 	}
-	if f.eff == nil || f.effGen != s.gen {
-		f.eff, f.effGen = s.settings.apply(f.good), s.gen
-	}
-	return f.eff
+	return s.settings.apply(s.resolveLocked(dir).Config)
 }
 
-// nearestLocked returns the path of the config file that applies to the
-// files in dir, or "".
-func (s *Server) nearestLocked(dir string) string {
-	if p, ok := s.cfgs.nearest[dir]; ok {
-		return p
+// resolveLocked returns the config for the files in dir, and reports the
+// file's error when loading it found a new one. s.mu must be held.
+func (s *Server) resolveLocked(dir string) config.Resolved {
+	rv := s.cfgs.res.Resolve(dir)
+	if rv.Changed {
+		s.logLoad(rv)
+		s.goSession(func(ctx context.Context) { s.reportConfig(ctx, rv.Path, true) })
 	}
-	p, err := config.Find(dir)
-	if err != nil {
-		s.log.Warn("looking for a config file", zap.String("dir", dir), zap.Error(err))
-	}
-	p = s.nearerAppliedLocked(dir, p)
-	s.cfgs.nearest[dir] = p
-	return p
+	return rv
 }
 
-// configFileLocked returns the state of the config file at path, loading
-// it on first use; nil for path "".
-func (s *Server) configFileLocked(path string) *configFile {
-	if path == "" {
-		return nil
-	}
-	f := s.cfgs.files[path]
-	if f == nil {
-		f = &configFile{path: path}
-		s.cfgs.files[path] = f
-	}
-	if !f.loaded {
-		if changed := s.loadLocked(f); changed {
-			s.goSession(func(ctx context.Context) { s.reportConfig(ctx, path, true) })
-		}
-	}
-	return f
-}
-
-// loadLocked (re)loads f from its buffer or from disk and reports whether
-// its error changed.
-func (s *Server) loadLocked(f *configFile) (errChanged bool) {
-	var c *config.Config
-	var err error
-	switch {
-	case f.buffer != nil:
-		c, err = config.Parse(f.path, []byte(*f.buffer))
-	case f.applied != nil:
-		c, err = config.Parse(f.path, []byte(*f.applied))
-	default:
-		c, err = config.Load(f.path)
-	}
-	prev := f.err
-	f.loaded = true
-	if err != nil {
-		f.err = err
-		s.log.Warn("config file does not load; keeping the last good one", zap.Error(err))
+func (s *Server) logLoad(rv config.Resolved) {
+	if rv.Err != nil {
+		s.log.Warn("config file does not load; keeping the last good one", zap.Error(rv.Err))
 	} else {
-		f.good, f.err = c, nil
-		s.log.Info("loaded config", zap.String("path", f.path))
+		s.log.Info("loaded config", zap.String("path", rv.Path))
 	}
-	f.eff = nil
-	return errString(prev) != errString(err)
 }
 
-func errString(err error) string {
-	if err == nil {
-		return ""
+// overlayLocked hands the resolver the editor's text of the config file at
+// path: its buffer, else the text of an applied edit, else none.
+func (s *Server) overlayLocked(path string) {
+	if t, ok := s.cfgs.buffer[path]; ok {
+		s.cfgs.res.SetOverlay(path, &t)
+	} else if t, ok := s.cfgs.applied[path]; ok {
+		s.cfgs.res.SetOverlay(path, &t)
+	} else {
+		s.cfgs.res.SetOverlay(path, nil)
 	}
-	return err.Error()
 }
 
 // setConfigBufferLocked records the editor's text of the config file at
 // path (nil when the editor closes it).
 func (s *Server) setConfigBufferLocked(path string, text *string) {
-	f := s.cfgs.files[path]
-	if f == nil {
-		f = &configFile{path: path}
-		s.cfgs.files[path] = f
-	}
 	if text != nil {
-		t := *text
-		text = &t
+		s.cfgs.buffer[path] = *text
+	} else {
+		delete(s.cfgs.buffer, path)
 	}
-	s.dropAppliedLocked(path)
-	f.buffer = text
-	f.loaded = false
+	delete(s.cfgs.applied, path)
+	s.overlayLocked(path)
+}
+
+// dropAppliedLocked forgets the text of an applied edit to the config file
+// at path: the editor's buffer or the file on disk says what it is now.
+// s.mu must be held.
+func (s *Server) dropAppliedLocked(path string) {
+	if _, ok := s.cfgs.applied[path]; ok {
+		delete(s.cfgs.applied, path)
+		s.overlayLocked(path)
+	}
 }
 
 // reloadConfig reloads the config file at path and re-lints the open
@@ -162,27 +109,23 @@ func (s *Server) setConfigBufferLocked(path string, text *string) {
 // when loud, a message; linting goes on with the last good version.
 func (s *Server) reloadConfig(ctx context.Context, path string, loud bool) {
 	s.mu.Lock()
-	f := s.cfgs.files[path]
-	if f == nil {
-		f = &configFile{path: path}
-		s.cfgs.files[path] = f
-	}
 	s.dropAppliedLocked(path)
-	changed := s.loadLocked(f)
-	if f.err == nil {
+	rv := s.cfgs.res.Reload(path)
+	if rv.Err == nil {
 		// A text that does not load leaves the last good config in use:
 		// nothing to re-lint (a config buffer fails on most keystrokes).
 		s.relintAllLocked()
 	}
 	s.mu.Unlock()
-	if changed || loud {
+	s.logLoad(rv)
+	if rv.Changed || loud {
 		s.reportConfig(ctx, path, loud)
 	}
 }
 
-// configFilesChanged handles watched-file events: it drops the cached
-// lookups when config files appear or disappear, reloads changed ones and
-// re-lints the open documents.
+// configFilesChanged handles watched-file events: the resolver looks for
+// config files again and reloads changed ones; the open documents are
+// re-linted.
 func (s *Server) configFilesChanged(ctx context.Context, changes []*protocol.FileEvent) {
 	var report []string
 	s.mu.Lock()
@@ -196,23 +139,8 @@ func (s *Server) configFilesChanged(ctx context.Context, changes []*protocol.Fil
 			continue
 		}
 		relint = true
-		if c.Type == protocol.FileChangeTypeCreated || c.Type == protocol.FileChangeTypeDeleted {
-			clear(s.cfgs.nearest)
-		}
 		s.dropAppliedLocked(path)
-		f := s.cfgs.files[path]
-		if f == nil || f.buffer != nil {
-			// Not in use yet, or the editor's text takes its place.
-			continue
-		}
-		if c.Type == protocol.FileChangeTypeDeleted {
-			delete(s.cfgs.files, path)
-			if f.err != nil {
-				report = append(report, path) // clears its diagnostic
-			}
-			continue
-		}
-		if s.loadLocked(f) {
+		if rv := s.cfgs.res.Invalidate(path); rv.Changed {
 			report = append(report, path)
 		}
 	}
@@ -230,7 +158,7 @@ func (s *Server) configFilesChanged(ctx context.Context, changes []*protocol.Fil
 func (s *Server) loadFolderConfig(ctx context.Context, dir string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.configFileLocked(s.nearestLocked(dir))
+	s.resolveLocked(dir)
 }
 
 // reportConfig publishes the diagnostics of the config file at path: one
@@ -238,14 +166,10 @@ func (s *Server) loadFolderConfig(ctx context.Context, dir string) {
 // a message.
 func (s *Server) reportConfig(ctx context.Context, path string, loud bool) {
 	s.mu.Lock()
-	var err error
+	err := s.cfgs.res.Err(path)
 	var text *string
-	if f := s.cfgs.files[path]; f != nil {
-		err = f.err
-		if f.buffer != nil {
-			t := *f.buffer
-			text = &t
-		}
+	if t, ok := s.cfgs.buffer[path]; ok {
+		text = &t
 	}
 	enc := s.enc
 	s.mu.Unlock()
@@ -358,8 +282,8 @@ func (s *Server) knownRuleLocked(id string) bool {
 	if slices.Contains(builtin.IDs, id) {
 		return true
 	}
-	for _, f := range s.cfgs.files {
-		for _, c := range f.good.Custom() {
+	for _, cfg := range s.cfgs.res.Configs() {
+		for _, c := range cfg.Custom() {
 			if c.ID == id {
 				return true
 			}

@@ -230,7 +230,7 @@ func (s *Server) editProjectConfig(ctx context.Context, disable bool, a projectA
 		s.showMessage(ctx, protocol.MessageTypeWarning, "upward: %s was not changed: %s", target, why)
 		return nil
 	}
-	s.configApplied(ctx, target, out, !exists)
+	s.configApplied(ctx, target, out)
 	s.showMessage(ctx, protocol.MessageTypeInfo, "upward: %s in %s (save the file to keep it)", what, target)
 	return nil
 }
@@ -296,7 +296,7 @@ func (s *Server) projectConfigPathLocked(docPath string) string {
 	default:
 		return ""
 	}
-	if p := s.nearestLocked(dir); p != "" {
+	if p := s.cfgs.res.Nearest(dir); p != "" {
 		return p
 	}
 	root := ""
@@ -327,8 +327,8 @@ func (s *Server) configTextLocked(path string) (text string, version *int32, exi
 			return d.text, &v, true, nil
 		}
 	}
-	if f := s.cfgs.files[path]; f != nil && f.applied != nil {
-		return *f.applied, nil, true, nil
+	if t, ok := s.cfgs.applied[path]; ok {
+		return t, nil, true, nil
 	}
 	data, err := os.ReadFile(path)
 	switch {
@@ -352,18 +352,11 @@ func readReason(err error) string {
 // path, after the editor applied an edit to it, and re-lints and publishes
 // the open documents with it. The text stands for the file until the editor opens,
 // saves or changes the file (see dropAppliedLocked).
-func (s *Server) configApplied(ctx context.Context, path, text string, created bool) {
+func (s *Server) configApplied(ctx context.Context, path, text string) {
 	s.mu.Lock()
-	f := s.cfgs.files[path]
-	if f == nil {
-		f = &configFile{path: path}
-		s.cfgs.files[path] = f
-	}
-	f.applied = &text
-	if created {
-		clear(s.cfgs.nearest) // the new file is nearer for some folders
-	}
-	s.loadLocked(f)
+	s.cfgs.applied[path] = text
+	s.overlayLocked(path)
+	s.logLoad(s.cfgs.res.Reload(path))
 	s.gen++
 	s.mu.Unlock()
 	s.reportConfig(ctx, path, false)
@@ -393,27 +386,3 @@ func (s *Server) publishOpen(ctx context.Context) {
 	}
 }
 
-// nearerAppliedLocked returns the config nearer to dir than found (the
-// nearest on disk, or ""): one the editor created through an applied edit
-// and has perhaps not saved yet. s.mu must be held.
-func (s *Server) nearerAppliedLocked(dir, found string) string {
-	for p, f := range s.cfgs.files {
-		if f.applied == nil || !within(dir, filepath.Dir(p)) {
-			continue
-		}
-		if found == "" || len(filepath.Dir(p)) > len(filepath.Dir(found)) {
-			found = p
-		}
-	}
-	return found
-}
-
-// dropAppliedLocked forgets the text of an applied edit to the config file
-// at path: the editor's buffer or the file on disk says what it is now.
-// s.mu must be held.
-func (s *Server) dropAppliedLocked(path string) {
-	if f := s.cfgs.files[path]; f != nil && f.applied != nil {
-		f.applied = nil
-		clear(s.cfgs.nearest)
-	}
-}

@@ -299,22 +299,19 @@ func fewWords(t string, n int) bool {
 	return true
 }
 
-// lineStarts returns the offsets in t where a line's text starts.
+// lineStarts returns the offsets in t where a line's text starts: the
+// start of the first line, and of each later line that is not blank at
+// the end of t, after its indentation.
 func lineStarts(t string) []int {
-	starts := []int{0}
-	for i := 0; i < len(t); i++ {
-		if t[i] != '\n' {
-			continue
-		}
-		j := i + 1
-		for j < len(t) && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r') {
-			j++
-		}
-		if j < len(t) {
-			starts = append(starts, j)
+	starts := document.LineStarts(t)
+	out := starts[:1]
+	for _, s := range starts[1:] {
+		s += len(t[s:]) - len(strings.TrimLeft(t[s:], " \t\r"))
+		if s < len(t) {
+			out = append(out, s)
 		}
 	}
-	return starts
+	return out
 }
 
 // negationWindow is how many bytes before a match the negation patterns

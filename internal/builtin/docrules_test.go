@@ -1,11 +1,12 @@
 package builtin
 
 import (
-	"github.com/upward-lint/upward/internal/document"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/lint/linttest"
 )
@@ -238,4 +239,22 @@ func totalNew(es []lint.Edit) int {
 		n += len(e.NewText)
 	}
 	return n
+}
+
+func TestLineStarts(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []int
+	}{
+		{"", []int{0}},
+		{"  a", []int{0}}, // the first line keeps its indentation
+		{"a\n  b\n\tc", []int{0, 4, 7}},
+		{"a\r\n b\r\n", []int{0, 4}}, // a blank last line is no start
+		{"a\n\nb", []int{0, 2, 3}},   // an empty line starts at its "\n"
+		{"a\n \t\r", []int{0}},
+	} {
+		if got := lineStarts(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }

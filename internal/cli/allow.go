@@ -66,13 +66,8 @@ func runAllow(e *env, args []string, disable bool) int {
 
 	path := *cfgPath
 	if path == "" {
-		found, err := config.Find(".")
-		if err != nil {
-			e.errorf("%v", err)
-			return 2
-		}
 		path = config.FileName
-		if found != "" {
+		if found := config.NewResolver(nil).Nearest("."); found != "" {
 			path = shortPath(found)
 		}
 	}

@@ -188,7 +188,7 @@ func runLint(e *env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	l := &linter{e: e, lf: lf, dirs: map[string]*cfgEntry{}}
+	l := &linter{e: e, lf: lf, configs: config.NewResolver(shortPath)}
 	if lf.config != "" {
 		cfg, err := config.Load(lf.config)
 		if err != nil {
@@ -200,7 +200,7 @@ func runLint(e *env, args []string) int {
 	var header *config.Config // the config SARIF describes its rules from
 	if lf.format == "sarif" {
 		if header = l.fixed; header == nil {
-			header, _ = cwdConfig("")
+			header = l.configs.Resolve(".").Config
 		}
 	}
 	l.out = newFormatter(lf, e, header)
@@ -230,54 +230,18 @@ type linter struct {
 	fixed *config.Config
 	out   formatter
 
-	mu   sync.Mutex
-	dirs map[string]*cfgEntry // absolute folder → its config
+	configs *config.Resolver
 
 	fixes fixWriter
 }
 
-type cfgEntry struct {
-	cfg  *config.Config
-	path string
-	err  error
-}
-
-// configFor returns the config for files in dir, loading each
-// .upward.toml once.
-func (l *linter) configFor(dir string) *cfgEntry {
+// configFor returns the config for files in dir: the --config file, else
+// the nearest .upward.toml.
+func (l *linter) configFor(dir string) config.Resolved {
 	if l.fixed != nil {
-		return &cfgEntry{cfg: l.fixed, path: l.fixed.Path}
+		return config.Resolved{Path: l.fixed.Path, Config: l.fixed}
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return &cfgEntry{cfg: config.Default(), path: dir, err: err}
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if ce, ok := l.dirs[abs]; ok {
-		return ce
-	}
-	ce := &cfgEntry{}
-	p, err := config.Find(abs)
-	switch {
-	case err != nil:
-		ce.err = err
-		ce.path = abs
-	case p == "":
-		ce.cfg = config.Default()
-	default:
-		// Share one loaded config between all folders that find it.
-		for _, other := range l.dirs {
-			if other.path == p {
-				l.dirs[abs] = other
-				return other
-			}
-		}
-		ce.path = p
-		ce.cfg, ce.err = config.Load(shortPath(p))
-	}
-	l.dirs[abs] = ce
-	return ce
+	return l.configs.Resolve(dir)
 }
 
 func (l *linter) run(paths []string) int {
@@ -388,8 +352,8 @@ func (l *linter) walk(paths []string, jobs chan<- job, slots chan struct{}) {
 // ignored reports whether the config covering path ignores it. A broken
 // config ignores nothing; its error is reported with the files.
 func (l *linter) ignored(path string) bool {
-	ce := l.configFor(filepath.Dir(path))
-	return ce.err == nil && ce.cfg.Ignored(path)
+	rv := l.configFor(filepath.Dir(path))
+	return rv.Err == nil && rv.Config.Ignored(path)
 }
 
 // reason is the one-line cause of a file error, without the path.
@@ -424,12 +388,13 @@ func (l *linter) lintJob(j job) (r result) {
 			cfgPath = "-"
 		}
 	}
-	ce := l.configFor(filepath.Dir(cfgPath))
-	if ce.err != nil {
-		r.cfgErr = &cfgError{path: ce.path, err: ce.err}
-		r.errs = []string{quoteName(j.path) + ": not linted: broken config " + quoteName(ce.path)}
+	rv := l.configFor(filepath.Dir(cfgPath))
+	if rv.Err != nil {
+		r.cfgErr = &cfgError{path: rv.Path, err: rv.Err}
+		r.errs = []string{quoteName(j.path) + ": not linted: broken config " + quoteName(rv.Path)}
 		return r
 	}
+	cfg := rv.Config
 	var (
 		data []byte
 		f    *os.File
@@ -464,14 +429,14 @@ func (l *linter) lintJob(j job) (r result) {
 	// Files named on the command line are linted whatever their
 	// extension: as Markdown unless it says plain text.
 	format, _ := document.FormatOf(cfgPath)
-	doc, findings := ce.cfg.Lint(cfgPath, format, text)
-	for _, p := range lint.CheckDirectives(doc, ce.cfg.Rules()) {
+	doc, findings := cfg.Lint(cfgPath, format, text)
+	for _, p := range lint.CheckDirectives(doc, cfg.Rules()) {
 		line, col, _ := doc.Mapper().OffsetLineColRune(p.Span.Start)
 		r.warns = append(r.warns, fmt.Sprintf("%s:%d:%d: warning: %s", display, line, col, p.Message()))
 	}
 
 	if l.lf.fix || l.lf.diff {
-		newText, n, newDoc, newFindings := ce.cfg.Fix(cfgPath, format, text, doc, findings)
+		newText, n, newDoc, newFindings := cfg.Fix(cfgPath, format, text, doc, findings)
 		r.fixed = n
 		if newText != text {
 			r.changed = true

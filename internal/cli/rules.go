@@ -19,11 +19,8 @@ func cwdConfig(explicit string) (*config.Config, error) {
 	if explicit != "" {
 		return config.Load(explicit)
 	}
-	p, err := config.Find(".")
-	if err != nil || p == "" {
-		return config.Default(), err
-	}
-	return config.Load(p)
+	rv := config.NewResolver(nil).Resolve(".")
+	return rv.Config, rv.Err
 }
 
 func scopeName(r *lint.Rule) string {

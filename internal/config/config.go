@@ -243,28 +243,17 @@ func readReason(err error) string {
 	return err.Error()
 }
 
-// Find walks up from dir and returns the path of the nearest .upward.toml,
-// or "" if there is none.
-func Find(dir string) (string, error) {
-	d, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+// probe reports whether a config file is at p; err is why p cannot be
+// looked at.
+func probe(p string) (bool, error) {
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil:
+		return !fi.IsDir(), nil
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return false, nil
 	}
-	for {
-		p := filepath.Join(d, FileName)
-		fi, err := os.Stat(p)
-		switch {
-		case err == nil && !fi.IsDir():
-			return p, nil
-		case err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-			return "", &Error{Path: p, Msg: readReason(err)}
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", nil
-		}
-		d = parent
-	}
+	return false, &Error{Path: p, Msg: readReason(err)}
 }
 
 // Options turns the config into lint options. The result is shared: do not

@@ -134,28 +134,6 @@ func TestCustomRuleIDCanBeConfigured(t *testing.T) {
 	}
 }
 
-func TestFind(t *testing.T) {
-	root := t.TempDir()
-	cfg := write(t, root, "team/"+FileName, "")
-	write(t, root, "team/notes/deep/x.md", "")
-	got, err := Find(filepath.Join(root, "team", "notes", "deep"))
-	if err != nil || got != cfg {
-		t.Errorf("Find = %q, %v; want %q", got, err, cfg)
-	}
-	got, err = Find(filepath.Join(root, "team"))
-	if err != nil || got != cfg {
-		t.Errorf("Find(team) = %q, %v", got, err)
-	}
-	// A folder named like the config file is not a config.
-	if err := os.MkdirAll(filepath.Join(root, "other", FileName), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	got, err = Find(filepath.Join(root, "other"))
-	if err != nil || (got != "" && strings.HasPrefix(got, root)) {
-		t.Errorf("Find(other) = %q, %v; want nothing under the root", got, err)
-	}
-}
-
 func TestGlob(t *testing.T) {
 	tests := []struct {
 		pat, path string

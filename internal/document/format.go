@@ -35,10 +35,10 @@ func Validate(text []byte) error {
 // ValidateString is Validate for a string.
 func ValidateString(text string) error {
 	if i := strings.IndexByte(text, 0); i >= 0 {
-		return fmt.Errorf("contains a NUL byte at line %d (byte offset %d): binary file?", lineOf(text, i), i)
+		return fmt.Errorf("contains a NUL byte at line %d (byte offset %d): binary file?", NewMapper(text).Line(i)+1, i)
 	}
 	if i := nextInvalid(text, 0); i >= 0 {
-		return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, lineOf(text, i))
+		return fmt.Errorf("invalid UTF-8 at byte offset %d (line %d): not a UTF-8 text file?", i, NewMapper(text).Line(i)+1)
 	}
 	return nil
 }
@@ -61,8 +61,4 @@ func nextInvalid(s string, i int) int {
 		i += n
 	}
 	return -1
-}
-
-func lineOf(text string, off int) int {
-	return strings.Count(text[:off], "\n") + 1
 }

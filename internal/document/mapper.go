@@ -49,20 +49,11 @@ func (d *Document) Mapper() *Mapper {
 func (m *Mapper) init() {
 	m.once.Do(func() {
 		t := m.text
-		n := strings.Count(t, "\n") + 1
-		m.starts = make([]int, 1, n)
-		for off := 0; ; {
-			i := strings.IndexByte(t[off:], '\n')
-			if i < 0 {
-				break
-			}
-			off += i + 1
-			m.starts = append(m.starts, off)
-		}
+		m.starts = LineStarts(t)
 		if isASCII(t) {
 			return
 		}
-		m.nonASCII = make([]bool, n)
+		m.nonASCII = make([]bool, len(m.starts))
 		for i := range m.starts {
 			s, e := m.starts[i], len(t)
 			if i+1 < len(m.starts) {
@@ -71,6 +62,20 @@ func (m *Mapper) init() {
 			m.nonASCII[i] = !isASCII(t[s:e])
 		}
 	})
+}
+
+// LineStarts returns the offset of the first byte of each line of text, as
+// a Mapper counts lines: the line table of a text that needs no Mapper.
+func LineStarts(text string) []int {
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for off := 0; ; {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return starts
+		}
+		off += i + 1
+		starts = append(starts, off)
+	}
 }
 
 func isASCII(s string) bool {
@@ -95,6 +100,32 @@ func isASCII(s string) bool {
 func (m *Mapper) LineCount() int {
 	m.init()
 	return len(m.starts)
+}
+
+// Line returns the 0-based line holding the byte at off: the "\n" ending a
+// line belongs to it. An offset outside the text is clamped to it; the
+// text need not be valid UTF-8.
+func (m *Mapper) Line(off int) int {
+	m.init()
+	off = max(0, min(off, len(m.text)))
+	line, found := slices.BinarySearch(m.starts, off)
+	if !found {
+		line--
+	}
+	return line
+}
+
+// LineStart returns the offset of the first byte of a 0-based line: 0 for
+// a line before the first, the text's length for one past the last.
+func (m *Mapper) LineStart(line int) int {
+	m.init()
+	switch {
+	case line < 0:
+		return 0
+	case line >= len(m.starts):
+		return len(m.text)
+	}
+	return m.starts[line]
 }
 
 // lineBounds returns the start of line and the end of its content (before
@@ -123,11 +154,7 @@ func (m *Mapper) lineOf(off int) (line, start, end, clamped int, err error) {
 	if off < len(m.text) && !utf8.RuneStart(m.text[off]) {
 		return 0, 0, 0, 0, fmt.Errorf("%w: offset %d", ErrMidRune, off)
 	}
-	m.init()
-	line, found := slices.BinarySearch(m.starts, off)
-	if !found {
-		line--
-	}
+	line = m.Line(off)
 	start, end = m.lineBounds(line)
 	return line, start, end, min(off, end), nil
 }

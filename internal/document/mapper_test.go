@@ -2,6 +2,8 @@ package document
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -116,6 +118,48 @@ func TestMapperLineCol8Offset(t *testing.T) {
 	}
 }
 
+func TestMapperLine(t *testing.T) {
+	tests := []struct {
+		text  string
+		off   int
+		line  int
+		start int // of the line
+	}{
+		{"", 0, 0, 0},
+		{"ab\ncd", 0, 0, 0},
+		{"ab\ncd", 2, 0, 0}, // the "\n" belongs to its line
+		{"ab\ncd", 3, 1, 3},
+		{"ab\ncd", 5, 1, 3}, // EOF
+		{"ab\ncd", 99, 1, 3},
+		{"ab\ncd", -1, 0, 0},
+		{"ab\r\ncd", 3, 0, 0}, // between "\r" and "\n"
+		{"x\n", 2, 1, 2},      // empty last line
+		{"\n\n\n", 1, 1, 1},
+		{funnyString, 1, 0, 0},    // inside a character: no error
+		{"a\xff\nb\x00", 4, 1, 3}, // not UTF-8
+	}
+	for _, tt := range tests {
+		m := NewMapper(tt.text)
+		line := m.Line(tt.off)
+		if line != tt.line {
+			t.Errorf("Line(%q, %d) = %d, want %d", tt.text, tt.off, line, tt.line)
+		}
+		if got := m.LineStart(line); got != tt.start {
+			t.Errorf("LineStart(%q, %d) = %d, want %d", tt.text, line, got, tt.start)
+		}
+	}
+	if got := LineStarts("ab\n\ncd\n"); !slices.Equal(got, []int{0, 3, 4, 7}) {
+		t.Errorf("LineStarts = %v, want [0 3 4 7]", got)
+	}
+	m := NewMapper("ab\ncd")
+	if got := m.LineStart(-1); got != 0 {
+		t.Errorf("LineStart(-1) = %d, want 0", got)
+	}
+	if got := m.LineStart(2); got != 5 {
+		t.Errorf("LineStart past the last line = %d, want the text's length 5", got)
+	}
+}
+
 func TestDocumentMapperCached(t *testing.T) {
 	d := Parse("a\nb", Options{})
 	if m1, m2 := d.Mapper(), d.Mapper(); m1 != m2 {
@@ -135,6 +179,12 @@ func FuzzMapper(f *testing.F) {
 		lines := m.LineCount()
 		prevLine, prevCol := 0, -1
 		for off := 0; off <= len(s); off++ {
+			if got, want := m.Line(off), strings.Count(s[:off], "\n"); got != want {
+				t.Fatalf("Line(%d) = %d, want %d", off, got, want)
+			}
+			if got, want := m.LineStart(m.Line(off)), strings.LastIndexByte(s[:off], '\n')+1; got != want {
+				t.Fatalf("LineStart(Line(%d)) = %d, want %d", off, got, want)
+			}
 			if off < len(s) && !utf8.RuneStart(s[off]) {
 				if _, _, err := m.OffsetPosition(off); err == nil {
 					t.Fatalf("OffsetPosition(%d) inside a rune: no error", off)

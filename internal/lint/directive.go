@@ -20,13 +20,12 @@ func filterDirectives(doc *document.Document, fs []Finding) []Finding {
 	if len(doc.Directives) == 0 || len(fs) == 0 {
 		return fs
 	}
-	lines := newLineStarts(doc.Text)
-	// The disable-next-line directives by the start of the line they
-	// silence.
+	m := doc.Mapper()
+	// The disable-next-line directives by the line they silence.
 	nextLine := map[int][]document.Directive{}
 	for _, d := range doc.Directives {
 		if d.Kind == document.DisableNextLine {
-			l := lines.next(d.Span.End)
+			l := m.Line(d.Span.End) + 1
 			nextLine[l] = append(nextLine[l], d)
 		}
 	}
@@ -51,7 +50,7 @@ func filterDirectives(doc *document.Document, fs []Finding) []Finding {
 		// The last toggle that ends before the finding decides.
 		k := sort.Search(len(ts), func(i int) bool { return ts[i].end > f.Span.Start }) - 1
 		off := k >= 0 && ts[k].off
-		for _, d := range nextLine[lines.start(f.Span.Start)] {
+		for _, d := range nextLine[m.Line(f.Span.Start)] {
 			off = off || names(d, f.RuleID)
 		}
 		if !off {
@@ -63,47 +62,6 @@ func filterDirectives(doc *document.Document, fs []Finding) []Finding {
 
 func names(d document.Directive, id string) bool {
 	return len(d.Rules) == 0 || slices.Contains(d.Rules, id)
-}
-
-// lineStarts holds the offsets of a text's newlines.
-type lineStarts struct {
-	n        int   // the text's length
-	newlines []int // offsets of '\n', in order
-}
-
-func newLineStarts(text string) lineStarts {
-	ls := lineStarts{n: len(text)}
-	for i := 0; ; {
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			return ls
-		}
-		ls.newlines = append(ls.newlines, i+j)
-		i += j + 1
-	}
-}
-
-// start returns the offset of the start of the line holding off.
-func (ls lineStarts) start(off int) int {
-	off = min(off, ls.n)
-	k := sort.SearchInts(ls.newlines, off) // the first newline at or after off
-	if k == 0 {
-		return 0
-	}
-	return ls.newlines[k-1] + 1
-}
-
-// next returns the offset of the start of the line after the one holding
-// off, or the text's length + 1 when there is none.
-func (ls lineStarts) next(off int) int {
-	if off > ls.n {
-		return ls.n + 1
-	}
-	k := sort.SearchInts(ls.newlines, off)
-	if k == len(ls.newlines) {
-		return ls.n + 1
-	}
-	return ls.newlines[k] + 1
 }
 
 // DirectiveProblem is a rule name in an inline directive that is not the ID
