@@ -385,4 +385,3 @@ func (s *Server) publishOpen(ctx context.Context) {
 		}
 	}
 }
-
