@@ -29,7 +29,7 @@ func TestFixConcurrentWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	if f, err := os.Open(probe); err == nil {
-		l := takeLease(f)
+		l, _ := takeLease(f)
 		l.release()
 		f.Close()
 		if l == nil {

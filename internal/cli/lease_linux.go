@@ -21,29 +21,32 @@ type lease struct {
 }
 
 // takeLease tries for up to about 10 ms to take a write lease on f (the
-// file as opened for reading); nil when it cannot.
-func takeLease(f *os.File) *lease {
+// file as opened for reading). It returns nil when leases cannot be had
+// here (not the owner, no support), and busy when the file stayed open
+// elsewhere all that time: then another program may be about to write to
+// it, and replacing it could lose what it writes.
+func takeLease(f *os.File) (l *lease, busy bool) {
 	rc, err := f.SyscallConn()
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	var fd uintptr
 	if rc.Control(func(x uintptr) { fd = x }) != nil {
-		return nil
+		return nil, false
 	}
 	for range 20 {
 		_, err := unix.FcntlInt(fd, unix.F_SETLEASE, unix.F_WRLCK)
 		if err == nil {
-			return &lease{fd: fd}
+			return &lease{fd: fd}, false
 		}
 		if !errors.Is(err, unix.EAGAIN) {
-			return nil // not the owner, or no lease support here
+			return nil, false // not the owner, or no lease support here
 		}
 		// Open elsewhere right now: another program reading or
 		// appending. Wait for it to close the file.
 		time.Sleep(500 * time.Microsecond)
 	}
-	return nil
+	return nil, true
 }
 
 // undisturbed reports whether no one has tried to open the file since the

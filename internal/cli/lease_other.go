@@ -11,7 +11,7 @@ import (
 // (see lease_linux.go).
 type lease struct{}
 
-func takeLease(*os.File) *lease     { return nil }
-func (*lease) undisturbed() bool    { return true }
-func (*lease) release()             {}
-func exchange(string, string) error { return errors.ErrUnsupported }
+func takeLease(*os.File) (*lease, bool) { return nil, false }
+func (*lease) undisturbed() bool        { return true }
+func (*lease) release()                 {}
+func exchange(string, string) error     { return errors.ErrUnsupported }

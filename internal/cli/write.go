@@ -117,8 +117,12 @@ func (w *fixWriter) write(t fixTarget, data []byte) error {
 	}
 	// From here to the rename nothing may be slow. The lease (Linux)
 	// makes another program's open() of the file wait, and shows it.
-	l := takeLease(t.f)
+	l, busy := takeLease(t.f)
 	defer l.release()
+	if busy {
+		// Open elsewhere all along: writing may be under way.
+		return errChanged
+	}
 	now, err := os.Stat(target)
 	if err != nil {
 		return errors.New(reason(err))
