@@ -491,7 +491,7 @@ func metricShortfall(s string) bool {
 			}
 		}
 	}
-	if !badFromRE.may(l) {
+	if !badFromRE.may(l) && !goodFromRE.may(l) {
 		return false
 	}
 	if m := badFromRE.re().FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {

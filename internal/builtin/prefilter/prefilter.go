@@ -1,23 +1,25 @@
 // Package prefilter works out, from a regular expression's syntax, what
 // every match of it contains and which bytes a match can start with, so a
-// linter can rule a text out without running the regexp.
+// linter can rule a text out without running the regexp (as Vale's
+// regex.Compile does with the required literals of a pattern).
 //
-// The document rules' patterns are analysed when their Go is generated
-// (internal/builtin/gen); patterns known only at run time (from a config)
-// are analysed then.
+// The literals are compared with text folded by Lower: a text the regexp
+// matches always contains, once folded, one literal of each set.
 package prefilter
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Info is what Analyze finds out about a pattern.
 type Info struct {
-	// Sets are sets of lower-case literals of two bytes or more such that
-	// every match contains one literal of each set. None means no
-	// literal is known to be required.
+	// Sets are sets of literals of two bytes or more, folded as Lower
+	// folds text, such that every match, folded, contains one literal of
+	// each set. None means no literal is known to be required.
 	Sets [][]string
 	// First is a bitmap of the bytes a match can start with (byte c is
 	// bit c%64 of First[c/64]); it is meaningful only if FirstKnown,
@@ -33,7 +35,6 @@ func Analyze(pattern string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	re = re.Simplify()
 	info := Info{Sets: requiredSets(re)}
 	var set [256]bool
 	if nullable := firstBytes(re, &set); !nullable {
@@ -45,6 +46,24 @@ func Analyze(pattern string) (Info, error) {
 		}
 	}
 	return info, nil
+}
+
+// MightMatch reports whether a text whose Lower form is lower can hold a
+// match: whether it contains a literal of each of the sets.
+func (info *Info) MightMatch(lower string) bool {
+	for _, set := range info.Sets {
+		ok := false
+		for _, l := range set {
+			if strings.Contains(lower, l) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // CanStart reports whether a match can start with byte c: always, unless
@@ -60,8 +79,13 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	fold := re.Flags&syntax.FoldCase != 0
 	addRune := func(r rune) bool {
 		if r >= 0x80 {
-			// Any lead byte of a multi-byte rune.
-			for c := 0xC0; c < 0x100; c++ {
+			// Any lead byte of a multi-byte rune; U+FFFD also matches an
+			// invalid byte.
+			lo := 0xC0
+			if r == utf8.RuneError {
+				lo = 0x80
+			}
+			for c := lo; c < 0x100; c++ {
 				set[c] = true
 			}
 			return true
@@ -93,6 +117,9 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
+			if lo <= utf8.RuneError && utf8.RuneError <= hi {
+				addRune(utf8.RuneError)
+			}
 			if hi >= 0x80 {
 				addRune(0x80)
 				hi = 0x7f
@@ -136,12 +163,12 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	return true // end anchors and anything else: give up
 }
 
-// requiredSets returns sets of lower-case literals such that every match of
+// requiredSets returns sets of folded literals such that every match of
 // re contains one literal of each set. Sets holding a literal shorter than
 // two bytes are dropped (they filter nothing).
 func requiredSets(re *syntax.Regexp) [][]string {
 	var out [][]string
-	for _, set := range required(re) {
+	for _, set := range literals(re).required() {
 		ok := len(set) > 0
 		for _, l := range set {
 			ok = ok && len(l) >= 2
@@ -153,60 +180,144 @@ func requiredSets(re *syntax.Regexp) [][]string {
 	return out
 }
 
-// required returns the literal sets of re (see requiredSets), before
-// dropping short ones.
-func required(re *syntax.Regexp) [][]string {
-	if ex, ok := exact(re); ok {
-		return [][]string{ex}
+// lits is what literals works out for a node of a regexp.
+type lits struct {
+	// exact, if ok, is every string the node matches: a small finite set
+	// of literals (folded as Lower folds text), e.g. "a(ction|i)" →
+	// ["action", "ai"].
+	exact []string
+	ok    bool
+	// sets are the literal sets of the node (see requiredSets), before
+	// dropping short ones, unless ok (see required).
+	sets [][]string
+}
+
+// required returns the literal sets of the node.
+func (l lits) required() [][]string {
+	if l.ok {
+		return [][]string{l.exact}
 	}
+	return l.sets
+}
+
+// literals works out the lits of re, in one walk of it.
+func literals(re *syntax.Regexp) lits {
+	var l lits
 	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+	case syntax.OpLiteral:
+		var buf [64]byte
+		b := buf[:0]
+		l.ok = true
+		for _, r := range re.Rune {
+			f, ok := foldRune(r, re.Flags&syntax.FoldCase != 0)
+			b, l.ok = utf8.AppendRune(b, f), l.ok && ok
+		}
+		l.exact = []string{string(b)}
+	case syntax.OpEmptyMatch:
+		l.exact, l.ok = []string{""}, true
+	case syntax.OpCapture:
+		return literals(re.Sub[0])
+	case syntax.OpQuest:
+		if sub := literals(re.Sub[0]); sub.ok {
+			l.exact, l.ok = append(sub.exact, ""), true
+		}
+	case syntax.OpPlus:
+		l.sets = literals(re.Sub[0]).required()
 	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return required(re.Sub[0])
+		if sub := literals(re.Sub[0]); re.Min >= 1 {
+			l.sets = sub.required()
 		}
+	case syntax.OpCharClass:
+		// A small class such as [Ssſ] (from case folding) or [-–—]: the
+		// class lists every rune it matches, so each folds on its own.
+		l.exact, l.ok = classLiterals(re.Rune)
 	case syntax.OpConcat:
-		// Runs of exactly-known parts join into longer literals; every
-		// part's sets are required.
-		var out [][]string
-		var run []string
-		flush := func() {
-			if run != nil {
-				out = append(out, run)
-			}
-			run = nil
-		}
-		for _, s := range re.Sub {
-			if ex, ok := exact(s); ok {
-				if run == nil {
-					run = ex
-				} else if len(run)*len(ex) <= 64 {
-					run = cross(run, ex)
-				} else {
-					flush()
-					run = ex
-				}
-				continue
-			}
-			flush()
-			out = append(out, required(s)...)
-		}
-		flush()
-		return out
+		l = concatLiterals(re.Sub)
 	case syntax.OpAlternate:
 		// One literal of any branch: take each branch's longest set.
-		var all []string
+		l.ok = true
+		all, allOK := []string(nil), true
 		for _, s := range re.Sub {
-			best := bestSet(required(s))
-			if best == nil {
-				return nil
+			sub := literals(s)
+			if l.ok = l.ok && sub.ok && len(l.exact)+len(sub.exact) <= 64; l.ok {
+				l.exact = append(l.exact, sub.exact...)
 			}
+			best := sub.exact
+			if !sub.ok || slices.Contains(best, "") {
+				best = bestSet(sub.sets)
+			}
+			allOK = allOK && best != nil
 			all = append(all, best...)
 		}
-		return [][]string{all}
+		if l.ok {
+			l.exact = dedupe(l.exact)
+		} else if allOK {
+			l.sets = [][]string{dedupe(all)}
+		}
 	}
-	return nil
+	if !l.ok {
+		l.exact = nil
+	}
+	return l
+}
+
+// concatLiterals works out the lits of a concatenation of subs. Runs of
+// exactly-known parts join into longer literals; every part's sets are
+// required.
+func concatLiterals(subs []*syntax.Regexp) lits {
+	all := lits{exact: []string{""}, ok: true}
+	var run []string
+	flush := func() {
+		if run != nil {
+			all.sets = append(all.sets, run)
+		}
+		run = nil
+	}
+	for _, s := range subs {
+		sub := literals(s)
+		if all.ok = all.ok && sub.ok && len(all.exact)*len(sub.exact) <= 64; all.ok {
+			all.exact = cross(all.exact, sub.exact)
+		}
+		if !sub.ok {
+			flush()
+			all.sets = append(all.sets, sub.sets...)
+			continue
+		}
+		switch {
+		case run == nil:
+			run = sub.exact
+		case len(run)*len(sub.exact) <= 64:
+			run = cross(run, sub.exact)
+		default:
+			flush()
+			run = sub.exact
+		}
+	}
+	flush()
+	return all
+}
+
+// classLiterals returns the runes of a character class, folded, if there
+// are only a few.
+func classLiterals(ranges []rune) ([]string, bool) {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if n += int(ranges[i+1]-ranges[i]) + 1; n > 8 {
+			return nil, false
+		}
+	}
+	out := make([]string, 0, n)
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			f, ok := foldRune(r, false)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, string(f))
+		}
+	}
+	out = dedupe(out)
+	return out, len(out) > 0 && len(out) <= 4
 }
 
 // bestSet picks the set whose shortest literal is longest.
@@ -227,58 +338,6 @@ func bestSet(sets [][]string) []string {
 	return best
 }
 
-// exact returns every string re matches when that is a small finite set of
-// literals (lower-cased), e.g. "a(ction|i)" → ["action", "ai"].
-func exact(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpCapture:
-		return exact(re.Sub[0])
-	case syntax.OpQuest:
-		ex, ok := exact(re.Sub[0])
-		if !ok {
-			return nil, false
-		}
-		return append(ex, ""), true
-	case syntax.OpCharClass:
-		// A small class such as [Ss] (from case folding) or [-–—].
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) >= 4 {
-					return nil, false
-				}
-				out = append(out, strings.ToLower(string(r)))
-			}
-		}
-		return dedupe(out), len(out) > 0
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, s := range re.Sub {
-			ex, ok := exact(s)
-			if !ok || len(out)*len(ex) > 64 {
-				return nil, false
-			}
-			out = cross(out, ex)
-		}
-		return out, true
-	case syntax.OpAlternate:
-		var out []string
-		for _, s := range re.Sub {
-			ex, ok := exact(s)
-			if !ok || len(out)+len(ex) > 64 {
-				return nil, false
-			}
-			out = append(out, ex...)
-		}
-		return dedupe(out), true
-	}
-	return nil, false
-}
-
 func cross(a, b []string) []string {
 	out := make([]string, 0, len(a)*len(b))
 	for _, x := range a {
@@ -289,14 +348,89 @@ func cross(a, b []string) []string {
 	return dedupe(out)
 }
 
+// dedupe drops repeats from ss, which is short, keeping the first of
+// each, in place.
 func dedupe(ss []string) []string {
-	seen := map[string]bool{}
-	out := ss[:0:0]
+	out := ss[:0]
 	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// foldRune folds r, a rune of a literal, as Lower folds text. With
+// foldCase the literal matches every case of r: ok is false if Lower
+// does not fold them all to one rune.
+func foldRune(r rune, foldCase bool) (f rune, ok bool) {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A', true
+	case r == kelvin:
+		return 'k', true
+	case r == longS:
+		return 's', true
+	case r < utf8.RuneSelf:
+		return r, true
+	case r == utf8.RuneError:
+		return 0, false // it also matches an invalid byte
+	case foldCase && unicode.SimpleFold(r) != r:
+		return 0, false
+	}
+	return r, true
+}
+
+// The two non-ASCII runes that (?i) matches to ASCII letters.
+const (
+	kelvin = '\u212A' // K, folds to k
+	longS  = '\u017F' // ſ, folds to s
+)
+
+// Lower folds s for comparing with the literals of Info.Sets: ASCII
+// letters to lower case, and the Kelvin sign and long s, which (?i)
+// matches to k and s, to those. Other runes stay as they are.
+func Lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || c == 0xC5 || c == 0xE2 {
+			return string(AppendLower(make([]byte, 0, len(s)), s))
+		}
+	}
+	return s
+}
+
+// AppendLower appends Lower(s) to dst.
+func AppendLower(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	b := dst[n:]
+	special := false
+	for j, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[j] = c + 'a' - 'A'
+		case c == 0xC5 || c == 0xE2:
+			special = true
+		}
+	}
+	if !special || !strings.Contains(s, string(kelvin)) && !strings.Contains(s, string(longS)) {
+		return dst
+	}
+	// Fold the two runes that change length.
+	w := 0
+	for j := 0; j < len(b); {
+		switch {
+		case b[j] == 0xC5 && j+1 < len(b) && b[j+1] == 0xBF:
+			b[w] = 's'
+			j += 2
+		case b[j] == 0xE2 && j+2 < len(b) && b[j+1] == 0x84 && b[j+2] == 0xAA:
+			b[w] = 'k'
+			j += 3
+		default:
+			b[w] = b[j]
+			j++
+		}
+		w++
+	}
+	return dst[:n+w]
 }
