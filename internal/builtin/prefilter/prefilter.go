@@ -168,7 +168,7 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 // two bytes are dropped (they filter nothing).
 func requiredSets(re *syntax.Regexp) [][]string {
 	var out [][]string
-	for _, set := range literals(re).required() {
+	for _, set := range required(re) {
 		ok := len(set) > 0
 		for _, l := range set {
 			ok = ok && len(l) >= 2
@@ -180,144 +180,60 @@ func requiredSets(re *syntax.Regexp) [][]string {
 	return out
 }
 
-// lits is what literals works out for a node of a regexp.
-type lits struct {
-	// exact, if ok, is every string the node matches: a small finite set
-	// of literals (folded as Lower folds text), e.g. "a(ction|i)" →
-	// ["action", "ai"].
-	exact []string
-	ok    bool
-	// sets are the literal sets of the node (see requiredSets), before
-	// dropping short ones, unless ok (see required).
-	sets [][]string
-}
-
-// required returns the literal sets of the node.
-func (l lits) required() [][]string {
-	if l.ok {
-		return [][]string{l.exact}
+// required returns the literal sets of re (see requiredSets), before
+// dropping short ones.
+func required(re *syntax.Regexp) [][]string {
+	if ex, ok := exact(re); ok {
+		return [][]string{ex}
 	}
-	return l.sets
-}
-
-// literals works out the lits of re, in one walk of it.
-func literals(re *syntax.Regexp) lits {
-	var l lits
 	switch re.Op {
-	case syntax.OpLiteral:
-		var buf [64]byte
-		b := buf[:0]
-		l.ok = true
-		for _, r := range re.Rune {
-			f, ok := foldRune(r, re.Flags&syntax.FoldCase != 0)
-			b, l.ok = utf8.AppendRune(b, f), l.ok && ok
-		}
-		l.exact = []string{string(b)}
-	case syntax.OpEmptyMatch:
-		l.exact, l.ok = []string{""}, true
-	case syntax.OpCapture:
-		return literals(re.Sub[0])
-	case syntax.OpQuest:
-		if sub := literals(re.Sub[0]); sub.ok {
-			l.exact, l.ok = append(sub.exact, ""), true
-		}
-	case syntax.OpPlus:
-		l.sets = literals(re.Sub[0]).required()
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
 	case syntax.OpRepeat:
-		if sub := literals(re.Sub[0]); re.Min >= 1 {
-			l.sets = sub.required()
+		if re.Min >= 1 {
+			return required(re.Sub[0])
 		}
-	case syntax.OpCharClass:
-		// A small class such as [Ssſ] (from case folding) or [-–—]: the
-		// class lists every rune it matches, so each folds on its own.
-		l.exact, l.ok = classLiterals(re.Rune)
 	case syntax.OpConcat:
-		l = concatLiterals(re.Sub)
+		// Runs of exactly-known parts join into longer literals; every
+		// part's sets are required.
+		var out [][]string
+		var run []string
+		flush := func() {
+			if run != nil {
+				out = append(out, run)
+			}
+			run = nil
+		}
+		for _, s := range re.Sub {
+			if ex, ok := exact(s); ok {
+				if run == nil {
+					run = ex
+				} else if len(run)*len(ex) <= 64 {
+					run = cross(run, ex)
+				} else {
+					flush()
+					run = ex
+				}
+				continue
+			}
+			flush()
+			out = append(out, required(s)...)
+		}
+		flush()
+		return out
 	case syntax.OpAlternate:
 		// One literal of any branch: take each branch's longest set.
-		l.ok = true
-		all, allOK := []string(nil), true
+		var all []string
 		for _, s := range re.Sub {
-			sub := literals(s)
-			if l.ok = l.ok && sub.ok && len(l.exact)+len(sub.exact) <= 64; l.ok {
-				l.exact = append(l.exact, sub.exact...)
+			best := bestSet(required(s))
+			if best == nil {
+				return nil
 			}
-			best := sub.exact
-			if !sub.ok || slices.Contains(best, "") {
-				best = bestSet(sub.sets)
-			}
-			allOK = allOK && best != nil
 			all = append(all, best...)
 		}
-		if l.ok {
-			l.exact = dedupe(l.exact)
-		} else if allOK {
-			l.sets = [][]string{dedupe(all)}
-		}
+		return [][]string{dedupe(all)}
 	}
-	if !l.ok {
-		l.exact = nil
-	}
-	return l
-}
-
-// concatLiterals works out the lits of a concatenation of subs. Runs of
-// exactly-known parts join into longer literals; every part's sets are
-// required.
-func concatLiterals(subs []*syntax.Regexp) lits {
-	all := lits{exact: []string{""}, ok: true}
-	var run []string
-	flush := func() {
-		if run != nil {
-			all.sets = append(all.sets, run)
-		}
-		run = nil
-	}
-	for _, s := range subs {
-		sub := literals(s)
-		if all.ok = all.ok && sub.ok && len(all.exact)*len(sub.exact) <= 64; all.ok {
-			all.exact = cross(all.exact, sub.exact)
-		}
-		if !sub.ok {
-			flush()
-			all.sets = append(all.sets, sub.sets...)
-			continue
-		}
-		switch {
-		case run == nil:
-			run = sub.exact
-		case len(run)*len(sub.exact) <= 64:
-			run = cross(run, sub.exact)
-		default:
-			flush()
-			run = sub.exact
-		}
-	}
-	flush()
-	return all
-}
-
-// classLiterals returns the runes of a character class, folded, if there
-// are only a few.
-func classLiterals(ranges []rune) ([]string, bool) {
-	n := 0
-	for i := 0; i+1 < len(ranges); i += 2 {
-		if n += int(ranges[i+1]-ranges[i]) + 1; n > 8 {
-			return nil, false
-		}
-	}
-	out := make([]string, 0, n)
-	for i := 0; i+1 < len(ranges); i += 2 {
-		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			f, ok := foldRune(r, false)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, string(f))
-		}
-	}
-	out = dedupe(out)
-	return out, len(out) > 0 && len(out) <= 4
+	return nil
 }
 
 // bestSet picks the set whose shortest literal is longest.
@@ -336,6 +252,69 @@ func bestSet(sets [][]string) []string {
 		}
 	}
 	return best
+}
+
+// exact returns every string re matches when that is a small finite set of
+// literals (folded as Lower folds text), e.g. "a(ction|i)" → ["action", "ai"].
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b := make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			f, ok := foldRune(r, re.Flags&syntax.FoldCase != 0)
+			if !ok {
+				return nil, false
+			}
+			b[i] = f
+		}
+		return []string{string(b)}, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		ex, ok := exact(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return append(ex, ""), true
+	case syntax.OpCharClass:
+		// A small class such as [Ssſ] (from case folding) or [-–—]: the
+		// class lists every rune it matches, so each folds on its own.
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				f, ok := foldRune(r, false)
+				if !ok || len(out) >= 8 {
+					return nil, false
+				}
+				out = append(out, string(f))
+			}
+		}
+		out = dedupe(out)
+		return out, len(out) > 0 && len(out) <= 4
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			ex, ok := exact(s)
+			if !ok || len(out)*len(ex) > 64 {
+				return nil, false
+			}
+			out = cross(out, ex)
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			ex, ok := exact(s)
+			if !ok || len(out)+len(ex) > 64 {
+				return nil, false
+			}
+			out = append(out, ex...)
+		}
+		return dedupe(out), true
+	}
+	return nil, false
 }
 
 func cross(a, b []string) []string {
