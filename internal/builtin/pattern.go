@@ -30,8 +30,9 @@ type pattern struct {
 	anchored    *regexp.Regexp
 }
 
-// newPattern returns src as a pattern. A pattern of the package is
-// registered for TestPatterns, which compiles it and checks its prefilter.
+// newPattern returns src as a pattern of the package, registered for
+// TestPatterns and TestPrefilterSound, which compile it and check its
+// prefilter. Patterns made at run time (docCompile) are not registered.
 func newPattern(src string) *pattern {
 	p := &pattern{src: src}
 	patterns = append(patterns, p)
@@ -62,8 +63,8 @@ func (p *pattern) re() *regexp.Regexp {
 }
 
 // filter returns the prefilter, worked out on first use, or looked up in
-// analyzedPatterns: parsing every pattern of the document rules would cost
-// their first run about 1.5 ms. A pattern that does not parse gets no
+// analyzedPatterns: parsing every pattern of the document rules would add
+// about 1.5 ms to `upward lint` of a meeting note (11.7 ms). A pattern that does not parse gets no
 // prefilter: its re panics when it runs.
 func (p *pattern) filter() *prefilter.Info {
 	p.infoOnce.Do(func() {
