@@ -371,7 +371,8 @@ const (
 // matches to k and s, to those. Other runes stay as they are.
 func Lower(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' || c == 0xC5 || c == 0xE2 {
+		if c := s[i]; 'A' <= c && c <= 'Z' ||
+			c == 0xC5 && strings.HasPrefix(s[i:], string(longS)) || c == 0xE2 && strings.HasPrefix(s[i:], string(kelvin)) {
 			return string(AppendLower(make([]byte, 0, len(s)), s))
 		}
 	}
