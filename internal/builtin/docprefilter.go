@@ -12,16 +12,13 @@ import (
 	"github.com/upward-lint/upward/internal/builtin/rulefile"
 )
 
-// docPatterns is a group of patterns with a cheap prefilter. For each
-// pattern it knows literals a match must contain (all of several sets, one
-// literal of each set), found from the regexp's syntax (see package
-// prefilter; for the built-in patterns, by go generate). One scan of the
-// lower-cased text finds which literals occur, and only the patterns whose
-// literals all occur run their regexp, which compiles when it first runs.
-// The built-in groups share one literal table (docTable), so one scan of a
-// block serves every group of every document rule (see docStruct).
+// docPatterns is a group of patterns with a shared literal scan: one scan
+// of the lower-cased text (prefilter.Lower) finds which of the group's
+// literals occur, and only the patterns whose literals all occur run their
+// regexp. The document rules' groups share one literal table (docTable),
+// so one scan of a block serves every group of every rule (see docStruct).
 type docPatterns struct {
-	re []*docRE
+	re []*pattern
 	// reqs[k] lists, for pattern k, sets of literal indices: a match
 	// contains one literal of every set. Empty means always run.
 	reqs [][][]int
@@ -30,63 +27,9 @@ type docPatterns struct {
 	lits  []string
 }
 
-// docRE is a pattern of a docPatterns. It compiles on first use, as does
-// its copy anchored at the start of the text (see matchStart).
-type docRE struct {
-	prefix, pat string // the pattern is prefix+pat
-	id, group   string // where it comes from, for the panic of a bad one
-	info        *prefilter.Info
-
-	once       sync.Once
-	re         *regexp.Regexp
-	anchorOnce sync.Once
-	anchored   *regexp.Regexp
-}
-
-// regexp returns the compiled pattern; a bad pattern in the embedded
-// data is a programming error.
-func (d *docRE) regexp() *regexp.Regexp {
-	d.once.Do(func() {
-		re, err := regexp.Compile(d.prefix + d.pat)
-		if err != nil {
-			panic(fmt.Sprintf("rules/%s.toml: phrases.%s: %v", d.id, d.group, err))
-		}
-		d.re = re
-	})
-	return d.re
-}
-
-// String returns the source text of the pattern.
-func (d *docRE) String() string { return d.prefix + d.pat }
-
-// MatchString is regexp.Regexp.MatchString.
-func (d *docRE) MatchString(s string) bool { return d.regexp().MatchString(s) }
-
-// FindStringIndex is regexp.Regexp.FindStringIndex.
-func (d *docRE) FindStringIndex(s string) []int { return d.regexp().FindStringIndex(s) }
-
-// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
-func (d *docRE) FindAllStringIndex(s string, n int) [][]int {
-	return d.regexp().FindAllStringIndex(s, n)
-}
-
 // matchStart returns the end of pattern k's match at the very start of s,
-// or -1: where re.FindStringIndex(s) would report a match at 0. An anchored
-// regexp gives up at the first byte instead of scanning all of s, and is
-// not run at all when s starts with a byte no match starts with.
-func (ps *docPatterns) matchStart(k int, s string) int {
-	d := ps.re[k]
-	if d.info.FirstKnown && (s == "" || !d.info.CanStart(s[0])) {
-		return -1
-	}
-	d.anchorOnce.Do(func() {
-		d.anchored = regexp.MustCompile(`^(?:` + d.String() + `)`)
-	})
-	if loc := d.anchored.FindStringIndex(s); loc != nil {
-		return loc[1]
-	}
-	return -1
-}
+// or -1 (see pattern.matchStart).
+func (ps *docPatterns) matchStart(k int, s string) int { return ps.re[k].matchStart(s) }
 
 // litTable is a set of literals with a fast multi-literal scan. Literals
 // of two or three bytes are found through a bitmap of their first two
@@ -110,8 +53,11 @@ type litTable struct {
 	quads [1 << 16 / 64]uint64
 }
 
-// docTable is the literal table of the built-in document rules' patterns.
-var docTable = &litTable{size: docPrefilterLiterals}
+// docTable is the literal table of the built-in document rules' patterns,
+// sized for the about 370 literals they have.
+var docTable = &litTable{size: docTableSize}
+
+const docTableSize = 400
 
 func quadHash(w uint32) uint32 { return (w * 0x9E3779B1) >> 16 }
 
@@ -213,24 +159,18 @@ func (t *litTable) scanLocked(lower string, bits []uint64) litSet {
 // newDocPatterns builds the prefilter for res, patterns known only at run
 // time, with a literal table of its own.
 func newDocPatterns(res []*regexp.Regexp) *docPatterns {
-	ds := make([]docRE, len(res))
+	ps := make([]*pattern, len(res))
 	for i, re := range res {
-		d := &ds[i]
-		d.pat, d.re = re.String(), re
-		d.once.Do(func() {}) // compiled already
-		info, err := prefilter.Analyze(d.pat)
-		if err != nil {
-			info = prefilter.Info{} // no prefilter: always run
-		}
-		d.info = &info
+		ps[i] = &pattern{src: re.String(), compiled: re}
+		ps[i].compileOnce.Do(func() {}) // compiled already
 	}
-	return newDocPatternsIn(&litTable{}, ds)
+	return newDocPatternsIn(&litTable{}, ps)
 }
 
-// docCompile returns the patterns of one phrase group of a rule, with
-// their prefilters, which go generate worked out (docprefilter_gen.go),
-// and the group's flags (rulefile.GroupPrefix). The patterns compile on
-// first use; a bad pattern in the embedded data is a programming error.
+// docCompile returns the patterns of one phrase group of a rule, with the
+// group's flags (rulefile.GroupPrefix) and their prefilters. It parses
+// them; they compile when their prefilter first lets a text through, and a
+// bad one in the embedded data, a programming error, panics then.
 func docCompile(id, group string, pats []string) *docPatterns {
 	return docCompileIn(docTable, id, group, pats)
 }
@@ -241,90 +181,45 @@ func docCompileIn(table *litTable, id, group string, pats []string) *docPatterns
 	if !ok {
 		panic(fmt.Sprintf("rules/%s.toml: phrases.%s is a word list, not patterns", id, group))
 	}
-	gen := genDocPrefilter(id, group, prefix, pats)
-	if gen == nil && len(pats) > 0 {
-		docPrefilterMissed.Lock()
-		docPrefilterMissed.groups = append(docPrefilterMissed.groups, fmt.Sprintf("rules/%s.toml: phrases.%s (prefix %q)", id, group, prefix))
-		docPrefilterMissed.Unlock()
-	}
-	ds := make([]docRE, len(pats))
+	where := "rules/" + id + ".toml: phrases." + group
+	all := make([]pattern, len(pats))
+	ps := make([]*pattern, len(pats))
 	for i, p := range pats {
-		d := &ds[i]
-		d.prefix, d.pat, d.id, d.group = prefix, p, id, group
-		if gen != nil {
-			d.info = &gen.pats[i].info
-			continue
-		}
-		// The generated data is stale (TestDocPrefiltersGenerated fails):
-		// check and analyse the pattern now.
-		d.regexp()
-		info, _ := prefilter.Analyze(d.String())
-		d.info = &info
+		all[i].src, all[i].where = prefix+p, where
+		ps[i] = &all[i]
 	}
-	return newDocPatternsIn(table, ds)
+	return newDocPatternsIn(table, ps)
 }
 
-// docPrefilterMissed lists the phrase groups docCompile found no generated
-// prefilter for, for TestDocPrefiltersGenerated.
-var docPrefilterMissed struct {
-	sync.Mutex
-	groups []string
-}
-
-// genDocPrefilter returns the generated prefilter of a phrase group, or
-// nil if there is none for these patterns.
-func genDocPrefilter(id, group, prefix string, pats []string) *docGroupPrefilter {
-	i, ok := slices.BinarySearchFunc(docPrefilterData[:], [2]string{id, group}, func(g docGroupPrefilter, key [2]string) int {
-		if c := strings.Compare(g.id, key[0]); c != 0 {
-			return c
-		}
-		return strings.Compare(g.group, key[1])
-	})
-	if !ok {
-		return nil
-	}
-	g := &docPrefilterData[i]
-	if g.prefix != prefix || len(g.pats) != len(pats) {
-		return nil
-	}
-	for k, p := range pats {
-		if g.pats[k].pat != p {
-			return nil
-		}
-	}
-	return g
-}
-
-// newDocPatternsIn builds the prefilter for ds, whose infos are set,
-// adding its literals to table.
-func newDocPatternsIn(table *litTable, ds []docRE) *docPatterns {
-	ps := &docPatterns{re: make([]*docRE, len(ds)), reqs: make([][][]int, len(ds)), table: table}
+// newDocPatternsIn builds the prefilter for ps, adding its literals to
+// table.
+func newDocPatternsIn(table *litTable, ps []*pattern) *docPatterns {
+	g := &docPatterns{re: ps, reqs: make([][][]int, len(ps)), table: table}
 	nSets, nLits := 0, 0
-	for k := range ds {
-		for _, set := range ds[k].info.Sets {
+	for _, p := range ps {
+		for _, set := range p.filter().Sets {
 			nSets++
 			nLits += len(set)
 		}
 	}
 	sets, ids := make([][]int, 0, nSets), make([]int, 0, nLits)
-	for k := range ds {
-		d := &ds[k]
-		ps.re[k] = d
-		for _, set := range d.info.Sets {
+	for k, p := range ps {
+		info := p.filter()
+		for _, set := range info.Sets {
 			start := len(ids)
 			for _, l := range set {
 				ids = append(ids, table.add(l))
 			}
 			sets = append(sets, ids[start:len(ids):len(ids)])
 		}
-		if n := len(d.info.Sets); n > 0 {
-			ps.reqs[k] = sets[len(sets)-n : len(sets) : len(sets)]
+		if n := len(info.Sets); n > 0 {
+			g.reqs[k] = sets[len(sets)-n : len(sets) : len(sets)]
 		}
 	}
 	table.mu.RLock()
-	ps.lits = table.lits
+	g.lits = table.lits
 	table.mu.RUnlock()
-	return ps
+	return g
 }
 
 // present reports which literals occur in lower.
@@ -349,23 +244,9 @@ func (ps *docPatterns) may(k int, found litSet) bool {
 	return true
 }
 
-// mayText reports whether pattern k can match a text whose lower-cased
-// form is lower; for a few patterns it is cheaper than present.
-func (ps *docPatterns) mayText(k int, lower string) bool {
-	for _, set := range ps.reqs[k] {
-		ok := false
-		for _, id := range set {
-			if strings.Contains(lower, ps.lits[id]) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
+// mayText reports whether pattern k can match a text whose Lower form is
+// lower; for a few patterns it is cheaper than present.
+func (ps *docPatterns) mayText(k int, lower string) bool { return ps.re[k].may(lower) }
 
 // mayAny reports whether any pattern can match a text whose literals are
 // found.
@@ -386,7 +267,7 @@ func (ps *docPatterns) matchAny(s string) bool {
 	if ps == nil || len(ps.re) == 0 {
 		return false
 	}
-	return ps.matchAnyFound(s, ps.present(docLower(s)))
+	return ps.matchAnyFound(s, ps.present(prefilter.Lower(s)))
 }
 
 // matchAnyFound is matchAny for a text whose literals (or a superset of
@@ -397,23 +278,9 @@ func (ps *docPatterns) matchAnyFound(s string, found litSet) bool {
 		return false
 	}
 	for k, re := range ps.re {
-		if ps.may(k, found) && re.MatchString(s) {
+		if ps.may(k, found) && re.re().MatchString(s) {
 			return true
 		}
 	}
 	return false
-}
-
-// docGroupPrefilter is the prefilter of one phrase group of a document
-// rule, worked out by go generate (docprefilter_gen.go) for docCompile.
-type docGroupPrefilter struct {
-	id, group, prefix string
-	pats              []docPatPrefilter
-}
-
-// docPatPrefilter is the prefilter of one pattern: pat is the phrase as
-// in the rule file, without the group's prefix.
-type docPatPrefilter struct {
-	pat  string
-	info prefilter.Info
 }

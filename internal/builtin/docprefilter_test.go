@@ -2,19 +2,13 @@ package builtin
 
 import (
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
-	"reflect"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/upward-lint/upward/internal/builtin/prefilter"
 	"github.com/upward-lint/upward/internal/builtin/rulefile"
-	"github.com/upward-lint/upward/internal/document"
-	"github.com/upward-lint/upward/internal/lint"
-	"github.com/upward-lint/upward/rules"
 )
 
 // TestRequiredLiterals checks that newDocPatterns takes its sets from the
@@ -57,9 +51,9 @@ func TestPrefilterNeverRejectsAMatch(t *testing.T) {
 	}
 	eachDocGroup(func(id, group string, ps *docPatterns) {
 		for _, s := range texts {
-			found := ps.present(docLower(s))
+			found := ps.present(prefilter.Lower(s))
 			for k, re := range ps.re {
-				if re.MatchString(s) && !ps.may(k, found) {
+				if re.re().MatchString(s) && !ps.may(k, found) {
 					t.Errorf("%s %s: %s matches %q but the prefilter rejects it", id, group, re, s)
 				}
 			}
@@ -80,7 +74,7 @@ func TestMatchStart(t *testing.T) {
 		for k, re := range ps.re {
 			for _, s := range texts {
 				want := -1
-				if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 {
+				if loc := re.re().FindStringIndex(s); loc != nil && loc[0] == 0 {
 					want = loc[1]
 				}
 				if got := ps.matchStart(k, s); got != want {
@@ -91,124 +85,27 @@ func TestMatchStart(t *testing.T) {
 	})
 }
 
-// TestDocPrefiltersGenerated keeps the prefilters go generate wrote
-// (docprefilter_gen.go) in step with rules/*.toml, the source of truth:
-// each phrase group of each document rule has one, for the same patterns,
-// and each equals what package prefilter works out now. It also checks
-// that the document rules find a generated prefilter for every group they
-// compile (else docCompile analyses the group at run time).
-func TestDocPrefiltersGenerated(t *testing.T) {
-	const stale = "docprefilter_gen.go is stale: run go generate ./internal/builtin"
-	names, err := fs.Glob(rules.FS, "*.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []string // "id group" of the groups of the document rules
-	files := map[string]*rulefile.File{}
-	for _, n := range names {
-		f, err := rulefile.Decode(rules.FS, strings.TrimSuffix(n, ".toml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[f.ID] = f
-		if f.Scope != "document" {
-			continue
-		}
-		for g := range f.Phrases {
-			if _, ok := rulefile.GroupPrefix(g); ok {
-				want = append(want, f.ID+" "+g)
-			}
-		}
-	}
-	slices.Sort(want)
-	var got []string
-	for i := range docPrefilterData {
-		g := &docPrefilterData[i]
-		got = append(got, g.id+" "+g.group)
-		f := files[g.id]
-		if f == nil {
-			continue
-		}
-		var pats []string
-		for _, p := range g.pats {
-			pats = append(pats, p.pat)
-		}
-		if !slices.Equal(pats, f.Phrases[g.group]) {
-			t.Errorf("rules/%s.toml: phrases.%s: patterns differ from the generated ones; %s", g.id, g.group, stale)
-			continue
-		}
-		for _, p := range g.pats {
-			info, err := prefilter.Analyze(g.prefix + p.pat)
-			if err != nil {
-				t.Errorf("rules/%s.toml: phrases.%s: %v", g.id, g.group, err)
-				continue
-			}
-			if !reflect.DeepEqual(info, p.info) {
-				t.Errorf("rules/%s.toml: phrases.%s: %s%s: prefilter %+v, generated %+v; %s", g.id, g.group, g.prefix, p.pat, info, p.info, stale)
-			}
-		}
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("generated prefilters for %q, want %q (sorted): %s", got, want, stale)
-	}
-
-	// Run the document rules, so they compile their groups, then check
-	// that docCompile found each group's prefilter.
-	var docRules []*lint.Rule
-	for _, id := range docRuleIDs {
-		docRules = append(docRules, rule(t, id))
-	}
-	for _, kind := range []document.Kind{document.KindStatus, document.KindMeetingNotes} {
-		doc := document.Parse("# Notes\n\n- Action: ship it\n", document.Options{Format: document.Markdown, KindHint: kind})
-		lint.Run(doc, docRules, lint.Options{})
-	}
-	docPrefilterMissed.Lock()
-	defer docPrefilterMissed.Unlock()
-	for _, g := range slices.Compact(slices.Sorted(slices.Values(docPrefilterMissed.groups))) {
-		t.Errorf("docCompile found no generated prefilter for %s: %s ", g, stale)
-	}
-}
-
-// TestDocCompileLazy checks that docCompile compiles no regexp, that a
-// pattern compiles when first run, and that a bad one panics naming its
-// rule file and group then.
+// TestDocCompileLazy checks that docCompile compiles no regexp, and that
+// a pattern compiles when first run.
 func TestDocCompileLazy(t *testing.T) {
-	var g *docGroupPrefilter
-	for i := range docPrefilterData {
-		if len(docPrefilterData[i].pats) >= 2 {
-			g = &docPrefilterData[i]
-			break
+	_, rf := mustLoad("missing-decisions")
+	ps := docCompile("missing-decisions", "lines", rf.Phrases["lines"])
+	if len(ps.re) < 2 {
+		t.Fatal("missing-decisions has fewer than two line patterns")
+	}
+	for k, p := range ps.re {
+		if p.compiled != nil || p.anchored != nil {
+			t.Fatalf("pattern %d compiled by docCompile", k)
 		}
 	}
-	if g == nil {
-		t.Fatal("no generated group with two patterns")
+	p := ps.re[0]
+	p.re().MatchString("x")
+	if p.compiled == nil || p.compiled.String() != "(?i)"+rf.Phrases["lines"][0] {
+		t.Errorf("pattern 0 after MatchString: %v, want (?i)%s compiled", p.compiled, rf.Phrases["lines"][0])
 	}
-	var pats []string
-	for _, p := range g.pats {
-		pats = append(pats, p.pat)
-	}
-	ps := docCompile(g.id, g.group, pats)
-	for k, d := range ps.re {
-		if d.re != nil || d.anchored != nil {
-			t.Fatalf("%s: pattern %d compiled by docCompile", g.group, k)
-		}
-	}
-	d := ps.re[0]
-	d.MatchString("x")
-	if d.re == nil || d.re.String() != g.prefix+g.pats[0].pat {
-		t.Errorf("pattern 0 after MatchString: %v, want %s%s compiled", d.re, g.prefix, g.pats[0].pat)
-	}
-	if ps.re[1].re != nil {
+	if ps.re[1].compiled != nil {
 		t.Error("pattern 1 compiled by running pattern 0")
 	}
-
-	bad := &docRE{prefix: "(?i)", pat: "(unclosed", id: "some-rule", group: "lines", info: &prefilter.Info{}}
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "rules/some-rule.toml: phrases.lines: ") {
-			t.Errorf("bad pattern: panic %v, want one naming rules/some-rule.toml: phrases.lines", r)
-		}
-	}()
-	bad.MatchString("x")
 }
 
 // TestLitTableScan checks the literal scan against strings.Contains for
@@ -246,22 +143,28 @@ func TestLitTableScan(t *testing.T) {
 }
 
 // BenchmarkDocCompile measures what the document rules' first run pays
-// for their patterns: building every group's prefilter from the generated
-// data into a fresh literal table (the regexps compile later, when a
-// prefilter first lets a text through).
+// for their patterns: parsing each to work out its prefilter and building
+// every group's literal scan into a fresh literal table (the regexps
+// compile later, when a prefilter first lets a text through).
 func BenchmarkDocCompile(b *testing.B) {
-	pats := make([][]string, len(docPrefilterData))
-	for i := range docPrefilterData {
-		for _, p := range docPrefilterData[i].pats {
-			pats[i] = append(pats[i], p.pat)
+	type group struct {
+		id, name string
+		pats     []string
+	}
+	var groups []group
+	for _, id := range docRuleIDs {
+		_, rf := mustLoad(id)
+		for name, pats := range rf.Phrases {
+			if _, ok := rulefile.GroupPrefix(name); ok {
+				groups = append(groups, group{id, name, pats})
+			}
 		}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		table := &litTable{size: docPrefilterLiterals}
-		for i := range docPrefilterData {
-			g := &docPrefilterData[i]
-			docCompileIn(table, g.id, g.group, pats[i])
+		table := &litTable{size: docTableSize}
+		for _, g := range groups {
+			docCompileIn(table, g.id, g.name, g.pats)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/upward-lint/upward/internal/builtin/prefilter"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 )
@@ -217,7 +218,7 @@ func sectionPresent(doc *document.Document, i int, db *docBlock, lineStart bool,
 		if lowered == nil {
 			lowered = make([]string, len(sents))
 			for j, s := range sents {
-				lowered[j] = docLower(s)
+				lowered[j] = prefilter.Lower(s)
 			}
 		}
 		for j, s := range sents {
@@ -586,7 +587,7 @@ var ownerWord = lazyRE(`[A-Za-z]+`)
 // of owners whose first word (after "maybe", "perhaps") is not in notNames
 // (lower-case).
 func hasOwner(owners *docPatterns, notNames map[string]bool, t string) bool {
-	found := owners.present(docLower(t))
+	found := owners.present(prefilter.Lower(t))
 	for k, re := range owners.re {
 		if !owners.may(k, found) {
 			continue

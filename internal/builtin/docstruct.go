@@ -5,37 +5,13 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/upward-lint/upward/internal/builtin/prefilter"
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
 // Helpers shared by the document rules: where a block's prose is, where a
 // finding points, and where and how to insert a missing section.
-
-// docLower lower-cases the ASCII letters of s for the prefilters (the
-// literals they look for are ASCII).
-func docLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	return string(appendLowerASCII(nil, s))
-}
-
-// appendLowerASCII appends s to dst with its ASCII letters lower-cased.
-func appendLowerASCII(dst []byte, s string) []byte {
-	n := len(dst)
-	dst = append(dst, s...)
-	for j, c := range dst[n:] {
-		if 'A' <= c && c <= 'Z' {
-			dst[n+j] = c + 'a' - 'A'
-		}
-	}
-	return dst
-}
 
 var docNormalizer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-")
 
@@ -427,7 +403,7 @@ func newDocBlocks(doc *document.Document) []*docBlock {
 			db.ok, db.text, db.norm, db.lines = true, t, docNormalize(t), lineStarts(t)
 			db.sp = document.Span{Start: sp.Start - b.Span.Start, End: sp.End - b.Span.Start}
 			db.start = start - b.Span.Start
-			lower = appendLowerASCII(lower, db.norm)
+			lower = prefilter.AppendLower(lower, db.norm)
 		}
 		ends[i] = len(lower)
 	}

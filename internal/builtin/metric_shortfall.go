@@ -4,6 +4,7 @@
 package builtin
 
 import (
+	"github.com/upward-lint/upward/internal/builtin/prefilter"
 	"strconv"
 	"strings"
 )
@@ -15,26 +16,22 @@ var (
 	badMetric  = `(?:churn|attrition|latency|p9\d|error rate|errors|failure rate|defect rate|rejects|backlog|costs?|spend|freight|prices|turnaround|(?:first-)?response time|wait times?|queue|downtime|overtime|cancellations|complaints|refunds|incidents|escalations|no-shows|absences|outages|defects)`
 	goodMetric = `(?:accuracy|coverage|conversion|deflection|CTR|click-through(?: rate)?|open rate|revenue|margins?|retention|uptime|throughput|bookings|sign-?ups|adoption|velocity|NPS|CSAT|win rate|yield|utili[sz]ation|attendance|engagement|sales)`
 	num        = `(?:under |over |about |~|\$)?(\d[\d,]*(?:\.\d+)?)`
-	badUpRE    = guard(`(?i)\b`+badMetric+`\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`,
-		"doubled", "tripled", "quadrupled", "spiked", "jumped", "surged", "soared", "ballooned", "climbed", "rose", "grew", "increased", "up", "hit", "crossed", "exceeded", "twice", "three times", "double")
-	goodDownRE = guard(`(?i)\b`+goodMetric+`\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`,
-		"dropped", "fell", "declined", "decreased", "slipped", "sank", "plunged", "plummeted", "tanked", "halved", "down")
-	badFromRE  = guard(`(?i)\b`+badMetric+`\b[^.;!?]{0,50}?\bfrom `+num+`\S* to `+num, "from ")
-	goodFromRE = guard(`(?i)\b`+goodMetric+`\b[^.;!?]{0,50}?\bfrom `+num+`\S* to `+num, "from ")
-	targetRE   = guard(`(?i)(?:`+num+`[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`,
-		"against", "vs", "versus")
-	overRE = guard(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b|\bat (?:9\d|100)% (?:disk|memory|CPU|storage)\b`,
-		"%", "over capacity")
+	badUpRE    = newPattern(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\b(?:doubled|tripled|quadrupled|spiked|jumped|surged|soared|ballooned|climbed|rose|grew|increased|went up|(?:is|are|was|were) up|hit|crossed|exceeded|up \d|up from|(?:at )?(?:twice|three times|double) (?:last|the|our|its))`)
+	goodDownRE = newPattern(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\b(?:dropped|fell|declined|decreased|slipped|sank|plunged|plummeted|tanked|halved|went down|(?:is|are|was|were) down|down \d)`)
+	badFromRE  = newPattern(`(?i)\b` + badMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
+	goodFromRE = newPattern(`(?i)\b` + goodMetric + `\b[^.;!?]{0,50}?\bfrom ` + num + `\S* to ` + num)
+	targetRE   = newPattern(`(?i)(?:` + num + `[ -]?([a-z]+|%)? )?(?:against|vs\.?|versus) (?:an? |the |our )?[$~]?(\d[\d,]*(?:\.\d+)?)[\w.,$%~-]*(?: \w+)? (?:target|goal|SLA|plan|forecast|quota|commit(?:ment)?)\b`)
+	overRE     = newPattern(`(?i)\b(?:1\d\d|[2-9]\d\d)% of (?:the |our |its |their )?(?:\w+ )?(?:budget|plan|forecast|allocation|quota|capacity)\b|\b(?:9\d|100)% (?:\w+ )?(?:capacity|full|utili[sz]ed)\b|\bover capacity\b|\bat (?:9\d|100)% (?:disk|memory|CPU|storage)\b`)
 	// onlyOfRE matches an implicit shortfall: "covers only 9 of the 12
 	// hires", "only two of five replied".
-	onlyOfRE = guard(`(?i)\bonly (?:(?:covers?|has|have|had|got|gets|reached|signed|answered) )?(?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`, "only")
-	onlyRE   = guard(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `, "only")
+	onlyOfRE = newPattern(`(?i)\bonly (?:(?:covers?|has|have|had|got|gets|reached|signed|answered) )?(?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of|out of) (?:the |our |my |their )?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b`)
+	onlyRE   = newPattern(`^\s*(?:[-*+] |\d+\. )?[Oo]nly (?:\d+(?:\.\d+)?%|\d+ of|one of|two of|three of|half of) `)
 )
 
 // metricShortfall reports whether s measures something going the wrong
 // way. The rule calls it only where a "metric" phrase was found.
 func metricShortfall(s string) bool {
-	l := guardLower(s)
+	l := prefilter.Lower(s)
 	if badUpRE.match(s, l) || goodDownRE.match(s, l) || overRE.match(s, l) || onlyRE.match(s, l) || onlyOf(s, l) {
 		return true
 	}
@@ -56,7 +53,7 @@ func metricShortfall(s string) bool {
 			}
 		}
 	}
-	if !badFromRE.may(l) {
+	if !badFromRE.may(l) && !goodFromRE.may(l) {
 		return false
 	}
 	if m := badFromRE.re().FindStringSubmatch(s); m != nil && numberAt(m[2]) > numberAt(m[1]) {
@@ -67,7 +64,7 @@ func metricShortfall(s string) bool {
 }
 
 // onlyOf reports an implicit shortfall ("only two of five replied"), but
-// not a rare bad event ("errors in only 2 of 40 runs"). l is guardLower(s).
+// not a rare bad event ("errors in only 2 of 40 runs"). l is prefilter.Lower(s).
 func onlyOf(s, l string) bool {
 	if !onlyOfRE.may(l) {
 		return false

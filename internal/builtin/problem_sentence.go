@@ -209,8 +209,7 @@ func improving(s, word string) bool {
 // falling verb comes within five words.
 const improvingWindow = 120
 
-var improvingRE = guard(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|was|were|has|have|has been|have been) )?(?:down (?:by )?\d+|down to|dropped|fell|decreased|declined|halved|shrank|went down)\b`,
-	"down", "dropped", "fell", "decreased", "declined", "halved", "shrank")
+var improvingRE = newPattern(`^[\w'’-]+(?:[ ,]+[\w'’-]+){0,4}?[ ,]+(?:(?:is|are|was|were|has|have|has been|have been) )?(?:down (?:by )?\d+|down to|dropped|fell|decreased|declined|halved|shrank|went down)\b`)
 
 // leadIn reports whether every neutral phrase ("update on", "summary")
 // only introduces the sentence before a colon that a problem follows:

@@ -2,6 +2,6 @@
 
 package builtin
 
-// corpusStride is how many corpus files TestGuardLiterals steps over per
+// corpusStride is how many corpus files TestPrefilterSound steps over per
 // file it reads: the race detector makes regexps about ten times slower.
 const corpusStride = 16

@@ -1,7 +1,7 @@
 // Command gen writes internal/builtin/rulefiles_gen.go: the built-in rule
 // files rules/*.toml, decoded and checked, as Go values, so that the
 // linter does not decode TOML when it starts; and
-// internal/builtin/docprefilter_gen.go: the prefilters of the document
+// internal/builtin/prefilter_gen.go: the prefilters of the document
 // rules' patterns, so that it does not parse them either. Run it with
 //
 //	go generate ./internal/builtin
@@ -29,7 +29,7 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
 	out := flag.String("o", "rulefiles_gen.go", "output file")
-	outPrefilters := flag.String("prefilters", "docprefilter_gen.go", "output file of the document rules' prefilters")
+	outPrefilters := flag.String("prefilters", "prefilter_gen.go", "output file of the document rules' prefilters")
 	flag.Parse()
 	files, err := decodeAll(rules.FS)
 	if err != nil {

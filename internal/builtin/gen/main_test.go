@@ -11,7 +11,7 @@ import (
 )
 
 // TestGeneratedFileUpToDate checks that internal/builtin/rulefiles_gen.go
-// and docprefilter_gen.go are byte for byte what the generator writes from
+// and prefilter_gen.go are byte for byte what the generator writes from
 // rules/*.toml now.
 func TestGeneratedFileUpToDate(t *testing.T) {
 	files, err := decodeAll(rules.FS)
@@ -23,7 +23,7 @@ func TestGeneratedFileUpToDate(t *testing.T) {
 		gen  func() ([]byte, error)
 	}{
 		{"rulefiles_gen.go", func() ([]byte, error) { return generate(files) }},
-		{"docprefilter_gen.go", func() ([]byte, error) { return generatePrefilters(files) }},
+		{"prefilter_gen.go", func() ([]byte, error) { return generatePrefilters(files) }},
 	} {
 		want, err := tc.gen()
 		if err != nil {
@@ -61,7 +61,8 @@ func TestGenerateChecks(t *testing.T) {
 }
 
 // TestGeneratePrefilters checks which groups get prefilters, with which
-// prefix, and that a pattern that does not compile is refused.
+// prefix (the source is prefix and pattern), and that a pattern that does
+// not compile is refused.
 func TestGeneratePrefilters(t *testing.T) {
 	fsys := fstest.MapFS{
 		"d.toml": {Data: []byte(`id = "d"
@@ -83,17 +84,15 @@ notnames = ['(not a pattern']
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`{id: "d", group: "headings", prefix: "(?i)"`,
-		`Sets: [][]string{{"next"}, {"steps", "step"}}`,
-		`{id: "d", group: "owner", prefix: ""`,
-		`{pat: "@[a-z]+", info: prefilter.Info{First: [4]uint64{0x0, 0x1, 0x0, 0x0}, FirstKnown: true}}`,
-		`Sets: [][]string{{"ana"}}`,
+		"{`(?i)\\bnext\\s+steps?\\b`, prefilter.Info{Sets: [][]string{{\"next\"}, {\"steps\", \"step\"}}",
+		`{"@[a-z]+", prefilter.Info{First: [4]uint64{0x0, 0x1, 0x0, 0x0}, FirstKnown: true}}`,
+		"{`\\bAna\\b`, prefilter.Info{Sets: [][]string{{\"ana\"}}",
 	} {
 		if !bytes.Contains(src, []byte(want)) {
 			t.Errorf("generated prefilters lack %s:\n%s", want, src)
 		}
 	}
-	for _, unwanted := range []string{"notnames", "sentence only"} {
+	for _, unwanted := range []string{"not a pattern", "sentence only"} {
 		if bytes.Contains(src, []byte(unwanted)) {
 			t.Errorf("generated prefilters have %q:\n%s", unwanted, src)
 		}

@@ -1,23 +1,25 @@
 // Package prefilter works out, from a regular expression's syntax, what
 // every match of it contains and which bytes a match can start with, so a
-// linter can rule a text out without running the regexp.
+// linter can rule a text out without running the regexp (as Vale's
+// regex.Compile does with the required literals of a pattern).
 //
-// The document rules' patterns are analysed when their Go is generated
-// (internal/builtin/gen); patterns known only at run time (from a config)
-// are analysed then.
+// The literals are compared with text folded by Lower: a text the regexp
+// matches always contains, once folded, one literal of each set.
 package prefilter
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Info is what Analyze finds out about a pattern.
 type Info struct {
-	// Sets are sets of lower-case literals of two bytes or more such that
-	// every match contains one literal of each set. None means no
-	// literal is known to be required.
+	// Sets are sets of literals of two bytes or more, folded as Lower
+	// folds text, such that every match, folded, contains one literal of
+	// each set. None means no literal is known to be required.
 	Sets [][]string
 	// First is a bitmap of the bytes a match can start with (byte c is
 	// bit c%64 of First[c/64]); it is meaningful only if FirstKnown,
@@ -33,7 +35,6 @@ func Analyze(pattern string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	re = re.Simplify()
 	info := Info{Sets: requiredSets(re)}
 	var set [256]bool
 	if nullable := firstBytes(re, &set); !nullable {
@@ -45,6 +46,24 @@ func Analyze(pattern string) (Info, error) {
 		}
 	}
 	return info, nil
+}
+
+// MightMatch reports whether a text whose Lower form is lower can hold a
+// match: whether it contains a literal of each of the sets.
+func (info *Info) MightMatch(lower string) bool {
+	for _, set := range info.Sets {
+		ok := false
+		for _, l := range set {
+			if strings.Contains(lower, l) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // CanStart reports whether a match can start with byte c: always, unless
@@ -60,8 +79,13 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	fold := re.Flags&syntax.FoldCase != 0
 	addRune := func(r rune) bool {
 		if r >= 0x80 {
-			// Any lead byte of a multi-byte rune.
-			for c := 0xC0; c < 0x100; c++ {
+			// Any lead byte of a multi-byte rune; U+FFFD also matches an
+			// invalid byte.
+			lo := 0xC0
+			if r == utf8.RuneError {
+				lo = 0x80
+			}
+			for c := lo; c < 0x100; c++ {
 				set[c] = true
 			}
 			return true
@@ -93,6 +117,9 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
+			if lo <= utf8.RuneError && utf8.RuneError <= hi {
+				addRune(utf8.RuneError)
+			}
 			if hi >= 0x80 {
 				addRune(0x80)
 				hi = 0x7f
@@ -136,7 +163,7 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
 	return true // end anchors and anything else: give up
 }
 
-// requiredSets returns sets of lower-case literals such that every match of
+// requiredSets returns sets of folded literals such that every match of
 // re contains one literal of each set. Sets holding a literal shorter than
 // two bytes are dropped (they filter nothing).
 func requiredSets(re *syntax.Regexp) [][]string {
@@ -204,7 +231,7 @@ func required(re *syntax.Regexp) [][]string {
 			}
 			all = append(all, best...)
 		}
-		return [][]string{all}
+		return [][]string{dedupe(all)}
 	}
 	return nil
 }
@@ -228,11 +255,19 @@ func bestSet(sets [][]string) []string {
 }
 
 // exact returns every string re matches when that is a small finite set of
-// literals (lower-cased), e.g. "a(ction|i)" → ["action", "ai"].
+// literals (folded as Lower folds text), e.g. "a(ction|i)" → ["action", "ai"].
 func exact(re *syntax.Regexp) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
+		b := make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			f, ok := foldRune(r, re.Flags&syntax.FoldCase != 0)
+			if !ok {
+				return nil, false
+			}
+			b[i] = f
+		}
+		return []string{string(b)}, true
 	case syntax.OpEmptyMatch:
 		return []string{""}, true
 	case syntax.OpCapture:
@@ -244,17 +279,20 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		}
 		return append(ex, ""), true
 	case syntax.OpCharClass:
-		// A small class such as [Ss] (from case folding) or [-–—].
+		// A small class such as [Ssſ] (from case folding) or [-–—]: the
+		// class lists every rune it matches, so each folds on its own.
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) >= 4 {
+				f, ok := foldRune(r, false)
+				if !ok || len(out) >= 8 {
 					return nil, false
 				}
-				out = append(out, strings.ToLower(string(r)))
+				out = append(out, string(f))
 			}
 		}
-		return dedupe(out), len(out) > 0
+		out = dedupe(out)
+		return out, len(out) > 0 && len(out) <= 4
 	case syntax.OpConcat:
 		out := []string{""}
 		for _, s := range re.Sub {
@@ -289,14 +327,90 @@ func cross(a, b []string) []string {
 	return dedupe(out)
 }
 
+// dedupe drops repeats from ss, which is short, keeping the first of
+// each, in place.
 func dedupe(ss []string) []string {
-	seen := map[string]bool{}
-	out := ss[:0:0]
+	out := ss[:0]
 	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// foldRune folds r, a rune of a literal, as Lower folds text. With
+// foldCase the literal matches every case of r: ok is false if Lower
+// does not fold them all to one rune.
+func foldRune(r rune, foldCase bool) (f rune, ok bool) {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A', true
+	case r == kelvin:
+		return 'k', true
+	case r == longS:
+		return 's', true
+	case r < utf8.RuneSelf:
+		return r, true
+	case r == utf8.RuneError:
+		return 0, false // it also matches an invalid byte
+	case foldCase && unicode.SimpleFold(r) != r:
+		return 0, false
+	}
+	return r, true
+}
+
+// The two non-ASCII runes that (?i) matches to ASCII letters.
+const (
+	kelvin = '\u212A' // K, folds to k
+	longS  = '\u017F' // ſ, folds to s
+)
+
+// Lower folds s for comparing with the literals of Info.Sets: ASCII
+// letters to lower case, and the Kelvin sign and long s, which (?i)
+// matches to k and s, to those. Other runes stay as they are.
+func Lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' ||
+			c == 0xC5 && strings.HasPrefix(s[i:], string(longS)) || c == 0xE2 && strings.HasPrefix(s[i:], string(kelvin)) {
+			return string(AppendLower(make([]byte, 0, len(s)), s))
+		}
+	}
+	return s
+}
+
+// AppendLower appends Lower(s) to dst.
+func AppendLower(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	b := dst[n:]
+	special := false
+	for j, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[j] = c + 'a' - 'A'
+		case c == 0xC5 || c == 0xE2:
+			special = true
+		}
+	}
+	if !special || !strings.Contains(s, string(kelvin)) && !strings.Contains(s, string(longS)) {
+		return dst
+	}
+	// Fold the two runes that change length.
+	w := 0
+	for j := 0; j < len(b); {
+		switch {
+		case b[j] == 0xC5 && j+1 < len(b) && b[j+1] == 0xBF:
+			b[w] = 's'
+			j += 2
+		case b[j] == 0xE2 && j+2 < len(b) && b[j+1] == 0x84 && b[j+2] == 0xAA:
+			b[w] = 'k'
+			j += 3
+		default:
+			b[w] = b[j]
+			j++
+		}
+		w++
+	}
+	return dst[:n+w]
 }

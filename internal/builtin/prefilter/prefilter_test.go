@@ -119,3 +119,63 @@ func TestAnalyzeSound(t *testing.T) {
 		}
 	}
 }
+
+func TestLower(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"already lower", "already lower"},
+		{"Next STEPS", "next steps"},
+		{"Coverage \u017Flipped", "coverage slipped"},
+		{"\u212Aelvin and \u017F\u017F", "kelvin and ss"},
+		{"Don’t — É", "don’t — É"},
+		{"\xe2\x84", "\xe2\x84"},
+		{"\xc5", "\xc5"},
+	} {
+		if got := Lower(tc.in); got != tc.want {
+			t.Errorf("Lower(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := string(AppendLower([]byte("x"), tc.in)); got != "x"+tc.want {
+			t.Errorf("AppendLower(x, %q) = %q, want %q", tc.in, got, "x"+tc.want)
+		}
+	}
+}
+
+// FuzzAnalyze checks that Analyze never rules out a text its pattern
+// matches: each match, folded by Lower, holds a literal of every set and
+// starts with a byte CanStart allows, and MightMatch passes the text.
+func FuzzAnalyze(f *testing.F) {
+	for _, p := range []string{
+		`(?i)\bnext\s+steps?\b`, `(?i)\b(until|see\s+you)\s+next\b`, `(?i)^(action|ai)\s*:`, `(?i)[a-z]+ly`,
+		`(?i)utili[sz]ed`, `(?i)kelvin|\bask\b`, `[^x]y`, `(?i)é+t`, `\x{FFFD}ab`, `a(b|c)?d{2,}`,
+	} {
+		for _, s := range []string{"Next steps", "UNTIL NEXT", "ai: x", "Quickly", "utiliſed", "\u212aelvin", "\xffy", "ÉT", "\xffab", "ad dd"} {
+			f.Add(p, s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, p, s string) {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return
+		}
+		info, err := Analyze(p)
+		if err != nil {
+			t.Fatalf("Analyze(%q): %v, but it compiles", p, err)
+		}
+		locs := re.FindAllStringIndex(s, -1)
+		if len(locs) > 0 && !info.MightMatch(Lower(s)) {
+			t.Errorf("%q matches %q but MightMatch rejects it (sets %q)", p, s, info.Sets)
+		}
+		for _, loc := range locs {
+			m := s[loc[0]:loc[1]]
+			if len(m) > 0 && !info.CanStart(m[0]) {
+				t.Errorf("%q: match %q starts with a byte CanStart rejects", p, m)
+			}
+			if len(m) == 0 && info.FirstKnown {
+				t.Errorf("%q: empty match with FirstKnown", p)
+			}
+			if !info.MightMatch(Lower(m)) {
+				t.Errorf("%q: match %q holds no literal of one of %q", p, m, info.Sets)
+			}
+		}
+	})
+}
