@@ -40,7 +40,7 @@ func corpusDoc(b testing.TB, n int) string {
 // a 5,000-line document until the publishDiagnostics for its version,
 // without debounce; it reports p50 and p99. The engine's share is
 // BenchmarkCheckText5000. For the real binary over stdio, see
-// server/internal/lspbench.
+// cmd/upward-lspbench.
 func BenchmarkDidChange5000(b *testing.B) {
 	text := corpusDoc(b, 5000)
 	s := start(b, setup{})

@@ -1,9 +1,9 @@
 // Command upward-eval prints per-rule precision and recall of the built-in
 // rules on the development set in ../shared/eval, or on other labelled sets.
 //
-//	go run ./internal/eval/cmd/upward-eval [-shared DIR] [-sentences FILE] [-documents FILE] [-model on|off|alone] [-sensitivity S] [-v]
-//	go run ./internal/eval/cmd/upward-eval -frozen [-sensitivity S]
-//	go run ./internal/eval/cmd/upward-eval -agreement
+//	go run ./cmd/upward-eval [-shared DIR] [-sentences FILE] [-documents FILE] [-model on|off|alone] [-sensitivity S] [-v]
+//	go run ./cmd/upward-eval -frozen [-sensitivity S]
+//	go run ./cmd/upward-eval -agreement
 //
 // -model says how the sentence rules use the learned model: on (the
 // default, as users run it), off (phrases alone), alone (the model

@@ -4,8 +4,8 @@
 // show no broken-text signal and re-lint clean, and how many placeholders
 // they leave; then the same over every alternative fix.
 //
-//	go run ./internal/eval/cmd/upward-rewrites [-set train|test|all] [-model on|off] [-v] [-rule ID]
-//	go run ./internal/eval/cmd/upward-rewrites -sample FILE [-n 300] [-seed 15]
+//	go run ./cmd/upward-rewrites [-set train|test|all] [-model on|off] [-v] [-rule ID]
+//	go run ./cmd/upward-rewrites -sample FILE [-n 300] [-seed 15]
 //
 // -set picks testdata/train (where rewrites are tuned), testdata/test (the
 // frozen split, for reporting only) or both, one table each. -v lists

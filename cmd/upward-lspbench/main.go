@@ -1,8 +1,8 @@
-// Command lspbench measures the upward language server as an editor sees
+// Command upward-lspbench measures the upward language server as an editor sees
 // it: it starts the real `upward lsp` binary and talks LSP to it over its
 // stdin and stdout.
 //
-//	go run ./server/internal/lspbench [-bin upward] [-corpus DIR] [-edits 200]
+//	go run ./cmd/upward-lspbench [-bin upward] [-corpus DIR] [-edits 200]
 //
 // It reports:
 //
