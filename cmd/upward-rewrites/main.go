@@ -6,6 +6,7 @@
 //
 //	go run ./cmd/upward-rewrites [-set train|test|all] [-model on|off] [-v] [-rule ID]
 //	go run ./cmd/upward-rewrites -sample FILE [-n 300] [-seed 15]
+//	go run ./cmd/upward-rewrites -judged DIR
 //
 // -set picks testdata/train (where rewrites are tuned), testdata/test (the
 // frozen split, for reporting only) or both, one table each. -v lists
@@ -13,6 +14,10 @@
 // -sample writes a judged sample to FILE: n first rewrites of correct
 // findings on testdata/test, drawn at random, an equal share per rule,
 // as JSON lines {id, rule, fix, original, rewrite}.
+// -judged reads a judged sample (DIR/sample.jsonl and one
+// DIR/judged.<reviewer>.jsonl per reviewer) and prints per rule each
+// reviewer's acceptance, the share every reviewer accepted, and the first
+// two reviewers' agreement and Cohen's kappa.
 package main
 
 import (
@@ -41,7 +46,14 @@ func main() {
 	sample := flag.String("sample", "", "write a judged sample of first rewrites to this `file` (from testdata/test unless -set train)")
 	n := flag.Int("n", 300, "with -sample, how many rewrites")
 	seed := flag.Uint64("seed", 15, "with -sample, the random seed")
+	judged := flag.String("judged", "", "report the verdicts of a judged sample in this `dir`")
 	flag.Parse()
+	if *judged != "" {
+		j, err := rewrites.ReadJudged(*judged)
+		fail(err)
+		j.Report(os.Stdout)
+		return
+	}
 	var opts lint.Options
 	switch *mode {
 	case "on":
