@@ -22,13 +22,15 @@ type Verdict struct {
 
 // Accepted reports whether the reviewer would use the rewrite, as is or
 // after filling its placeholders.
-func (v Verdict) Accepted() bool { return v.Verdict == "accept" || v.Verdict == "accept-after-placeholders" }
+func (v Verdict) Accepted() bool {
+	return v.Verdict == "accept" || v.Verdict == "accept-after-placeholders"
+}
 
 // Judged is a judged sample: the rewrites (sample.jsonl) and each
 // reviewer's verdicts (judged.<name>.jsonl), line by line.
 type Judged struct {
-	Rules     []string   // the rule of each sample line
-	Reviewers []string   // reviewer names, sorted
+	Rules     []string    // the rule of each sample line
+	Reviewers []string    // reviewer names, sorted
 	Verdicts  [][]Verdict // per reviewer, one per sample line
 }
 
