@@ -85,25 +85,45 @@ var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
 // maxHedgeSteps bounds the removals of one sentence.
 const maxHedgeSteps = 8
 
+// maxStripWhole is the most sentences a block may have for its hedges to
+// be stripped with the whole block in view, and for the paragraph-wide
+// fix to be offered (see hedgeFixes).
+const maxStripWhole = 12
+
 // stripHedges returns the fix that removes every hedge of the sentences
 // sis of the block (see above), or false when none can go. A sentence
 // left as a statement loses the question mark of uptalk ("the new queue
 // works well?").
+//
+// A block of more than maxStripWhole sentences (a long plain-text run, a
+// pasted log) is edited through a window of the sentences sis span
+// rather than as a whole, so that the work stays proportional to those
+// sentences, not to the block.
 func stripHedges(v blockView, sis ...int) (lint.Fix, bool) {
-	bs := v.b.Span.Start
-	orig := v.doc.Text[bs:v.b.Span.End]
-	st := &localBlock{src: orig, masked: v.b.Text}
-	for _, s := range v.b.Sentences {
+	if len(sis) == 0 {
+		return lint.Fix{}, false
+	}
+	sis = slices.Clone(sis)
+	slices.Sort(sis)
+	lo, hi := 0, len(v.b.Sentences)
+	bs, be := v.b.Span.Start, v.b.Span.End
+	if len(v.b.Sentences) > maxStripWhole {
+		lo, hi = sis[0], sis[len(sis)-1]+1
+		bs, be = v.b.Sentences[lo].Start, v.b.Sentences[hi-1].End
+	}
+	orig := v.doc.Text[bs:be]
+	st := &localBlock{src: orig, masked: v.b.Text[bs-v.b.Span.Start : be-v.b.Span.Start]}
+	for _, s := range v.b.Sentences[lo:hi] {
 		st.sents = append(st.sents, document.Span{Start: s.Start - bs, End: s.End - bs})
 	}
 	for _, q := range v.b.Quotations {
-		st.quotes = append(st.quotes, document.Span{Start: q.Start - bs, End: q.End - bs})
+		if q.Start >= bs && q.End <= be {
+			st.quotes = append(st.quotes, document.Span{Start: q.Start - bs, End: q.End - bs})
+		}
 	}
 	steps, title := 0, ""
-	sis = slices.Clone(sis)
-	slices.Sort(sis)
 	for k := len(sis) - 1; k >= 0; k-- { // from the last: a removed sentence moves none before it
-		si := sis[k]
+		si := sis[k] - lo
 		n, t := st.strip(v, si)
 		if n > 0 && title == "" {
 			title = t

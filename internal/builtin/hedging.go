@@ -97,7 +97,7 @@ func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
 			return len(e) == 1 && e[0].Span.Start <= span.End && span.Start <= e[0].Span.End
 		}
 		var out []lint.Fix
-		if len(all) > 1 {
+		if len(all) > 1 && len(all) <= maxStripWhole {
 			if block == nil {
 				fx, _ := stripHedges(v, all...)
 				block = &fx
