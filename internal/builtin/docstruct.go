@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -301,7 +300,7 @@ func isFirstHeading(doc *document.Document, i int) bool {
 }
 
 // docBlock is what the document rules read of one block, worked out once
-// per document, or once per piece of an editor buffer (see docBlocks).
+// per document.
 type docBlock struct {
 	ok bool // the block has prose
 	// sp, text and start are proseText's results, with offsets relative
@@ -374,42 +373,14 @@ func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int
 	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
 }
 
-// docStructKey is the lint.Pass.Memo key of a run's docStructure, and the
-// Document.PieceMemo key of a piece's docBlocks.
+// docStructKey is the lint.Pass.Memo key of a run's docStructure.
 type docStructKey struct{}
 
 // docStruct returns the shared structure of the pass's document: the five
 // document rules run over one document one after another (see lint.Run)
 // and share it.
 func docStruct(p *lint.Pass) *docStructure {
-	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: docBlocks(p.Doc)} }).(*docStructure)
-}
-
-// docBlocks works out the docBlocks of doc. A document parsed through a
-// document.Cache (an editor buffer) keeps them with its pieces, so that
-// re-linting an edited document redoes only the pieces the edit changed:
-// a docBlock depends only on its block, and its offsets are relative to
-// the block.
-func docBlocks(doc *document.Document) []*docBlock {
-	pieces := doc.Pieces()
-	if pieces == nil {
-		return newDocBlocks(doc)
-	}
-	all := make([]*docBlock, 0, len(doc.Blocks))
-	for i, p := range pieces {
-		dbs := doc.PieceMemo(i, docStructKey{}, func() any {
-			pd := doc.PieceDocument(i)
-			if p.Span.Start == 0 {
-				pd.FrontMatterSpan = doc.FrontMatterSpan
-			}
-			return newDocBlocks(pd)
-		}).([]*docBlock)
-		if len(dbs) != p.End-p.First {
-			panic(fmt.Sprintf("docBlocks: piece %d has %d blocks, its memo %d", i, p.End-p.First, len(dbs)))
-		}
-		all = append(all, dbs...)
-	}
-	return all
+	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: newDocBlocks(p.Doc)} }).(*docStructure)
 }
 
 // newDocBlocks works out the docBlock of every block of doc.
