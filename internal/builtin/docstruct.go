@@ -363,7 +363,7 @@ func (ds *docStructure) fact(doc *document.Document, i int, f *blockFact) int64 
 // read, so each block is trimmed, normalized and scanned for literals once
 // per document, not once per rule.
 type docStructure struct {
-	blocks []*docBlock // shared with the document's pieces: read only
+	blocks []*docBlock // shared with other versions of the document: read only
 }
 
 // prose returns the span of block i's prose and the offset of its text,
@@ -373,25 +373,43 @@ func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int
 	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
 }
 
-// docStructKey is the lint.Pass.Memo key of a run's docStructure.
+// docStructKey is the lint.Pass.Memo key of a run's docStructure, and
+// the lint.Pass.PartMemo key of a part's docBlocks.
 type docStructKey struct{}
 
 // docStruct returns the shared structure of the pass's document: the five
 // document rules run over one document one after another (see lint.Run)
-// and share it.
+// and share it. The docBlocks of a Markdown document are worked out per
+// part, which the run may keep for the next version of the document (an
+// editor's buffer): a docBlock depends only on its block, and no block
+// reaches past its part.
 func docStruct(p *lint.Pass) *docStructure {
-	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: newDocBlocks(p.Doc)} }).(*docStructure)
+	return p.Memo(docStructKey{}, func() any {
+		doc := p.Doc
+		parts := doc.Parts()
+		if len(parts) == 0 || parts[len(parts)-1].End != len(doc.Blocks) {
+			return &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))}
+		}
+		blocks := make([]*docBlock, 0, len(doc.Blocks))
+		for i, part := range parts {
+			blocks = append(blocks, p.PartMemo(docStructKey{}, i, func() any {
+				return newDocBlocks(doc, part.First, part.End)
+			}).([]*docBlock)...)
+		}
+		return &docStructure{blocks: blocks}
+	}).(*docStructure)
 }
 
-// newDocBlocks works out the docBlock of every block of doc.
-func newDocBlocks(doc *document.Document) []*docBlock {
-	out := make([]*docBlock, len(doc.Blocks))
+// newDocBlocks works out the docBlocks of blocks [first, end) of doc.
+func newDocBlocks(doc *document.Document, first, end int) []*docBlock {
+	out := make([]*docBlock, end-first)
 	// The lower-cased prose of every block, in one string.
 	var lower []byte
-	ends := make([]int, len(doc.Blocks))
-	for i := range doc.Blocks {
+	ends := make([]int, len(out))
+	for k := range out {
+		i := first + k
 		db := &docBlock{}
-		out[i] = db
+		out[k] = db
 		sp, t, start, ok := proseText(doc, i)
 		if ok {
 			b := &doc.Blocks[i]
@@ -400,17 +418,17 @@ func newDocBlocks(doc *document.Document) []*docBlock {
 			db.start = start - b.Span.Start
 			lower = appendLowerASCII(lower, db.norm)
 		}
-		ends[i] = len(lower)
+		ends[k] = len(lower)
 	}
 	all := string(lower)
 	docTable.mu.RLock()
 	defer docTable.mu.RUnlock()
 	at := 0
-	for i, db := range out {
+	for k, db := range out {
 		if db.ok {
-			db.found = docTable.scanLocked(all[at:ends[i]], nil)
+			db.found = docTable.scanLocked(all[at:ends[k]], nil)
 		}
-		at = ends[i]
+		at = ends[k]
 	}
 	return out
 }

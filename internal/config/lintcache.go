@@ -16,13 +16,15 @@ import (
 // and the findings of sentence rules, which look at one block and the
 // list items around it, are kept per run of the document's parts (see
 // document.Part), keyed by their text. Document rules and inline
-// directives always see the whole document. The results are those of
+// directives always see the whole document; what the document rules work
+// out per part is kept too (see lint.PartMemo). The results are those of
 // Config.Lint, with offsets into the text. Calls must not overlap (the
 // server lints each document under its own mutex); the zero value is
 // ready.
 type LintCache struct {
 	doc   *document.Document // the last document linted
 	found map[sentenceKey][]lint.Finding
+	parts lint.PartMemo
 }
 
 // sentenceKey identifies the sentence-rule findings of a run of parts:
@@ -80,7 +82,9 @@ func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string
 	}
 	lc.found = found
 	// Directives and allowed phrases over the whole document, as in Lint.
-	return doc, lint.Merge(doc, opts, lint.Run(doc, docRules, opts), all)
+	docOpts := opts
+	docOpts.Parts = &lc.parts
+	return doc, lint.Merge(doc, opts, lint.Run(doc, docRules, docOpts), all)
 }
 
 // runEnd returns the end of the run of parts that starts at parts[first]:
