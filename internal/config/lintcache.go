@@ -24,16 +24,16 @@ import (
 type LintCache struct {
 	doc   *document.Document // the last document linted
 	found map[sentenceKey][]lint.Finding
+	cfg   string // the configKey of found
 	parts lint.PartMemo
 }
 
-// sentenceKey identifies the sentence-rule findings of a run of parts:
-// its text, the document's kind and the config. The findings are kept
-// with offsets from the run's start.
+// sentenceKey identifies the sentence-rule findings of a run of parts
+// under one config: its text and the document's kind. The findings are
+// kept with offsets from the run's start.
 type sentenceKey struct {
 	text string
 	kind document.Kind
-	cfg  string // see configKey
 }
 
 // Lint is c.Lint(path, f, text), from the cache where it can.
@@ -54,7 +54,9 @@ func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string
 			docRules = append(docRules, r)
 		}
 	}
-	ck := configKey(sentence, opts)
+	if ck := configKey(sentence, opts); ck != lc.cfg {
+		lc.found, lc.cfg = nil, ck
+	}
 	// Allowed phrases may reach across parts: Merge drops them.
 	partOpts := opts
 	partOpts.Allow = nil
@@ -63,7 +65,7 @@ func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string
 	for first := 0; first < len(parts); {
 		end := runEnd(doc, parts, first)
 		span := document.Span{Start: parts[first].Span.Start, End: parts[end-1].Span.End}
-		k := sentenceKey{text[span.Start:span.End], doc.Kind, ck}
+		k := sentenceKey{text[span.Start:span.End], doc.Kind}
 		fs, ok := found[k]
 		if !ok {
 			fs, ok = lc.found[k]
@@ -88,20 +90,29 @@ func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string
 }
 
 // runEnd returns the end of the run of parts that starts at parts[first]:
-// it ends after a part whose text hashes to 0 mod 8, so that runs keep
-// their boundaries where an edit does not reach, and are some eight parts
-// long.
+// it ends after a part whose first and last 32 bytes hash to 0 mod 8, so
+// that runs keep their boundaries where an edit does not reach, and are
+// some eight parts long.
 func runEnd(doc *document.Document, parts []document.Part, first int) int {
 	for i := first; i < len(parts); i++ {
-		h := uint32(2166136261) // FNV-1a
-		for _, c := range []byte(doc.Text[parts[i].Span.Start:parts[i].Span.End]) {
-			h = (h ^ uint32(c)) * 16777619
+		t := doc.Text[parts[i].Span.Start:parts[i].Span.End]
+		head, tail := t, ""
+		if len(t) > 64 {
+			head, tail = t[:32], t[len(t)-32:]
 		}
-		if h%8 == 0 {
+		if fnv(fnv(2166136261, head), tail)%8 == 0 {
 			return i + 1
 		}
 	}
 	return len(parts)
+}
+
+// fnv hashes s into h by FNV-1a.
+func fnv(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
 }
 
 // partsDocument returns doc with only blocks [first, end), for the
