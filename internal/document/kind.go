@@ -95,8 +95,11 @@ var cancelStems = []string{"cancel", "quorum", "quorate", "called off", "postpon
 // case.
 func containsAnyFold(s string, subs []string) bool {
 	for _, sub := range subs {
+		// Subs start with a lower-case ASCII letter: a window folds to
+		// sub only if its first byte does.
+		c0 := sub[0]
 		for i := 0; i+len(sub) <= len(s); i++ {
-			if strings.EqualFold(s[i:i+len(sub)], sub) {
+			if s[i]|0x20 == c0 && strings.EqualFold(s[i:i+len(sub)], sub) {
 				return true
 			}
 		}
@@ -248,8 +251,16 @@ func normCue(s string) string {
 	b.Grow(len(s) + 2)
 	b.WriteByte(' ')
 	space := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
 		case r == '’' || r == '‘':
 			r = '\''
 		case r == ':' || r == '\'':
