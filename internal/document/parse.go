@@ -23,7 +23,7 @@ func Parse(text string, opts Options) *Document {
 		}()
 		parseBody(d)
 	}()
-	classify(d, opts.KindHint, normCue)
+	classify(d, opts.KindHint)
 	return d
 }
 

@@ -46,7 +46,7 @@ func Reparse(prev *Document, text string, opts Options) *Document {
 	if !ok {
 		return Parse(text, opts)
 	}
-	classify(d, opts.KindHint, normCue)
+	classify(d, opts.KindHint)
 	return d
 }
 
