@@ -379,15 +379,15 @@ type docStructKey struct{}
 
 // docStruct returns the shared structure of the pass's document: the five
 // document rules run over one document one after another (see lint.Run)
-// and share it. The docBlocks of a Markdown document are worked out per
-// part, which the run may keep for the next version of the document (an
-// editor's buffer): a docBlock depends only on its block, and no block
-// reaches past its part.
+// and share it. When the run keeps values per part for the next version
+// of the document (an editor's buffer), the docBlocks of a Markdown
+// document are worked out per part: a docBlock depends only on its block,
+// and no block reaches past its part.
 func docStruct(p *lint.Pass) *docStructure {
 	return p.Memo(docStructKey{}, func() any {
 		doc := p.Doc
 		parts := doc.Parts()
-		if len(parts) == 0 || parts[len(parts)-1].End != len(doc.Blocks) {
+		if !p.KeepsParts() || len(parts) == 0 || parts[len(parts)-1].End != len(doc.Blocks) {
 			return &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))}
 		}
 		blocks := make([]*docBlock, 0, len(doc.Blocks))

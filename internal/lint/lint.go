@@ -191,6 +191,10 @@ func (p *Pass) PartMemo(key any, i int, compute func() any) any {
 	return p.parts.get(p.Doc, key, i, compute)
 }
 
+// KeepsParts reports whether the run keeps values per part (see
+// PartMemo): without, a rule may as well work on the whole document.
+func (p *Pass) KeepsParts() bool { return p.parts != nil }
+
 // Collect runs fn on a pass like p whose findings are returned instead of
 // reported: a rule that combines two matchers collects one before it
 // reports.

@@ -15,7 +15,9 @@ func TestPartMemoKeepsPartsAcrossRuns(t *testing.T) {
 	type key struct{}
 	var computed []string
 	var values []any
+	kept := false
 	rule := &Rule{ID: "r", Run: func(p *Pass) {
+		kept = p.KeepsParts()
 		values = values[:0]
 		for i, part := range p.Doc.Parts() {
 			values = append(values, p.PartMemo(key{}, i, func() any {
@@ -34,6 +36,9 @@ func TestPartMemoKeepsPartsAcrossRuns(t *testing.T) {
 			t.Fatalf("%q: %d parts", text, len(doc.Parts()))
 		}
 		Run(doc, []*Rule{rule}, Options{Parts: &m})
+		if !kept {
+			t.Errorf("KeepsParts is false with Options.Parts set")
+		}
 		return append([]any(nil), values...)
 	}
 	v1 := run("# A\n\nOne.\n\nTwo.\n\nOne.\n\nEnd.\n")
@@ -52,7 +57,7 @@ func TestPartMemoKeepsPartsAcrossRuns(t *testing.T) {
 	// Without a PartMemo a run computes every time.
 	computed = nil
 	Run(document.Parse("# A\n\nOne.\n", document.Options{Format: document.Markdown}), []*Rule{rule}, Options{})
-	if len(computed) != 2 {
-		t.Errorf("without a PartMemo computed %q; want both parts", computed)
+	if len(computed) != 2 || kept {
+		t.Errorf("without a PartMemo computed %q (KeepsParts %v); want both parts", computed, kept)
 	}
 }
