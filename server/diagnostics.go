@@ -140,17 +140,13 @@ func (s *Server) resultFor(d *doc, version int32) *result {
 }
 
 // current returns the lint of d's current version (see resultFor), or nil
-// when d is closed or broken.
+// when d is closed or broken, or changed again while it was linted (the
+// request is then about a superseded version).
 func (s *Server) current(d *doc) *result {
-	for range 5 {
-		s.mu.Lock()
-		v := d.version
-		s.mu.Unlock()
-		if r := s.resultFor(d, v); r != nil {
-			return r
-		}
-	}
-	return nil
+	s.mu.Lock()
+	v := d.version
+	s.mu.Unlock()
+	return s.resultFor(d, v)
 }
 
 // linted returns the open document uri and the lint of its current

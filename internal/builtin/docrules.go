@@ -500,7 +500,7 @@ func actionItemOwner() (*lint.Rule, func() *docPatterns) {
 	}
 	actionItemsOf = func(doc *document.Document) []ActionItem {
 		compile()
-		return scan(doc, &docStructure{blocks: docBlocks(doc)})
+		return scan(doc, &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))})
 	}
 	r.Run = func(p *lint.Pass) {
 		compile()

@@ -11,10 +11,8 @@ import (
 )
 
 // BenchmarkDocumentRules runs the five document rules over a 5,000-line
-// meeting-notes document built from the shared corpus: "cold" as parsed by
-// document.Parse (`upward lint`: nothing kept between runs), "warm" as parsed
-// through a document.Cache and linted before (an editor re-linting after
-// a small edit: the pieces keep every block's docBlock, see docBlocks).
+// meeting-notes document built from the shared corpus, as parsed by
+// document.Parse: what both `upward lint` and an editor's re-lint pay.
 func BenchmarkDocumentRules(b *testing.B) {
 	files := shareddata.CorpusFiles()
 	if len(files) == 0 {
@@ -32,14 +30,13 @@ func BenchmarkDocumentRules(b *testing.B) {
 	text := sb.String()
 	opts := document.Options{Format: document.Markdown, KindHint: document.KindMeetingNotes}
 	cold := document.Parse(text, opts)
-	warm := new(document.Cache).Parse(text, opts)
 	var rules []*lint.Rule
 	for _, r := range All() {
 		if r.Scope == lint.DocumentScope {
 			rules = append(rules, r)
 		}
 	}
-	for name, doc := range map[string]*document.Document{"cold": cold, "warm": warm} {
+	for name, doc := range map[string]*document.Document{"cold": cold} {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()

@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 
@@ -277,7 +276,7 @@ func isFirstHeading(doc *document.Document, i int) bool {
 }
 
 // docBlock is what the document rules read of one block, worked out once
-// per document, or once per piece of an editor buffer (see docBlocks).
+// per document.
 type docBlock struct {
 	ok bool // the block has prose
 	// sp, text and start are proseText's results, with offsets relative
@@ -340,7 +339,7 @@ func (ds *docStructure) fact(doc *document.Document, i int, f *blockFact) int64 
 // read, so each block is trimmed, normalized and scanned for literals once
 // per document, not once per rule.
 type docStructure struct {
-	blocks []*docBlock // shared with the document's pieces: read only
+	blocks []*docBlock // shared with other versions of the document: read only
 }
 
 // prose returns the span of block i's prose and the offset of its text,
@@ -350,53 +349,43 @@ func (ds *docStructure) prose(doc *document.Document, i int) (document.Span, int
 	return document.Span{Start: db.sp.Start + base, End: db.sp.End + base}, db.start + base
 }
 
-// docStructKey is the lint.Pass.Memo key of a run's docStructure, and the
-// Document.PieceMemo key of a piece's docBlocks.
+// docStructKey is the lint.Pass.Memo key of a run's docStructure, and
+// the lint.Pass.PartMemo key of a part's docBlocks.
 type docStructKey struct{}
 
 // docStruct returns the shared structure of the pass's document: the five
 // document rules run over one document one after another (see lint.Run)
-// and share it.
+// and share it. When the run keeps values per part for the next version
+// of the document (an editor's buffer), the docBlocks of a Markdown
+// document are worked out per part: a docBlock depends only on its block,
+// and no block reaches past its part.
 func docStruct(p *lint.Pass) *docStructure {
-	return p.Memo(docStructKey{}, func() any { return &docStructure{blocks: docBlocks(p.Doc)} }).(*docStructure)
-}
-
-// docBlocks works out the docBlocks of doc. A document parsed through a
-// document.Cache (an editor buffer) keeps them with its pieces, so that
-// re-linting an edited document redoes only the pieces the edit changed:
-// a docBlock depends only on its block, and its offsets are relative to
-// the block.
-func docBlocks(doc *document.Document) []*docBlock {
-	pieces := doc.Pieces()
-	if pieces == nil {
-		return newDocBlocks(doc)
-	}
-	all := make([]*docBlock, 0, len(doc.Blocks))
-	for i, p := range pieces {
-		dbs := doc.PieceMemo(i, docStructKey{}, func() any {
-			pd := doc.PieceDocument(i)
-			if p.Span.Start == 0 {
-				pd.FrontMatterSpan = doc.FrontMatterSpan
-			}
-			return newDocBlocks(pd)
-		}).([]*docBlock)
-		if len(dbs) != p.End-p.First {
-			panic(fmt.Sprintf("docBlocks: piece %d has %d blocks, its memo %d", i, p.End-p.First, len(dbs)))
+	return p.Memo(docStructKey{}, func() any {
+		doc := p.Doc
+		parts := doc.Parts()
+		if !p.KeepsParts() || len(parts) == 0 || parts[len(parts)-1].End != len(doc.Blocks) {
+			return &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))}
 		}
-		all = append(all, dbs...)
-	}
-	return all
+		blocks := make([]*docBlock, 0, len(doc.Blocks))
+		for i, part := range parts {
+			blocks = append(blocks, p.PartMemo(docStructKey{}, i, func() any {
+				return newDocBlocks(doc, part.First, part.End)
+			}).([]*docBlock)...)
+		}
+		return &docStructure{blocks: blocks}
+	}).(*docStructure)
 }
 
-// newDocBlocks works out the docBlock of every block of doc.
-func newDocBlocks(doc *document.Document) []*docBlock {
-	out := make([]*docBlock, len(doc.Blocks))
+// newDocBlocks works out the docBlocks of blocks [first, end) of doc.
+func newDocBlocks(doc *document.Document, first, end int) []*docBlock {
+	out := make([]*docBlock, end-first)
 	// The lower-cased prose of every block, in one string.
 	var lower []byte
-	ends := make([]int, len(doc.Blocks))
-	for i := range doc.Blocks {
+	ends := make([]int, len(out))
+	for k := range out {
+		i := first + k
 		db := &docBlock{}
-		out[i] = db
+		out[k] = db
 		sp, t, start, ok := proseText(doc, i)
 		if ok {
 			b := &doc.Blocks[i]
@@ -405,17 +394,17 @@ func newDocBlocks(doc *document.Document) []*docBlock {
 			db.start = start - b.Span.Start
 			lower = prefilter.AppendLower(lower, db.norm)
 		}
-		ends[i] = len(lower)
+		ends[k] = len(lower)
 	}
 	all := string(lower)
 	docTable.mu.RLock()
 	defer docTable.mu.RUnlock()
 	at := 0
-	for i, db := range out {
+	for k, db := range out {
 		if db.ok {
-			db.found = docTable.scanLocked(all[at:ends[i]], nil)
+			db.found = docTable.scanLocked(all[at:ends[k]], nil)
 		}
-		at = ends[i]
+		at = ends[k]
 	}
 	return out
 }

@@ -36,7 +36,7 @@ var (
 func init() {
 	decisionsOf = func(doc *document.Document) int {
 		h, l, n := sectionPatterns["missing-decisions"]()
-		return countDecisions(doc, &docStructure{blocks: docBlocks(doc)}, h, l, n)
+		return countDecisions(doc, &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))}, h, l, n)
 	}
 }
 

@@ -63,7 +63,7 @@ func TestDates(t *testing.T) {
 	doc1 := "---\ndate: 2026-12-03\n---\n# Notes\n\n" + para + "# Plans\n\n" + para + "I'll send it soon.\n"
 	doc2 := strings.Replace(doc1, "2026-12-03", "2026-12-10", 1)
 	d, fs := s.Lint(cfg, "a.md", formatOf("a.md"), doc1)
-	if len(d.Pieces()) < 2 {
+	if len(d.Parts()) < 2 {
 		t.Fatalf("the test document is one piece; it must be several to test the memo")
 	}
 	if got := fixTexts(fs, "vague-timing"); !hasText(got, "(Fri 4 Dec)") {

@@ -11,32 +11,39 @@ import (
 )
 
 // LintCache lints successive versions of one document, as an editor
-// sends them, re-using the work on the parts an edit did not touch: a long
-// Markdown text is parsed in top-level pieces (see document.Cache), and
-// the findings of sentence rules, which look at one block and the list
-// item or paragraph around it, are kept per piece. Document rules and
-// inline directives always see the whole document. The results are those
-// of Config.Lint. Calls must not overlap (the server lints each document
-// under its own mutex); the zero value is ready.
+// sends them, re-using the work on the parts an edit did not touch: a
+// Markdown text is re-parsed only where it changed (document.Reparse),
+// and the findings of sentence rules, which look at one block and the
+// list items around it, are kept per run of the document's parts (see
+// document.Part), keyed by their text. Document rules and inline
+// directives always see the whole document; what the document rules work
+// out per part is kept too (see lint.PartMemo). The results are those of
+// Config.Lint, with offsets into the text. Calls must not overlap (the
+// server lints each document under its own mutex); the zero value is
+// ready.
 type LintCache struct {
-	docs document.Cache
+	doc   *document.Document // the last document linted
+	found map[sentenceKey][]lint.Finding
+	cfg   string // the configKey of found
+	parts lint.PartMemo
 }
 
-// sentenceKey is the Document.PieceMemo key of a piece's sentence-rule
-// findings (offsets into the piece). The piece itself is part of the key
-// in effect: the memo lives with the parsed piece, which the Cache keys by
-// its text and by the link reference definitions it was parsed with.
+// sentenceKey identifies the sentence-rule findings of a run of parts
+// under one config: its text and the document's kind. The findings are
+// kept with offsets from the run's start.
 type sentenceKey struct {
+	text string
 	kind document.Kind
-	cfg  string // see configKey
 }
 
 // Lint is c.Lint(path, f, text), from the cache where it can.
 func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string) (*document.Document, []lint.Finding) {
-	doc := lc.docs.Parse(text, c.parseOptions(path, f))
+	doc := document.Reparse(lc.doc, text, c.parseOptions(path, f))
+	lc.doc = doc
 	rules, opts := c.Rules(), c.lintOptions(doc, path)
-	pieces := doc.Pieces()
-	if len(pieces) < 2 {
+	parts := doc.Parts()
+	if len(parts) < 2 {
+		lc.found = nil
 		return doc, lint.Run(doc, rules, opts)
 	}
 	var sentence, docRules []*lint.Rule
@@ -47,18 +54,86 @@ func (lc *LintCache) Lint(c *Config, path string, f document.Format, text string
 			docRules = append(docRules, r)
 		}
 	}
-	ck := configKey(sentence, opts)
-	var found []lint.Finding
-	for i, p := range pieces {
-		fs := doc.PieceMemo(i, sentenceKey{doc.Kind, ck}, func() any {
-			return lint.Run(doc.PieceDocument(i), sentence, opts)
-		}).([]lint.Finding)
+	if ck := configKey(sentence, opts); ck != lc.cfg {
+		lc.found, lc.cfg = nil, ck
+	}
+	// Allowed phrases may reach across parts: Merge drops them.
+	partOpts := opts
+	partOpts.Allow = nil
+	found := make(map[sentenceKey][]lint.Finding)
+	var all []lint.Finding
+	for first := 0; first < len(parts); {
+		end := runEnd(doc, parts, first)
+		span := document.Span{Start: parts[first].Span.Start, End: parts[end-1].Span.End}
+		k := sentenceKey{text[span.Start:span.End], doc.Kind}
+		fs, ok := found[k]
+		if !ok {
+			fs, ok = lc.found[k]
+		}
+		if !ok {
+			fs = lint.Run(partsDocument(doc, parts[first].First, parts[end-1].End), sentence, partOpts)
+			for i := range fs {
+				fs[i] = shift(fs[i], -span.Start)
+			}
+		}
+		found[k] = fs
 		for _, f := range fs {
-			found = append(found, shift(f, p.Span.Start))
+			all = append(all, shift(f, span.Start))
+		}
+		first = end
+	}
+	lc.found = found
+	// Directives and allowed phrases over the whole document, as in Lint.
+	docOpts := opts
+	docOpts.Parts = &lc.parts
+	return doc, lint.Merge(doc, opts, lint.Run(doc, docRules, docOpts), all)
+}
+
+// runEnd returns the end of the run of parts that starts at parts[first]:
+// it ends after a part whose first and last 32 bytes hash to 0 mod 8, so
+// that runs keep their boundaries where an edit does not reach, and are
+// some eight parts long.
+func runEnd(doc *document.Document, parts []document.Part, first int) int {
+	for i := first; i < len(parts); i++ {
+		t := doc.Text[parts[i].Span.Start:parts[i].Span.End]
+		head, tail := t, ""
+		if len(t) > 64 {
+			head, tail = t[:32], t[len(t)-32:]
+		}
+		if fnv(fnv(2166136261, head), tail)%8 == 0 {
+			return i + 1
 		}
 	}
-	// Directives and allowed phrases over the whole document, as in Lint.
-	return doc, lint.Merge(doc, opts, lint.Run(doc, docRules, opts), found)
+	return len(parts)
+}
+
+// fnv hashes s into h by FNV-1a.
+func fnv(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// partsDocument returns doc with only blocks [first, end), for the
+// sentence rules: offsets stay those of doc, Parent and Section indexes
+// are moved (-1 for a section heading before first).
+func partsDocument(doc *document.Document, first, end int) *document.Document {
+	d := *doc
+	d.Directives = nil
+	d.Blocks = slices.Clone(doc.Blocks[first:end])
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Parent >= 0 {
+			b.Parent -= first
+		}
+		if b.Section >= first {
+			b.Section -= first
+		} else {
+			b.Section = -1
+		}
+	}
+	return &d
 }
 
 // configKey identifies what the findings of sentence rules depend on in

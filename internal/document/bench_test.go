@@ -39,13 +39,13 @@ func readFile(tb testing.TB, p string) string {
 // bigDocument concatenates corpus files (from every source, largest
 // first) until the text has at least lines lines. With noRefs it skips
 // files with link reference definitions, which keep a text from being
-// parsed in pieces (see chunkBounds).
+// spliced by Reparse (see Parts).
 func bigDocument(tb testing.TB, lines int, noRefs bool) string {
 	var sb strings.Builder
 	files := corpusFiles(tb)
 	for i := 0; strings.Count(sb.String(), "\n") < lines; i++ {
 		t := readFile(tb, files[i%len(files)])
-		if noRefs && hasRefDefs([]byte(t)) {
+		if noRefs && hasRefDefs(t) {
 			continue
 		}
 		sb.WriteString(t)

@@ -26,10 +26,12 @@
 // text nodes into a document-wide mask, so markup is excluded by
 // construction. Container markers nested deeper than 32 on one line are
 // blanked before parsing, because goldmark's time is quadratic in depth.
-// Text of 64 KB or more is cut at top-level headings into pieces that
-// goldmark parses concurrently (chunk.go); FuzzChunkedParse and
-// FuzzChunkedStructure check that the pieces parse to exactly the blocks
-// of one whole parse. Plain text is split by plaintext.go's line scanner.
+// Reparse (reparse.go) parses a new version of a document again only
+// where it changed, between top-level blocks goldmark opened after a blank
+// line (see Part), and splices the blocks before and after with their
+// offsets shifted; FuzzReparse and FuzzReparseStructure check that this
+// gives exactly the document of one whole parse. Plain text is split by
+// plaintext.go's line scanner.
 //
 // Kind detection (kind.go) trusts, in order: front matter type/kind, the
 // config hint, the title (front matter title or first heading), heading

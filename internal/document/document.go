@@ -144,7 +144,7 @@ type Document struct {
 	Directives []Directive
 
 	mapper *Mapper
-	pieces []Piece // set by Cache.Parse
+	parts  []Part // see Parts
 }
 
 // Options control Parse.

@@ -37,9 +37,9 @@ func normalizeKindName(s string) string {
 }
 
 // classify sets d's Kind, KindSource and Cancelled.
-func classify(d *Document, hint Kind, norm func(string) string) {
-	d.Kind, d.KindSource = detectKind(d, hint, norm)
-	d.Cancelled = d.Kind == KindMeetingNotes && cancelled(d, norm)
+func classify(d *Document, hint Kind) {
+	d.Kind, d.KindSource = detectKind(d, hint)
+	d.Cancelled = d.Kind == KindMeetingNotes && cancelled(d)
 }
 
 // cancelled reports whether meeting notes record a meeting that did not
@@ -50,9 +50,9 @@ func classify(d *Document, hint Kind, norm func(string) string) {
 // cancellation mentioned inside a discussion ("no CPC updates, meeting
 // cancelled", "Matteo: no objections, but no quorum"), or one of several
 // meetings a summary covers ("2 May: meeting was skipped"), does not count.
-func cancelled(d *Document, norm func(string) string) bool {
+func cancelled(d *Document) bool {
 	for _, t := range []string{d.FrontMatter["title"], d.Title} {
-		if t := norm(t); t != "" && cueIn(t, cancelledTitleCues) {
+		if t := normCue(t); t != "" && cueIn(t, cancelledTitleCues) {
 			return true
 		}
 	}
@@ -95,8 +95,11 @@ var cancelStems = []string{"cancel", "quorum", "quorate", "called off", "postpon
 // case.
 func containsAnyFold(s string, subs []string) bool {
 	for _, sub := range subs {
+		// Subs start with a lower-case ASCII letter: a window folds to
+		// sub only if its first byte does.
+		c0 := sub[0]
 		for i := 0; i+len(sub) <= len(s); i++ {
-			if strings.EqualFold(s[i:i+len(sub)], sub) {
+			if s[i]|0x20 == c0 && strings.EqualFold(s[i:i+len(sub)], sub) {
 				return true
 			}
 		}
@@ -166,8 +169,7 @@ var (
 
 // detectKind decides the document kind, in order of trust: front matter,
 // the config hint, the title, the headings, cues in the body, the file name.
-// norm is normCue, or a memoised version of it.
-func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string) {
+func detectKind(d *Document, hint Kind) (Kind, string) {
 	for _, key := range []string{"type", "kind"} {
 		if v, ok := d.FrontMatter[key]; ok {
 			if k, ok := ParseKind(v); ok && k != KindNone {
@@ -178,10 +180,22 @@ func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string)
 	if hint != KindNone {
 		return hint, "config"
 	}
-	var heads []string
+	// The headings, normalized, in one string.
+	var buf []byte
+	var ends []int
 	for i := range d.Blocks {
 		if d.Blocks[i].Kind == Heading {
-			heads = append(heads, norm(d.Blocks[i].Text))
+			buf = appendNormCue(buf, d.Blocks[i].Text)
+			ends = append(ends, len(buf))
+		}
+	}
+	all := string(buf)
+	heads := make([]string, len(ends))
+	for i, e := range ends {
+		if i > 0 {
+			heads[i] = all[ends[i-1]:e]
+		} else {
+			heads[i] = all[:e]
 		}
 	}
 	attendees := false
@@ -244,12 +258,24 @@ func detectKind(d *Document, hint Kind, norm func(string) string) (Kind, string)
 // normCue lower-cases s, turns curly apostrophes straight and collapses
 // runs of space and punctuation (except ' and :) into one space.
 func normCue(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte(' ')
+	return string(appendNormCue(make([]byte, 0, len(s)+2), s))
+}
+
+// appendNormCue appends normCue(s) to dst.
+func appendNormCue(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, ' ')
 	space := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
 		case r == '’' || r == '‘':
 			r = '\''
 		case r == ':' || r == '\'':
@@ -266,16 +292,15 @@ func normCue(s string) string {
 		} else {
 			space = false
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	out := b.String()
+	if len(dst) == n+1 {
+		return dst[:n]
+	}
 	if !space {
-		out += " "
+		dst = append(dst, ' ')
 	}
-	if out == " " {
-		return ""
-	}
-	return out
+	return dst
 }
 
 // cueIn reports whether the normalized text s contains one of the cues as

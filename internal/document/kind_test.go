@@ -95,8 +95,8 @@ func TestCancelled(t *testing.T) {
 		if d.Cancelled != tc.want {
 			t.Errorf("Parse(%q).Cancelled = %v (kind %v), want %v", tc.text, d.Cancelled, d.Kind, tc.want)
 		}
-		if c := new(Cache).Parse(tc.text, Options{}); c.Cancelled != d.Cancelled {
-			t.Errorf("Cache.Parse(%q).Cancelled = %v, Parse says %v", tc.text, c.Cancelled, d.Cancelled)
+		if c := Reparse(Parse(tc.text+"\n\nMore.\n", Options{}), tc.text, Options{}); c.Cancelled != d.Cancelled {
+			t.Errorf("Reparse(%q).Cancelled = %v, Parse says %v", tc.text, c.Cancelled, d.Cancelled)
 		}
 	}
 }

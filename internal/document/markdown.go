@@ -2,7 +2,6 @@ package document
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -12,75 +11,110 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	goldtext "github.com/yuin/goldmark/text"
 )
 
 var mdParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough)).Parser()
 })
 
-// parseMarkdown fills d.Blocks, d.Directives, d.FrontMatter and d.Title
-// from d.Text as CommonMark with GFM tables, task lists and strikethrough.
+// parseMarkdown fills d.Blocks, d.Directives, d.FrontMatter, d.Title and
+// d.parts from d.Text as CommonMark with GFM tables, task lists and
+// strikethrough.
 func parseMarkdown(d *Document) {
-	parseMarkdownChunked(d, runtime.GOMAXPROCS(0), minChunk)
+	src, _ := markdownSource(d)
+	r := parseRegion(d.Text, src, 0, nil)
+	d.Blocks, d.Directives = r.blocks, r.directives
+	if !hasRefDefs(d.Text) {
+		// A link reference definition changes how links anywhere read:
+		// such a document is never spliced (see Reparse).
+		d.parts = r.parts
+	}
+	setTitle(d)
 }
 
-// parseMarkdownChunked parses in up to n pieces of at least min bytes,
-// concurrently (see chunkBounds).
-func parseMarkdownChunked(d *Document, n, min int) {
-	src, _ := markdownSource(d)
-	mask := blankMask(d.Text)
-	bounds := chunkBounds(src, n, min)
-	ws := make([]*mdWalker, len(bounds)-1)
-	panics := make([]any, len(ws))
-	var wg sync.WaitGroup
-	for i := range ws {
-		w := &mdWalker{d: &Document{}, text: d.Text, base: bounds[i], section: -1, mask: mask}
-		ws[i] = w
-		chunk := src[bounds[i]:bounds[i+1]]
-		if i == len(ws)-1 {
-			w.block(mdParser().Parse(text.NewReader(chunk)))
-			continue
-		}
-		wg.Go(func() {
-			// A panic must reach Parse's recover, on the caller's goroutine.
-			defer func() { panics[i] = recover() }()
-			w.block(mdParser().Parse(text.NewReader(chunk)))
-		})
-	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
-	}
-	var breaks []int
-	lastHeading := -1
-	if len(ws) == 1 {
-		d.Blocks, d.Directives, breaks = ws[0].d.Blocks, ws[0].d.Directives, ws[0].breaks
-		ws = nil
-	} else {
-		total := 0
-		for _, w := range ws {
-			total += len(w.d.Blocks)
-		}
-		if total > 0 {
-			d.Blocks = make([]Block, 0, total)
-		}
-	}
-	for _, w := range ws {
-		lastHeading = appendPiece(d, w.d.Blocks, lastHeading, nil)
-		d.Directives = append(d.Directives, w.d.Directives...)
-		breaks = append(breaks, w.breaks...)
-	}
-	normalizeBlocks(d)
-	finishBlocks(d, mask, breaks, true)
+func setTitle(d *Document) {
 	for i := range d.Blocks {
 		if d.Blocks[i].Kind == Heading {
 			d.Title = strings.Join(strings.Fields(d.Blocks[i].Text), " ")
-			break
+			return
 		}
 	}
+}
+
+// region is the parse of text from start on: blocks with offsets into
+// text but Parent and Section indexes into blocks, and its parts.
+type region struct {
+	blocks     []Block
+	directives []Directive
+	parts      []Part
+	// stop is the index in stops of the part start where the walk
+	// stopped, or -1.
+	stop int
+}
+
+// parseRegion parses src, the source (see markdownSource) of text from
+// start on, which is 0 or the start of a top-level part (see Part). It
+// walks goldmark's top-level blocks until one starts a part at an offset
+// in stops.
+func parseRegion(text string, src []byte, start int, stops []int) region {
+	mask := blankMask(text[start : start+len(src)])
+	w := &mdWalker{d: &Document{}, text: text, base: start, section: -1, mask: mask}
+	r := region{stop: -1}
+	var starts []int
+	for n := mdParser().Parse(goldtext.NewReader(src)).FirstChild(); n != nil; n = n.NextSibling() {
+		if at, ok := partStart(text, start, n); ok && (len(starts) == 0 || at > starts[len(starts)-1]) {
+			if i := slices.Index(stops, at); i >= 0 {
+				r.stop = i
+				break
+			}
+			starts = append(starts, at)
+		} else if len(starts) == 0 {
+			starts = append(starts, start)
+		}
+		w.block(n)
+	}
+	normalizeBlocks(w.d)
+	finishBlocks(w.d.Blocks, text, mask, start, w.breaks, true)
+	r.blocks, r.directives = w.d.Blocks, w.d.Directives
+	r.parts = make([]Part, len(starts))
+	b := 0
+	for i, s := range starts {
+		end := start + len(src)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if r.stop >= 0 && i+1 == len(starts) {
+			end = stops[r.stop]
+		}
+		first := b
+		for b < len(r.blocks) && r.blocks[b].Span.Start < end {
+			b++
+		}
+		r.parts[i] = Part{Span: Span{s, end}, First: first, End: b}
+	}
+	if len(starts) > 0 {
+		r.parts[0].Span.Start = start
+	}
+	return r
+}
+
+// partStart returns the start of the line where the top-level block n
+// opens, if a part may start there: goldmark opened n on that line, after
+// a blank line, so every block before it was closed and the parse from
+// there on does not depend on the text before.
+func partStart(text string, base int, n ast.Node) (int, bool) {
+	pos := n.Pos()
+	if pos < 0 {
+		return 0, false
+	}
+	at := base + pos
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	if ls == 0 {
+		return 0, true
+	}
+	prev := strings.LastIndexByte(text[:ls-1], '\n') + 1
+	return ls, strings.TrimSpace(text[prev:ls-1]) == ""
 }
 
 // normalizeBlocks puts blocks in source order and drops any that overlap
@@ -137,12 +171,12 @@ func normalizeBlocks(d *Document) {
 type mdWalker struct {
 	d       *Document
 	text    string
-	base    int   // offset in text of the source goldmark parsed
+	base    int   // offset in text of the source goldmark parsed, and of mask
 	depth   int   // list nesting
 	quote   int   // block quote nesting
 	parents []int // enclosing list items' block indexes (-1: an item with no block)
 	section int
-	mask    []byte // the prose mask of the whole text
+	mask    []byte // the prose mask of the parsed source
 	breaks  []int  // offsets where hard line breaks' text ends
 }
 
@@ -305,7 +339,7 @@ func (w *mdWalker) inline(n ast.Node, span Span, b *Block) {
 		case *ast.Text:
 			s, e := max(w.base+c.Segment.Start, span.Start), min(w.base+c.Segment.Stop, span.End)
 			if s < e {
-				copy(w.mask[s:e], w.text[s:e])
+				copy(w.mask[s-w.base:e-w.base], w.text[s:e])
 			}
 			if c.HardLineBreak() {
 				w.breaks = append(w.breaks, w.base+c.Segment.Stop)
@@ -417,33 +451,6 @@ func limitNesting(src []byte) {
 		}
 		off = i + nl + 1
 	}
-}
-
-// appendPiece appends to d the blocks of one piece parsed on its own,
-// moving their Parent and Section indexes into d's numbering; a block with
-// no section of its own inside the piece falls under lastHeading, the
-// index of the last heading already in d (-1 for none). adjust, if not
-// nil, is applied to each block first. It returns the new lastHeading.
-func appendPiece(d *Document, blocks []Block, lastHeading int, adjust func(*Block)) int {
-	off := len(d.Blocks)
-	for _, b := range blocks {
-		if adjust != nil {
-			adjust(&b)
-		}
-		if b.Parent >= 0 {
-			b.Parent += off
-		}
-		if b.Section >= 0 {
-			b.Section += off
-		} else {
-			b.Section = lastHeading
-		}
-		if b.Kind == Heading {
-			lastHeading = len(d.Blocks)
-		}
-		d.Blocks = append(d.Blocks, b)
-	}
-	return lastHeading
 }
 
 // markdownSource reads d's front matter into d and returns the bytes

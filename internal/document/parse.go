@@ -23,7 +23,7 @@ func Parse(text string, opts Options) *Document {
 		}()
 		parseBody(d)
 	}()
-	classify(d, opts.KindHint, normCue)
+	classify(d, opts.KindHint)
 	return d
 }
 
@@ -44,12 +44,12 @@ func parseBody(d *Document) {
 //
 // A byte order mark is not prose: it is blanked, so no sentence starts
 // with it and no fix rewrites it away.
-func finishBlocks(d *Document, mask []byte, breaks []int, escapes bool) {
-	if strings.HasPrefix(d.Text, bom) && len(mask) >= len(bom) {
+func finishBlocks(blocks []Block, text string, mask []byte, off int, breaks []int, escapes bool) {
+	if off == 0 && strings.HasPrefix(text, bom) && len(mask) >= len(bom) {
 		copy(mask, "   ")
 	}
-	for i := range d.Blocks {
-		r := mask[d.Blocks[i].Span.Start:d.Blocks[i].Span.End]
+	for i := range blocks {
+		r := mask[blocks[i].Span.Start-off : blocks[i].Span.End-off]
 		if escapes {
 			maskEscapes(r)
 		}
@@ -60,12 +60,12 @@ func finishBlocks(d *Document, mask []byte, breaks []int, escapes bool) {
 		slices.Sort(breaks)
 	}
 	all := string(mask)
-	sents := make([]Span, 0, len(d.Blocks)+len(d.Blocks)/2)
+	sents := make([]Span, 0, len(blocks)+len(blocks)/2)
 	var quotes []Span
 	bi := 0
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
-		b.Text = all[b.Span.Start:b.Span.End]
+	for i := range blocks {
+		b := &blocks[i]
+		b.Text = all[b.Span.Start-off : b.Span.End-off]
 		for bi < len(breaks) && breaks[bi] < b.Span.Start {
 			bi++
 		}

@@ -24,7 +24,7 @@ func parsePlain(d *Document) {
 		off = next
 	}
 	p.flush()
-	finishBlocks(d, p.mask, nil, false)
+	finishBlocks(d.Blocks, d.Text, p.mask, 0, nil, false)
 	if len(d.Blocks) > 0 {
 		line, _, _ := strings.Cut(strings.TrimSpace(d.Blocks[0].Text), "\n")
 		if looksLikeTitle(line) {

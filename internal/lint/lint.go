@@ -162,6 +162,7 @@ type Pass struct {
 	Dates  Dates
 	report func(Finding)
 	memo   map[any]any
+	parts  *PartMemo
 }
 
 // Memo returns the value stored under key for this run over this document,
@@ -177,6 +178,22 @@ func (p *Pass) Memo(key any, compute func() any) any {
 	p.memo[key] = v
 	return v
 }
+
+// PartMemo returns the value stored under key for part i of the pass's
+// document (see document.Part), computing it with compute when there is
+// none. With Options.Parts set, the value is kept for later runs and
+// handed to a run over any document with a part of the same text and the
+// front matter in the same place in it: compute must read nothing else.
+func (p *Pass) PartMemo(key any, i int, compute func() any) any {
+	if p.parts == nil {
+		return compute()
+	}
+	return p.parts.get(p.Doc, key, i, compute)
+}
+
+// KeepsParts reports whether the run keeps values per part (see
+// PartMemo): without, a rule may as well work on the whole document.
+func (p *Pass) KeepsParts() bool { return p.parts != nil }
 
 // Collect runs fn on a pass like p whose findings are returned instead of
 // reported: a rule that combines two matchers collects one before it

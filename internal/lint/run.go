@@ -27,6 +27,9 @@ type Options struct {
 	// profile) under Severity, unless the document's front matter names
 	// another audience.
 	Profile string
+	// Parts, when set, keeps values rules work out per part of the
+	// document for later runs over versions of it (see Pass.PartMemo).
+	Parts *PartMemo
 }
 
 // ModelOptions say how the sentence rules use the learned model beside
@@ -49,6 +52,9 @@ type ModelOptions struct {
 func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 	var out []Finding
 	memo := map[any]any{}
+	if opts.Parts != nil {
+		opts.Parts.next()
+	}
 	for _, r := range rules {
 		if opts.Disabled[r.ID] || !applies(r, doc) {
 			continue
@@ -57,7 +63,7 @@ func Run(doc *document.Document, rules []*Rule, opts Options) []Finding {
 		if s, ok := opts.Severity[r.ID]; ok {
 			sev = s
 		}
-		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, Dates: opts.Dates, memo: memo}
+		p := &Pass{Rule: r, Doc: doc, Extra: opts.Extra[r.ID], Allow: opts.Allow[r.ID], Model: opts.Model, Dates: opts.Dates, memo: memo, parts: opts.Parts}
 		p.report = func(f Finding) {
 			f.RuleID = r.ID
 			f.Severity = sev
