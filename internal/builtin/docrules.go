@@ -71,8 +71,9 @@ type titleCues struct {
 	frontMatterKeys []string
 }
 
-// sectionMessages binds the messages of a sectionRule's file.
-func sectionMessages(b *binder, r *sectionRule) *sectionRule {
+// bindSection completes r, bound from b's file, with the ID and the
+// messages every sectionRule has.
+func bindSection(b *binder, r *sectionRule) *sectionRule {
 	r.id = b.rf.ID
 	r.msg.missing, r.msg.fix = b.message("missing"), b.message("fix")
 	return r

@@ -9,7 +9,7 @@ import (
 // (rules/missing-action-items.toml). Any task item counts as one, and a
 // line must start with a label ("Action:", "AI:") to count.
 var missingActionItems = bind("missing-action-items", func(b *binder) *sectionRule {
-	return sectionMessages(b, &sectionRule{
+	return bindSection(b, &sectionRule{
 		headings:  b.patterns("headings"),
 		lines:     b.patterns("lines"),
 		anyTasks:  true,

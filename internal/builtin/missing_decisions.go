@@ -9,7 +9,7 @@ import (
 // (rules/missing-decisions.toml). DocumentOutline counts decisions with
 // its patterns (see countDecisions).
 var missingDecisions = bind("missing-decisions", func(b *binder) *sectionRule {
-	return sectionMessages(b, &sectionRule{
+	return bindSection(b, &sectionRule{
 		headings:  b.patterns("headings"),
 		lines:     b.patterns("lines"),
 		negations: b.patterns("negations"),

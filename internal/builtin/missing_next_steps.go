@@ -8,7 +8,7 @@ import (
 // missingNextSteps reports a status report that does not say what happens
 // next (rules/missing-next-steps.toml). An open task counts as a next step.
 var missingNextSteps = bind("missing-next-steps", func(b *binder) *sectionRule {
-	return sectionMessages(b, &sectionRule{
+	return bindSection(b, &sectionRule{
 		headings:  b.patterns("headings"),
 		lines:     b.patterns("lines"),
 		openTasks: true,

@@ -10,7 +10,7 @@ import (
 // such as "Weekly update" says it, and so does a front matter key such as
 // next_update.
 var missingUpdateCadence = bind("missing-update-cadence", func(b *binder) *sectionRule {
-	return sectionMessages(b, &sectionRule{
+	return bindSection(b, &sectionRule{
 		lines:  b.patterns("lines"),
 		titles: &titleCues{titles: b.patterns("titles"), frontMatterKeys: b.words("front_matter_keys")},
 		fix: func(doc *document.Document, _ *docStructure) lint.Edit {
