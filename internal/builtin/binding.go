@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/upward-lint/upward/internal/builtin/rulefile"
 )
 
 // Rule code reaches the data of rules/<id>.toml (phrase groups, messages,
@@ -26,6 +28,9 @@ import (
 //
 // A hit carries its group's handle (see hit.group), so rules compare
 // groups by handle (h.group == complaint.groups.burnout), never by name.
+//
+// The document rules bind the same way: their pattern groups
+// (b.patterns("headings")), word lists (b.words("notnames")) and messages.
 
 // A phraseGroup is a handle on one phrase group of one rule file. There is
 // one handle per group: compare handles, not names.
@@ -112,6 +117,45 @@ func (b *binder) groupIn(rule, name string) *phraseGroup {
 		return &phraseGroup{rule: rule, name: name}
 	}
 	return g
+}
+
+// A patternGroup is a handle on one pattern group of a document rule's
+// file: phrases.<name>, RE2 patterns that the rule compiles with docCompile
+// on its first run (see compileDocRules). The zero patternGroup stands for
+// a group the rule's file does not have: it compiles to no patterns.
+type patternGroup struct {
+	rule, name string
+	pats       []string
+}
+
+// compile returns the group's patterns (see docCompile).
+func (g patternGroup) compile() *docPatterns { return docCompile(g.rule, g.name, g.pats) }
+
+// patterns returns the handle of one of the file's pattern groups.
+func (b *binder) patterns(name string) patternGroup {
+	pats := b.phrases(name)
+	if _, ok := rulefile.GroupPrefix(name); !ok {
+		b.errorf("phrases.%s is a word list, not patterns", name)
+	}
+	return patternGroup{rule: b.rf.ID, name: name, pats: pats}
+}
+
+// words returns one of the file's word lists (see rulefile.GroupPrefix).
+func (b *binder) words(name string) []string {
+	ws := b.phrases(name)
+	if _, ok := rulefile.GroupPrefix(name); ok {
+		b.errorf("phrases.%s is patterns, not a word list", name)
+	}
+	return ws
+}
+
+func (b *binder) phrases(name string) []string {
+	b.ask("group", name)
+	ps, ok := b.rf.Phrases[name]
+	if !ok {
+		b.errorf("no phrase group %q", name)
+	}
+	return ps
 }
 
 // message returns the text of one of the file's messages.

@@ -32,7 +32,36 @@ func TestBinderRejectsMisspeltNames(t *testing.T) {
 	}
 }
 
-// TestBindingsCheckEveryName binds each sentence rule to a copy of its
+// TestBinderRejectsMisspeltDocumentNames checks the same for the pattern
+// groups and word lists of a document rule, and that each is bound as what
+// it is.
+func TestBinderRejectsMisspeltDocumentNames(t *testing.T) {
+	_, rf := mustLoad("action-item-owner")
+	b := &binder{rf: rf, handles: newHandles(rf)}
+	if g := b.patterns("owner"); len(g.pats) == 0 || g.rule != "action-item-owner" || g.name != "owner" {
+		t.Errorf("patterns(owner) = %+v", g)
+	}
+	if len(b.words("notnames")) == 0 || b.err() != nil {
+		t.Fatalf("binding existing names: %v", b.err())
+	}
+	b.patterns("ownr")
+	b.words("notname")
+	b.patterns("notnames")
+	b.words("due")
+	err := b.err()
+	for _, want := range []string{
+		`rules/action-item-owner.toml: no phrase group "ownr"`,
+		`rules/action-item-owner.toml: no phrase group "notname"`,
+		`rules/action-item-owner.toml: phrases.notnames is a word list, not patterns`,
+		`rules/action-item-owner.toml: phrases.due is patterns, not a word list`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error = %v, want one containing %q", err, want)
+		}
+	}
+}
+
+// TestBindingsCheckEveryName binds each rule to a copy of its
 // file without one of the names it uses, for every such name: each must
 // be a load error.
 func TestBindingsCheckEveryName(t *testing.T) {
@@ -68,10 +97,10 @@ func TestBindingsCheckEveryName(t *testing.T) {
 		}
 	}
 	slices.Sort(ids)
-	want := slices.Clone(sentenceRuleIDs)
+	want := slices.Concat(sentenceRuleIDs, docRuleIDs)
 	slices.Sort(want)
 	if !slices.Equal(ids, want) {
-		t.Errorf("bound rules %v, want the sentence rules %v", ids, want)
+		t.Errorf("bound rules %v, want the sentence and document rules %v", ids, want)
 	}
 }
 

@@ -88,8 +88,8 @@ func TestMatchStart(t *testing.T) {
 // TestDocCompileLazy checks that docCompile compiles no regexp, and that
 // a pattern compiles when first run.
 func TestDocCompileLazy(t *testing.T) {
-	_, rf := mustLoad("missing-decisions")
-	ps := docCompile("missing-decisions", "lines", rf.Phrases["lines"])
+	lines := missingDecisions.lines.pats
+	ps := missingDecisions.lines.compile()
 	if len(ps.re) < 2 {
 		t.Fatal("missing-decisions has fewer than two line patterns")
 	}
@@ -100,8 +100,8 @@ func TestDocCompileLazy(t *testing.T) {
 	}
 	p := ps.re[0]
 	p.re().MatchString("x")
-	if p.compiled == nil || p.compiled.String() != "(?i)"+rf.Phrases["lines"][0] {
-		t.Errorf("pattern 0 after MatchString: %v, want (?i)%s compiled", p.compiled, rf.Phrases["lines"][0])
+	if p.compiled == nil || p.compiled.String() != "(?i)"+lines[0] {
+		t.Errorf("pattern 0 after MatchString: %v, want (?i)%s compiled", p.compiled, lines[0])
 	}
 	if ps.re[1].compiled != nil {
 		t.Error("pattern 1 compiled by running pattern 0")

@@ -15,103 +15,28 @@ import (
 // testdata/rules/<id>.
 var docRuleIDs = []string{"missing-next-steps", "missing-update-cadence", "missing-decisions", "missing-action-items", "action-item-owner"}
 
-// TestDocumentRuleFixtures runs each document rule alone over its fixtures.
-// Update the goldens with: go test ./internal/builtin -run DocumentRuleFixtures -update
-func TestDocumentRuleFixtures(t *testing.T) {
-	for _, id := range docRuleIDs {
-		t.Run(id, func(t *testing.T) {
-			linttest.Run(t, "../../testdata/rules/"+id, rule(t, id))
-		})
-	}
+// runDocFixtures runs one document rule alone over its fixtures,
+// testdata/rules/<id>/; each rule's _test.go calls it.
+// Update the goldens with: go test ./internal/builtin -run Fixtures -update
+func runDocFixtures(t *testing.T, id string) {
+	linttest.Run(t, "../../testdata/rules/"+id, rule(t, id))
 }
 
-// TestDocumentRuleWordings checks many wordings of present and missing
-// sections, one small document each. fire says whether the rule reports.
-func TestDocumentRuleWordings(t *testing.T) {
-	tests := []struct {
-		rule, text string
-		fire       bool
-	}{
-		// missing-next-steps
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Next steps\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Coming up\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Upcoming\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Todo\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Goals for next week\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Plans\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n\n## Looking ahead\n\n- Y\n", false},
-		{"missing-next-steps", "# Weekly update\n\nShipped X. Tomorrow I'll start on Y.\n", false},
-		{"missing-next-steps", "# Weekly update\n\nShipped X. We're planning to roll it out on Monday.\n", false},
-		{"missing-next-steps", "# Weekly update\n\nShipped X. The plan is to roll it out on Monday.\n", false},
-		{"missing-next-steps", "# Weekly update\n\nShipped X.\n\nNext, I'm porting Y.\n", false},
-		{"missing-next-steps", "# Weekly update\n\n- Shipped X.\n- Reviewed the plans of the search team.\n- Fixed the flaky test.\n", true},
-		{"missing-next-steps", "# Status report\n\nLast week we discussed the roadmap and closed two bugs.\n", true},
-		// missing-update-cadence
-		{"missing-update-cadence", "# Weekly update\n\nShipped X. I'll start Y.\n\nNext update: Friday.\n", false},
-		{"missing-update-cadence", "# Weekly update\n\nShipped X. I'll send the next update on Friday.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X. I'll report back on Thursday.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X. You'll get these updates every Friday.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X. Talk to you next week!\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X. More in next week's report.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\n_Weekly status update, posted every Monday._\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X. I'll start Y next week.\n", true},
-		{"missing-update-cadence", "# Platform status\n\n**Reporting period:** 1-7 July\n\nShipped X. Weekly sync with mentors went well.\n", true},
-		{"missing-update-cadence", "# Status report\n\nShipped X. The next release update of the SDK is out.\n", true},
-		{"missing-update-cadence", "# Status report\n\nShipped X. The next step is on the vendor's side.\n", true},
-		// A cadence in other words, in the title or in the front matter.
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nThese go out every second Tuesday; the next is on 9 June.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nNext sprint report: 3 June\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nNext platform update – 3 June\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nThe next one goes out on Friday.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nThis newsletter goes out every Monday.\n", false},
-		{"missing-update-cadence", "# Status report\n\nShipped X.\n\nThese are posted every other Friday.\n", false},
-		{"missing-update-cadence", "# Weekly update\n\nShipped X. I'll start Y next week.\n", false},
-		{"missing-update-cadence", "# Week 7 update\n\n**Reporting period:** 1-7 July\n\nShipped X.\n", false},
-		{"missing-update-cadence", "# Sprint 14 report\n\nShipped X.\n", false},
-		{"missing-update-cadence", "# Monthly update: search\n\nShipped X.\n", false},
-		{"missing-update-cadence", "---\ntype: status\nnext_update: 2024-06-14\n---\n# Search\n\nShipped X.\n", false},
-		{"missing-update-cadence", "---\ntype: status\nseries: Search weekly\n---\n# Search\n\nShipped X.\n", false},
-		{"missing-update-cadence", "# Status report\n\nThe review was postponed until next week.\n", true},
-		// missing-decisions
-		{"missing-decisions", "# Meeting notes\n\n- Talked about X.\n\n## Outcomes\n\n- Ship X.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- Talked about X.\n\n## Agreed\n\n- Ship X.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- X: we will go with option B.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- X: the group resolved to ship on Friday.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- X: motion carried, 5 to 2.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- X: we decided to wait for v2.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- X: no decision yet; we need more data.\n- Y: not agreed, revisit next week.\n", true},
-		{"missing-decisions", "# Meeting notes\n\n- X: agreement from the group to move forward.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- The council discussed and accepted PEP 701.\n", false},
-		{"missing-decisions", "# Meeting notes\n\n- Submission made, waiting to hear if accepted.\n- Sponsor agreements were discussed.\n", true},
-		{"missing-decisions", "# Meeting notes\n\n- X: we need to reach consensus before Friday.\n", true},
-		{"missing-decisions", "# Meeting notes\n\n- Discussed the approved options for the budget.\n- Talked about the decision-making process.\n", true},
-		// missing-action-items
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X.\n\n## Action points\n\n- Ana: Y by Friday\n", false},
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X.\n\n## Next steps\n\n- Ana: Y by Friday\n", false},
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X.\n\n## To-dos\n\n- Ana: Y by Friday\n", false},
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X.\n- AI: Ana to do Y by Friday.\n", false},
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X.\n- **Action**: Ana to do Y by Friday.\n", false},
-		{"missing-action-items", "# Meeting notes\n\n- Agreed X. Ana will do Y.\n- Action-oriented people were praised.\n", true},
-		// action-item-owner
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Y by Friday\n", true},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Ana: Y\n", true},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Ana: Y by Friday\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Y (owner: Ana, due 3/14)\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Ana & Bob: Y before the release\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- [ ] @ana Y EOW\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- Y - Ana - next meeting\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Discussion\n\n- Y by Friday\n", false},
-		{"action-item-owner", "# Weekly update\n\n## Next week\n\n- Y\n- [ ] Z\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\nBefore the next meeting:\n\n- collect the numbers (mw)\n- draft a proposal (maybe eddyb/niko?)\n", false},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\nBefore the next meeting:\n\n- collect the numbers (?)\n", true},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- port the parser (v2) by Friday\n", true},
-		{"action-item-owner", "# Meeting notes\n\n## Action items\n\n- port the parser (optional) by Friday\n", true},
-	}
+// A wording is a small document and whether a document rule reports it.
+type wording struct {
+	text string
+	fire bool
+}
+
+// checkWordings checks many wordings of present and missing sections, one
+// small document each, against document rule id.
+func checkWordings(t *testing.T, id string, tests []wording) {
+	t.Helper()
 	for _, tc := range tests {
 		doc := document.Parse(tc.text, document.Options{})
-		fs := lint.Run(doc, []*lint.Rule{rule(t, tc.rule)}, lint.Options{})
+		fs := lint.Run(doc, []*lint.Rule{rule(t, id)}, lint.Options{})
 		if got := len(fs) > 0; got != tc.fire {
-			t.Errorf("%s on %q (kind %v): fired=%v, want %v", tc.rule, tc.text, doc.Kind, got, tc.fire)
+			t.Errorf("%s on %q (kind %v): fired=%v, want %v", id, tc.text, doc.Kind, got, tc.fire)
 		}
 	}
 }

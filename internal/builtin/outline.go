@@ -26,16 +26,13 @@ type Outline struct {
 	Decisions int
 }
 
-// actionItemsOf and decisionsOf are set when the rules are built (see
-// All).
-var (
-	actionItemsOf func(doc *document.Document) []ActionItem
-	decisionsOf   func(doc *document.Document) int
-)
+// decisionsOf counts the decisions of doc as missing-decisions finds them.
+var decisionsOf func(doc *document.Document) int
 
 func init() {
 	decisionsOf = func(doc *document.Document) int {
-		h, l, n := sectionPatterns["missing-decisions"]()
+		compileDocRules()
+		h, l, n := missingDecisions.pats.headings, missingDecisions.pats.lines, missingDecisions.pats.negations
 		return countDecisions(doc, &docStructure{blocks: newDocBlocks(doc, 0, len(doc.Blocks))}, h, l, n)
 	}
 }
@@ -82,6 +79,5 @@ func countDecisions(doc *document.Document, ds *docStructure, headings, lines, n
 // patterns of the built-in document rules, whatever the config says of
 // those rules.
 func DocumentOutline(doc *document.Document) Outline {
-	All()
 	return Outline{ActionItems: actionItemsOf(doc), Decisions: decisionsOf(doc)}
 }

@@ -24,7 +24,7 @@ var (
 func All() []*lint.Rule {
 	allOnce.Do(func() {
 		// The document rules compile their patterns on their first run
-		// (see onFirstRun), so building them costs little.
+		// (see compileDocRules), so building them costs little.
 		all = append(sentenceRules(), documentRules()...)
 	})
 	return all
