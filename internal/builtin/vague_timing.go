@@ -41,9 +41,9 @@ type vagueTimingFile struct {
 	triggers []*phraseGroup // the groups that can make a finding
 	msg      struct{ vague, posted, tuned string }
 	// fix holds what only the rewrites use (see datedSentence).
-	fix struct{ contradicts, clauseOpeners, modelVague, leftovers []string }
-	repl     struct{ date, posted, tuned string }
-	model    modelText
+	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers []string }
+	repl  struct{ date, posted, tuned string }
+	model modelText
 }
 
 // vagueTimingRule flags promises and asks with no concrete time and offers
