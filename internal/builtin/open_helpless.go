@@ -60,10 +60,13 @@ func helplessAt(v blockView, k, si int, ss document.Span, a, b int) (lint.Fix, b
 	// What joins the clause to the facts before it becomes a full stop.
 	before := src[:a]
 	lead := strings.TrimRight(before, " ")
-	for _, j := range []string{", and i honestly", ", and i", " and i honestly", " and i", " and", ",", ";", " —", " –", " -", " but i", " but"} {
-		if len(lead) >= len(j) && strings.EqualFold(lead[len(lead)-len(j):], j) {
-			lead = strings.TrimRight(lead[:len(lead)-len(j)], " ")
-			break
+	for cut := true; cut; {
+		cut = false
+		for _, j := range []string{" and i honestly", " and i", " and", ",", ";", " —", " –", " -", " but i", " but", " so"} {
+			if len(lead) >= len(j) && strings.EqualFold(lead[len(lead)-len(j):], j) {
+				lead = strings.TrimRight(lead[:len(lead)-len(j)], " ")
+				cut = true
+			}
 		}
 	}
 	text := upperFirst(rec)
