@@ -87,7 +87,7 @@ type binder struct {
 }
 
 // A name is a name a rule looks up in its file: kind is "group",
-// "message" or "replacement".
+// "message", "replacement" or "fix".
 type name struct{ kind, name string }
 
 // group returns the handle of one of the file's phrase groups.
@@ -176,6 +176,16 @@ func (b *binder) replacement(name string) string {
 		b.errorf("no replacement %q", name)
 	}
 	return r
+}
+
+// fixList returns one of the file's [fix] word lists (see rulefile.File.Fix).
+func (b *binder) fixList(name string) []string {
+	b.ask("fix", name)
+	l, ok := b.rf.Fix[name]
+	if !ok {
+		b.errorf("no fix list %q", name)
+	}
+	return l
 }
 
 // groups returns the handles of all the file's phrase groups, sorted by

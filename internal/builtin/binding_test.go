@@ -80,6 +80,7 @@ func TestBindingsCheckEveryName(t *testing.T) {
 		for _, n := range b.asked {
 			c := *rf
 			c.Phrases, c.Messages, c.Replacements = maps.Clone(rf.Phrases), maps.Clone(rf.Messages), maps.Clone(rf.Replacements)
+			c.Fix = maps.Clone(rf.Fix)
 			switch n.kind {
 			case "group":
 				delete(c.Phrases, n.name)
@@ -87,10 +88,12 @@ func TestBindingsCheckEveryName(t *testing.T) {
 				delete(c.Messages, n.name)
 			case "replacement":
 				delete(c.Replacements, n.name)
+			case "fix":
+				delete(c.Fix, n.name)
 			}
 			b := &binder{rf: &c, handles: newHandles(&c)}
 			bd.bind(b)
-			want := "rules/" + bd.id + ".toml: no " + strings.Replace(n.kind, "group", "phrase group", 1) + ` "` + n.name + `"`
+			want := "rules/" + bd.id + ".toml: no " + strings.NewReplacer("group", "phrase group", "fix", "fix list").Replace(n.kind) + ` "` + n.name + `"`
 			if err := b.err(); err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("%s without %s %q: error %v, want one containing %q", bd.id, n.kind, n.name, err, want)
 			}

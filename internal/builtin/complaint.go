@@ -18,6 +18,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.repl.burnout, c.repl.vent = b.replacement("burnout"), b.replacement("default")
 	c.repl.uninformed, c.repl.uninformedAbout = b.replacement("uninformed"), b.replacement("uninformed-about")
 	c.model = modelText{b.message("model"), b.replacement("model")}
+	c.fix.ventCues, c.fix.ventAdverbs = b.fixList("vent_cues"), b.fixList("vent_adverbs")
 	return c
 })
 
@@ -35,6 +36,9 @@ type complaintFile struct {
 	msg      struct{ burnout, uninformed, opener, vent string }
 	repl     struct{ burnout, uninformed, uninformedAbout, vent string }
 	model    modelText
+	// fix holds what only the vent-free rewrite uses (see ventless): the
+	// cues of a clause that vents, and the adverbs a kept clause loses.
+	fix struct{ ventCues, ventAdverbs []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance

@@ -69,7 +69,11 @@ func crisisRule() *lint.Rule {
 		}
 		return true
 	})
-	withModelRewrites(r, nil)
+	// The model's finding names no alarm to replace: impact and a
+	// mitigation go after the paragraph's facts.
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		return []lint.Fix{crisisAppend(v, span, true)}
+	})
 	return r
 }
 

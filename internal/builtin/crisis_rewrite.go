@@ -43,13 +43,19 @@ var copulas = map[string]bool{
 	"am": true, "'m": true, "falls": true, "fall": true, "went": true, "gone": true, "going": true,
 }
 
-// crisisFixes returns the rewrites of a sentence whose alarms are hs.
+// crisisFixes returns the rewrites of a sentence whose alarms are hs. The
+// replacement of the alarm is offered, first, only where its grammar is
+// certain (see alarmRepl.certain): otherwise the sentence stays as written and
+// impact and mitigation follow the paragraph's facts, which reviewers
+// accept where a spliced replacement reads badly ("this puts [what] at
+// risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
 	span := trimSentence(v, sent)
 	src := v.src(span)
 	const mitigation = " To contain it, I propose [mitigation]."
 	var fixes []lint.Fix
-	if text, ok := replaceAlarms(src, span.Start, hs); ok {
+	certain := false
+	if text, sure, ok := replaceAlarms(src, span.Start, hs); ok {
 		_, body, mark := sentenceParts(text)
 		if mark == "" || mark == "…" {
 			mark = "."
@@ -62,26 +68,37 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		if w, rest, ok := strings.Cut(body, " "); ok && strings.HasSuffix(w, "ly,") {
 			body = upperFirst(rest)
 		}
+		// "This is a catastrophe." needs the sentence before it to say what "this" is.
+		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
+		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
 	}
-	add := lint.Fix{
-		Title:      "Add impact and a mitigation",
-		Edits:      []lint.Edit{appendAfter(v, sent, " "+crisis.repl.fallback)},
-		NeedsInput: true,
-		Preferred:  len(fixes) == 0,
+	if !certain {
+		// A replacement whose grammar is unsure is not offered at all.
+		return []lint.Fix{crisisAppend(v, sent, true)}
 	}
-	return append(fixes, add)
+	return append(fixes, crisisAppend(v, sent, false))
+}
+
+// crisisAppend keeps the sentence and adds impact and a mitigation after
+// the facts of its paragraph (see unitEnd).
+func crisisAppend(v blockView, sent document.Span, preferred bool) lint.Fix {
+	return lint.Fix{
+		Title:      "Add impact and a mitigation",
+		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, trimSentence(v, sent)), " "+crisis.repl.fallback)},
+		NeedsInput: true,
+		Preferred:  preferred,
+	}
 }
 
 // replaceAlarms returns the sentence src (starting at document offset
-// base) with each alarm of hs replaced by a statement of impact.
-func replaceAlarms(src string, base int, hs []hit) (string, bool) {
+// base) with each alarm of hs replaced by a statement of impact, and
+// whether the result is certain to read well: one alarm, replaced where
+// its grammar is known (see alarmRepl.certain), with nothing after it but
+// the end of the sentence or another clause (see clauseAfter).
+func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok bool) {
 	s := parse(src)
-	type repl struct {
-		start, end int
-		text       string
-	}
-	var rs []repl
+	var rs []alarmRepl
 	first := true
 	for _, h := range hs {
 		if h.group != crisis.groups.alarm {
@@ -96,32 +113,73 @@ func replaceAlarms(src string, base int, hs []hit) (string, bool) {
 		}
 		r, ok := alarmReplacement(s, src, a, b, first)
 		if !ok {
-			return "", false
+			return "", false, false
 		}
-		rs = append(rs, repl(r))
+		rs = append(rs, r)
 		first = false
 	}
 	if len(rs) == 0 {
-		return "", false
+		return "", false, false
 	}
-	slices.SortFunc(rs, func(x, y repl) int { return x.start - y.start })
+	certain = len(rs) == 1 && rs[0].certain && (rs[0].whole || clauseAfter(src[rs[0].end:], rs[0].we))
+	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
 	var out strings.Builder
 	last := 0
 	for _, r := range rs {
 		if r.start < last {
-			return "", false
+			return "", false, false
 		}
 		out.WriteString(src[last:r.start])
 		out.WriteString(r.text)
 		last = r.end
 	}
 	out.WriteString(src[last:])
-	return strings.Join(strings.Fields(out.String()), " "), true
+	return strings.Join(strings.Fields(out.String()), " "), certain, true
 }
 
+// An alarmRepl replaces src[start:end] by text. certain is set where the
+// grammar is known: a whole predicate after a subject that names what is
+// in trouble ("the data migration is a complete mess", "we're doomed");
+// not a headline, an alarm of "I", "it" or "everything", or a
+// prepositional alarm ("on fire"). we is set for "we risk [what]", which
+// may keep a phrase after it ("…on the Henderson deadline").
 type alarmRepl struct {
 	start, end int
 	text       string
+	certain    bool
+	we         bool
+	// whole is set where the replacement takes the words after the
+	// alarm along ("too late to" → "running out of time to").
+	whole bool
+}
+
+// clauseAfter reports whether what follows a replaced alarm in its
+// sentence is nothing, or another clause ("…, no one trusts the
+// numbers", "… if the Series B slips"), not a modifier that dangled from
+// the alarm ("… of biblical proportions", "… right now", "… from day
+// one"). After "we risk [what] by [when]" a phrase on what is at risk may
+// stay ("… on the Henderson deadline").
+func clauseAfter(rest string, we bool) bool {
+	t := strings.TrimSpace(rest)
+	if strings.Trim(t, ".!?…") == "" {
+		return true
+	}
+	if strings.Contains(t, ". ") || strings.Contains(t, "! ") || strings.Contains(t, "? ") {
+		return false // another sentence rides along
+	}
+	for _, p := range []string{",", ";", "—", "–", "and ", "but ", "if ", "because ", "so ", "unless ", "when "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	if we {
+		for _, p := range []string{"on ", "with ", "without "} {
+			if strings.HasPrefix(t, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alarmReplacement says what replaces the alarm at [a, b) of the sentence:
@@ -158,7 +216,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			if i >= 2 && (toks[i-1].Lower == "'s" || toks[i-1].Lower == "is") && toks[i-2].Lower == "it" {
 				from = toks[i-2].Start
 			}
-			return alarmRepl{from, toks[k].End, capAt(src, from, "we are running out of time to")}, true
+			return alarmRepl{from, toks[k].End, capAt(src, from, "we are running out of time to"), true, false, true}, true
 		}
 		from := toks[i].Start
 		if i >= 2 && (toks[i-1].Lower == "'s" || toks[i-1].Lower == "is") && toks[i-2].Lower == "it" {
@@ -168,7 +226,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		if k > j {
 			end = toks[k-1].End
 		}
-		return alarmRepl{from, end, capAt(src, from, "the window to act has closed")}, true
+		return alarmRepl{from, end, capAt(src, from, "the window to act has closed"), true, false, true}, true
 	}
 	// The alarm holds its own subject: "we're sunk", "everything is broken".
 	if j > i+1 && copulas[toks[i+1].Lower] {
@@ -178,13 +236,14 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			if toks[i].Lower == "i" {
 				verb = "I am at risk of [what] by [when]"
 			}
-			return alarmRepl{toks[i].Start, b, capAt(src, toks[i].Start, verb)}, true
+			we := toks[i].Lower == "we"
+			return alarmRepl{toks[i].Start, b, capAt(src, toks[i].Start, verb), we && first, we, false}, true
 		case "everything", "nothing", "it", "this", "all":
 			what := "[what] is at risk by [when]"
 			if capAt(src, toks[i].Start, "x") == "X" {
 				what = "[What] is at risk by [when]"
 			}
-			return alarmRepl{toks[i].Start, b, what}, true
+			return alarmRepl{toks[i].Start, b, what, false, false, false}, true
 		}
 	}
 	if start > 0 && copulas[toks[start-1].Lower] {
@@ -200,7 +259,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		subj := from - 1
 		if subj < 0 {
 			// "Is a mess." with no subject: a headline.
-			return alarmRepl{toks[from].Start, b, capAt(src, toks[from].Start, "a risk to [what] by [when]")}, true
+			return alarmRepl{toks[from].Start, b, capAt(src, toks[from].Start, "a risk to [what] by [when]"), false, false, false}, true
 		}
 		sw := toks[subj].Lower
 		lead := toks[from].Start
@@ -214,7 +273,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			if capAt(src, toks[subj].Start, "x") == "X" {
 				what = "[What] is at risk by [when]"
 			}
-			return alarmRepl{toks[subj].Start, b, what}, true
+			return alarmRepl{toks[subj].Start, b, what, false, false, false}, true
 		case "we", "i", "they", "you":
 			verb := "risk [what] by [when]"
 			if sw == "i" {
@@ -223,16 +282,16 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			if !first {
 				verb = "risk more"
 			}
-			return alarmRepl{lead, b, sep + verb}, true
+			return alarmRepl{lead, b, sep + verb, sw != "i" && first, sw == "we", false}, true
 		}
 		if plural(s, grammar.Chunk{Start: subj, End: subj + 1}) || toks[cop].Lower == "be" {
 			impact = strings.Replace(impact, "puts", "put", 1) // "is going to be a train wreck" → "is going to put…"
 		}
-		return alarmRepl{lead, b, sep + impact}, true
+		return alarmRepl{lead, b, sep + impact, first && namedSubject(s, subj) && !prepositional(toks[i]), false, false}, true
 	}
 	// An adjective before a noun: "a catastrophic failure" → "a serious failure".
 	if j < len(toks) && j == i+1 && grammar.IsAdj(toks[i].Tag) && grammar.IsNoun(toks[j].Tag) {
-		return alarmRepl{toks[i].Start, b, "serious"}, true
+		return alarmRepl{toks[i].Start, b, "serious", true, false, false}, true
 	}
 	// A headline or a noun phrase: "Total meltdown on outbound.", "Volunteer numbers: catastrophic".
 	from := toks[start].Start
@@ -241,12 +300,54 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		lo := strings.TrimRight(src[:from], " ")
 		for _, j := range []string{",", ";", " and", " —", " -"} {
 			if strings.HasSuffix(lo, j) {
-				return alarmRepl{len(lo) - len(j), b, ""}, true
+				return alarmRepl{len(lo) - len(j), b, "", false, false, false}, true
 			}
 		}
-		return alarmRepl{from, b, "serious trouble"}, true
+		return alarmRepl{from, b, "serious trouble", false, false, false}, true
 	}
-	return alarmRepl{from, b, capAt(src, from, "a risk to [what] by [when]")}, true
+	return alarmRepl{from, b, capAt(src, from, "a risk to [what] by [when]"), false, false, false}, true
+}
+
+// namedSubject reports whether the noun phrase that ends at token subj
+// names what is in trouble well enough to carry "puts [what] at risk":
+// one with a determiner, a possessive or a number ("the data migration",
+// "our payroll"), a name or a plural, or "this", "that", "it" (which need a
+// sentence before them, see crisisFixes); not a bare noun ("Whole place").
+func namedSubject(s grammar.Sentence, subj int) bool {
+	toks := s.Tokens
+	switch toks[subj].Lower {
+	case "this", "that", "it":
+		return true
+	}
+	nps := s.NounPhrases()
+	k := -1
+	for i, c := range nps {
+		if c.End == subj+1 {
+			k = i
+		}
+	}
+	if k < 0 || !grammar.IsNoun(toks[subj].Tag) && toks[subj].Tag != "CD" {
+		return false
+	}
+	// "The migration to Postgres 16": the head phrase comes before its
+	// attachments.
+	for k > 0 && nps[k].Start >= 2 && (toks[nps[k].Start-1].Tag == "IN" || toks[nps[k].Start-1].Tag == "TO") && nps[k-1].End == nps[k].Start-1 {
+		k--
+	}
+	c := nps[k]
+	switch toks[c.Start].Tag {
+	case "DT", "PRP$", "CD", "PDT":
+		return toks[c.Start].Lower != "whole"
+	}
+	h := toks[c.End-1]
+	return h.Tag == "NNS" || h.Tag == "NNPS" || h.Tag == "NNP" && (c.Start > 0 || c.Len() > 1)
+}
+
+// prepositional reports whether an alarm opens with a preposition or a
+// verb form ("on fire", "in flames", "falling apart"): "puts [what] at
+// risk" in its place loses what is happening.
+func prepositional(t grammar.Token) bool {
+	return t.Tag == "IN" || t.Tag == "VBG" || t.Tag == "RP"
 }
 
 // capAt capitalises text when it starts the sentence src at offset at (or

@@ -18,51 +18,11 @@ import (
 // a single edit of the sentence.
 //
 // Besides the rule's phrases, it removes softeners that are not findings
-// of their own but read as hedges beside one (fixSofteners): a lone
+// of their own but read as hedges beside one (the [fix] lists of
+// rules/hedging.toml, hedging.fix.softeners): a lone
 // "sorry", "no stress", "only if that's okay", "not sure it's my place".
 
-// fixSofteners are removed from a sentence that has a hedge, with the
-// group whose removal they take (see hedgeFix).
-var fixSofteners = map[string][]string{
-	"opener": {
-		"sorry", "so sorry", "really sorry", "apologies", "I'm so sorry to trouble you", "I'm sorry to trouble you",
-		"so sorry to trouble you", "sorry to trouble you", "I'm sorry to bother you", "I'm so sorry to bother you",
-		"just a tiny thing", "just a small thing", "just a quick thing", "quick one", "a quick one",
-		"I know this is probably obvious", "this is probably obvious", "I know this is probably a silly question",
-		"not sure it's my place", "not sure if it's my place", "I'm not sure it's my place", "I'm not sure if it's my place",
-		"hope you don't mind me asking", "I hope you don't mind me asking", "if you don't mind me asking",
-		"I hope it's alright to ask", "hope it's alright to ask", "I hope it's ok to ask", "I hope it's okay to ask",
-		"not sure if I'm overthinking this", "I'm not sure if I'm overthinking this", "not sure if I'm overthinking",
-		"maybe I'm overthinking this", "I hope this makes sense and", "hope this makes sense and", "I hope that makes sense and",
-		"I'm not sure I'm explaining this well", "not sure I'm explaining this well", "not sure if I'm explaining this well",
-		"idk if this is the right channel", "not sure if this is the right channel", "I don't know if this is the right channel",
-		"not sure if this is the right place to raise it", "not sure if this is the right place", "not sure this is the right place",
-		"not sure if this is the right place to ask", "sorry if this is the wrong channel", "sorry if this is the wrong place",
-		"no stress", "no rush", "no pressure", "no worries if not", "no worries if you can't", "only if that's okay",
-		"only if that's ok", "only if that works", "only if that's alright", "if that's alright", "if that's fine",
-		"if that works for you", "if that's okay with you", "if that's ok with you", "totally fine if not", "all good if not",
-		"no worries if you're too busy", "I hope that's alright", "if possible", "if at all possible",
-		"I know this is probably a stupid idea", "I know this is probably a silly idea", "I know this is probably a dumb idea",
-		"I know this might be a dumb question", "I know this is a long shot", "I know you're slammed", "I know you're flat out",
-		"I know things are hectic", "sorry sorry", "tiny thing", "small thing", "quick thing", "sorry to chase",
-		"sorry to chase again", "hope it's ok to ask", "hope it's okay to ask", "hope it's alright to ask",
-		"totally up to you", "but totally up to you", "but up to you", "totally your call", "but totally your call",
-		"up to you though", "I hope it's alright that I'm reaching out directly", "I hope it's ok that I'm reaching out directly",
-		"hope it's okay that I'm reaching out", "I just wanted to quickly ask", "I just wanted to ask", "just wanted to ask",
-		"no rush whatsoever", "sorry to ask so late", "sorry for asking so late", "just a gentle nudge", "a gentle nudge",
-		"please ignore this if it's not relevant", "and please ignore this if it's not relevant", "sorry to be a pain", "not sure though", "just a thought though", "no rush at all", "no worries at all if not", "whenever suits",
-	},
-	"maybe": {
-		"could I maybe", "can I maybe", "if I could maybe", "to maybe", "we could maybe", "I could maybe",
-		"wondering if maybe", "would you maybe", "should we maybe", "maybe we could", "maybe you could",
-		"if you maybe", "maybe we should", "I think maybe", "we should maybe", "maybe I'm ready",
-	},
-	"filler": {
-		"could you just", "can you just", "would you just", "I just need", "we just need", "I'm just", "I just",
-	},
-}
-
-// softenerMatcher finds the rule's hedges and fixSofteners.
+// softenerMatcher finds the rule's hedges and softeners.
 var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
 	_, rf := mustLoad("hedging")
 	var pats []phrase.Pattern
@@ -74,9 +34,9 @@ var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
 			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
 		}
 	}
-	for _, g := range []string{"filler", "maybe", "opener"} {
-		for _, p := range fixSofteners[g] {
-			pats = append(pats, phrase.Pattern{Text: p, Group: g})
+	for _, g := range []*phraseGroup{hedging.groups.filler, hedging.groups.maybe, hedging.groups.opener} {
+		for _, p := range hedging.fix.softeners[g] {
+			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
 		}
 	}
 	return phrase.MustCompile(pats)

@@ -14,6 +14,7 @@ var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
 	g := &f.groups
 	g.apology = b.lazyGroup("apology")
 	g.filler, g.maybe, g.wonder, g.delay = b.group("filler"), b.group("maybe"), b.group("wonder"), b.group("delay")
+	g.opener = b.group("opener")
 	// Every group that can be reported has its own message.
 	f.msg = map[*phraseGroup]string{extraGroup: b.message(extraGroup.name)}
 	for _, pg := range b.groups() {
@@ -22,6 +23,10 @@ var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
 		}
 	}
 	f.repl.delay = b.replacement("delay")
+	f.fix.softeners = map[*phraseGroup][]string{}
+	for _, pg := range []*phraseGroup{g.filler, g.maybe, g.opener} {
+		f.fix.softeners[pg] = b.fixList(pg.name + "_softeners")
+	}
 	f.model = modelText{msg: b.message("model")} // no model fix
 	return f
 })
@@ -31,7 +36,11 @@ type hedgingFile struct {
 		// An apology is left to the phrases (see learnedRule's gate);
 		// filler, maybe, wonder and delay have fixes of their own.
 		apology, filler, maybe, wonder, delay *phraseGroup
+		opener                                *phraseGroup
 	}
+	// fix holds what only the hedge removal uses: the softeners it takes
+	// out with a hedge of a group (see stripHedges).
+	fix   struct{ softeners map[*phraseGroup][]string }
 	msg   map[*phraseGroup]string // by reported group, extraGroup included
 	repl  struct{ delay string }
 	model modelText

@@ -63,7 +63,7 @@ func buildRule(id string) (*lint.Rule, *ruleFile, error) {
 type ruleData struct {
 	file                   rulefile.File // without its maps
 	messages, replacements []keyText
-	phrases                []keyPhrases
+	phrases, fix           []keyPhrases
 }
 
 type keyText struct{ key, text string }
@@ -86,13 +86,20 @@ func genRuleFile(id string) *ruleFile {
 	f := d.file
 	f.Messages = textMap(d.messages)
 	f.Replacements = textMap(d.replacements)
-	if d.phrases != nil {
-		f.Phrases = make(map[string][]string, len(d.phrases))
-		for _, kp := range d.phrases {
-			f.Phrases[kp.key] = kp.phrases
-		}
-	}
+	f.Phrases = phraseMap(d.phrases)
+	f.Fix = phraseMap(d.fix)
 	return &f
+}
+
+func phraseMap(kps []keyPhrases) map[string][]string {
+	if kps == nil {
+		return nil
+	}
+	m := make(map[string][]string, len(kps))
+	for _, kp := range kps {
+		m[kp.key] = kp.phrases
+	}
+	return m
 }
 
 func textMap(kts []keyText) map[string]string {

@@ -17,6 +17,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	f.msg = b.message("default")
 	f.repl.recommend = b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
+	f.fix.helpless, f.fix.asks = b.fixList("helpless"), b.fixList("asks")
 	return f
 })
 
@@ -29,6 +30,8 @@ type openQuestionFile struct {
 	msg   string
 	repl  struct{ recommend string }
 	model modelText
+	// fix holds what only the rewrites use (see helplessFix).
+	fix struct{ helpless, asks []string }
 }
 
 // isOpen reports whether h is an open question or statement.
@@ -85,7 +88,12 @@ func openQuestionRule() *lint.Rule {
 		})
 	}
 	learnedRule(r, openQuestion.model, nil)
-	withModelRewrites(r, nil)
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		if f, ok := helplessFix(v, span); ok {
+			return []lint.Fix{f}
+		}
+		return nil
+	})
 	return r
 }
 
@@ -189,6 +197,9 @@ func questionPart(v blockView, sent document.Span, h hit) string {
 func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	const title = "Recommend an option"
 	repl := openQuestion.repl.recommend
+	if f, ok := helplessFix(v, sent); ok {
+		return []lint.Fix{f} // an answer after the helpless clause would contradict it
+	}
 	span := trimSentence(v, sent)
 	before := v.doc.Text[sent.Start:h.span.Start]
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))

@@ -21,6 +21,7 @@ var problemOnly = bind("problem-only", func(b *binder) (f problemOnlyFile) {
 	f.msg = b.message("default")
 	f.repl.because, f.repl.next = b.replacement("because"), b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
+	f.fix.asks, f.fix.topicShifts = b.fixList("asks"), b.fixList("topic_shifts")
 	return f
 })
 
@@ -38,6 +39,9 @@ type problemOnlyFile struct {
 	msg      string
 	repl     struct{ because, next string }
 	model    modelText
+	// fix holds the openers that end the facts an appended next step
+	// follows (see unitEnd).
+	fix struct{ asks, topicShifts []string }
 }
 
 // problemOnlyRule flags a problem stated with no way forward and offers a
@@ -80,6 +84,7 @@ func problemOnlyRule() *lint.Rule {
 	learnedRule(r, problemOnly.model, func(v blockView) bool {
 		return !v.b.Checked && !wayForward(v, ps, ps.findAll(v))
 	})
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix { return problemFixes(v, rf, span) })
 	return r
 }
 
@@ -126,7 +131,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 	}
 	f := lint.Fix{
 		Title:      "Add a next step",
-		Edits:      []lint.Edit{appendAfter(v, span, problemOnly.repl.next)},
+		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, span), problemOnly.repl.next)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}

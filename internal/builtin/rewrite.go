@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,6 +90,47 @@ func appendAfter(v blockView, sent document.Span, text string) lint.Edit {
 	return lint.Edit{Span: document.Span{Start: span.End, End: span.End}, NewText: text}
 }
 
+// unitEnd returns the sentence after which a proposal about the sentence
+// sent goes: the last of its block (paragraph or list item) that goes on
+// with the same facts, so that "Heads up: the revamp is slipping. Design
+// handoff is two weeks late." gets its next step after the handoff. It
+// stops before a later sentence that hands the matter over (a question,
+// or one opening with an ask: "Please advise.") or turns to another topic
+// ("Also, …", "Thanks!"): the proposal goes before those.
+func unitEnd(v blockView, sent document.Span) document.Span {
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return sent
+	}
+	end := sent
+	for _, s := range v.b.Sentences[si+1:] {
+		t := strings.TrimSpace(v.masked(s))
+		if t == "" {
+			continue
+		}
+		if isQuestion(t) || opensWith(t, problemOnly.fix.asks) || opensWith(t, problemOnly.fix.topicShifts) {
+			break
+		}
+		end = s
+	}
+	return trimSentence(v, end)
+}
+
+// opensWith reports whether the sentence t, after a speaker or a label,
+// opens with one of the words (lower case, whole words).
+func opensWith(t string, words []string) bool {
+	if m := labelLeadRE().FindString(t); m != "" && len(m) < len(t) {
+		t = t[len(m):]
+	}
+	t = strings.ToLower(strings.TrimLeft(t, "-*+>#_ \t"))
+	for _, w := range words {
+		if strings.HasPrefix(t, w) && (len(t) == len(w) || !isWordByte(t[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsInMarkup reports whether a sentence ends in something that takes no
 // full stop after it: a link, inline code, an emoji.
 func endsInMarkup(s string) bool {
@@ -174,7 +216,8 @@ func withModelRewrites(r *lint.Rule, rewrites func(v blockView, span document.Sp
 				if v, ok := byStart[f.Span.Start]; ok {
 					f.Fixes = mendModelFixes(v, f)
 					if rewrites != nil {
-						f.Fixes = append(rewrites(v, f.Span), f.Fixes...)
+						rw := rewrites(v, f.Span)
+						f.Fixes = append(rw, slices.DeleteFunc(f.Fixes, func(m lint.Fix) bool { return insertsSame(m, rw) })...)
 						for i := range f.Fixes {
 							f.Fixes[i].Preferred = i == 0
 						}
@@ -184,6 +227,22 @@ func withModelRewrites(r *lint.Rule, rewrites func(v blockView, span document.Sp
 			p.Report(f)
 		}
 	}
+}
+
+// insertsSame reports whether the fix m only inserts text that one of the
+// fixes rw inserts too (the model's template after the sentence, where a
+// rewrite puts the same after the paragraph's facts).
+func insertsSame(m lint.Fix, rw []lint.Fix) bool {
+	if len(m.Edits) != 1 || m.Edits[0].Span.Len() != 0 {
+		return false
+	}
+	t := strings.Trim(m.Edits[0].NewText, " .")
+	for _, f := range rw {
+		if len(f.Edits) == 1 && f.Edits[0].Span.Len() == 0 && strings.Trim(f.Edits[0].NewText, " .") == t {
+			return true
+		}
+	}
+	return false
 }
 
 // mendModelFixes puts a full stop before the template a model fix inserts

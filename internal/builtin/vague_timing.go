@@ -25,6 +25,8 @@ var vagueTiming = bind("vague-timing", func(b *binder) (f vagueTimingFile) {
 	f.msg.vague, f.msg.posted, f.msg.tuned = b.message("default"), b.message("posted"), b.message("tuned")
 	f.repl.date, f.repl.posted, f.repl.tuned = b.replacement("default"), b.replacement("posted"), b.replacement("tuned")
 	f.model = modelText{b.message("model"), b.replacement("model")}
+	f.fix.contradicts, f.fix.clauseOpeners = b.fixList("contradicts"), b.fixList("clause_openers")
+	f.fix.modelVague, f.fix.leftovers = b.fixList("model_vague"), b.fixList("leftovers")
 	return f
 })
 
@@ -38,8 +40,10 @@ type vagueTimingFile struct {
 	}
 	triggers []*phraseGroup // the groups that can make a finding
 	msg      struct{ vague, posted, tuned string }
-	repl     struct{ date, posted, tuned string }
-	model    modelText
+	// fix holds what only the rewrites use (see datedSentence).
+	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers []string }
+	repl  struct{ date, posted, tuned string }
+	model modelText
 }
 
 // vagueTimingRule flags promises and asks with no concrete time and offers
@@ -85,6 +89,7 @@ func vagueTimingRule() *lint.Rule {
 		})
 	}
 	learnedRule(r, vagueTiming.model, nil)
+	withModelRewrites(r, modelTimingFixes)
 	return r
 }
 
@@ -427,6 +432,17 @@ func vagueExtent(v blockView, h hit, sent document.Span) document.Span {
 		span.End = span.Start + len(strings.TrimRight(t, " "))
 	}
 	end := trimSentence(v, sent).End
+	for _, o := range vagueTiming.fix.clauseOpeners {
+		if hasPrefixFold(text[span.Start:end], o+" ") {
+			// "once things calm down on site": to the end of the clause.
+			rest := text[span.End:end]
+			if i := strings.IndexAny(rest, ",;:—–"); i >= 0 {
+				rest = rest[:i]
+			}
+			span.End += len(strings.TrimRight(rest, " .!?…"))
+			return span
+		}
+	}
 	for grew := true; grew; {
 		grew = false
 		for _, tail := range vagueTails {
@@ -465,9 +481,9 @@ func timingFix(v blockView, h hit, sent document.Span) lint.Fix {
 		if h.span.Start == sent.Start {
 			repl = upperFirst(repl)
 		}
-		return replaceFix("Give a date for the update", h.span, repl)
+		return datedSentence(v, sent, "Give a date for the update", h.span, repl)
 	case g.deferred:
-		return replaceFix("Give a date", h.span, v.src(h.span)+" "+vagueTiming.repl.date)
+		return datedSentence(v, sent, "Give a date", h.span, v.src(h.span)+" "+vagueTiming.repl.date)
 	}
 	span := vagueExtent(v, h, sent)
 	repl := vagueTiming.repl.date
@@ -478,5 +494,5 @@ func timingFix(v blockView, h hit, sent document.Span) lint.Fix {
 	if span.Start == sent.Start {
 		repl = upperFirst(repl)
 	}
-	return replaceFix("Give a date", span, repl)
+	return datedSentence(v, sent, "Give a date", span, repl)
 }

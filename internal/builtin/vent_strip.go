@@ -18,25 +18,6 @@ import (
 // even care" → "This hiring freeze [is affecting what]. Could we agree [a
 // way forward] with leadership by [date]?"
 
-// ventCues mark a clause that vents, blames or mocks.
-var ventCues = []string{
-	"nobody", "no one", "noone", "no-one", " care", "cares", "classic", "of course", "apparently", "lol", "as usual",
-	"so done", "i'm done", "im done", "sick of", "tired of", "fed up", "ridiculous", "funny how", "for the record",
-	"i guess", "whatever", "seriously", "expected to just", "drowning", "wiped out", "brutal", "forgotten",
-	"as previously mentioned", "said this before", "as i said", "as i mentioned", "kill us", "killing us", "off playing",
-	"typical", "great,", "thanks a lot", "love that", "love how", "surprise", "shocker", "ugh", "fml", "smh", "🙃",
-	"🙄", "wtf", "a joke", "down the drain", "how hard", "why do", "why does", "why is", "why am", "why are", "why did",
-	"what am i supposed", "so now", "oh so", "only one who", "the only one", "blame", "several times", "once again",
-	"yet again", "disappointing", "pointless", "waste of", "can't believe", "cannot believe", "unbelievable",
-	"as always", "i'm expected", "like it's fine", "doesn't even", "don't even", "didn't even", "never ",
-	"clearly", "obviously", "must be nice", "cool cool", "awesome", "fantastic", "wonderful", "thrilled", "exhausted",
-	"burnt out", "burned out", "sorry to moan", "rant", "vent", "i give up", "sigh", "honestly sick",
-	"nice of", "really thought", "i'll say it", "when they get it", "oh sure", "give the new", "cool so", "oh sure", "one more thing", "funny", "would have been nice", "thanks for nothing",
-}
-
-// ventAdverbs are dropped from a clause that is kept.
-var ventAdverbs = []string{"honestly, ", "frankly, ", "tbh ", "tbh, ", "literally ", "just ", "frankly ", "honestly ", "still ", "of course ", "(again) ", " (again)", " again", " AGAIN"}
-
 // ventless returns the facts of body without its vents, with a request,
 // or "" when nothing of it is left to keep.
 func ventless(body string) (facts, party string, ok bool) {
@@ -101,7 +82,7 @@ func hasVerb(c string) bool {
 // isVent reports whether a clause has a vent cue.
 func isVent(c string) bool {
 	l := " " + strings.ToLower(strings.ReplaceAll(c, "’", "'")) + " "
-	for _, w := range ventCues {
+	for _, w := range complaint.fix.ventCues {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -129,7 +110,7 @@ func acronymish(w string) bool {
 
 // stripVentAdverbs drops the adverbs that carry feeling from a kept clause.
 func stripVentAdverbs(c string) string {
-	for _, a := range ventAdverbs {
+	for _, a := range complaint.fix.ventAdverbs {
 		for {
 			i := strings.Index(strings.ToLower(c), a)
 			if i < 0 || i > 0 && c[i-1] != ' ' && a[0] != ' ' {

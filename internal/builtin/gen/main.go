@@ -154,6 +154,15 @@ func writeData(b *bytes.Buffer, f *rulefile.File) {
 		b.WriteString("},\n")
 	}
 	writeTexts(b, "replacements", f.Replacements)
+	if f.Fix != nil {
+		b.WriteString("fix: []keyPhrases{\n")
+		for _, k := range sortedKeys(f.Fix) {
+			fmt.Fprintf(b, "{%s, ", quote(k))
+			writeStrings(b, f.Fix[k])
+			b.WriteString("},\n")
+		}
+		b.WriteString("},\n")
+	}
 	b.WriteString("}")
 }
 

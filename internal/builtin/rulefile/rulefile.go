@@ -36,6 +36,10 @@ type File struct {
 	Phrases map[string][]string `toml:"phrases"`
 	// Replacements are rewrite templates keyed by phrase group or sub-check.
 	Replacements map[string]string `toml:"replacements"`
+	// Fix are word lists that only the rule's rewrites use, keyed by
+	// name: never scanned for findings, so editing them cannot change
+	// what the rule flags.
+	Fix map[string][]string `toml:"fix"`
 	// Hints pick a placeholder for a rewrite: the first hint one of whose
 	// words occurs in the text gives its placeholder.
 	Hints    []Hint    `toml:"hint"`

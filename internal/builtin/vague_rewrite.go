@@ -1,0 +1,214 @@
+package builtin
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// A date contradicts what softened the vague time it replaces: "No rush
+// at all", "whenever you get a sec", a second "ASAP". datedSentence puts
+// the date in and takes those out of the sentence (the [fix] list
+// "contradicts" of rules/vague-timing.toml), and a short sentence after it
+// that held nothing else ("No rush at all, sorry!") goes too:
+//
+//	hey no rush but could you take a look at my promo case at some point?
+//	→ hey could you take a look at my promo case by [Friday]?
+
+// datedSentence returns the fix that replaces span of sentence sent by
+// repl, a text with a date placeholder, and removes what contradicts the
+// date. Where nothing does, the fix replaces span alone.
+func datedSentence(v blockView, sent document.Span, title string, span document.Span, repl string) lint.Fix {
+	ss := trimSentence(v, sent)
+	if span.Start < ss.Start || span.End > ss.End {
+		return replaceFix(title, span, repl)
+	}
+	src := v.src(ss)
+	text := src[:span.Start-ss.Start] + repl + src[span.End-ss.Start:]
+	text, cut := dropContradictions(text, repl)
+	edit := ss
+	if next, ok := emptiedNext(v, sent); ok {
+		edit.End = next.End
+		cut = true
+	}
+	if !cut {
+		return replaceFix(title, span, repl)
+	}
+	if r := firstLetter(src); unicode.IsUpper(r) {
+		text = upperFirst(text)
+	}
+	return replaceFix(title, edit, text)
+}
+
+// dropContradictions removes from text each phrase of the "contradicts"
+// list outside the replacement repl, with the joint after it.
+func dropContradictions(text, repl string) (string, bool) {
+	phrases := slices.Clone(vagueTiming.fix.contradicts)
+	slices.SortStableFunc(phrases, func(a, b string) int { return len(b) - len(a) })
+	cut := false
+	for _, p := range phrases {
+		for from := 0; ; {
+			rs := strings.Index(text, repl)
+			i := indexWord(strings.ToLower(text), p, from)
+			if i < 0 {
+				break
+			}
+			if rs >= 0 && i < rs+len(repl) && i+len(p) > rs {
+				from = i + len(p)
+				continue
+			}
+			text = cutWords(text, i, i+len(p))
+			cut = true
+			from = 0
+		}
+	}
+	// A second vague time that opens a clause goes with the clause: "circle
+	// back by [Friday] on the chargebacks once things settle down on our side".
+	for _, o := range vagueTiming.fix.clauseOpeners {
+		rs := strings.Index(text, repl)
+		i := indexWord(strings.ToLower(text), o, 0)
+		if i < 0 || rs >= 0 && i < rs+len(repl) {
+			continue
+		}
+		end := len(text)
+		if j := strings.IndexAny(text[i:], ",;:—–.?!"); j >= 0 {
+			end = i + j
+		}
+		text = strings.TrimRight(text[:i], " ") + text[end:]
+		cut = true
+	}
+	return text, cut
+}
+
+// indexWord returns the first whole-word index of p in lower-case s from
+// from on, or -1.
+func indexWord(s, p string, from int) int {
+	for from <= len(s) {
+		i := strings.Index(s[from:], p)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if (i == 0 || !isWordByte(s[i-1])) && (i+len(p) == len(s) || !isWordByte(s[i+len(p)])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+// cutWords removes t[a:b] with its joint: "no rush, but could you" →
+// "could you"; "the work ASAP." → "the work.".
+func cutWords(t string, a, b int) string {
+	before, rest := t[:a], t[b:]
+	switch {
+	case hasPrefixFold(rest, ", but "):
+		rest = rest[len(", but "):]
+	case hasPrefixFold(rest, " but "):
+		rest = rest[len(" but "):]
+	case strings.HasPrefix(rest, ", "):
+		rest = rest[2:]
+	case strings.HasPrefix(rest, " "):
+		rest = rest[1:]
+	default:
+		before = strings.TrimRight(before, " ,;—–-")
+	}
+	if strings.TrimSpace(before) == "" {
+		before = ""
+	}
+	return before + rest
+}
+
+// emptiedNext returns the span, from the end of sent on, of the next
+// sentence of the block when it holds nothing but what contradicts a date
+// and leftovers ("No rush at all, sorry!").
+func emptiedNext(v blockView, sent document.Span) (document.Span, bool) {
+	si := v.sentenceAt(sent.Start)
+	if si < 0 || si+1 >= len(v.b.Sentences) {
+		return document.Span{}, false
+	}
+	next := trimSentence(v, v.b.Sentences[si+1])
+	t := " " + strings.ToLower(v.masked(next)) + " "
+	t = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			return r
+		}
+		return ' '
+	}, t)
+	t = " " + strings.Join(strings.Fields(t), " ") + " "
+	any := false
+	for _, list := range [][]string{vagueTiming.fix.contradicts, vagueTiming.fix.leftovers} {
+		ps := slices.Clone(list)
+		slices.SortStableFunc(ps, func(a, b string) int { return len(b) - len(a) })
+		for _, p := range ps {
+			if strings.Contains(t, " "+p+" ") {
+				t = strings.ReplaceAll(t, " "+p+" ", " ")
+				any = any || slices.Contains(vagueTiming.fix.contradicts, p)
+			}
+		}
+	}
+	if !any || strings.TrimSpace(t) != "" {
+		return document.Span{}, false
+	}
+	return document.Span{Start: trimSentence(v, sent).End, End: next.End}, true
+}
+
+// firstLetter returns the first letter of s, or 0.
+func firstLetter(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// modelTimingFixes gives a finding of the learned model alone a date in
+// its sentence: in place of a vague time the phrase list leaves to the
+// model ("in a jiffy", "nearer the time"), or at the end of a promise or
+// a request ("will get to it" → "will get to it by [Friday]"). Elsewhere
+// the model's own fix stays, which adds "Expected by [date]." after it.
+func modelTimingFixes(v blockView, span document.Span) []lint.Fix {
+	si := v.sentenceAt(span.Start)
+	if si < 0 {
+		return nil
+	}
+	sent := v.b.Sentences[si]
+	ss := trimSentence(v, sent)
+	src := v.src(ss)
+	low := strings.ToLower(v.masked(ss))
+	repl := vagueTiming.repl.date
+	phrases := slices.Clone(vagueTiming.fix.modelVague)
+	slices.SortStableFunc(phrases, func(a, b string) int { return len(b) - len(a) })
+	for _, p := range phrases {
+		if i := indexWord(low, strings.ToLower(p), 0); i >= 0 {
+			at := document.Span{Start: ss.Start + i, End: ss.Start + i + len(p)}
+			r := repl
+			if i == 0 {
+				r = upperFirst(r)
+			}
+			return []lint.Fix{datedSentence(v, sent, "Give a date", at, r)}
+		}
+	}
+	promise := false
+	for _, w := range []string{"will ", "i'll ", "we'll ", "i’ll ", "we’ll ", "going to ", "could you ", "can you ", "would you ", "please "} {
+		if i := indexWord(low, strings.TrimSpace(w), 0); i >= 0 {
+			promise = true
+		}
+	}
+	if !promise || strings.Contains(low, " by ") {
+		return nil
+	}
+	body := strings.TrimRight(src, " .!?…")
+	if i := strings.Index(body, "?"); i >= 0 {
+		body = strings.TrimRight(body[:i], " ") // "… data whenever you get a sec? no pressure"
+	}
+	if endsInMarkup(body) || strings.ContainsAny(body, "\n") {
+		return nil
+	}
+	at := document.Span{Start: ss.Start + len(body), End: ss.Start + len(body)}
+	return []lint.Fix{datedSentence(v, sent, "Give a date", at, " "+repl)}
+}
