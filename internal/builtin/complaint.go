@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -18,7 +19,8 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.repl.burnout, c.repl.vent = b.replacement("burnout"), b.replacement("default")
 	c.repl.uninformed, c.repl.uninformedAbout = b.replacement("uninformed"), b.replacement("uninformed-about")
 	c.model = modelText{b.message("model"), b.replacement("model")}
-	c.fix.ventCues, c.fix.ventAdverbs = b.fixList("vent_cues"), b.fixList("vent_adverbs")
+	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
+	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	return c
 })
 
@@ -37,8 +39,11 @@ type complaintFile struct {
 	repl     struct{ burnout, uninformed, uninformedAbout, vent string }
 	model    modelText
 	// fix holds what only the vent-free rewrite uses (see ventless): the
-	// cues of a clause that vents, and the adverbs a kept clause loses.
-	fix struct{ ventCues, ventAdverbs []string }
+	// cues of a clause that vents, the adverbs a kept clause loses, the
+	// leads of sarcasm a clause loses, and the phrases that look like a
+	// cue but state a fact ("the only one who knows"); facts with a
+	// broken word ask for a fix, others for a way forward.
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -51,12 +56,14 @@ func complaintRule() *lint.Rule {
 	}
 	learnedRule(r, complaint.model, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
-		_, body, _ := sentenceParts(v.src(span))
-		cands := complaintRewrites(rf, body, nil)
-		if c, ok := ventlessRequest(body); ok {
-			cands = append(cands, c)
+		core, moved := factCore(v, span)
+		cands, asWritten := ventCandidates(rf, v, trimSentence(v, core), nil, nil)
+		if !moved && asWritten && ventCover(v, span) == span {
+			// No vent left to take out: the model's own fix (a request after
+			// the sentence) keeps every word as well.
+			cands = cands[:len(cands)-1]
 		}
-		return rewriteFixes(v, span, cands)
+		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)
 	})
 	return r
 }
@@ -133,18 +140,48 @@ func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
 }
 
 // reportVent reports a vent phrase, with the sentence rewritten as a
-// request.
+// request; a sentence that only vents ("It's ridiculous.") is rewritten
+// with the sentence of facts beside it (see factCore), and the rewrite
+// replaces the vent-only sentences around it too (see ventCover).
 func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h hit) {
+	core, moved := factCore(v, sent)
+	var cands []candidate
+	if moved {
+		cands, _ = ventCandidates(rf, v, core, nil, nil)
+	} else {
+		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
+	}
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)})
+}
+
+// ventCandidates returns the rewrites of a complaint sentence, ranked: a
+// rewrite by what is complained of (complaintRewrites), else its facts
+// without the vents and a request (ventlessRequest, ventRewrites). h is
+// the vent phrase in sent, nil for none or the model. asWritten reports
+// that the last rewrite is the sentence as written with a request after
+// it (nothing found to take out).
+func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group *phraseGroup) (cands []candidate, asWritten bool) {
 	span := trimSentence(v, sent)
 	_, body, _ := sentenceParts(v.src(span))
-	cands := complaintRewrites(rf, body, h.group)
-	if len(cands) == 0 {
-		if c, ok := ventlessRequest(body); ok {
-			cands = append(cands, c)
-		}
-		cands = append(cands, ventRewrites(rf, statement(v, sent, h), v.src(h.span))...)
+	cands = complaintRewrites(rf, body, group)
+	if len(cands) > 0 {
+		return cands, false
 	}
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, span, cands)})
+	c, ventFree := ventlessRequest(body)
+	if ventFree {
+		cands = append(cands, c)
+	}
+	stmt, phrase := v.src(span), ""
+	if h != nil {
+		stmt, phrase = statement(v, sent, *h), v.src(h.span)
+	}
+	vs := ventRewrites(rf, stmt, phrase)
+	if ventFree {
+		// The facts without the vents are stated already; the same with
+		// the vent left in is no alternative.
+		vs = slices.DeleteFunc(vs, func(c candidate) bool { return c.title == ventFactsTitle })
+	}
+	return append(cands, vs...), len(vs) > 0 && h == nil && vs[len(vs)-1].title == ventFactsTitle
 }
 
 // grievanceOpener reports whether an opener followed by the word next

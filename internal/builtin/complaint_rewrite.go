@@ -47,8 +47,28 @@ var (
 	keepRE = lazyRE(`(?i)^(.*?)\bi (?:can't|can’t|cannot) keep (\w+ing\b.*)$`)
 	// wornRE: "I'm worn out by X", "I'm exhausted from X", "I'm drowning in X".
 	wornRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am) (?:so |really |completely |absolutely |honestly )*(?:worn out|exhausted|drained|burnt out|burned out|overwhelmed|drowning|stretched too thin|spread too thin|fried) (?:by|from|with|in|because of) (.+)$`)
-	// exhaustingRE: "X is exhausting".
-	exhaustingRE = lazyRE(`(?i)^(.+?) (?:is|are|has been|have been) (?:so |really |completely |absolutely )*(?:exhausting|draining|wearing me out|burning me out)$`)
+	// exhaustingRE: "X is exhausting", "covering two units for six weeks has been brutal".
+	exhaustingRE = lazyRE(`(?i)^(.+?) (?:is|are|has been|have been) (?:so |really |completely |absolutely |just )*(?:exhausting|draining|wearing me out|burning me out|brutal|relentless|unsustainable|too much|a slog)$`)
+	// goalpostsRE: "Design keeps moving the goalposts on the onboarding flow", "product keeps changing the spec".
+	goalpostsRE = lazyRE(`(?i)^(.+?) (?:keeps|keep|kept|is always|are always|are constantly|is constantly) (?:moving the goalposts|changing (.+?))(?: (?:on|for|of|in) (.+?))?$`)
+	// changesFromRE: "the weekly scope changes from the product team".
+	changesFromRE = lazyRE(`(?i)^(?:the |all the |these |those |our )?(?:(?:constant|endless|weekly|daily|never-ending|non-stop|continual|continuous|repeated) )*((?:[\w-]+ )?(?:changes|revisions|change requests|rewrites)) (?:from|by) (.+)$`)
+	// whyOnlyRE: "(can someone explain) why my shift is the only one that has to do the stock count".
+	whyOnlyRE = lazyRE(`(?i)^(?:can (?:someone|anyone) (?:explain|tell me) |i (?:don't|do not) (?:get|understand) )?why (?:(?:is|are) ((?:my|our|the) [\w' ]{1,30}?)|((?:my|our|the) [\w' ]{1,30}?) (?:is|are)) (?:always |still )?the only (?:ones?|team|shift|person|people|group) (?:that|who) (.+)$`)
+	// whyAlwaysRE: "why does lit support always get the blame when a partner misses a deadline".
+	whyAlwaysRE = lazyRE(`(?i)^why (does|do) ([\w' ]{2,40}?) always (get|have to|end up with|take|pay for|cover) (.+?)(?: (when|whenever|if|every time) (.+))?$`)
+	// stuckWithRE: "I keep getting stuck with the worst dock slots".
+	stuckWithRE = lazyRE(`(?i)^(?:.*?\b)?(i|we) (?:keep|always) (?:getting|get|end up|ending up) (?:stuck with|landed with|lumped with|given) (.+)$`)
+	// raisedRE: "I have raised this matter with the category team many times".
+	raisedRE = lazyRE(`(?i)^(?:.*?\b)?i(?:'ve|’ve| have)? (?:raised|flagged|mentioned|reported|chased) (.+?) (?:with|to) (.+?) (?:many|several|multiple|a few|two|three|four|five|\d+|countless|numerous) times\b`)
+	// ignoredRE: "my emails about the guard on press 2 weren't ignored for a fourth week".
+	ignoredRE = lazyRE(`(?i)\bmy ((?:emails?|messages?|tickets?|requests?|calls?|reminders?) (?:about|on|regarding|for) .+?) (?:weren't|were not|wasn't|was not|aren't|are not|have been|has been|are being|keep being|keep getting|get|got|were|was|are) (?:being )?ignored(?: ((?:for|since) .+))?$`)
+	// niceToKnowRE: "would have been nice to know before I spent two days on the old API".
+	niceToKnowRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve|’ve) been (?:nice|good|helpful|great) to (?:know|hear|be told)(?: about (.+?))?(?: (?:before|earlier than|ahead of) (.+))?$`)
+	// foundOutRE: "the field techs found out about the new dispatch app from the customers".
+	foundOutRE = lazyRE(`(?i)^((?:the|our|my) [\w ]{2,30}?) (?:found out|heard|learned|learnt) about (.+?) from (.+)$`)
+	// anotherRE: "another week, another 'quick favour' from the owner that takes my whole Sunday".
+	anotherRE = lazyRE(`(?i)^another (week|day|month|sprint|weekend|quarter|year|monday|friday|release), another (.+)$`)
 )
 
 // complaintRewrites returns the rewrites of a complaint sentence's body
@@ -74,6 +94,9 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		task := trimClause(m[2], 1)
 		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
 	}
+	if len(out) == 0 {
+		out = append(out, shapedRewrites(b)...)
+	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
 	}
@@ -97,13 +120,21 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	if m := wornRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if t := changeCutoff(trimClause(m[2], 1)); t != "" {
+			add("Ask for a cut-off for changes", t)
+		}
 		if t := causeTaking(m[2]); t != "" {
 			add("Ask to agree priorities", keepLead(m[1])+t+" "+prioritiesAsk)
 		}
 	}
 	if m := exhaustingRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if s := strings.ToLower(m[1]); s != "it" && s != "this" && s != "that" && s != "it all" && s != "this all" {
-			add("Ask to agree priorities", upperFirst(m[1])+" "+be(parse(m[1]), grammar.Chunk{Start: 0, End: len(parse(m[1]).Tokens)})+" taking more than I can sustain. "+prioritiesAsk)
+			ps := parse(m[1])
+			verb := be(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)})
+			if len(ps.Tokens) > 0 && ps.Tokens[0].Tag == "VBG" {
+				verb = "is" // "Covering two units for six weeks is"
+			}
+			add("Ask to agree priorities", upperFirst(m[1])+" "+verb+" taking more than I can sustain. "+prioritiesAsk)
 		}
 	}
 	if group == complaint.groups.burnout {
@@ -187,6 +218,15 @@ func escalation(party, what string) string {
 // noun phrase becomes a request to change it.
 func stopRequest(x string) string {
 	x = trimClause(x, 1)
+	if jab, fact, ok := strings.Cut(x, " while "); ok && hasFact(fact) {
+		// "the board congratulating itself while the staff go unpaid for
+		// overtime": the jab goes, the fact is raised with whoever it named.
+		ask := " Could we raise this by [date]?"
+		if p, named := partyIn(jab); named {
+			ask = " Could we raise this with " + p + " by [date]?"
+		}
+		return finish(fact) + ask
+	}
 	s := parse(x)
 	if len(s.Tokens) == 0 {
 		return ""
@@ -419,19 +459,23 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	facts := hasFact(body)
 	switch {
 	case facts && named:
-		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " Could we agree [a change] with " + party + ", so that [outcome]?"})
+		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " with " + party + " by [date]?"})
 	case facts:
-		out = append(out, candidate{"State the facts and ask for a change", lead + finish(body) + " " + complaint.repl.vent})
+		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " by [date]?"})
 	default:
 		out = append(out, candidate{"Rewrite as a request", lead + complaint.repl.vent})
 	}
 	return out
 }
 
+// ventFactsTitle is the title of a rewrite that states the facts of a
+// complaint and asks for a change.
+const ventFactsTitle = "State the facts and ask for a change"
+
 // trimTail drops a framing tail: ", as usual", " Typical", " classic".
 func trimTail(b string) string {
 	l := strings.ToLower(b)
-	for _, t := range []string{", as usual", ", as always", " as usual", " as always", ". typical", " typical", ", classic", " classic", ", again", " lol", " 🙃", ", whatever"} {
+	for _, t := range []string{" after everything", ", as usual", ", as always", " as usual", " as always", ". typical", " typical", ", classic", " classic", ", again", " lol", " 🙃", ", whatever"} {
 		if strings.HasSuffix(l, t) {
 			return strings.TrimRight(b[:len(b)-len(t)], " ,;:")
 		}
@@ -472,8 +516,8 @@ func partyOf(s string) (string, bool) {
 		}
 		return "", false
 	}
-	if c.Len() > 6 || c.End < len(ps.Tokens) && ps.Tokens[c.End].Tag == "," {
-		return "", false // too long for a name, or "Joyee, …": someone addressed
+	if c.Len() > 6 || c.End < len(ps.Tokens) && (ps.Tokens[c.End].Tag == "," || grammar.IsNoun(ps.Tokens[c.End].Tag)) {
+		return "", false // too long for a name, "Joyee, …": someone addressed, or "the procurement [portal]"
 	}
 	if !partyLike(ps, c) {
 		return "", false
@@ -490,7 +534,8 @@ func init() {
 		supplier suppliers agency client clients customer customers contractor contractors broker council board
 		committee partner partners manager managers lead leads director directors vp head heads admin admins
 		people staff desk support security compliance accounts payroll recruitment estates reception
-		headquarters hq exec execs executives architect architects consultant consultants`) {
+		headquarters hq exec execs executives architect architects consultant consultants owner owners boss
+		ceo cto cfo founder founders landlord principal trust maintenance`) {
 		partyNouns[w] = true
 	}
 }
@@ -556,4 +601,162 @@ func neverVerb(body, verb string) bool {
 		}
 	}
 	return false
+}
+
+// shapedRewrites returns the rewrites of complaints of a known shape, the
+// writer's subject, object, cause and names kept in each:
+//
+//   - changes that keep coming ("Design keeps moving the goalposts on the
+//     onboarding flow") → a cut-off for changes, agreed with whoever
+//     makes them;
+//   - a burden that falls on one group ("why is my shift the only one that
+//     has to do the stock count", "I keep getting stuck with the worst dock
+//     slots") → taking turns;
+//   - blame that lands on one group ("why does lit support always get the
+//     blame when a partner misses a deadline") → the fact, and a request to
+//     agree how it is handled;
+//   - asks made again and again, or ignored ("I have raised this matter
+//     with the category team many times", "my emails about the guard on
+//     press 2 weren't ignored for a fourth week") → an escalation with a
+//     date;
+//   - hearing late ("would have been nice to know before I spent two days
+//     on the old API", "the field techs found out about the app from the
+//     customers") → the cost, and a request to be told first;
+//   - a recurring imposition ("another week, another quick favour from the
+//     owner") → what recurs, and a request to agree a way forward.
+func shapedRewrites(b string) []candidate {
+	var out []candidate
+	add := func(title, text string) {
+		if text != "" {
+			out = append(out, candidate{title, finish(text)})
+		}
+	}
+	body, rest, _ := strings.Cut(b, " — ")
+	if m := goalpostsRE().FindStringSubmatch(body); m != nil {
+		ps := parse(m[1])
+		if c, ok := ps.NounPhraseAt(0); ok && c.End == len(ps.Tokens) {
+			what := "changes"
+			switch {
+			case m[3] != "":
+				what = "changes to " + cutVent(trimClause(m[3], 1))
+			case m[2] != "":
+				what = "changes to " + cutVent(trimClause(m[2], 1))
+			}
+			with := " in " + lowerNP(ps, c) // a thing: "changes to the vendor form in the procurement portal"
+			if partyLike(ps, c) {
+				with = " with " + lowerNP(ps, c)
+			}
+			t := "Could we agree a cut-off for " + what + with + ", so that [outcome]?"
+			if r := strings.TrimSpace(unquoteScare(rest)); r != "" && hasFact(r) && !isVent(r) {
+				t += " " + finish(r)
+			}
+			add("Ask for a cut-off for changes", t)
+		}
+	}
+	if m := whyOnlyRE().FindStringSubmatch(b); m != nil {
+		task := strings.TrimPrefix(strings.TrimPrefix(trimClause(m[3], 1), "has to "), "have to ")
+		add("Ask to take turns", takeTurns(task, lowerFirst(m[1]+m[2])))
+	}
+	if m := whyAlwaysRE().FindStringSubmatch(b); m != nil {
+		verb := m[3]
+		if strings.EqualFold(m[1], "does") {
+			verb = thirdPerson(verb)
+		}
+		fact := m[2] + " " + verb + " " + m[4]
+		if m[5] != "" {
+			fact = upperFirst(strings.ToLower(m[5])) + " " + m[6] + ", " + fact
+		}
+		add("State the facts and ask for a change", finish(fact)+" Could we agree [how we handle this] by [date]?")
+	}
+	if m := stuckWithRE().FindStringSubmatch(b); m != nil {
+		if task := trimClause(m[2], 1); hasFact(task) {
+			add("Ask to take turns", "Could we rotate "+task+", so it isn't always "+who(m[1])+"?")
+		}
+	}
+	if m := raisedRE().FindStringSubmatch(b); m != nil {
+		what := m[1]
+		if l := strings.ToLower(what); l == "this" || l == "it" || l == "this matter" || l == "this issue" || l == "that" {
+			what = "this"
+		}
+		add("Escalate with a date", "I still need an answer from "+m[2]+" on "+what+". Could you help me get one by [date]?")
+	}
+	if m := ignoredRE().FindStringSubmatch(trimTail(trimClause(b, 1))); m != nil {
+		t := "I've had no reply to my " + m[1]
+		if m[2] != "" {
+			t += " " + trimClause(m[2], 1)
+		}
+		add("Escalate with a date", t+". Could you help me get an answer by [date]?")
+	}
+	if m := niceToKnowRE().FindStringSubmatch(b); m != nil {
+		about, before := m[1], trimClause(m[2], 1)
+		switch l := strings.ToLower(about); {
+		case about != "" && l != "this" && l != "it" && l != "that" && before != "":
+			// "… to know about the reorg before the all-hands"
+			add("Ask to be told earlier", "Could you let me know about changes like "+about+" before "+before+" next time?")
+		case about == "" && before != "" && hasFact(before) && clause(before):
+			// "… to know before I spent two days on the old API"
+			add("Ask to be told earlier", upperFirst(before)+" before I heard about this. Could you loop me in earlier on changes like this?")
+		case about != "" && l != "this" && l != "it" && l != "that":
+			add("Ask to be told earlier", "Could you loop me in earlier on changes like "+about+"?")
+		default:
+			add("Ask to be told earlier", "Could you loop me in earlier on changes like this?")
+		}
+	}
+	if m := foundOutRE().FindStringSubmatch(trimTail(trimClause(b, 1))); m != nil {
+		add("Ask to tell them first", upperFirst(trimTail(trimClause(b, 1)))+". Could we make sure "+lowerFirst(m[1])+" hear about changes like this from us first?")
+	}
+	if m := anotherRE().FindStringSubmatch(b); m != nil {
+		what := unquoteScare(trimClause(m[2], 1))
+		ask := "Could we agree [a way forward] by [date]?"
+		if p, named := partyIn(what); named {
+			ask = "Could we agree [a way forward] with " + p + " by [date]?"
+		}
+		add("State the facts and ask for a change", "Every "+strings.ToLower(m[1])+" there's another "+what+". "+ask)
+	}
+	return out
+}
+
+// changeCutoff asks for a cut-off for changes that come from a party:
+// "the weekly scope changes from the product team" → "Could we agree a
+// cut-off for scope changes with the product team, so that [outcome]?".
+func changeCutoff(cause string) string {
+	m := changesFromRE().FindStringSubmatch(cause)
+	if m == nil {
+		return ""
+	}
+	ps := parse(m[2])
+	c, ok := ps.NounPhraseAt(0)
+	if !ok || c.End != len(ps.Tokens) || !partyLike(ps, c) {
+		return ""
+	}
+	return "Could we agree a cut-off for " + strings.ToLower(m[1]) + " with " + lowerNP(ps, c) + ", so that [outcome]?"
+}
+
+// thirdPerson returns the form of a verb phrase after "he" or "it": "get"
+// → "gets", "have to" → "has to".
+func thirdPerson(v string) string {
+	w, rest, _ := strings.Cut(v, " ")
+	switch {
+	case w == "have":
+		w = "has"
+	case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ay") && !strings.HasSuffix(w, "ey"):
+		w = w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x") || w == "do" || w == "go":
+		w += "es"
+	default:
+		w += "s"
+	}
+	if rest != "" {
+		return w + " " + rest
+	}
+	return w
+}
+
+// cutVent cuts a vent clause joined by "and" off a text: "the vendor form
+// and it's driving me nuts" → "the vendor form".
+func cutVent(s string) string {
+	if i := strings.Index(s, " and "); i > 0 && isVent(s[i+len(" and "):]) {
+		return s[:i]
+	}
+	return s
 }

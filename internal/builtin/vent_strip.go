@@ -3,6 +3,10 @@ package builtin
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 )
 
 // A vent is often one clause of a sentence that also states a fact:
@@ -18,46 +22,70 @@ import (
 // even care" → "This hiring freeze [is affecting what]. Could we agree [a
 // way forward] with leadership by [date]?"
 
-// ventless returns the facts of body without its vents, with a request,
-// or "" when nothing of it is left to keep.
-func ventless(body string) (facts, party string, ok bool) {
+// ventless returns the facts of body without its vents, whoever the vents
+// named (party), and the request that fits them (ask; "" for the general
+// one), or ok false when nothing of it is left to keep.
+func ventless(body string) (facts, party, ask string, ok bool) {
+	body, anyVent := stripVentLead(body)
 	clauses, seps := splitClauses(body)
 	var kept []string
-	anyVent := false
 	for i, c := range clauses {
 		c = stripVentAdverbs(c)
-		if isVent(c) {
+		c, lead := stripVentLead(c)
+		anyVent = anyVent || lead
+		if t, p, ok := niceOfAsFact(c); ok {
+			// "nice of the department to schedule X" → "the department has scheduled X".
+			anyVent, c = true, t
+			if party == "" {
+				party = p
+			}
+		} else if t, a, ok := blameAsFact(c); ok {
+			// "nobody cleans up their docker images" → "docker images
+			// aren't being cleaned up"; "nobody wants to own it" → an owner.
 			anyVent = true
-			if p, named := partyOf(c); named && party == "" && p != "them" {
+			if a != "" && ask == "" {
+				ask = a
+			}
+			if t == "" {
+				continue
+			}
+			c = t
+		} else if isVent(c) || scareQuoted(c, true) {
+			anyVent = true
+			if p, named := partyIn(c); named && party == "" {
 				party = p
 			}
 			continue
 		}
-		c = strings.TrimRight(stripVentAdverbs(c), "?!")
-		if !hasVerb(c) || len(strings.Fields(c)) < 3 {
+		c = strings.TrimRight(stripVentAdverbs(unquoteScare(c)), "?!")
+		if len(strings.Fields(c)) < 3 {
 			continue
 		}
+		if !hasVerb(c) && !(len(kept) > 0 && strings.Contains(seps[i], "but") && hasFact(c)) {
+			continue // a fragment, unless it contrasts with what is kept: "… but not for a second coordinator"
+		}
 		if len(kept) > 0 {
-			c = seps[i] + c
+			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
+				c = ". " + upperFirst(c)
+			} else {
+				c = seps[i] + c
+			}
+		} else if seps[i] == " because " || seps[i] == ", so " {
+			continue // the cause of a vent alone: "… because nobody …" kept above
 		}
 		kept = append(kept, c)
 	}
 	if !anyVent {
-		return "", "", false
+		return "", "", "", false
 	}
 	if len(kept) == 0 {
-		// Every clause vents: keep the first one's subject as the topic,
-		// where it names a thing, not people.
-		s := parse(clauses[0])
-		c, _, ok := s.Subject(0)
-		if !ok || c.Start != 0 || s.Tokens[c.Start].Tag == "PRP" || s.Tokens[c.Start].Tag == "EX" || partyLike(s, c) {
-			return "", "", false
+		// Every clause vents: keep the first one's topic, a thing the
+		// writer is concerned about, not people.
+		np, ok := ventTopic(clauses[0])
+		if !ok {
+			return "", "", "", false
 		}
-		np := s.Of(c)
-		if isVent(np) || len(strings.Fields(np)) > 6 || strings.EqualFold(np, "this") || strings.EqualFold(np, "that") {
-			return "", "", false
-		}
-		return upperFirst(lowerNP(s, c)) + " [" + be(s, c) + " affecting what]", party, true
+		return "I'm concerned about " + np + ": [why]", party, "Could we agree [a way forward] by [date]?", true
 	}
 	if party == "" {
 		if p, named := partyOf(kept[0]); named && p != "them" {
@@ -65,8 +93,198 @@ func ventless(body string) (facts, party string, ok bool) {
 		}
 	}
 	out := strings.Join(kept, "")
-	out = strings.TrimRight(strings.TrimSpace(out), " ,;:—-")
-	return upperFirst(out), party, true
+	out = strings.TrimRight(strings.TrimSpace(trimTail(out)), " ,;:—-")
+	out = capitalI(resolveOne(out, clauses))
+	return upperFirst(out), party, ask, true
+}
+
+// ventTopic returns the thing a clause of pure vent is about: its
+// subject ("this hiring freeze is going to kill us"), or where the writer
+// is the subject, the thing after the verb ("I'm being set up to fail
+// with this territory").
+func ventTopic(c string) (string, bool) {
+	s := parse(c)
+	sub, _, ok := s.Subject(0)
+	if !ok || sub.Start != 0 {
+		return "", false
+	}
+	if t := s.Tokens[sub.Start]; t.Tag == "PRP" || t.Tag == "EX" {
+		if t.Lower != "i" && t.Lower != "we" {
+			return "", false
+		}
+		sub, ok = grammar.Chunk{}, false
+		for _, np := range s.NounPhrases() {
+			if np.Start > 1 && s.Tokens[np.Start].Tag != "PRP" && !partyLike(s, np) {
+				sub, ok = np, true
+				break
+			}
+		}
+		if !ok {
+			return "", false
+		}
+	} else if partyLike(s, sub) {
+		return "", false
+	}
+	np := lowerNP(s, sub)
+	if isVent(np) || len(strings.Fields(np)) > 6 || strings.EqualFold(np, "this") || strings.EqualFold(np, "that") || strings.EqualFold(np, "it") {
+		return "", false
+	}
+	return np, true
+}
+
+// stripVentLead drops what opens a clause as sarcasm or protest and
+// carries no fact ("funny how", "can't believe", "told you", "sorry to
+// moan but"), and reports whether it did.
+func stripVentLead(c string) (string, bool) {
+	stripped := false
+	for again := true; again; {
+		again = false
+		l := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
+		for _, w := range complaint.fix.ventLeads {
+			if strings.HasPrefix(l, w) && len(l) > len(w) && strings.ContainsRune(" ,:—-", rune(l[len(w)])) {
+				c = strings.TrimLeft(c[len(w):], " ,:—-")
+				stripped, again = true, true
+				break
+			}
+		}
+	}
+	return c, stripped
+}
+
+var (
+	// nobodyDoesRE: "nobody (ever) cleans up their docker images".
+	nobodyDoesRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: ever| really)? (\w+?)(?:es|s)( up| out| back| off)? ((?:the|their|our|my|his|her|its|any|these|those) .+)$`)
+	// nobodyOwnsRE: "nobody wants to own it", "no one will take ownership of the returns process".
+	nobodyOwnsRE = lazyRE(`(?i)^(?:nobody|no one|no-one) (?:wants to|will|is willing to|seems to want to|is going to) (?:own|take ownership of|take on|pick up) (.+)$`)
+)
+
+// blameAsFact rewrites a clause that blames nobody-in-particular as the
+// fact it implies: "nobody cleans up their docker images" → "docker
+// images aren't being cleaned up"; "nobody wants to own it" → no fact, and
+// the ask to agree an owner.
+func blameAsFact(c string) (fact, ask string, ok bool) {
+	if m := nobodyOwnsRE().FindStringSubmatch(c); m != nil {
+		what := strings.TrimSpace(m[1])
+		return "", "Could we agree an owner for " + what + " by [date]?", true
+	}
+	m := nobodyDoesRE().FindStringSubmatch(c)
+	if m == nil {
+		return "", "", false
+	}
+	verb := strings.ToLower(m[1])
+	if strings.HasSuffix(strings.ToLower(c[len(c)-len(m[3])-len(m[2])-len(m[1])-3:]), "es") && strings.HasSuffix(verb, "s") {
+		return "", "", false
+	}
+	pp, ok := pastParticiple(verb)
+	if !ok {
+		return "", "", false
+	}
+	obj := m[3]
+	for _, d := range []string{"their ", "our ", "my ", "his ", "her ", "its ", "any "} {
+		if strings.HasPrefix(strings.ToLower(obj), d) {
+			obj = obj[len(d):]
+		}
+	}
+	s := parse(obj)
+	np, has := s.NounPhraseAt(0)
+	if !has || np.End != len(s.Tokens) {
+		return "", "", false
+	}
+	aux := "isn't"
+	if plural(s, np) {
+		aux = "aren't"
+	}
+	return obj + " " + aux + " being " + pp + m[2], "", true
+}
+
+// pastParticiple returns the past participle of a regular verb's stem
+// as cut from "-s"/"-es" ("clean" → "cleaned", "updat" → "updated"): the
+// verbs a blame clause uses; ok is false for a verb it does not know.
+func pastParticiple(stem string) (string, bool) {
+	switch stem {
+	case "clean", "answer", "check", "review", "test", "monitor", "follow", "fix", "own", "watch", "triag", "updat",
+		"chas", "fill", "maintain", "document", "replac", "restock", "empty", "process", "action", "escalat", "respond to",
+		"clear", "sort", "track", "label", "return", "report", "order", "book", "sign", "approv", "archiv", "read",
+		"schedul", "mov", "cancel", "chang", "announc", "decid", "assign", "add", "cut", "shift", "push":
+	default:
+		return "", false
+	}
+	switch {
+	case stem == "read":
+		return "read", true
+	case stem == "empty":
+		return "emptied", true
+	case strings.HasSuffix(stem, "e"):
+		return stem + "d", true
+	case stem == "cut":
+		return "cut", true
+	case stem == "triag" || stem == "updat" || stem == "chas" || stem == "replac" || stem == "escalat" || stem == "approv" || stem == "archiv" ||
+		stem == "schedul" || stem == "mov" || stem == "chang" || stem == "announc" || stem == "decid":
+		return stem + "ed", true
+	}
+	return stem + "ed", true
+}
+
+// scareQuoted reports whether a clause puts a few words of its own in
+// scare quotes: "maintenance is 'looking into it'"; atEnd asks for a
+// quote that ends the clause (sarcasm about what someone says), not one
+// in the middle ("the fourth round of 'final' mockups").
+func scareQuoted(c string, atEnd bool) bool {
+	m := scareRE().FindStringSubmatchIndex(c)
+	if m == nil {
+		return false
+	}
+	return !atEnd || strings.TrimSpace(strings.Trim(c[m[1]:], " .!?,")) == ""
+}
+
+// scareRE matches a few lower-case words in quotes.
+var scareRE = lazyRE(`(?:^|\s)['‘"“]([a-z][a-z' ]{0,40}?)['’"”](?:\s|[.,!?]|$)`)
+
+// unquoteScare drops scare quotes from a clause: a single word goes with
+// its quotes ("'final' mockups" → "mockups"), longer ones keep their words.
+func unquoteScare(c string) string {
+	for i := 0; i < 4; i++ {
+		m := scareRE().FindStringSubmatchIndex(c)
+		if m == nil {
+			return c
+		}
+		inner := c[m[2]:m[3]]
+		qs := m[2] - 1 // the opening quote
+		for qs > 0 && c[qs]&0xC0 == 0x80 {
+			qs--
+		}
+		qe := m[3]
+		_, n := utf8.DecodeRuneInString(c[qe:])
+		qe += n
+		if strings.Contains(inner, " ") {
+			c = c[:qs] + inner + c[qe:]
+		} else {
+			c = strings.Join(strings.Fields(c[:qs]+c[qe:]), " ")
+		}
+	}
+	return c
+}
+
+// partyIn returns the first noun phrase of a clause that names people
+// ("nobody in IT cares" → "IT", "management has forgotten about us").
+func partyIn(c string) (string, bool) {
+	if p, named := partyOf(c); named && p != "them" {
+		return p, true
+	}
+	s := parse(c)
+	for _, np := range s.NounPhrases() {
+		if s.Tokens[np.Start].Tag == "PRP" || np.Len() > 4 || np.End < len(s.Tokens) && grammar.IsNoun(s.Tokens[np.End].Tag) {
+			continue // a pronoun, too long for a name, or "the procurement [portal]"
+		}
+		switch s.Tokens[np.Start].Lower {
+		case "nobody", "no", "everyone", "everybody", "someone", "anyone":
+			continue
+		}
+		if partyLike(s, np) {
+			return lowerNP(s, np), true
+		}
+	}
+	return "", false
 }
 
 // hasVerb reports whether a clause has a verb of its own.
@@ -82,6 +300,9 @@ func hasVerb(c string) bool {
 // isVent reports whether a clause has a vent cue.
 func isVent(c string) bool {
 	l := " " + strings.ToLower(strings.ReplaceAll(c, "’", "'")) + " "
+	for _, w := range complaint.fix.factPhrases {
+		l = strings.ReplaceAll(l, w, " ")
+	}
 	for _, w := range complaint.fix.ventCues {
 		if strings.Contains(l, w) {
 			return true
@@ -149,18 +370,242 @@ func splitClauses(body string) (clauses, seps []string) {
 	return clauses, seps
 }
 
+// capitalI writes the pronoun "i" of chat as "I".
+func capitalI(s string) string {
+	return iRE().ReplaceAllStringFunc(s, func(m string) string { return strings.Replace(m, "i", "I", 1) })
+}
+
+// iRE matches a lower-case pronoun "i" ("i'm", "i've", "i").
+var iRE = lazyRE(`\bi(?:'m|’m|'ve|’ve|'d|’d|'ll|’ll)?\b`)
+
+// resolveOne names the thing a kept "the … one" points back to when the
+// clause that named it was dropped: "the volunteer coordinator gets a new
+// laptop and i'm still on the 2014 one" → "the 2014 laptop".
+func resolveOne(kept string, clauses []string) string {
+	m := theOneRE2().FindStringIndex(kept)
+	if m == nil {
+		return kept
+	}
+	for _, c := range clauses {
+		if strings.Contains(kept, c) {
+			continue
+		}
+		if n := newThingRE().FindStringSubmatch(c); n != nil {
+			return kept[:m[1]-len("one")] + n[1] + kept[m[1]:]
+		}
+	}
+	return kept
+}
+
+var (
+	// theOneRE2: "the 2014 one", "the old one".
+	theOneRE2 = lazyRE(`\bthe (?:\w+ ){1,2}one\b`)
+	// newThingRE: "a new laptop", "new chairs".
+	newThingRE = lazyRE(`\bnew (\w+)\b`)
+)
+
 // ventlessRequest is the rewrite of a vent as its facts and a request.
 func ventlessRequest(body string) (candidate, bool) {
-	facts, party, ok := ventless(body)
+	facts, party, ask, ok := ventless(body)
 	if !ok {
 		return candidate{}, false
 	}
-	ask := "Could we agree [a fix] by [date]?"
-	if strings.HasSuffix(facts, " affecting what]") {
-		ask = "Could we agree [a way forward] by [date]?"
+	if ask == "" {
+		ask = "Could we agree " + fixOrWay(facts) + " by [date]?"
 	}
-	if party != "" {
+	if party != "" && strings.HasPrefix(ask, "Could we agree [") {
 		ask = strings.Replace(ask, "] by", "] with "+party+" by", 1)
 	}
-	return candidate{"State the facts and ask for a change", finish(facts) + " " + ask}, true
+	return candidate{ventFactsTitle, finish(facts) + " " + ask}, true
+}
+
+// A complaint's rewrite replaces, with its own sentence, the sentences
+// beside it in its paragraph or list item that only vent and state no
+// fact ("It's ridiculous.", "I'm so done with this system.", "Every
+// month."): left after a request, they undo it. A sentence with a fact
+// (a number, a name, a thing not already named) is never covered.
+
+// ventCover widens core, the sentences a complaint rewrite replaces, over
+// the vent-only sentences beside it in its block.
+func ventCover(v blockView, core document.Span) document.Span {
+	ss := v.b.Sentences
+	lo, hi := v.sentenceAt(core.Start), v.sentenceAt(max(core.Start, core.End-1))
+	if lo < 0 || hi < 0 {
+		return core
+	}
+	for lo > 0 && ventOnly(v, ss[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(ss) && ventOnly(v, ss[hi+1]) {
+		hi++
+	}
+	out := core
+	if lo < v.sentenceAt(core.Start) {
+		out.Start = ss[lo].Start + len(v.src(ss[lo])) - len(strings.TrimLeft(v.src(ss[lo]), " \t"))
+	}
+	if e := trimSentence(v, ss[hi]); e.End > out.End {
+		out.End = e.End
+	}
+	return out
+}
+
+// factCore returns the sentence a complaint's rewrite is built from: sent
+// itself, or, where sent only vents ("It's ridiculous."), the sentence
+// before it (or else after it) in its block that states what the vent is
+// about. ok is false when sent is its own core.
+func factCore(v blockView, sent document.Span) (document.Span, bool) {
+	if !ventOnly(v, sent) {
+		return sent, false
+	}
+	ss := v.b.Sentences
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return sent, false
+	}
+	for _, j := range []int{si - 1, si + 1} {
+		if j < 0 || j >= len(ss) || ventOnly(v, ss[j]) {
+			continue
+		}
+		t := strings.TrimSpace(v.masked(ss[j]))
+		if strings.HasSuffix(t, "?") && !strings.Contains(strings.ToLower(t), "why ") || opensWith(t, problemOnly.fix.asks) || !hasFact(t) {
+			continue
+		}
+		return trimSentence(v, ss[j]), true
+	}
+	return sent, false
+}
+
+// ventOnly reports whether a sentence of the block vents (a vent cue, or
+// a complaint phrase in it) and states no fact.
+func ventOnly(v blockView, s document.Span) bool {
+	_, body, _ := sentenceParts(strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s)))))
+	if body == "" {
+		return false
+	}
+	if emphasisOnly(body) {
+		return true
+	}
+	vent := isVent(body) && !strings.HasSuffix(strings.TrimSpace(v.src(trimSentence(v, s))), "?") || strings.HasPrefix(strings.ToLower(body), "why")
+	if !vent {
+		for _, h := range v.scan.hits[v.idx] {
+			if h.group.rule == "complaint" && h.group != complaint.groups.ask && s.Start <= h.span.Start && h.span.End <= s.End {
+				vent = true
+				break
+			}
+		}
+	}
+	return vent && !namesFact(body)
+}
+
+// emphasisOnly reports whether a sentence is only emphasis of a repeat:
+// "Every month.", "Again.", "Every single time."
+func emphasisOnly(body string) bool {
+	ws := strings.Fields(strings.ToLower(strings.Trim(body, " .!?…")))
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		switch strings.Trim(w, ",") {
+		case "every", "single", "each", "time", "day", "week", "month", "year", "sprint", "again", "still", "always",
+			"yet", "once", "more", "typical", "classic", "seriously", "unbelievable", "great", "wow", "ugh", "sigh":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// namesFact reports whether a vent sentence states a fact of its own: a
+// number, a name, or a noun that is not a pointer back ("this system")
+// or a word of feeling.
+func namesFact(s string) bool {
+	toks := parse(s).Tokens
+	for i, t := range toks {
+		switch {
+		case t.Tag == "CD" && t.Lower != "one":
+			return true
+		case grammar.IsNoun(t.Tag):
+			if nonFactNouns[t.Lower] || i == 0 && (t.Tag == "NNP" || t.Tag == "NNPS") || anaphoric(toks, i) {
+				continue
+			}
+			if t.Text == strings.ToUpper(t.Text) && !acronymish(t.Text) {
+				continue // shouting
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoric reports whether the noun at i is in a noun phrase that points
+// back ("this system", "that whole process").
+func anaphoric(toks []grammar.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch {
+		case toks[j].Lower == "this" || toks[j].Lower == "that" || toks[j].Lower == "these" || toks[j].Lower == "those" || toks[j].Lower == "such":
+			return true
+		case grammar.IsAdj(toks[j].Tag) || toks[j].Tag == "RB" || grammar.IsNoun(toks[j].Tag) || toks[j].Lower == "whole":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// nonFactNouns are nouns of vents that name nothing the reader needs:
+// "Thanks for the heads-up, I guess.", "What a joke."
+var nonFactNouns = map[string]bool{"heads-up": true, "thanks": true, "joke": true, "record": true, "thing": true, "things": true,
+	"way": true, "lot": true, "time": true, "times": true, "one": true, "point": true, "mess": true, "nightmare": true,
+	"lol": true, "god": true, "life": true, "world": true, "deal": true, "fun": true, "us": true, "nothing": true, "everything": true}
+
+// fixOrWay is what a request after the facts asks to agree: "[a fix]"
+// for something broken, late or missing, "[a way forward]" otherwise.
+func fixOrWay(facts string) string {
+	l := " " + strings.ToLower(strings.ReplaceAll(facts, "’", "'")) + " "
+	for _, w := range complaint.fix.brokenWords {
+		if strings.Contains(l, w) {
+			return "[a fix]"
+		}
+	}
+	return "[a way forward]"
+}
+
+// niceOfRE: "nice of the department to schedule the safety training …".
+var niceOfRE = lazyRE(`(?i)^(?:how |so |very |really )?(?:nice|kind|thoughtful|great|good) of ((?:the |our |my )?[\w ]{2,30}?) to (\w+) (.+)$`)
+
+// niceOfAsFact states what sarcastic thanks report: "nice of the
+// department to schedule the safety training in the middle of our beam
+// time" → "the department has scheduled the safety training in the middle
+// of our beam time", with the department as the party.
+func niceOfAsFact(c string) (fact, party string, ok bool) {
+	m := niceOfRE().FindStringSubmatch(c)
+	if m == nil {
+		return "", "", false
+	}
+	ps := parse(m[1])
+	np, has := ps.NounPhraseAt(0)
+	if !has || np.End != len(ps.Tokens) || ps.Tokens[0].Tag == "PRP" {
+		return "", "", false
+	}
+	pp, known := pastParticiple(strings.TrimSuffix(strings.ToLower(m[2]), "e"))
+	if !known {
+		pp, known = irregularParticiple[strings.ToLower(m[2])]
+	}
+	if !known {
+		return "", "", false
+	}
+	return m[1] + " " + hasHave(ps, np) + " " + pp + " " + m[3], lowerNP(ps, np), true
+}
+
+// irregularParticiple holds the participles of irregular verbs of
+// sarcastic thanks ("nice of them to put …").
+var irregularParticiple = map[string]string{"put": "put", "set": "set", "give": "given", "take": "taken", "send": "sent",
+	"make": "made", "leave": "left", "choose": "chosen", "tell": "told", "forget": "forgotten", "drop": "dropped", "plan": "planned"}
+
+// hasHave is "has" or "have" for a noun phrase.
+func hasHave(s grammar.Sentence, c grammar.Chunk) string {
+	if plural(s, c) {
+		return "have"
+	}
+	return "has"
 }
