@@ -643,7 +643,13 @@ func shapedRewrites(b string) []candidate {
 				what = "changes to " + cutVent(trimClause(m[2], 1))
 			}
 			with := " in " + lowerNP(ps, c) // a thing: "changes to the vendor form in the procurement portal"
-			if partyLike(ps, c) {
+			switch {
+			case ps.Tokens[c.Start].Tag == "PRP":
+				with = " with " + who(ps.Of(c))
+				if strings.EqualFold(ps.Of(c), "they") {
+					with = " with them"
+				}
+			case partyLike(ps, c):
 				with = " with " + lowerNP(ps, c)
 			}
 			t := "Could we agree a cut-off for " + what + with + ", so that [outcome]?"

@@ -26,6 +26,10 @@ import (
 // named (party), and the request that fits them (ask; "" for the general
 // one), or ok false when nothing of it is left to keep.
 func ventless(body string) (facts, party, ask string, ok bool) {
+	label := ""
+	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) {
+		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
+	}
 	body, anyVent := stripVentLead(body)
 	clauses, seps := splitClauses(body)
 	var kept []string
@@ -61,6 +65,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		if len(strings.Fields(c)) < 3 {
 			continue
 		}
+		if _, w := cutLastWord(c); danglingEnd[strings.ToLower(w)] {
+			return "", "", "", false // "I would appreciate it if": what follows it went
+		}
 		if !hasVerb(c) && !(len(kept) > 0 && strings.Contains(seps[i], "but") && hasFact(c)) {
 			continue // a fragment, unless it contrasts with what is kept: "… but not for a second coordinator"
 		}
@@ -82,7 +89,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		// Every clause vents: keep the first one's topic, a thing the
 		// writer is concerned about, not people.
 		np, ok := ventTopic(clauses[0])
-		if !ok {
+		if !ok || !onlyFactIs(clauses, np) || subordinate(body) {
 			return "", "", "", false
 		}
 		return "I'm concerned about " + np + ": [why]", party, "Could we agree [a way forward] by [date]?", true
@@ -94,8 +101,47 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	}
 	out := strings.Join(kept, "")
 	out = strings.TrimRight(strings.TrimSpace(trimTail(out)), " ,;:—-")
+	if rest, ok := strings.CutPrefix(out, "that "); ok && clause(rest) {
+		out = rest // "It's disappointing that the committee overruled us"
+	}
 	out = capitalI(resolveOne(out, clauses))
-	return upperFirst(out), party, ask, true
+	return label + upperFirst(out), party, ask, true
+}
+
+// danglingEnd are words a kept clause cannot end with: what they
+// introduce was cut.
+var danglingEnd = map[string]bool{"if": true, "when": true, "that": true, "because": true, "as": true, "than": true,
+	"whether": true, "to": true, "of": true, "for": true, "with": true, "the": true, "a": true}
+
+// subordinate reports whether a text has a subordinate clause of time or
+// condition ("… whenever I'm not stuck …"): a vent of that shape says
+// more than its topic.
+func subordinate(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "when", "whenever", "until", "if", "unless", "because", "since", "before", "after", "while":
+			return true
+		}
+	}
+	return false
+}
+
+// onlyFactIs reports whether the clauses name no fact but the topic np and
+// the people they blame: only then may the topic alone stand for them.
+func onlyFactIs(clauses []string, np string) bool {
+	for _, c := range clauses {
+		toks := parse(c).Tokens
+		for i, t := range toks {
+			if !grammar.IsNoun(t.Tag) && t.Tag != "CD" || strings.Contains(np, t.Text) || nonFactNouns[t.Lower] || partyNouns[t.Lower] || anaphoric(toks, i) {
+				continue
+			}
+			if t.Tag == "CD" && t.Lower == "one" || t.Lower == "nobody" || t.Lower == "everyone" {
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // ventTopic returns the thing a clause of pure vent is about: its
@@ -280,8 +326,8 @@ func partyIn(c string) (string, bool) {
 		case "nobody", "no", "everyone", "everybody", "someone", "anyone":
 			continue
 		}
-		if partyLike(s, np) {
-			return lowerNP(s, np), true
+		if partyLike(s, np) && np.End < len(s.Tokens) && (grammar.IsVerb(s.Tokens[np.End].Tag) || s.Tokens[np.End].Tag == "WDT" || s.Tokens[np.End].Tag == "WP") {
+			return lowerNP(s, np), true // the subject of a blame: "nobody in IT cares", "management has forgotten"
 		}
 	}
 	return "", false
