@@ -18,19 +18,21 @@ import (
 
 var (
 	// indirectAskRE: "I (just) wanted to (quickly) ask/check (with you) if …".
-	indirectAskRE = lazyRE(`(?i)^(?:i |i'm |i am |i was )?(?:just )?(?:wanted|want|was wanting|wanting|'d like|would like) to (?:quickly |just )?(?:ask|check|see|double[- ]check|check in and see|touch base and see|follow up and see)(?: with you)?,? (?:if|whether) (.+?)[?.!]*$`)
+	indirectAskRE = lazyRE(`(?i)^(?:(?:i |i'm |i am |i was )?(?:just )?(?:wanted|want|was wanting|wanting|'d like|would like) to (?:quickly |just )?(?:ask|check|see|double[- ]check|check in and see|touch base and see|follow up and see)(?: with you)?|(?:just )?checking(?: in)?(?: to see)?),? (?:if|whether|that),? (.+?)[?.!]*$`)
 	// wonderingRE: "(I was / I'm) (just) (sort of) wondering (if|whether) …", "I wondered if …".
-	wonderingRE = lazyRE(`(?i)^(?:i was |i'm |i am |was )?(?:just )?(?:sort of )?(?:wondering|wondered),? (?:if|whether) (.+?)[?.!]*$`)
+	wonderingRE = lazyRE(`(?i)^(?:i was |i'm |i am |was |i )?(?:just )?(?:sort of )?(?:wondering|wondered),? (?:if|whether),? (.+?)[?.!]*$`)
 	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that) (.+)$`)
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
-	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
+	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
-	leadAdverbRE = lazyRE(`(?i)^(at some point|sometime|some time|maybe|perhaps|possibly|by any chance),? `)
+	leadAdverbRE = lazyRE(`(?i)^(at some point|sometime|some time|maybe|perhaps|possibly|by any chance|when you (?:have|get) a (?:moment|minute|sec|second|chance)),? `)
 	// nounClauseRE: a short noun phrase as subject, an auxiliary and the rest.
-	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should)(?: maybe| possibly)? (\w.+)$`)
+	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
+	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
+	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
 	clauseRE = lazyRE(`(?i)^(i|we|you|it|there|they|he|she)(?:(['’](?:m|s|re|d|ve|ll))| (could|can|would|will|should|might|may|is|are|am|was|were|have|has|had|do|does|did))(?: maybe| possibly)? (.+)$`)
 )
@@ -42,12 +44,17 @@ func directSentence(t string) (string, bool) {
 	prefix := ""
 	if i := strings.Index(body, ", "); i >= 0 && greetingRE().MatchString(body[:i+1]) {
 		prefix, body = body[:i+2], body[i+2:]
+	} else if m := bangGreetingRE().FindStringIndex(body); m != nil {
+		prefix, body = body[:m[1]], body[m[1]:]
 	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && !strings.Contains(body[:i], " ") {
 		prefix, body = body[:i+2], body[i+2:]
 	}
 	// After a greeting the sentence goes on in lower case ("hey, could
 	// I…"); otherwise it keeps the case it started with.
 	upper := startsUpper(body) && !strings.HasSuffix(prefix, ", ")
+	if m := bangGreetingRE().FindString(prefix); m != "" {
+		upper = startsUpper(prefix)
+	}
 	recase := func(s string) string {
 		if upper {
 			return upperFirst(s)
@@ -69,13 +76,24 @@ func directSentence(t string) (string, bool) {
 	if m := askThenQuestionRE().FindStringSubmatch(body); m != nil && questionLead(m[1]) {
 		return prefix + recase(m[1]), true
 	}
-	if m := announceRE().FindStringSubmatch(body); m != nil && clauseRE().MatchString(m[1]) || m != nil && len(strings.Fields(m[1])) > 3 && hasFiniteVerb(m[1]) {
+	if m := announceRE().FindStringSubmatch(body); m != nil && (clauseRE().MatchString(m[1]) || hasFiniteVerb(firstWords(m[1], 7))) {
 		return prefix + recase(m[1]), true
 	}
 	if m := shareRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[1], ",") {
 		return prefix + recase("here's "+m[1]), true
 	}
 	return "", false
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	for i, w := range f[:min(n, len(f))] {
+		if strings.ContainsAny(w, ",;") || i > 0 && (w == "that" || w == "which" || w == "who") {
+			return strings.Join(f[:i+1], " ")
+		}
+	}
+	return strings.Join(f[:min(n, len(f))], " ")
 }
 
 // hasFiniteVerb reports, roughly, whether s reads as a clause: a word
@@ -104,7 +122,7 @@ func invertClause(c string) (string, bool) {
 	tail := ""
 	if m := leadAdverbRE().FindStringSubmatch(c); m != nil {
 		c = c[len(m[0]):]
-		if a := strings.ToLower(m[1]); a != "maybe" && a != "perhaps" && a != "possibly" {
+		if a := strings.ToLower(m[1]); a != "maybe" && a != "perhaps" && a != "possibly" && !strings.HasPrefix(a, "when") {
 			tail = " " + a
 		}
 	}
@@ -114,7 +132,7 @@ func invertClause(c string) (string, bool) {
 		return strings.ToLower(m[2]) + " " + lowerFirst(strings.TrimSpace(m[1])) + " " + strings.TrimRight(m[3], " ,") + tail, true
 	}
 	m := clauseRE().FindStringSubmatch(c)
-	if m == nil || strings.ContainsAny(m[4], "?;") {
+	if m == nil || strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
 		return "", false
 	}
 	subj, contr, aux, rest := m[1], strings.ToLower(m[2]), strings.ToLower(m[3]), m[4]
@@ -137,18 +155,17 @@ func invertClause(c string) (string, bool) {
 		aux = "will"
 	case "'d":
 		if w := strings.ToLower(firstWord(rest)); w == "had" || w == "been" || strings.HasSuffix(w, "ed") && w != "need" {
-			aux = "had"
+			aux = "have" // "you'd had a chance" → "have you had a chance"
 		} else {
 			aux = "would"
 		}
 	}
-	switch {
-	case aux == "had" && strings.HasPrefix(strings.ToLower(rest), "had "):
-		// "you'd had a chance" → "have you had a chance"
-		aux = "have"
-	case aux == "had":
-		// "you had a chance" (a past tense read as a question) → "have you had"
-		aux, rest = "have", "had "+rest
+	if aux == "had" {
+		if w := strings.ToLower(firstWord(rest)); strings.HasSuffix(w, "ed") || w == "been" || w == "seen" || w == "got" {
+			aux = "have" // "you had looked" → "have you looked"
+		} else {
+			aux, rest = "have", "had "+rest // "you had a chance" → "have you had a chance"
+		}
 	}
 	switch aux {
 	case "am", "is", "are", "was", "were", "have", "has", "do", "does", "did",

@@ -154,6 +154,16 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			}
 		}
 		slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
+		if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
+			// "No rush at all, sorry!": the sentence goes whole.
+			if e, ok := removeSentence(lv, sent); ok {
+				if steps == 0 {
+					title = "Remove the hedge"
+				}
+				st.apply([]lint.Edit{e})
+				return steps + 1, title
+			}
+		}
 		done := false
 		for _, h := range longest(hs) {
 			key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
@@ -181,6 +191,7 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				return steps, title // the sentence went whole
 			}
 			done = true
+			clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
 			break
 		}
 		if !done {
@@ -202,10 +213,31 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 	return steps, title
 }
 
+// onlyHedges reports whether every letter and digit of sentence sent lies
+// inside one of the hits.
+func onlyHedges(masked string, sent document.Span, hs []hit) bool {
+	if len(hs) == 0 || slices.ContainsFunc(hs, func(h hit) bool { return h.group == hedging.groups.delay }) {
+		return false // an apology for the wait becomes thanks (see delayFix)
+	}
+	for i, r := range masked[sent.Start:sent.End] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		at := sent.Start + i
+		if !slices.ContainsFunc(hs, func(h hit) bool { return h.span.Start <= at && at < h.span.End }) {
+			return false
+		}
+	}
+	return true
+}
+
 // badStart reports whether a sentence left by a removal opens with what
 // joined it to removed words: a conjunction, "that", a mark.
 func badStart(t string) bool {
 	t = strings.TrimSpace(firstClause(strings.TrimSpace(t)))
+	if m := bangGreetingRE().FindStringIndex(t); m != nil {
+		t = t[m[1]:] // "hey! but could you…"
+	}
 	if t == "" {
 		return false
 	}

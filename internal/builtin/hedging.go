@@ -67,7 +67,7 @@ func hedgingRule() *lint.Rule {
 				f := lint.Finding{Span: h.span, Message: hedging.msg[h.group]}
 				f.Fixes = fixes(si, h.span)
 				if len(f.Fixes) == 0 {
-					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok {
+					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok && !leavesBadStart(v, v.b.Sentences[si], fx) {
 						f.Fixes = []lint.Fix{fx}
 					}
 				}
@@ -127,6 +127,17 @@ func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
 		}
 		return out
 	}
+}
+
+// leavesBadStart reports whether fix fx, applied to sentence sent, leaves
+// it opening with a conjunction or a mark (see badStart).
+func leavesBadStart(v blockView, sent document.Span, fx lint.Fix) bool {
+	if len(fx.Edits) != 1 || fx.Edits[0].Span.Start < sent.Start || fx.Edits[0].Span.End > sent.End {
+		return false
+	}
+	e := fx.Edits[0]
+	t := v.doc.Text
+	return badStart(t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End])
 }
 
 // longest drops hits that lie inside a longer hit, keeping the order of
@@ -320,7 +331,7 @@ func delayFix(v blockView, h hit, sent document.Span, lead string, upper bool) (
 
 // checkInRE matches what follows "just checking in" when it names what
 // the writer wants news of: "on the budget", "with you about the PR".
-var checkInRE = lazyRE(`^(?i:with (?:you|y'all|everyone|the team) )?(?i:on|about|regarding|re:?) (\S.*)$`)
+var checkInRE = lazyRE(`^(?i:again )?(?i:with (?:you|y'all|everyone|the team) )?(?i:on|about|regarding|re:?) (\S.*)$`)
 
 // checkInFix turns "Just checking in on X." into the request it stands
 // for, "Any update on X?", keeping X as written. A clause after X ("; the
