@@ -1053,7 +1053,9 @@ minutes that tell what someone else said ("Matteo just wanted to flag that…").
 
 The fix removes the hedge and mends what is left: "Hi Dana, sorry to bother you,
 but the build is green." becomes "Hi Dana, the build is green."; "Just checking in
-on the budget." becomes "Any update on the budget?".
+on the budget." becomes "Any update on the budget?"; an indirect request becomes the
+question it stood for: "I wanted to ask if I could lead the audit" becomes "Could I lead
+the audit?".
 `,
 			Before: "Sorry to bother you, but the report is ready.",
 			After:  "The report is ready.",
