@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -138,6 +140,7 @@ func (st *localBlock) view(v blockView) blockView {
 // how many went and the title of the first removal.
 func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 	tried := map[string]bool{}
+	wasUpper := si < len(st.sents) && startsUpper(st.src[st.sents[si].Start:st.sents[si].End])
 	handles := groupHandles("hedging")
 	for steps < maxHedgeSteps && si < len(st.sents) {
 		lv := st.view(v)
@@ -151,6 +154,16 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			}
 		}
 		slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
+		if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
+			// "No rush at all, sorry!": the sentence goes whole.
+			if e, ok := removeSentence(lv, sent); ok {
+				if steps == 0 {
+					title = "Remove the hedge"
+				}
+				st.apply([]lint.Edit{e})
+				return steps + 1, title
+			}
+		}
 		done := false
 		for _, h := range longest(hs) {
 			key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
@@ -164,8 +177,9 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			}
 			n, saved := len(st.sents), *st
 			st.apply(fx.Edits)
-			if len(st.sents) == n && len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 {
-				*st = saved // "Sorry to ask so late." must not leave "Late."
+			if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
+				badStart(st.masked[st.sents[si].Start:st.sents[si].End])) {
+				*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
 				tried[key] = true
 				continue
 			}
@@ -177,16 +191,102 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				return steps, title // the sentence went whole
 			}
 			done = true
+			clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
 			break
 		}
 		if !done {
 			break
 		}
 	}
+	if si < len(st.sents) && st.direct(si) {
+		if steps == 0 {
+			title = "Ask directly"
+		}
+		steps++
+	}
 	if steps > 0 && si < len(st.sents) {
 		st.statement(si)
+		if wasUpper {
+			st.upper(si)
+		}
 	}
 	return steps, title
+}
+
+// onlyHedges reports whether every letter and digit of sentence sent lies
+// inside one of the hits.
+func onlyHedges(masked string, sent document.Span, hs []hit) bool {
+	if len(hs) == 0 || slices.ContainsFunc(hs, func(h hit) bool { return h.group == hedging.groups.delay }) {
+		return false // an apology for the wait becomes thanks (see delayFix)
+	}
+	for i, r := range masked[sent.Start:sent.End] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		at := sent.Start + i
+		if !slices.ContainsFunc(hs, func(h hit) bool { return h.span.Start <= at && at < h.span.End }) {
+			return false
+		}
+	}
+	return true
+}
+
+// badStart reports whether a sentence left by a removal opens with what
+// joined it to removed words: a conjunction, "that", a mark.
+func badStart(t string) bool {
+	t = strings.TrimSpace(firstClause(strings.TrimSpace(t)))
+	if m := bangGreetingRE().FindStringIndex(t); m != nil {
+		t = t[m[1]:] // "hey! but could you…"
+	}
+	if t == "" {
+		return false
+	}
+	if strings.ContainsRune(",;:?!.", rune(t[0])) {
+		return true
+	}
+	switch strings.ToLower(firstWord(t)) {
+	case "and", "but", "that", "or":
+		return true
+	}
+	return false
+}
+
+// direct turns sentence si into the direct question or statement it
+// stood for (see directSentence), and reports whether it did.
+func (st *localBlock) direct(si int) bool {
+	s := st.sents[si]
+	raw := st.src[s.Start:s.End]
+	if raw != st.masked[s.Start:s.End] {
+		return false // markup inside
+	}
+	t := strings.TrimRight(raw, " \t\r\n")
+	lead := len(t) - len(strings.TrimLeft(t, " \t"))
+	out, ok := directSentence(t[lead:])
+	if !ok || out == t[lead:] {
+		return false
+	}
+	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: s.Start + len(t)}, NewText: out}})
+	return true
+}
+
+// upper gives sentence si back the capital it started with, where the
+// removals left it opening in lower case.
+func (st *localBlock) upper(si int) {
+	s := st.sents[si]
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(st.src[i:])
+		if !unicode.IsLetter(r) {
+			if unicode.IsDigit(r) || st.src[i] != st.masked[i] {
+				return
+			}
+			i += n
+			continue
+		}
+		if unicode.IsLower(r) && !mixedCase(st.src[i:s.End]) {
+			st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + n}, NewText: string(unicode.ToUpper(r))}})
+		}
+		return
+	}
 }
 
 // statement ends sentence si with a full stop where it ends with a

@@ -67,7 +67,7 @@ func hedgingRule() *lint.Rule {
 				f := lint.Finding{Span: h.span, Message: hedging.msg[h.group]}
 				f.Fixes = fixes(si, h.span)
 				if len(f.Fixes) == 0 {
-					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok {
+					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok && !leavesBadStart(v, v.b.Sentences[si], fx) {
 						f.Fixes = []lint.Fix{fx}
 					}
 				}
@@ -129,6 +129,17 @@ func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
 	}
 }
 
+// leavesBadStart reports whether fix fx, applied to sentence sent, leaves
+// it opening with a conjunction or a mark (see badStart).
+func leavesBadStart(v blockView, sent document.Span, fx lint.Fix) bool {
+	if len(fx.Edits) != 1 || fx.Edits[0].Span.Start < sent.Start || fx.Edits[0].Span.End > sent.End {
+		return false
+	}
+	e := fx.Edits[0]
+	t := v.doc.Text
+	return badStart(t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End])
+}
+
 // longest drops hits that lie inside a longer hit, keeping the order of
 // the rest.
 func longest(hs []hit) []hit {
@@ -160,16 +171,27 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 	g := &hedging.groups
 	switch h.group {
 	case g.filler, g.maybe:
-		// Drop the word "just" or "maybe".
-		word := "just"
+		// Drop the word "just" or "maybe" ("possibly", "sort of").
+		words := []string{"just"}
 		if h.group == g.maybe {
-			word = "maybe"
+			words = []string{"maybe", "possibly", "sort of"}
 		}
-		i := wordIndex(strings.ToLower(text[h.span.Start:h.span.End]), word)
+		word, i := "", -1
+		for _, w := range words {
+			if i = wordIndex(strings.ToLower(text[h.span.Start:h.span.End]), w); i >= 0 {
+				word = w
+				break
+			}
+		}
 		if i < 0 {
 			return lint.Fix{}, false
 		}
-		e, ok := removeWords(v, sent, h.span.Start+i, h.span.Start+i+len(word), true)
+		ws, we := h.span.Start+i, h.span.Start+i+len(word)
+		if strings.HasSuffix(text[sent.Start:ws], ", ") && strings.HasPrefix(text[we:], ",") {
+			// "I think, maybe, the quote is ready": the word and its commas.
+			return removal("Remove \""+word+"\"", lint.Edit{Span: document.Span{Start: ws - 2, End: we + 1}}), true
+		}
+		e, ok := removeWords(v, sent, ws, we, true)
 		return removal("Remove \""+word+"\"", e), ok
 	case g.wonder:
 		// "I was wondering if you could review it." → "Could you review it?"
@@ -190,9 +212,69 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 		return fx, true
 	}
 	// opener, doubt, tag, extra: remove the hedge and the joint after it.
-	e, ok := removeWords(v, sent, h.span.Start, h.span.End, false)
+	s, end := widenHedge(v, sent, h.span, lead)
+	e, ok := removeWords(v, sent, s, end, false)
 	return removal("Remove the hedge", e), ok
 }
+
+// widenHedge returns the span of a hedge that opens its sentence widened
+// to what would be left dangling without it: "I'm (really)" before an
+// apology ("I'm really sorry to ask, …"); a short tail up to the hedge's
+// joint ("Sorry to bug you on a Friday, but …", "Not sure if I'm allowed
+// to do this, but …"), where it names nothing (no digits, no names); the
+// marks of a question it ended ("does that make sense? idk …"); an "and"
+// that would open the sentence ("Apologies for the long email and I hope
+// …").
+func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (int, int) {
+	text := v.doc.Text
+	s, e := h.Start, h.End
+	if m := imSorryRE().FindStringIndex(lead); m != nil && hasPrefixFold(text[s:e], "sorry") {
+		for s > sent.Start && text[s-1] == ' ' {
+			s--
+		}
+		s -= m[1] - m[0]
+		lead = ""
+	}
+	if !(lead == "" || startLike(lead) || greetingRE().MatchString(lead)) {
+		return s, e
+	}
+	rest := v.masked(document.Span{Start: e, End: sent.End})
+	switch {
+	case strings.HasPrefix(rest, "? ") || strings.HasPrefix(rest, "! "):
+		k := strings.IndexByte(rest, ' ')
+		return s, e + k
+	case hasPrefixFold(rest, " and "):
+		return s, e + len(" and")
+	}
+	cut := -1
+	for _, j := range []string{", but ", " but ", "!! ", "! ", ", "} {
+		if i := strings.Index(rest, j); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 || !strings.HasPrefix(rest, " ") {
+		return s, e
+	}
+	piece := strings.Fields(rest[:cut])
+	if len(piece) == 0 || len(piece) > 6 {
+		return s, e
+	}
+	switch strings.ToLower(piece[0]) {
+	case "about", "re", "regarding", "with", "and", "but", "so", "because", "as", "since":
+		return s, e
+	}
+	for i, w := range piece {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || i > 0 && startsUpper(w) && w != "I" && !weekdayRE().MatchString(w) {
+			return s, e
+		}
+	}
+	return s, e + cut
+}
+
+var (
+	imSorryRE = lazyRE(`(?i)(?:^|\b)I(?:'m|’m| am)(?: really| so| very| truly)?$`)
+	weekdayRE = lazyRE(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$`)
+)
 
 // removal is a fix of one removal edit.
 func removal(title string, e lint.Edit) lint.Fix {
@@ -249,7 +331,7 @@ func delayFix(v blockView, h hit, sent document.Span, lead string, upper bool) (
 
 // checkInRE matches what follows "just checking in" when it names what
 // the writer wants news of: "on the budget", "with you about the PR".
-var checkInRE = lazyRE(`^(?i:with (?:you|y'all|everyone|the team) )?(?i:on|about|regarding|re:?) (\S.*)$`)
+var checkInRE = lazyRE(`^(?i:again )?(?i:with (?:you|y'all|everyone|the team) )?(?i:on|about|regarding|re:?) (\S.*)$`)
 
 // checkInFix turns "Just checking in on X." into the request it stands
 // for, "Any update on X?", keeping X as written. A clause after X ("; the

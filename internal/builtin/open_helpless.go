@@ -70,6 +70,15 @@ func helplessAt(v blockView, k, si int, ss document.Span, a, b int) (lint.Fix, b
 		}
 	}
 	text := upperFirst(rec)
+	if g, ok := courtesyLead(strings.TrimSpace(lead)); ok {
+		// "I do apologise for the basic question, but I have no idea how
+		// to…": the courtesy goes with the helpless clause; a greeting
+		// stays ("Hi, to approach…").
+		lead = ""
+		if g != "" {
+			text = g + lowerFirst(text)
+		}
+	}
 	if strings.TrimSpace(lead) != "" && strings.TrimSpace(strings.TrimRight(lead, ":")) != "" && !strings.HasSuffix(lead, ":") {
 		text = lead + ". " + text
 	} else if lead != "" {

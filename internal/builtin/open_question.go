@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -17,7 +18,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	f.msg = b.message("default")
 	f.repl.recommend = b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
-	f.fix.helpless, f.fix.asks = b.fixList("helpless"), b.fixList("asks")
+	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
 	return f
 })
 
@@ -31,7 +32,7 @@ type openQuestionFile struct {
 	repl  struct{ recommend string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
-	fix struct{ helpless, asks []string }
+	fix struct{ helpless, asks, exasperated []string }
 }
 
 // isOpen reports whether h is an open question or statement.
@@ -90,6 +91,9 @@ func openQuestionRule() *lint.Rule {
 	learnedRule(r, openQuestion.model, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if f, ok := helplessFix(v, span); ok {
+			return []lint.Fix{f}
+		}
+		if f, ok := exasperatedFix(v, span); ok {
 			return []lint.Fix{f}
 		}
 		return nil
@@ -215,6 +219,16 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		NeedsInput: true,
 	}
 	var fixes []lint.Fix
+	greet := ""
+	if g, ok := courtesyLead(lead); ok {
+		// "Hi, I hope it's alright to ask: what would you like me to do
+		// with X?" → "Hi, for X, I recommend …": the courtesy goes with
+		// the question it asked leave for.
+		greet, lead = g, ""
+		if greet != "" {
+			withTopic = lowerFirst(withTopic)
+		}
+	}
 	switch {
 	case strings.HasSuffix(lead, ":"):
 		// "Matteo: what should we do?" keeps the speaker.
@@ -222,12 +236,19 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	case lead != "":
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
-		if i := strings.LastIndexAny(before, ",;—–-"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
-			fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
+		if i := strings.LastIndexAny(before, ",;—–-.?!"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
+			if strings.ContainsRune(".?!", rune(before[i])) {
+				// "…can't do 180 plated. what now??": a question of its own.
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i + 1, End: span.End}, " "+upperFirst(withTopic)))
+			} else {
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
+			}
 		} else {
 			e := appendAfter(v, sent, " "+repl)
 			return []lint.Fix{{Title: title, Edits: []lint.Edit{e}, NeedsInput: true, Preferred: true}}
 		}
+	case greet != "" && (topic != "" || !hasFact(rest)):
+		fixes = append(fixes, rewriteFix(title, span, greet+withTopic))
 	case topic != "" || !hasFact(rest):
 		fixes = append(fixes, rewriteFix(title, span, upperFirst(withTopic)))
 	}
@@ -290,4 +311,62 @@ func questionTopic(rest string) string {
 		}
 	}
 	return ""
+}
+
+// courtesyLead reports whether the words before an open question are only
+// a greeting and courtesy: hedges and softeners of the hedging rule ("I
+// hope it's alright to ask:", "Whenever you have a minute,", "sorry if
+// I'm overstepping but"), "I wondered" and their joints. It returns the
+// greeting, as written with its comma and space ("Hi, "), or "".
+func courtesyLead(lead string) (string, bool) {
+	if lead == "" {
+		return "", false
+	}
+	greet, rest := "", lead
+	if i := strings.Index(lead, ", "); i >= 0 && greetingRE().MatchString(lead[:i+1]) {
+		greet, rest = lead[:i+2], lead[i+2:]
+	}
+	b := []byte(rest)
+	for _, m := range softenerMatcher().FindAll(rest, nil) {
+		for i := m.Start; i < m.End; i++ {
+			b[i] = ' '
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(string(b))) {
+		switch strings.Trim(w, ",;:—–-.!") {
+		case "", "but", "so", "and", "i", "wondered", "was", "wondering", "just", "um", "erm", "ok", "okay":
+			continue
+		}
+		return "", false
+	}
+	return greet, strings.TrimSpace(string(b)) != strings.TrimSpace(rest) || greet != ""
+}
+
+// exasperatedFix puts a recommendation in place of an exasperated open
+// question that ends the sentence at span (the [fix] list "exasperated"),
+// keeping the facts before it: "the client's feedback has 40 new
+// comments. what exactly do you want me to do with that" → "the client's
+// feedback has 40 new comments. I recommend …".
+func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
+	src := v.src(span)
+	body := strings.TrimRight(src, " ?!.…")
+	cut := 0
+	for _, sep := range []string{". ", "? ", "! ", ", ", "; ", " — ", " – ", " - "} {
+		if i := strings.LastIndex(body, sep); i >= 0 && i+len(sep) > cut {
+			cut = i + len(sep)
+		}
+	}
+	last := strings.ToLower(strings.ReplaceAll(body[cut:], "’", "'"))
+	if !slices.Contains(openQuestion.fix.exasperated, strings.TrimSpace(last)) {
+		return lint.Fix{}, false
+	}
+	rec := upperFirst(openQuestion.repl.recommend)
+	if cut == 0 {
+		return rewriteFix("Recommend an option", span, rec), true
+	}
+	lead := strings.TrimRight(src[:cut], " ")
+	if strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, ";") || strings.HasSuffix(lead, "—") || strings.HasSuffix(lead, "–") || strings.HasSuffix(lead, "-") {
+		lead = strings.TrimRight(strings.TrimRight(lead, ",;—–-"), " ") + "."
+	}
+	return rewriteFix("Recommend an option", span, lead+" "+rec), true
 }

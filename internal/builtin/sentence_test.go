@@ -3,6 +3,8 @@ package builtin
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -32,9 +34,55 @@ var phrasesOnly = lint.Options{Model: lint.ModelOptions{Off: true}}
 
 // runFixtures runs one sentence rule alone over its fixtures,
 // testdata/rules/<id>/, with the model off; each rule's _test.go calls it.
-// Update the goldens with: go test ./internal/builtin -run Fixtures -update
+// The fixtures under testdata/rules/<id>/model/ run with the model on, as
+// users run it: they pin down the rewrites of findings that only the
+// model makes, and every finding in them must be one (see
+// checkModelOnly). Update the goldens with:
+// go test ./internal/builtin -run Fixtures -update
 func runFixtures(t *testing.T, id string) {
-	linttest.RunWith(t, "../../testdata/rules/"+id, phrasesOnly, rule(t, id))
+	dir := filepath.Join("..", "..", "testdata", "rules", id)
+	files, err := linttest.Fixtures(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelDir := filepath.Join(dir, "model") + string(filepath.Separator)
+	var phrases, model []string
+	for _, f := range files {
+		if strings.HasPrefix(f, modelDir) {
+			model = append(model, f)
+		} else {
+			phrases = append(phrases, f)
+		}
+	}
+	linttest.RunFilesWith(t, dir, phrases, phrasesOnly, rule(t, id))
+	if len(model) > 0 {
+		linttest.RunFilesWith(t, dir, model, lint.Options{}, rule(t, id))
+		checkModelOnly(t, id, model)
+	}
+}
+
+// checkModelOnly fails for a finding of rule id in the files that the
+// learned model did not make alone: such a fixture would test the phrases
+// again, not the model's rewrites.
+func checkModelOnly(t *testing.T, id string, files []string) {
+	t.Helper()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		format, _ := document.FormatOf(f)
+		if format != document.Markdown {
+			t.Errorf("%s: model fixtures are Markdown", f)
+			continue
+		}
+		doc := document.Parse(string(data), document.Options{URI: f, Format: format})
+		for _, fd := range lint.Run(doc, []*lint.Rule{rule(t, id)}, lint.Options{}) {
+			if !strings.HasPrefix(fd.Why, "learned model") {
+				t.Errorf("%s: %q is a finding of %s's phrases (%s), not of the model alone", f, doc.Text[fd.Span.Start:fd.Span.End], id, fd.Why)
+			}
+		}
+	}
 }
 
 func TestSentenceRulesInCatalogueOrder(t *testing.T) {

@@ -66,6 +66,14 @@ func RunWith(t *testing.T, dir string, opts lint.Options, rules ...*lint.Rule) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	RunFilesWith(t, dir, files, opts, rules...)
+}
+
+// RunFilesWith is RunWith over the given fixture files of dir (as
+// Fixtures lists them), for a caller that runs parts of a tree with
+// different options.
+func RunFilesWith(t *testing.T, dir string, files []string, opts lint.Options, rules ...*lint.Rule) {
+	t.Helper()
 	if len(files) == 0 {
 		t.Fatalf("no *.md or *.txt fixtures under %s", dir)
 	}

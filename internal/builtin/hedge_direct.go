@@ -1,0 +1,184 @@
+package builtin
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An indirect request is a hedge of its own: "I wanted to ask if I could
+// lead the audit" and "wondering if you'd had a chance to look at it" say
+// what the writer meant to ask instead of asking it. Once the other
+// hedges of a sentence went, directSentence turns such a sentence into
+// the question it stood for ("Could I lead the audit?", "Have you had a
+// chance to look at it?"), and an announcement of news into the news
+// ("Wanted to say, the cobot faulted again" → "The cobot faulted again").
+// Where the embedded clause does not invert cleanly (no pronoun subject
+// and auxiliary it knows), the sentence stays as it is.
+
+var (
+	// indirectAskRE: "I (just) wanted to (quickly) ask/check (with you) if …".
+	indirectAskRE = lazyRE(`(?i)^(?:(?:i |i'm |i am |i was )?(?:just )?(?:wanted|want|was wanting|wanting|'d like|would like) to (?:quickly |just )?(?:ask|check|see|double[- ]check|check in and see|touch base and see|follow up and see)(?: with you)?|(?:just )?checking(?: in)?(?: to see)?),? (?:if|whether|that),? (.+?)[?.!]*$`)
+	// wonderingRE: "(I was / I'm) (just) (sort of) wondering (if|whether) …", "I wondered if …".
+	wonderingRE = lazyRE(`(?i)^(?:i was |i'm |i am |was |i )?(?:just )?(?:sort of )?(?:wondering|wondered),? (?:if|whether),? (.+?)[?.!]*$`)
+	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
+	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
+	// announceRE: "(I) wanted to say, X", "I wanted to mention that X".
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
+	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
+	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
+	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
+	leadAdverbRE = lazyRE(`(?i)^(at some point|sometime|some time|maybe|perhaps|possibly|by any chance|when you (?:have|get) a (?:moment|minute|sec|second|chance)),? `)
+	// nounClauseRE: a short noun phrase as subject, an auxiliary and the rest.
+	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
+	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
+	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
+	// clauseRE: a pronoun subject, an auxiliary and the rest.
+	clauseRE = lazyRE(`(?i)^(i|we|you|it|there|they|he|she)(?:(['’](?:m|s|re|d|ve|ll))| (could|can|would|will|should|might|may|is|are|am|was|were|have|has|had|do|does|did))(?: maybe| possibly)? (.+)$`)
+)
+
+// directSentence returns sentence t (its text, with any greeting or label
+// before it) as a direct question or statement, or false.
+func directSentence(t string) (string, bool) {
+	body := strings.TrimSpace(t)
+	prefix := ""
+	if i := strings.Index(body, ", "); i >= 0 && greetingRE().MatchString(body[:i+1]) {
+		prefix, body = body[:i+2], body[i+2:]
+	} else if m := bangGreetingRE().FindStringIndex(body); m != nil {
+		prefix, body = body[:m[1]], body[m[1]:]
+	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && !strings.Contains(body[:i], " ") {
+		prefix, body = body[:i+2], body[i+2:]
+	}
+	// After a greeting the sentence goes on in lower case ("hey, could
+	// I…"); otherwise it keeps the case it started with.
+	upper := startsUpper(body) && !strings.HasSuffix(prefix, ", ")
+	if m := bangGreetingRE().FindString(prefix); m != "" {
+		upper = startsUpper(prefix)
+	}
+	recase := func(s string) string {
+		if upper {
+			return upperFirst(s)
+		}
+		return lowerFirst(s)
+	}
+	if m := indirectAskRE().FindStringSubmatch(body); m != nil {
+		if q, ok := invertClause(m[1]); ok {
+			return prefix + recase(q) + "?", true
+		}
+		return "", false
+	}
+	if m := wonderingRE().FindStringSubmatch(body); m != nil {
+		if q, ok := invertClause(m[1]); ok {
+			return prefix + recase(q) + "?", true
+		}
+		return "", false
+	}
+	if m := askThenQuestionRE().FindStringSubmatch(body); m != nil && questionLead(m[1]) {
+		return prefix + recase(m[1]), true
+	}
+	if m := announceRE().FindStringSubmatch(body); m != nil && (clauseRE().MatchString(m[1]) || hasFiniteVerb(firstWords(m[1], 7))) {
+		return prefix + recase(m[1]), true
+	}
+	if m := shareRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[1], ",") {
+		return prefix + recase("here's "+m[1]), true
+	}
+	return "", false
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	for i, w := range f[:min(n, len(f))] {
+		if strings.ContainsAny(w, ",;") || i > 0 && (w == "that" || w == "which" || w == "who") {
+			return strings.Join(f[:i+1], " ")
+		}
+	}
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// hasFiniteVerb reports, roughly, whether s reads as a clause: a word
+// that is a common finite verb or a contraction of one.
+func hasFiniteVerb(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",;:.!?")
+		switch w {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "won't", "can't", "isn't", "aren't", "wasn't",
+			"faulted", "failed", "closed", "broke", "went", "moved", "finished", "landed", "shipped", "passed", "needs":
+			return true
+		}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'ve") || strings.HasSuffix(w, "'re") {
+			return true
+		}
+	}
+	return false
+}
+
+// invertClause turns an embedded clause into a question without its
+// mark: "I could lead the audit" → "could I lead the audit", "you'd had
+// a chance to look" → "have you had a chance to look", "there's any news"
+// → "is there any news". A leading "at some point" moves to the end.
+func invertClause(c string) (string, bool) {
+	c = strings.TrimSpace(c)
+	tail := ""
+	if m := leadAdverbRE().FindStringSubmatch(c); m != nil {
+		c = c[len(m[0]):]
+		if a := strings.ToLower(m[1]); a != "maybe" && a != "perhaps" && a != "possibly" && !strings.HasPrefix(a, "when") {
+			tail = " " + a
+		}
+	}
+	c = strings.ReplaceAll(c, "’", "'")
+	if m := nounClauseRE().FindStringSubmatch(c); m != nil && !strings.ContainsAny(m[3], "?;") {
+		// "the contract is signed" → "is the contract signed"
+		return strings.ToLower(m[2]) + " " + lowerFirst(strings.TrimSpace(m[1])) + " " + strings.TrimRight(m[3], " ,") + tail, true
+	}
+	m := clauseRE().FindStringSubmatch(c)
+	if m == nil || strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
+		return "", false
+	}
+	subj, contr, aux, rest := m[1], strings.ToLower(m[2]), strings.ToLower(m[3]), m[4]
+	if subj != "I" {
+		subj = strings.ToLower(subj)
+	}
+	if i := strings.ToLower(subj); i == "i" {
+		subj = "I"
+	}
+	switch contr {
+	case "'m":
+		aux = "am"
+	case "'s":
+		aux = "is"
+	case "'re":
+		aux = "are"
+	case "'ve":
+		aux = "have"
+	case "'ll":
+		aux = "will"
+	case "'d":
+		if w := strings.ToLower(firstWord(rest)); w == "had" || w == "been" || strings.HasSuffix(w, "ed") && w != "need" {
+			aux = "have" // "you'd had a chance" → "have you had a chance"
+		} else {
+			aux = "would"
+		}
+	}
+	if aux == "had" {
+		if w := strings.ToLower(firstWord(rest)); strings.HasSuffix(w, "ed") || w == "been" || w == "seen" || w == "got" {
+			aux = "have" // "you had looked" → "have you looked"
+		} else {
+			aux, rest = "have", "had "+rest // "you had a chance" → "have you had a chance"
+		}
+	}
+	switch aux {
+	case "am", "is", "are", "was", "were", "have", "has", "do", "does", "did",
+		"could", "can", "would", "will", "should", "might", "may":
+	default:
+		return "", false
+	}
+	if aux == "am" && subj != "I" || aux == "is" && (subj == "I" || subj == "you" || subj == "we" || subj == "they") {
+		return "", false
+	}
+	rest = strings.TrimRight(rest, " ,")
+	if r, _ := utf8.DecodeLastRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' && r != '"' {
+		return "", false
+	}
+	return aux + " " + subj + " " + rest + tail, true
+}
