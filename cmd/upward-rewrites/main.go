@@ -4,15 +4,17 @@
 // show no broken-text signal and re-lint clean, and how many placeholders
 // they leave; then the same over every alternative fix.
 //
-//	go run ./cmd/upward-rewrites [-set train|test|all] [-model on|off] [-v] [-rule ID]
+//	go run ./cmd/upward-rewrites [-set train|test|all|DIR] [-model on|off] [-v] [-rule ID]
 //	go run ./cmd/upward-rewrites -sample FILE [-n 300] [-seed 15]
 //	go run ./cmd/upward-rewrites -judged DIR
 //
 // -set picks testdata/train (where rewrites are tuned), testdata/test (the
-// frozen split, for reporting only) or both, one table each. -v lists
+// frozen split, for reporting only) or both, one table each, or any
+// folder of items in the labelled sets' format (see model.Item). -v lists
 // every scored fix that loses facts, shows a signal or re-lints dirty.
 // -sample writes a judged sample to FILE: n first rewrites of correct
-// findings on testdata/test, drawn at random, an equal share per rule,
+// findings on testdata/test (or the set -set names), drawn at random, an
+// equal share per rule,
 // as JSON lines {id, rule, fix, original, rewrite}.
 // -judged reads a judged sample (DIR/sample.jsonl and one
 // DIR/judged.<reviewer>.jsonl per reviewer) and prints per rule each
@@ -38,7 +40,7 @@ import (
 )
 
 func main() {
-	set := flag.String("set", "train", "which labelled set: train, test or all")
+	set := flag.String("set", "train", "which labelled set: train, test, all, or a folder of labelled JSON lines")
 	mode := flag.String("model", "on", "the learned model: on (as users run it) or off (phrases alone)")
 	verbose := flag.Bool("v", false, "list each fix that loses facts, shows a broken-text signal or re-lints dirty")
 	rule := flag.String("rule", "", "with -v, list only this rule's fixes")
@@ -63,9 +65,9 @@ func main() {
 		fail(fmt.Errorf("-model %q: want on or off", *mode))
 	}
 	if *sample != "" {
-		from := "test"
-		if *set == "train" && setGiven() {
-			from = "train"
+		from := setDir("test")
+		if setGiven() {
+			from = setDir(*set)
 		}
 		fail(writeSample(*sample, from, *n, *seed, opts))
 		return
@@ -73,14 +75,17 @@ func main() {
 	var dirs []string
 	switch *set {
 	case "train", "test":
-		dirs = []string{*set}
+		dirs = []string{setDir(*set)}
 	case "all":
-		dirs = []string{"train", "test"}
+		dirs = []string{setDir("train"), setDir("test")}
 	default:
-		fail(fmt.Errorf("-set %q: want train, test or all", *set))
+		if fi, err := os.Stat(*set); err != nil || !fi.IsDir() {
+			fail(fmt.Errorf("-set %q: want train, test, all or a folder of labelled JSON lines", *set))
+		}
+		dirs = []string{*set}
 	}
 	for i, d := range dirs {
-		items, err := model.ReadCorpus(filepath.Join("testdata", d))
+		items, err := model.ReadCorpus(d)
 		if err != nil {
 			fail(fmt.Errorf("%v (run from the module root)", err))
 		}
@@ -88,7 +93,7 @@ func main() {
 		if i > 0 {
 			fmt.Println()
 		}
-		name := fmt.Sprintf("testdata/%s (%d items), model %s", d, len(items), *mode)
+		name := fmt.Sprintf("%s (%d items), model %s", d, len(items), *mode)
 		rewrites.Write(os.Stdout, name+": first fix of each correct finding", rewrites.Summarise(ss, true))
 		fmt.Println()
 		rewrites.Write(os.Stdout, name+": every fix of each correct finding", rewrites.Summarise(ss, false))
@@ -133,11 +138,11 @@ type sampleLine struct {
 	Rewrite  string `json:"rewrite"`
 }
 
-// writeSample draws n first rewrites of correct findings on set (the
-// frozen split unless the caller asks for the training set), an equal share per rule (the rest, where a rule has too few,
-// from the others), in random order.
-func writeSample(path, set string, n int, seed uint64, opts lint.Options) error {
-	items, err := model.ReadCorpus(filepath.Join("testdata", set))
+// writeSample draws n first rewrites of correct findings on the labelled
+// items in dir, an equal share per rule (the rest, where a rule has too
+// few, from the others), in random order.
+func writeSample(path, dir string, n int, seed uint64, opts lint.Options) error {
+	items, err := model.ReadCorpus(dir)
 	if err != nil {
 		return fmt.Errorf("%v (run from the module root)", err)
 	}
@@ -209,6 +214,15 @@ func fail(err error) {
 		fmt.Fprintln(os.Stderr, "upward-rewrites:", err)
 		os.Exit(2)
 	}
+}
+
+// setDir is the folder of a named labelled set ("train", "test"), or
+// the set itself when it names a folder.
+func setDir(set string) string {
+	if set == "train" || set == "test" {
+		return filepath.Join("testdata", set)
+	}
+	return set
 }
 
 // setGiven reports whether -set was given on the command line.
