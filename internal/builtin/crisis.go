@@ -14,6 +14,7 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.msg = b.message("default")
 	f.repl.fallback = b.replacement("fallback")
 	f.model = modelText{b.message("model"), b.replacement("model")}
+	f.fix.doom = b.fixList("doom")
 	return f
 })
 
@@ -23,6 +24,8 @@ type crisisFile struct {
 	msg    string
 	repl   struct{ fallback string }
 	model  modelText
+	// fix holds what only the rewrites use (see tidyAnswer).
+	fix struct{ doom []string }
 }
 
 // crisisRule flags alarm raised without impact or mitigation.
@@ -55,7 +58,7 @@ func crisisRule() *lint.Rule {
 				}
 				if len(alarms) > 0 {
 					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
-						Fixes: crisisFixes(v, rf, sent, alarms)})
+						Fixes: tidyAnswers(v, crisisFixes(v, rf, sent, alarms))})
 				}
 			}
 		})
@@ -72,7 +75,7 @@ func crisisRule() *lint.Rule {
 	// The model's finding names no alarm to replace: impact and a
 	// mitigation go after the paragraph's facts.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
-		return []lint.Fix{crisisAppend(v, span, true)}
+		return tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true)})
 	})
 	return r
 }

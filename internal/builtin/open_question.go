@@ -84,17 +84,17 @@ func openQuestionRule() *lint.Rule {
 					}
 				}
 				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg,
-					Fixes: openFixes(v, h, sent)})
+					Fixes: tidyAnswers(v, openFixes(v, h, sent))})
 			}
 		})
 	}
 	learnedRule(r, openQuestion.model, nil)
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if f, ok := helplessFix(v, span); ok {
-			return []lint.Fix{f}
+			return tidyAnswers(v, []lint.Fix{f})
 		}
 		if f, ok := exasperatedFix(v, span); ok {
-			return []lint.Fix{f}
+			return tidyAnswers(v, []lint.Fix{f})
 		}
 		return nil
 	})

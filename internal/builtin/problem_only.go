@@ -75,7 +75,7 @@ func problemOnlyRule() *lint.Rule {
 					continue
 				}
 				span := afterLabel(v, trimSentence(v, sent), sh)
-				p.Report(lint.Finding{Span: span, Message: problemOnly.msg, Fixes: problemFixes(v, rf, span)})
+				p.Report(lint.Finding{Span: span, Message: problemOnly.msg, Fixes: tidyAnswers(v, problemFixes(v, rf, span))})
 				break
 			}
 		})
@@ -84,7 +84,7 @@ func problemOnlyRule() *lint.Rule {
 	learnedRule(r, problemOnly.model, func(v blockView) bool {
 		return !v.b.Checked && !wayForward(v, ps, ps.findAll(v))
 	})
-	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix { return problemFixes(v, rf, span) })
+	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix { return tidyAnswers(v, problemFixes(v, rf, span)) })
 	return r
 }
 
