@@ -198,6 +198,18 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			break
 		}
 	}
+	if si < len(st.sents) {
+		n := len(st.sents)
+		if k := st.shapes(v, si); k > 0 {
+			if steps == 0 {
+				title = "Remove the hedge"
+			}
+			steps += k
+			if len(st.sents) != n {
+				return steps, title
+			}
+		}
+	}
 	if si < len(st.sents) && st.direct(si) {
 		if steps == 0 {
 			title = "Ask directly"
@@ -305,7 +317,7 @@ func (st *localBlock) statement(si int) {
 		}
 	}
 	lo := strings.ToLower(t)
-	for _, w := range []string{" or ", "what ", "how ", "why ", "when ", "where ", "who ", "which ", "could you", "can you", "would you", "do you", "did you", "any "} {
+	for _, w := range []string{" or ", "what ", "what's ", "how ", "why ", "when ", "where ", "who ", "which ", "could you", "can you", "would you", "do you", "did you", "any "} {
 		if strings.Contains(lo, w) {
 			return
 		}

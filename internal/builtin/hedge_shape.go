@@ -1,0 +1,212 @@
+package builtin
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Hedge shapes: after the phrase lists have done their work, what is left
+// of a hedge is removed by its shape rather than its words, so that
+// hedges the lists do not know go too:
+//   - a leading clause joined by "but" that softens and names nothing
+//     ("prob a dumb idea but", "I might be totally wrong here, but");
+//   - a trailing clause or sentence that only softens ("…, sorry if that's
+//     obvious", "Only if you have time.", "Happy to leave it if not.").
+//
+// A removal that would leave a fragment (no finite verb, or a start on
+// "me", a conjunction or a mark) is undone.
+
+// softenWords are the words that make a clause before "but" a hedge.
+var softenWords = []string{"sorry", "apologies", "apologise", "apologize", "probably", "prob", "dumb", "silly",
+	"just", "maybe", "not sure", "might", "stupid", "obvious", "overstep", "overstepping", "bother", "ping",
+	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent"}
+
+// tailSoftenerRE matches a clause or sentence that only softens.
+var tailSoftenerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:i'?m |i am |so |really |very )*(?:sorry|apologies)(?: if| for| about| (?:it's|they're|this is|that's) | it is |$)|if (?:that|this) (?:makes sense|is ok|is okay|is alright|works|helps)|no (?:worries|stress|rush|pressure)(?: if not| at all)?|only if you(?:'ve| have) (?:the )?time|(?:i'?m )?happy to (?:leave|drop|park) (?:it|this)(?: if not)?|just (?:my|a) (?:two|2) cents|just a thought|just an idea|feel free to ignore|ignore (?:me|this) if)`)
+})
+
+// commonOpeners are capitalised first words that name nothing.
+var commonOpeners = map[string]bool{"hi": true, "hey": true, "ok": true, "okay": true, "um": true, "hmm": true,
+	"not": true, "i": true, "this": true, "it": true, "soz": true, "sorry": true, "apologies": true, "rly": true}
+
+// hedgeNamesFact reports whether s names something: a digit, or a capitalised
+// word other than the first and "I".
+func hedgeNamesFact(s string) bool {
+	for i, w := range strings.Fields(s) {
+		w = strings.Trim(w, "\"'“”‘’()*_,.;:!?")
+		if w == "" {
+			continue
+		}
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				return true
+			}
+		}
+		if i == 0 {
+			if p := grammar.Parse(s).Tokens; len(p) > 0 && p[0].Tag == "NNP" && !slices.Contains(softenWords, p[0].Lower) && !commonOpeners[p[0].Lower] {
+				return true // a name addressed: "Michael correct me if I'm wrong but …"
+			}
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
+			return true
+		}
+	}
+	return false
+}
+
+// softens reports whether clause c carries a softener word.
+func softens(c string) bool {
+	lo := " " + strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ".", " ").Replace(c)) + " "
+	for _, w := range softenWords {
+		if strings.Contains(lo, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// fragment reports whether sentence t, left by a removal, is not one a
+// person would write: no finite verb, or an opening on "me", a
+// conjunction or a mark.
+func fragment(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" || badStart(t) {
+		return true
+	}
+	switch strings.ToLower(firstWord(firstClause(t))) {
+	case "me", "so":
+		return true
+	}
+	for _, tk := range grammar.Parse(t).Tokens {
+		switch tk.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
+}
+
+// shapes removes the hedge shapes of sentence si (see above) and reports
+// how many went.
+func (st *localBlock) shapes(v blockView, si int) int {
+	n := 0
+	if st.leadShape(si) {
+		n++
+	}
+	if st.tailShape(si) {
+		n++
+	}
+	if n == 0 && len(st.sents) > 1 && st.softenerSentence(v, si) {
+		n++
+	}
+	return n
+}
+
+// sentText returns sentence si's source, trimmed at the end, and whether
+// it has no markup.
+func (st *localBlock) sentText(si int) (string, bool) {
+	s := st.sents[si]
+	raw := st.src[s.Start:s.End]
+	return strings.TrimRight(raw, " \t\r\n"), raw == st.masked[s.Start:s.End]
+}
+
+// try applies edit e to sentence si and keeps it unless it leaves a
+// fragment.
+func (st *localBlock) try(si int, e lint.Edit) bool {
+	saved := *st
+	st.apply([]lint.Edit{e})
+	if si >= len(st.sents) {
+		*st = saved
+		return false
+	}
+	t, _ := st.sentText(si)
+	if fragment(t) {
+		*st = saved
+		return false
+	}
+	return true
+}
+
+// leadShape removes a leading "…, but" clause that softens and names
+// nothing: "prob a dumb idea but the demo is ready."
+func (st *localBlock) leadShape(si int) bool {
+	t, clean := st.sentText(si)
+	if !clean {
+		return false
+	}
+	lead := len(t) - len(strings.TrimLeft(t, " \t"))
+	from := lead + (len(t[lead:]) - len(firstClause(t[lead:])))
+	body := t[from:]
+	lo := strings.ToLower(body)
+	i := strings.Index(lo, " but ")
+	if i < 0 {
+		return false
+	}
+	clause := strings.TrimRight(body[:i], ",;— ")
+	if len(strings.Fields(clause)) > 16 || !softens(clause) || hedgeNamesFact(clause) {
+		return false
+	}
+	s := st.sents[si].Start
+	return st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + i + len(" but ")}})
+}
+
+// tailShape removes a trailing clause that only softens: "…, sorry if
+// that's obvious."
+func (st *localBlock) tailShape(si int) bool {
+	t, clean := st.sentText(si)
+	if !clean {
+		return false
+	}
+	end := strings.TrimRight(t, ".!?… 🙏🙂😅🙈")
+	for _, sep := range []string{", ", " — ", " - ", "; ", "? ", "! "} {
+		i := strings.LastIndex(end, sep)
+		if i < 0 {
+			continue
+		}
+		tail := end[i+len(sep):]
+		if len(strings.Fields(tail)) > 9 || hedgeNamesFact(tail) || !tailSoftenerRE().MatchString(tail) {
+			continue
+		}
+		s := st.sents[si].Start
+		mark := t[len(end):]
+		if sep == "? " || sep == "! " {
+			i++ // the mark stays: "…my timetable? no stress if not!"
+			mark = ""
+		} else if mark == "" || !strings.ContainsAny(mark[:1], ".!?") {
+			mark = "."
+		} else {
+			mark = mark[:1]
+		}
+		return st.try(si, lint.Edit{Span: document.Span{Start: s + i, End: s + len(t)}, NewText: mark})
+	}
+	return false
+}
+
+// softenerSentence removes sentence si where it is only a softener:
+// "Only if you have time."
+func (st *localBlock) softenerSentence(v blockView, si int) bool {
+	t, clean := st.sentText(si)
+	if !clean {
+		return false
+	}
+	body := strings.TrimSpace(strings.TrimRight(t, ".!?… 🙏🙂😅🙈"))
+	if len(strings.Fields(body)) > 9 || hedgeNamesFact(body) || !tailSoftenerRE().MatchString(body) {
+		return false
+	}
+	e, ok := removeSentence(st.view(v), st.sents[si])
+	if !ok {
+		return false
+	}
+	st.apply([]lint.Edit{e})
+	return true
+}
