@@ -15,6 +15,16 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.repl.fallback = b.replacement("fallback")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.doom = b.fixList("doom")
+	f.fix.leadIns = b.fixList("lead_ins")
+	f.fix.alarmWords = make(map[string]bool)
+	for _, w := range b.fixList("alarm_words") {
+		f.fix.alarmWords[w] = true
+	}
+	for _, p := range b.rf.Phrases["alarm"] {
+		for _, w := range strings.Fields(strings.ToLower(p)) {
+			f.fix.alarmWords[w] = true
+		}
+	}
 	return f
 })
 
@@ -25,7 +35,11 @@ type crisisFile struct {
 	repl   struct{ fallback string }
 	model  modelText
 	// fix holds what only the rewrites use (see tidyAnswer).
-	fix struct{ doom []string }
+	fix struct {
+		doom, leadIns []string
+		// alarmWords carry alarm and no fact (see alarmClause).
+		alarmWords map[string]bool
+	}
 }
 
 // crisisRule flags alarm raised without impact or mitigation.
@@ -75,6 +89,9 @@ func crisisRule() *lint.Rule {
 	// The model's finding names no alarm to replace: impact and a
 	// mitigation go after the paragraph's facts.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		if f, ok := crisisReplaceClauses(v, span); ok {
+			return tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false)})
+		}
 		return tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true)})
 	})
 	return r

@@ -75,6 +75,9 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	if !certain {
 		// A replacement whose grammar is unsure is not offered at all.
+		if f, ok := crisisReplaceClauses(v, sent); ok {
+			return []lint.Fix{f, crisisAppend(v, sent, false)}
+		}
 		return []lint.Fix{crisisAppend(v, sent, true)}
 	}
 	return append(fixes, crisisAppend(v, sent, false))
