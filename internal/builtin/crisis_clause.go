@@ -111,7 +111,7 @@ func alarmClause(c string) bool {
 	s := parse(c)
 	alarm := false
 	for i, t := range s.Tokens {
-		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 {
+		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] {
 			return false
 		}
 		if crisis.fix.alarmWords[t.Lower] {
@@ -136,6 +136,17 @@ func alarmClause(c string) bool {
 	}
 	return alarm
 }
+
+// timeWords are the days, months and relative days a writer may leave in
+// lower case ("and it's only tuesday"): facts, whatever their tag.
+var timeWords = func() map[string]bool {
+	m := map[string]bool{"today": true, "tonight": true, "tomorrow": true, "yesterday": true, "weekend": true}
+	for _, w := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
+		"january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec") {
+		m[w] = true
+	}
+	return m
+}()
 
 // finiteVerb reports whether a sentence has a finite verb.
 func finiteVerb(s grammar.Sentence) bool {
