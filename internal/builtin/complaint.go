@@ -63,7 +63,7 @@ func complaintRule() *lint.Rule {
 			// the sentence) keeps every word as well.
 			cands = cands[:len(cands)-1]
 		}
-		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)
+		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))
 	})
 	return r
 }
@@ -116,9 +116,24 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 	}
 	span := document.Span{Start: v.b.Sentences[si].Start, End: trimSentence(v, v.b.Sentences[last]).End}
 	_, body, _ := sentenceParts(v.src(span))
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout,
-		Fixes: rewriteFixes(v, span, complaintRewrites(rf, body, complaint.groups.burnout))})
+	cands := cleanFirst(complaintRewrites(rf, body, complaint.groups.burnout))
+	if last+1 < len(v.b.Sentences) && hasFact(v.masked(v.b.Sentences[last+1])) {
+		// "I'm drowning. Three rush jobs landed on me today …": the cause
+		// follows, and a break is not what would help.
+		slices.SortStableFunc(cands, func(a, b candidate) int {
+			return boolRank(a.title == "Ask for a break") - boolRank(b.title == "Ask for a break")
+		})
+	}
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, span, cands)})
 	return last
+}
+
+// boolRank is 1 for true, 0 for false.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // reportOpener reports a grievance opener ("As usual, …") that starts its
@@ -151,7 +166,7 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 	} else {
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)})
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -167,13 +182,19 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if len(cands) > 0 {
 		return cands, false
 	}
-	c, ventFree := ventlessRequest(body)
-	if ventFree {
-		cands = append(cands, c)
-	}
 	stmt, phrase := v.src(span), ""
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
+	}
+	c, ventFree := ventlessRequest(body)
+	if (!ventFree || stillComplains(c.text)) && stmt == v.src(span) {
+		// No phrase came out cleanly: the facts without sarcasm and verdicts.
+		if l, ok := looseRequest(body); ok && (!ventFree || !stillComplains(l.text)) {
+			c, ventFree = l, true
+		}
+	}
+	if ventFree {
+		cands = append(cands, c)
 	}
 	vs := ventRewrites(rf, stmt, phrase)
 	if ventFree {

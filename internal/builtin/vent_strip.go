@@ -34,7 +34,11 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	clauses, seps := splitClauses(body)
 	var kept []string
 	for i, c := range clauses {
-		c = stripVentAdverbs(c)
+		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
+			// "down AGAIN", "still hasn't": repetition is a vent, "just" is not.
+			anyVent = anyVent || repeatAdverbRE().MatchString(c)
+			c = a
+		}
 		c, lead := stripVentLead(c)
 		anyVent = anyVent || lead
 		if t, p, ok := niceOfAsFact(c); ok {
@@ -68,8 +72,11 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		if _, w := cutLastWord(c); danglingEnd[strings.ToLower(w)] {
 			return "", "", "", false // "I would appreciate it if": what follows it went
 		}
-		if !hasVerb(c) && !(len(kept) > 0 && strings.Contains(seps[i], "but") && hasFact(c)) {
-			continue // a fragment, unless it contrasts with what is kept: "… but not for a second coordinator"
+		if !hasVerb(c) && !(hasFact(c) && (len(kept) > 0 || i+1 < len(clauses) && nounFirst(c))) {
+			// A fragment, unless it names a fact beside what is kept: "…
+			// but not for a second coordinator", "QA environment down;
+			// third time this sprint", "…, six months after go-live".
+			continue
 		}
 		if len(kept) > 0 {
 			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
@@ -453,7 +460,7 @@ var (
 // ventlessRequest is the rewrite of a vent as its facts and a request.
 func ventlessRequest(body string) (candidate, bool) {
 	facts, party, ask, ok := ventless(body)
-	if !ok {
+	if !ok || !statementLike(strings.TrimPrefix(facts, "I'm concerned about ")) {
 		return candidate{}, false
 	}
 	if ask == "" {
@@ -655,3 +662,18 @@ func hasHave(s grammar.Sentence, c grammar.Chunk) string {
 	}
 	return "has"
 }
+
+// nounFirst reports whether a fragment opens with what it names ("QA
+// environment down", "three PMs on leave"), not with a preposition or an
+// adverb ("in my last three emails", "twice last week").
+func nounFirst(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0].Tag
+	return grammar.IsNoun(t) || t == "CD" || t == "DT" || t == "PRP$" || grammar.IsAdj(t)
+}
+
+// repeatAdverbRE: the adverbs of repetition a kept clause loses.
+var repeatAdverbRE = lazyRE(`(?i)\b(?:again|still)\b`)
