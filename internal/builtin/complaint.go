@@ -186,7 +186,10 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
 	}
-	c, ventFree := ventlessRequest(body)
+	c, ventFree := whyRequest(body)
+	if !ventFree {
+		c, ventFree = ventlessRequest(body)
+	}
 	if (!ventFree || stillComplains(c.text)) && stmt == v.src(span) {
 		// No phrase came out cleanly: the facts without sarcasm and verdicts.
 		if l, ok := looseRequest(body); ok && (!ventFree || !stillComplains(l.text)) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/phrase"
 )
 
@@ -111,7 +112,7 @@ func looseStatement(body string) (string, bool) {
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) && !isVent(body[:i]) {
 		label, body = body[:i+2], body[i+2:]
 	}
-	body, changed := stripVentLead(strings.TrimSpace(body))
+	body, changed := stripVentLead(stripConjunction(strings.TrimSpace(body)))
 	clauses, seps := splitClauses(body)
 	var kept []string
 	verdict := "" // the subject of a verdict, kept as the label of what follows
@@ -181,7 +182,7 @@ func looseRequest(body string) (candidate, bool) {
 		return candidate{"Ask to be told earlier", finish(s) + " Could you loop me in earlier on changes like this?"}, true
 	}
 	ask := "Could we agree " + fixOrWay(s)
-	if p, named := partyIn(s); named && p != "them" && !strings.Contains(s, "I'm concerned about ") {
+	if p, named := partyIn(s); named && goodParty(p) && !strings.Contains(s, "I'm concerned about ") {
 		ask += " with " + p
 	}
 	return candidate{ventFactsTitle, finish(s) + " " + ask + " by [date]?"}, true
@@ -196,4 +197,116 @@ func statementLike(s string) bool {
 		return false
 	}
 	return hasFact(s)
+}
+
+// whyRE: a protest asked as a question: "why does every escalation land
+// on my desk", "why am I expected to cover three bays with one HCA".
+var whyRE = lazyRE(`(?i)^(?:but |so |and |honestly,? )?why (does|do|is|are|am) (.+)$`)
+
+// whyAsFact states what a protest question takes for granted: "why does
+// every escalation land on my desk?" → "Every escalation lands on my
+// desk"; "why am I expected to cover three bays" → "I'm expected to cover
+// three bays". ok is false where the question has no plain subject.
+func whyAsFact(body string) (string, bool) {
+	m := whyRE().FindStringSubmatch(strings.TrimSpace(trimClause(body, 1)))
+	if m == nil {
+		return "", false
+	}
+	rest := trimTail(strings.TrimRight(m[2], "?!. "))
+	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ", honestly"), " honestly")
+	s := parse(rest)
+	if m[1] == "does" {
+		return doesAsFact(s, rest)
+	}
+	c, ok := s.NounPhraseAt(0)
+	if !ok || c.End >= len(s.Tokens) || isVent(s.Of(c)) {
+		return "", false
+	}
+	subj := s.Of(c)
+	tail := strings.TrimSpace(rest[len(subj):])
+	switch l := strings.ToLower(subj); {
+	case l == "it" || l == "this" || l == "that" || l == "nobody" || l == "no one" || l == "everyone":
+		return "", false // "why is it always me who …" has its own shape
+	case m[1] == "am" && l == "i":
+		subj = "I'm"
+	case m[1] == "is" || m[1] == "are":
+		subj += " " + strings.ToLower(m[1])
+	case m[1] == "do":
+		if l != "i" && l != "we" && l != "they" && !grammar.IsNoun(s.Tokens[c.End-1].Tag) {
+			return "", false
+		}
+	}
+	out := strings.TrimSpace(subj + " " + tail)
+	if !statementLike(out) || len(strings.Fields(out)) < 4 || strings.Contains(strings.ToLower(out), "bother") {
+		return "", false
+	}
+	return upperFirst(capitalI(out)), true
+}
+
+// whyRequest is the rewrite of a protest question as the fact it takes
+// for granted and a request about it.
+func whyRequest(body string) (candidate, bool) {
+	f, ok := whyAsFact(body)
+	if !ok {
+		return candidate{}, false
+	}
+	ask := "Could we agree " + fixOrWay(f)
+	if p, named := partyIn(f); named && goodParty(p) {
+		ask += " with " + p
+	}
+	return candidate{ventFactsTitle, finish(f) + " " + ask + " by [date]?"}, true
+}
+
+// goodParty reports whether a party found in a text reads as one: not
+// "every time marketing", "that recruitment", "Third".
+func goodParty(p string) bool {
+	switch strings.ToLower(firstWord(p)) {
+	case "every", "each", "when", "whenever", "that", "this", "third", "second", "fourth", "fifth", "another", "them",
+		"all", "any", "some", "whole", "the whole":
+		return false
+	}
+	return !commonStart[strings.ToLower(firstWord(p))]
+}
+
+// doesAsFact states "why does <subject> <verb> …" as "<subject> <verb>s
+// …": the verb is the first word after the subject tagged a base verb, or
+// after an adverb ("legal always sit"), or the last word of a noun phrase
+// the tagger ran on ("every escalation land").
+func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
+	words := strings.Fields(rest)
+	if len(words) != len(s.Tokens) || len(words) < 3 {
+		return "", false
+	}
+	v := -1
+	for i := 1; i < len(words) && i <= 5 && v < 0; i++ {
+		switch t := s.Tokens[i].Tag; {
+		case (t == "VB" || t == "VBP") && (grammar.IsNoun(s.Tokens[i-1].Tag) || s.Tokens[i-1].Tag == "PRP"):
+			v = i
+		case t == "RB" && i+1 < len(words):
+			v = i + 1
+		}
+	}
+	if v < 0 {
+		if c, ok := s.NounPhraseAt(0); ok && c.Len() >= 3 && c.End < len(words) && s.Tokens[c.End].Tag == "IN" && s.Tokens[c.End-1].Tag == "NN" {
+			v = c.End - 1
+		}
+	}
+	if v < 1 {
+		return "", false
+	}
+	subj := strings.Join(words[:v], " ")
+	if words[v-1] == strings.ToLower(words[v-1]) && s.Tokens[v-1].Tag == "RB" {
+		subj = strings.Join(words[:v-1], " ")
+		subj += " " + words[v-1]
+	}
+	switch strings.ToLower(words[0]) {
+	case "nobody", "no", "it", "this", "that", "everyone", "anyone":
+		return "", false
+	}
+	out := subj + " " + thirdPerson(words[v]) + " " + strings.Join(words[v+1:], " ")
+	out = strings.TrimSpace(out)
+	if !statementLike(out) || isVent(out) {
+		return "", false
+	}
+	return upperFirst(capitalI(out)), true
 }

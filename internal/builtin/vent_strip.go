@@ -30,7 +30,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) {
 		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
 	}
-	body, anyVent := stripVentLead(body)
+	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
 	var kept []string
 	for i, c := range clauses {
@@ -466,7 +466,7 @@ func ventlessRequest(body string) (candidate, bool) {
 	if ask == "" {
 		ask = "Could we agree " + fixOrWay(facts) + " by [date]?"
 	}
-	if party != "" && strings.HasPrefix(ask, "Could we agree [") {
+	if party != "" && goodParty(party) && strings.HasPrefix(ask, "Could we agree [") {
 		ask = strings.Replace(ask, "] by", "] with "+party+" by", 1)
 	}
 	return candidate{ventFactsTitle, finish(facts) + " " + ask}, true
@@ -677,3 +677,14 @@ func nounFirst(c string) bool {
 
 // repeatAdverbRE: the adverbs of repetition a kept clause loses.
 var repeatAdverbRE = lazyRE(`(?i)\b(?:again|still)\b`)
+
+// stripConjunction drops a joining word that opens a sentence and says
+// nothing of its own: "So engineering decided …", "And the new HRIS …".
+func stripConjunction(s string) string {
+	for _, w := range []string{"so ", "and ", "but ", "well, ", "ok so ", "okay so "} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			return s[len(w):]
+		}
+	}
+	return s
+}
