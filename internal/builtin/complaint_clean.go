@@ -109,7 +109,7 @@ func looseStatement(body string) (string, bool) {
 		return "I found out about " + m[1] + " from " + trimClause(m[2], 1), true
 	}
 	label := ""
-	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) && !isVent(body[:i]) {
+	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
 		label, body = body[:i+2], body[i+2:]
 	}
 	body, changed := stripVentLead(stripConjunction(strings.TrimSpace(body)))

@@ -27,7 +27,7 @@ import (
 // one), or ok false when nothing of it is left to keep.
 func ventless(body string) (facts, party, ask string, ok bool) {
 	label := ""
-	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) {
+	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) {
 		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
 	}
 	body, anyVent := stripVentLead(stripConjunction(body))
@@ -309,7 +309,8 @@ func unquoteScare(c string) string {
 		qe := m[3]
 		_, n := utf8.DecodeRuneInString(c[qe:])
 		qe += n
-		if strings.Contains(inner, " ") {
+		if strings.Contains(inner, " ") || scareVerb(c, inner) {
+			// "the system 'optimised' the routes": the verb stays.
 			c = c[:qs] + inner + c[qe:]
 		} else {
 			c = strings.Join(strings.Fields(c[:qs]+c[qe:]), " ")
@@ -399,7 +400,7 @@ func stripVentAdverbs(c string) string {
 // splitClauses cuts a sentence body at its clause breaks; seps[i] is what
 // came before clause i (the break, as written).
 func splitClauses(body string) (clauses, seps []string) {
-	breaks := []string{". ", "! ", "? ", "; ", " — ", " – ", " - ", ", and ", ", but ", " and ", " but ", ", so ", ", which ", ", ", " because ", ": "}
+	breaks := []string{". ", "! ", "? ", "; ", " 🙃 ", " 🙄 ", " — ", " – ", " - ", ", and ", ", but ", " and ", " but ", ", so ", ", which ", ", ", " because ", ": "}
 	rest, sep := body, ""
 	for rest != "" {
 		cut, blen := len(rest), 0
@@ -687,4 +688,28 @@ func stripConjunction(s string) string {
 		}
 	}
 	return s
+}
+
+// labelLike reports whether what comes before ": " labels the line
+// ("Benefits portal", "Marking load", "Core banking upgrade"): no verb,
+// or a few words that open with a capital and do not start with "I" or
+// "we".
+func labelLike(s string) bool {
+	if !hasVerb(s) {
+		return true
+	}
+	f := strings.Fields(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	return len(f) <= 3 && unicode.IsUpper(r) && f[0] != "I" && !strings.EqualFold(f[0], "we") && !isVent(s)
+}
+
+// scareVerb reports whether a scare-quoted word is the verb of its
+// clause, which cannot go.
+func scareVerb(c, w string) bool {
+	for _, t := range parse(strings.NewReplacer("'", " ", "‘", " ", "’", " ", "\"", " ", "“", " ", "”", " ").Replace(c)).Tokens {
+		if t.Text == w {
+			return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && strings.HasSuffix(w, "ed")
+		}
+	}
+	return false
 }
