@@ -98,7 +98,7 @@ func complaintBlock(p *lint.Pass, ps *phraseSet, rf *ruleFile, v blockView, hs [
 			span := trimSentence(v, v.b.Sentences[si])
 			p.Report(lint.Finding{Span: span, Message: complaint.msg.uninformed, Fixes: loopInFixes(v, rf, h, span)})
 		case g.opener:
-			reportOpener(p, v, v.b.Sentences[si], h)
+			reportOpener(p, rf, v, v.b.Sentences[si], h)
 		default:
 			if !asks || h.group == extraGroup {
 				reportVent(p, rf, v, v.b.Sentences[si], h)
@@ -138,7 +138,7 @@ func boolRank(b bool) int {
 
 // reportOpener reports a grievance opener ("As usual, …") that starts its
 // sentence, with a fix that drops it.
-func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
+func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h hit) {
 	if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
 		return
 	}
@@ -150,6 +150,21 @@ func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
 		Message: strings.ReplaceAll(complaint.msg.opener, "{phrase}", phr)}
 	if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
 		f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
+		span := trimSentence(v, sent)
+		if e.Span.Start >= span.Start && e.Span.End <= span.End {
+			src := v.src(span)
+			after := src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:]
+			if stillComplains(after) {
+				// "Yet again, the WMS went down, and once again nobody from
+				// IT picked up": without the opener it still complains, so
+				// the facts and a request come first.
+				if cands, _ := ventCandidates(rf, v, sent, nil, nil); len(cands) > 0 && !stillComplains(cands[0].text) {
+					fs := rewriteFixes(v, ventCover(v, span), cands[:1])
+					f.Fixes[0].Preferred = false
+					f.Fixes = append(fs, f.Fixes...)
+				}
+			}
+		}
 	}
 	p.Report(f)
 }
@@ -187,6 +202,9 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
 	}
 	c, ventFree := whyRequest(body)
+	if !ventFree {
+		c, ventFree = whoRequest(body)
+	}
 	if !ventFree {
 		c, ventFree = ventlessRequest(body)
 	}

@@ -310,3 +310,45 @@ func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
 	}
 	return upperFirst(capitalI(out)), true
 }
+
+// whoRE: a protest asked as "who decided …?": "who signed off on running
+// the new resin without a trial", "who approved this tower design".
+var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
+
+// whoRequest asks to look again at a decision the writer protests: "who
+// signed off on running the new resin without a trial? now we've got 2
+// days of short shots" → "Now we've got 2 days of short shots. Could we
+// look again at the sign-off on running the new resin without a trial?"
+func whoRequest(body string) (candidate, bool) {
+	first, rest, _ := strings.Cut(body, "?")
+	m := whoRE().FindStringSubmatch(strings.TrimSpace(first))
+	if m == nil {
+		return candidate{}, false
+	}
+	what := strings.TrimSpace(trimClause(m[2], 1))
+	if !hasFact(what) || isVent(what) {
+		return candidate{}, false
+	}
+	var decision string
+	switch v := strings.ToLower(m[1]); v {
+	case "decided to", "agreed to", "thought it was a good idea to", "thought":
+		decision = "the decision to " + strings.TrimPrefix(what, "to ")
+	case "decided that", "decided", "agreed":
+		decision = "the decision that " + what
+		if grammar.IsVerb(parse("to " + what).Tokens[1].Tag) {
+			decision = "the decision to " + what
+		}
+	case "approved":
+		decision = "the approval of " + what
+	case "signed off on":
+		decision = "the sign-off on " + what
+	}
+	facts := ""
+	for _, s := range splitSentences(strings.TrimLeft(rest, "?! ")) {
+		s = strings.TrimRight(s, ".!?")
+		if hasFact(s) && !isVent(s) && !strings.HasPrefix(strings.ToLower(s), "how ") {
+			facts += finish(upperFirst(capitalI(s))) + " "
+		}
+	}
+	return candidate{"Ask to revisit the decision", facts + "Could we look again at " + decision + "?"}, true
+}

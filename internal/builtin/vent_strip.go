@@ -54,6 +54,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			if a != "" && ask == "" {
 				ask = a
 			}
+			if p, named := partyIn(c); named && party == "" && goodParty(p) {
+				party = p // "nobody from IT answered …": IT
+			}
 			if t == "" {
 				continue
 			}
@@ -220,6 +223,18 @@ func blameAsFact(c string) (fact, ask string, ok bool) {
 		what := strings.TrimSpace(m[1])
 		return "", "Could we agree an owner for " + what + " by [date]?", true
 	}
+	if m := nobodyDidRE().FindStringSubmatch(c); m != nil {
+		// "nobody from IT answered the hotline" → "the hotline wasn't answered"
+		obj := m[2]
+		s := parse(obj)
+		if np, has := s.NounPhraseAt(0); has && np.End == len(s.Tokens) && hasFact(obj) {
+			aux := "wasn't"
+			if plural(s, np) {
+				aux = "weren't"
+			}
+			return obj + " " + aux + " " + strings.ToLower(m[1]), "", true
+		}
+	}
 	m := nobodyDoesRE().FindStringSubmatch(c)
 	if m == nil {
 		return "", "", false
@@ -325,6 +340,9 @@ func partyIn(c string) (string, bool) {
 	if p, named := partyOf(c); named && p != "them" {
 		return p, true
 	}
+	if m := nobodyFromRE().FindStringSubmatch(c); m != nil {
+		return m[1], true // "nobody in IT cares", "no one from the vendor team replied"
+	}
 	s := parse(c)
 	for _, np := range s.NounPhrases() {
 		if s.Tokens[np.Start].Tag == "PRP" || np.Len() > 4 || np.End < len(s.Tokens) && grammar.IsNoun(s.Tokens[np.End].Tag) {
@@ -416,8 +434,8 @@ func splitClauses(body string) (clauses, seps []string) {
 			break
 		}
 		sep = rest[cut : cut+blen]
-		if strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") {
-			sep = ", "
+		if strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") && !strings.HasPrefix(strings.ToLower(sep), ", and") && !strings.HasPrefix(strings.ToLower(sep), ", but") {
+			sep = ", " // ", and" and ", but" join what is kept as written
 		}
 		rest = rest[cut+blen:]
 	}
@@ -713,3 +731,9 @@ func scareVerb(c, w string) bool {
 	}
 	return false
 }
+
+// nobodyFromRE: "nobody in IT", "no one from the platform team".
+var nobodyFromRE = lazyRE(`(?i:\b(?:nobody|no one|no-one) (?:in|from|at|on)) ((?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)?|(?i:the )?[a-z]+ team)\b`)
+
+// nobodyDidRE: "nobody (from IT) answered the hotline".
+var nobodyDidRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: (?:in|from|at|on) [\w& ]{1,30}?)?(?: ever)? (answered|returned|reviewed|updated|checked|signed|approved|fixed|read|replied to|picked up|cleaned|restocked|emptied|logged|booked|ordered|tested) ((?:the|our|my|their|that|this|any) .+)$`)
