@@ -324,7 +324,7 @@ func unquoteScare(c string) string {
 		qe := m[3]
 		_, n := utf8.DecodeRuneInString(c[qe:])
 		qe += n
-		if strings.Contains(inner, " ") || scareVerb(c, inner) {
+		if strings.Contains(inner, " ") || scareVerb(c, inner) || !modifies(c[qe:]) {
 			// "the system 'optimised' the routes": the verb stays.
 			c = c[:qs] + inner + c[qe:]
 		} else {
@@ -737,3 +737,11 @@ var nobodyFromRE = lazyRE(`(?i:\b(?:nobody|no one|no-one) (?:in|from|at|on)) ((?
 
 // nobodyDidRE: "nobody (from IT) answered the hotline".
 var nobodyDidRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: (?:in|from|at|on) [\w& ]{1,30}?)?(?: ever)? (answered|returned|reviewed|updated|checked|signed|approved|fixed|read|replied to|picked up|cleaned|restocked|emptied|logged|booked|ordered|tested) ((?:the|our|my|their|that|this|any) .+)$`)
+
+// modifies reports whether the text after a scare-quoted word opens with
+// the noun it modifies ("the 'quick' migration"), so that the word can go;
+// "closed as 'stale' by a bot" keeps it.
+func modifies(after string) bool {
+	toks := parse(strings.TrimLeft(after, " ")).Tokens
+	return len(toks) > 0 && (grammar.IsNoun(toks[0].Tag) || grammar.IsAdj(toks[0].Tag))
+}
