@@ -63,7 +63,7 @@ func complaintRule() *lint.Rule {
 			// the sentence) keeps every word as well.
 			cands = cands[:len(cands)-1]
 		}
-		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)
+		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))
 	})
 	return r
 }
@@ -98,7 +98,7 @@ func complaintBlock(p *lint.Pass, ps *phraseSet, rf *ruleFile, v blockView, hs [
 			span := trimSentence(v, v.b.Sentences[si])
 			p.Report(lint.Finding{Span: span, Message: complaint.msg.uninformed, Fixes: loopInFixes(v, rf, h, span)})
 		case g.opener:
-			reportOpener(p, v, v.b.Sentences[si], h)
+			reportOpener(p, rf, v, v.b.Sentences[si], h)
 		default:
 			if !asks || h.group == extraGroup {
 				reportVent(p, rf, v, v.b.Sentences[si], h)
@@ -116,14 +116,29 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 	}
 	span := document.Span{Start: v.b.Sentences[si].Start, End: trimSentence(v, v.b.Sentences[last]).End}
 	_, body, _ := sentenceParts(v.src(span))
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout,
-		Fixes: rewriteFixes(v, span, complaintRewrites(rf, body, complaint.groups.burnout))})
+	cands := cleanFirst(complaintRewrites(rf, body, complaint.groups.burnout))
+	if last+1 < len(v.b.Sentences) && hasFact(v.masked(v.b.Sentences[last+1])) {
+		// "I'm drowning. Three rush jobs landed on me today …": the cause
+		// follows, and a break is not what would help.
+		slices.SortStableFunc(cands, func(a, b candidate) int {
+			return boolRank(a.title == "Ask for a break") - boolRank(b.title == "Ask for a break")
+		})
+	}
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, span, cands)})
 	return last
+}
+
+// boolRank is 1 for true, 0 for false.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // reportOpener reports a grievance opener ("As usual, …") that starts its
 // sentence, with a fix that drops it.
-func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
+func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h hit) {
 	if strings.TrimSpace(stripSpeaker(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))) != "" {
 		return
 	}
@@ -135,6 +150,21 @@ func reportOpener(p *lint.Pass, v blockView, sent document.Span, h hit) {
 		Message: strings.ReplaceAll(complaint.msg.opener, "{phrase}", phr)}
 	if e, ok := removeWords(v, sent, f.Span.Start, f.Span.End, false); ok {
 		f.Fixes = []lint.Fix{removal("Drop \""+phr+"\"", e)}
+		span := trimSentence(v, sent)
+		if e.Span.Start >= span.Start && e.Span.End <= span.End {
+			src := v.src(span)
+			after := src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:]
+			if stillComplains(after) {
+				// "Yet again, the WMS went down, and once again nobody from
+				// IT picked up": without the opener it still complains, so
+				// the facts and a request come first.
+				if cands, _ := ventCandidates(rf, v, sent, nil, nil); len(cands) > 0 && !stillComplains(cands[0].text) {
+					fs := rewriteFixes(v, ventCover(v, span), cands[:1])
+					f.Fixes[0].Preferred = false
+					f.Fixes = append(fs, f.Fixes...)
+				}
+			}
+		}
 	}
 	p.Report(f)
 }
@@ -151,7 +181,7 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 	} else {
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cands)})
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -167,13 +197,25 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if len(cands) > 0 {
 		return cands, false
 	}
-	c, ventFree := ventlessRequest(body)
-	if ventFree {
-		cands = append(cands, c)
-	}
 	stmt, phrase := v.src(span), ""
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
+	}
+	c, ventFree := whyRequest(body)
+	if !ventFree {
+		c, ventFree = whoRequest(body)
+	}
+	if !ventFree {
+		c, ventFree = ventlessRequest(body)
+	}
+	if (!ventFree || stillComplains(c.text)) && stmt == v.src(span) {
+		// No phrase came out cleanly: the facts without sarcasm and verdicts.
+		if l, ok := looseRequest(body); ok && (!ventFree || !stillComplains(l.text)) {
+			c, ventFree = l, true
+		}
+	}
+	if ventFree {
+		cands = append(cands, c)
 	}
 	vs := ventRewrites(rf, stmt, phrase)
 	if ventFree {

@@ -67,6 +67,9 @@ var (
 	niceToKnowRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve|’ve) been (?:nice|good|helpful|great) to (?:know|hear|be told)(?: about (.+?))?(?: (?:before|earlier than|ahead of) (.+))?$`)
 	// foundOutRE: "the field techs found out about the new dispatch app from the customers".
 	foundOutRE = lazyRE(`(?i)^((?:the|our|my) [\w ]{2,30}?) (?:found out|heard|learned|learnt) about (.+?) from (.+)$`)
+	// onlyOneRE: "I'm the only one who ever restocks the art cupboard",
+	// "… and I'm the only one answering the client inbox".
+	onlyOneRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im) (?:basically |literally |still |always |now |apparently )*the only (?:one|person) ((?:(?:who|that)(?:'s| is)? )?(?:ever |actually |still |really )?\w.*)$`)
 	// anotherRE: "another week, another 'quick favour' from the owner that takes my whole Sunday".
 	anotherRE = lazyRE(`(?i)^another (week|day|month|sprint|weekend|quarter|year|monday|friday|release), another (.+)$`)
 )
@@ -94,6 +97,11 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		task := trimClause(m[2], 1)
 		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
 	}
+	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
+			add("Ask to share the work", keepLead(m[1])+"I'm currently the only person "+task+". "+shareAsk)
+		}
+	}
 	if len(out) == 0 {
 		out = append(out, shapedRewrites(b)...)
 	}
@@ -109,7 +117,9 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		add("Escalate with a date", escalation("", m[3]))
 	}
 	if m := fedUpRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		if t := stopRequest(m[2]); t != "" {
+		if t := stopRequest(m[2]); strings.HasSuffix(t, shareAsk) {
+			add("Ask to share the work", keepLead(m[1])+t)
+		} else if t != "" {
 			add("Ask to stop it", keepLead(m[1])+t)
 		}
 	}
@@ -147,6 +157,9 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	}
 	return out
 }
+
+// shareAsk asks to share work that falls on the writer alone.
+const shareAsk = "Could we agree who can share this with me by [date]?"
 
 // prioritiesAsk asks the reader to agree the writer's priorities.
 const prioritiesAsk = "Could we look at my priorities together and agree what can move?"
@@ -226,6 +239,14 @@ func stopRequest(x string) string {
 			ask = " Could we raise this with " + p + " by [date]?"
 		}
 		return finish(fact) + ask
+	}
+	if m := onlyOneRE().FindStringSubmatch("I'm " + strings.TrimPrefix(x, "being ")); m != nil && strings.HasPrefix(x, "being ") {
+		// "being the only one who knows how to sign the artifacts"
+		return "I'm currently the only person " + cutVent(trimClause(m[2], 1)) + ". " + shareAsk
+	}
+	switch strings.ToLower(x) {
+	case "these guys", "those guys", "them", "these people", "those people", "this lot", "that lot", "him", "her":
+		return "" // whom the writer is done with is no change to ask for
 	}
 	s := parse(x)
 	if len(s.Tokens) == 0 {
@@ -307,9 +328,12 @@ func stripOpeners(b string) string {
 // Priya left, I'm…") as a sentence of their own; a lead of framing alone
 // goes.
 func keepLead(lead string) string {
-	l := trimDangling(stripOpeners(strings.TrimSpace(lead)))
+	l, _ := stripVentLead(strings.TrimSpace(lead) + " ")
+	l = trimDangling(stripOpeners(strings.TrimSpace(l)))
 	switch strings.ToLower(firstWord(l)) {
-	case "told", "said", "mentioned", "raised", "vented", "explained", "admitted":
+	case "vented", "moaned", "ranted", "complained":
+		return "" // "Vented about the release process again": the venting, reported
+	case "told", "said", "mentioned", "raised", "explained", "admitted":
 		if len(strings.Fields(l)) <= 3 {
 			return "" // "Told Dana": who heard it, not a fact of the complaint
 		}
@@ -556,7 +580,9 @@ func partyLike(s grammar.Sentence, c grammar.Chunk) bool {
 }
 
 // commonStart are capitalised first words the tagger may take for names.
-var commonStart = map[string]bool{"again": true, "still": true, "month": true, "once": true, "thanks": true, "great": true, "cool": true}
+var commonStart = map[string]bool{"again": true, "still": true, "month": true, "once": true, "thanks": true, "great": true, "cool": true,
+	"nice": true, "glad": true, "now": true, "per": true, "so": true, "oh": true, "truly": true, "well": true, "sure": true,
+	"fine": true, "brilliant": true, "lovely": true, "wow": true, "ugh": true, "lol": true}
 
 // orThem is the party, or "them" when none is named.
 func orThem(party string, named bool) string {

@@ -63,13 +63,18 @@ func TestModelOnlyHit(t *testing.T) {
 	if !strings.HasPrefix(f.Why, "learned model") || !strings.Contains(f.Why, "strongest words:") {
 		t.Errorf("why = %q", f.Why)
 	}
-	// The fix inserts a request after the sentence and keeps every word.
-	if len(f.Fixes) != 1 || !f.Fixes[0].NeedsInput {
+	// The first fix states the facts without the sarcasm; the second
+	// inserts a request after the sentence and keeps every word.
+	if len(f.Fixes) != 2 || !f.Fixes[0].NeedsInput || !f.Fixes[0].Preferred {
 		t.Fatalf("fixes %+v", f.Fixes)
 	}
 	got, err := lint.ApplyEdits(text+"\n", f.Fixes[0].Edits)
+	if err != nil || !strings.HasPrefix(got, "A fourth template change this quarter for the analysts. Could we agree [a way forward] by [date]?") {
+		t.Errorf("first fix gives %q (%v)", got, err)
+	}
+	got, err = lint.ApplyEdits(text+"\n", f.Fixes[1].Edits)
 	if err != nil || !strings.HasPrefix(got, text+" Could we [change]") {
-		t.Errorf("fix gives %q (%v)", got, err)
+		t.Errorf("second fix gives %q (%v)", got, err)
 	}
 	// Off: phrases alone, and they find nothing here.
 	if fs := runRule(t, "complaint", text+"\n", lint.Options{Model: lint.ModelOptions{Off: true}}); len(fs) != 0 {

@@ -27,14 +27,18 @@ import (
 // one), or ok false when nothing of it is left to keep.
 func ventless(body string) (facts, party, ask string, ok bool) {
 	label := ""
-	if i := strings.Index(body, ": "); i > 0 && i < 40 && !hasVerb(body[:i]) {
+	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) {
 		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
 	}
-	body, anyVent := stripVentLead(body)
+	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
 	var kept []string
 	for i, c := range clauses {
-		c = stripVentAdverbs(c)
+		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
+			// "down AGAIN", "still hasn't": repetition is a vent, "just" is not.
+			anyVent = anyVent || repeatAdverbRE().MatchString(c)
+			c = a
+		}
 		c, lead := stripVentLead(c)
 		anyVent = anyVent || lead
 		if t, p, ok := niceOfAsFact(c); ok {
@@ -49,6 +53,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			anyVent = true
 			if a != "" && ask == "" {
 				ask = a
+			}
+			if p, named := partyIn(c); named && party == "" && goodParty(p) {
+				party = p // "nobody from IT answered …": IT
 			}
 			if t == "" {
 				continue
@@ -68,8 +75,11 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		if _, w := cutLastWord(c); danglingEnd[strings.ToLower(w)] {
 			return "", "", "", false // "I would appreciate it if": what follows it went
 		}
-		if !hasVerb(c) && !(len(kept) > 0 && strings.Contains(seps[i], "but") && hasFact(c)) {
-			continue // a fragment, unless it contrasts with what is kept: "… but not for a second coordinator"
+		if !hasVerb(c) && !(hasFact(c) && (len(kept) > 0 || i+1 < len(clauses) && nounFirst(c))) {
+			// A fragment, unless it names a fact beside what is kept: "…
+			// but not for a second coordinator", "QA environment down;
+			// third time this sprint", "…, six months after go-live".
+			continue
 		}
 		if len(kept) > 0 {
 			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
@@ -213,6 +223,18 @@ func blameAsFact(c string) (fact, ask string, ok bool) {
 		what := strings.TrimSpace(m[1])
 		return "", "Could we agree an owner for " + what + " by [date]?", true
 	}
+	if m := nobodyDidRE().FindStringSubmatch(c); m != nil {
+		// "nobody from IT answered the hotline" → "the hotline wasn't answered"
+		obj := m[2]
+		s := parse(obj)
+		if np, has := s.NounPhraseAt(0); has && np.End == len(s.Tokens) && hasFact(obj) {
+			aux := "wasn't"
+			if plural(s, np) {
+				aux = "weren't"
+			}
+			return obj + " " + aux + " " + strings.ToLower(m[1]), "", true
+		}
+	}
 	m := nobodyDoesRE().FindStringSubmatch(c)
 	if m == nil {
 		return "", "", false
@@ -302,7 +324,8 @@ func unquoteScare(c string) string {
 		qe := m[3]
 		_, n := utf8.DecodeRuneInString(c[qe:])
 		qe += n
-		if strings.Contains(inner, " ") {
+		if strings.Contains(inner, " ") || scareVerb(c, inner) || !modifies(c[qe:]) {
+			// "the system 'optimised' the routes": the verb stays.
 			c = c[:qs] + inner + c[qe:]
 		} else {
 			c = strings.Join(strings.Fields(c[:qs]+c[qe:]), " ")
@@ -316,6 +339,9 @@ func unquoteScare(c string) string {
 func partyIn(c string) (string, bool) {
 	if p, named := partyOf(c); named && p != "them" {
 		return p, true
+	}
+	if m := nobodyFromRE().FindStringSubmatch(c); m != nil {
+		return m[1], true // "nobody in IT cares", "no one from the vendor team replied"
 	}
 	s := parse(c)
 	for _, np := range s.NounPhrases() {
@@ -392,7 +418,7 @@ func stripVentAdverbs(c string) string {
 // splitClauses cuts a sentence body at its clause breaks; seps[i] is what
 // came before clause i (the break, as written).
 func splitClauses(body string) (clauses, seps []string) {
-	breaks := []string{". ", "! ", "? ", "; ", " — ", " – ", " - ", ", and ", ", but ", " and ", " but ", ", so ", ", which ", ", ", " because ", ": "}
+	breaks := []string{". ", "! ", "? ", "; ", " 🙃 ", " 🙄 ", " — ", " – ", " - ", ", and ", ", but ", " and ", " but ", ", so ", ", which ", ", ", " because ", ": "}
 	rest, sep := body, ""
 	for rest != "" {
 		cut, blen := len(rest), 0
@@ -408,8 +434,8 @@ func splitClauses(body string) (clauses, seps []string) {
 			break
 		}
 		sep = rest[cut : cut+blen]
-		if strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") {
-			sep = ", "
+		if strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") && !strings.HasPrefix(strings.ToLower(sep), ", and") && !strings.HasPrefix(strings.ToLower(sep), ", but") {
+			sep = ", " // ", and" and ", but" join what is kept as written
 		}
 		rest = rest[cut+blen:]
 	}
@@ -453,13 +479,13 @@ var (
 // ventlessRequest is the rewrite of a vent as its facts and a request.
 func ventlessRequest(body string) (candidate, bool) {
 	facts, party, ask, ok := ventless(body)
-	if !ok {
+	if !ok || !statementLike(strings.TrimPrefix(facts, "I'm concerned about ")) {
 		return candidate{}, false
 	}
 	if ask == "" {
 		ask = "Could we agree " + fixOrWay(facts) + " by [date]?"
 	}
-	if party != "" && strings.HasPrefix(ask, "Could we agree [") {
+	if party != "" && goodParty(party) && strings.HasPrefix(ask, "Could we agree [") {
 		ask = strings.Replace(ask, "] by", "] with "+party+" by", 1)
 	}
 	return candidate{ventFactsTitle, finish(facts) + " " + ask}, true
@@ -654,4 +680,68 @@ func hasHave(s grammar.Sentence, c grammar.Chunk) string {
 		return "have"
 	}
 	return "has"
+}
+
+// nounFirst reports whether a fragment opens with what it names ("QA
+// environment down", "three PMs on leave"), not with a preposition or an
+// adverb ("in my last three emails", "twice last week").
+func nounFirst(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0].Tag
+	return grammar.IsNoun(t) || t == "CD" || t == "DT" || t == "PRP$" || grammar.IsAdj(t)
+}
+
+// repeatAdverbRE: the adverbs of repetition a kept clause loses.
+var repeatAdverbRE = lazyRE(`(?i)\b(?:again|still)\b`)
+
+// stripConjunction drops a joining word that opens a sentence and says
+// nothing of its own: "So engineering decided …", "And the new HRIS …".
+func stripConjunction(s string) string {
+	for _, w := range []string{"so ", "and ", "but ", "well, ", "ok so ", "okay so "} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			return s[len(w):]
+		}
+	}
+	return s
+}
+
+// labelLike reports whether what comes before ": " labels the line
+// ("Benefits portal", "Marking load", "Core banking upgrade"): no verb,
+// or a few words that open with a capital and do not start with "I" or
+// "we".
+func labelLike(s string) bool {
+	if !hasVerb(s) {
+		return true
+	}
+	f := strings.Fields(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	return len(f) <= 3 && unicode.IsUpper(r) && f[0] != "I" && !strings.EqualFold(f[0], "we") && !isVent(s)
+}
+
+// scareVerb reports whether a scare-quoted word is the verb of its
+// clause, which cannot go.
+func scareVerb(c, w string) bool {
+	for _, t := range parse(strings.NewReplacer("'", " ", "‘", " ", "’", " ", "\"", " ", "“", " ", "”", " ").Replace(c)).Tokens {
+		if t.Text == w {
+			return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && strings.HasSuffix(w, "ed")
+		}
+	}
+	return false
+}
+
+// nobodyFromRE: "nobody in IT", "no one from the platform team".
+var nobodyFromRE = lazyRE(`(?i:\b(?:nobody|no one|no-one) (?:in|from|at|on)) ((?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)?|(?i:the )?[a-z]+ team)\b`)
+
+// nobodyDidRE: "nobody (from IT) answered the hotline".
+var nobodyDidRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: (?:in|from|at|on) [\w& ]{1,30}?)?(?: ever)? (answered|returned|reviewed|updated|checked|signed|approved|fixed|read|replied to|picked up|cleaned|restocked|emptied|logged|booked|ordered|tested) ((?:the|our|my|their|that|this|any) .+)$`)
+
+// modifies reports whether the text after a scare-quoted word opens with
+// the noun it modifies ("the 'quick' migration"), so that the word can go;
+// "closed as 'stale' by a bot" keeps it.
+func modifies(after string) bool {
+	toks := parse(strings.TrimLeft(after, " ")).Tokens
+	return len(toks) > 0 && (grammar.IsNoun(toks[0].Tag) || grammar.IsAdj(toks[0].Tag))
 }

@@ -1,0 +1,354 @@
+package builtin
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/upward-lint/upward/internal/grammar"
+	"github.com/upward-lint/upward/internal/phrase"
+)
+
+// A complaint's first rewrite must not keep the complaint: a rewrite
+// whose statement (what it says before its request) still has a vent cue
+// of the rule (see isVent) or one of the rule's trigger phrases reads,
+// to the person it is for, as the same grievance with a question added.
+// Such a rewrite is offered only after one that states the facts
+// plainly.
+
+// complaintTriggers matches the phrases that make a complaint finding.
+var complaintTriggers = sync.OnceValue(func() *phrase.Matcher {
+	_, rf := mustLoad("complaint")
+	var pats []phrase.Pattern
+	for _, g := range []string{"burnout", "uninformed", "opener", "vent"} {
+		for _, p := range rf.Phrases[g] {
+			pats = append(pats, phrase.Pattern{Text: p, Group: g})
+		}
+	}
+	return phrase.MustCompile(pats)
+})
+
+// stillComplains reports whether a rewrite still vents: a sentence of it
+// other than its request has a vent cue or a trigger phrase.
+func stillComplains(text string) bool {
+	for _, s := range splitSentences(text) {
+		if strings.HasSuffix(s, "?") && requestLead(s) {
+			continue
+		}
+		if isVent(s) || len(complaintTriggers().FindAll(s, nil)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// requestLead reports whether a sentence opens as a request: "Could we…",
+// "Can you…", "How do…".
+func requestLead(s string) bool {
+	switch strings.ToLower(firstWord(s)) {
+	case "could", "can", "would", "will", "how", "shall":
+		return true
+	}
+	return false
+}
+
+// splitSentences cuts a rewrite at its sentence ends.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if strings.ContainsRune(".!?", rune(text[i])) && (i+1 == len(text) || text[i+1] == ' ') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// cleanFirst moves the rewrites that still complain after those that do
+// not, keeping the order within each.
+func cleanFirst(cands []candidate) []candidate {
+	out := slices.Clone(cands)
+	slices.SortStableFunc(out, func(a, b candidate) int {
+		ca, cb := stillComplains(a.text), stillComplains(b.text)
+		switch {
+		case ca == cb:
+			return 0
+		case cb:
+			return -1
+		}
+		return 1
+	})
+	return out
+}
+
+var (
+	// verdictRE: a clause that only passes a verdict on its subject: "this
+	// approval process is ridiculous", "the whole rate case process is a
+	// farce".
+	verdictRE = lazyRE(`(?i)^(.+?) (?:is|are|was|were|has been|have been|seems|looks) (?:so |just |completely |utterly |totally |frankly |honestly |such |an? |absolutely |beyond |a bit |pretty )*(?:ridiculous|absurd|joke|farce|mess|shambles|circus|unacceptable|insane|crazy|madness|nonsense|pointless|useless|laughable|embarrassing|a waste of [\w' ]+)$`)
+	// foundOutLoveRE: "love finding out about the tariff change from a customer tweet".
+	foundOutLoveRE = lazyRE(`(?i)^(?:(?:i |just |really |so )*(?:love|adore|enjoy)(?:d)?|great|nice|fun|always fun) (?:finding out|hearing|learning) about (.+?) from (.+)$`)
+)
+
+// looseStatement is the facts of a complaint that ventless could not take
+// apart: the sentence without its sarcastic openers ("Funny how",
+// "Great,", "As I've said before,"), its emphasis ("AGAIN", "still") and
+// the clauses that only pass a verdict and name nothing ("fantastic.",
+// "Genius move, whoever said yes."). A clause that names a fact is kept
+// even where it has a milder cue ("… gets blamed for …"), so that no
+// name or number is lost. ok is false when nothing was taken out or no
+// statement is left.
+func looseStatement(body string) (string, bool) {
+	if m := foundOutLoveRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil {
+		return "I found out about " + m[1] + " from " + trimClause(m[2], 1), true
+	}
+	label := ""
+	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
+		label, body = body[:i+2], body[i+2:]
+	}
+	body, changed := stripVentLead(stripConjunction(strings.TrimSpace(body)))
+	clauses, seps := splitClauses(body)
+	var kept []string
+	verdict := "" // the subject of a verdict, kept as the label of what follows
+	for i, c := range clauses {
+		orig := c
+		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
+			changed, c = true, a
+		}
+		c, lead := stripVentLead(c)
+		changed = changed || lead
+		c = strings.TrimRight(unquoteScare(c), "?!.… ")
+		if m := verdictRE().FindStringSubmatch(c); m != nil && i+1 < len(clauses) && !isVent(m[1]) && hasFact(m[1]) {
+			// "This approval process is ridiculous: three sign-offs …"
+			// → "This approval process: three sign-offs …"
+			changed, verdict = true, m[1]
+			kept = append(kept, strings.TrimLeft(seps[i], " ,")+m[1])
+			if i+1 < len(seps) {
+				seps[i+1] = ": "
+			}
+			continue
+		}
+		if isVent(c) && (!hasFact(c) || len(strings.Fields(c)) <= 3 || len(kept) > 0) ||
+			!hasFact(c) && len(strings.Fields(c)) <= 3 {
+			changed = true // "fantastic", "Genius move", "whoever said yes"
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(c), "because ") && isVent(orig) {
+			changed = true // "because of course it did"
+			continue
+		}
+		if len(kept) > 0 {
+			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
+				c = ". " + upperFirst(c)
+			} else {
+				c = seps[i] + c
+			}
+		}
+		kept = append(kept, c)
+	}
+	out := strings.TrimRight(strings.TrimSpace(strings.Join(kept, "")), " ,;:—-")
+	if verdict != "" && len(kept) == 1 {
+		// Only the verdict's subject is left: "the whole rate case process".
+		w, rest, _ := strings.Cut(out, " ")
+		switch strings.ToLower(w) {
+		case "the", "this", "that", "these", "those", "our", "my":
+			out = strings.ToLower(w) + " " + rest
+		}
+		return label + "I'm concerned about " + out + ": [why]", true
+	}
+	if !changed || len(strings.Fields(out)) < 3 {
+		return "", false
+	}
+	if _, w := cutLastWord(out); danglingEnd[strings.ToLower(w)] || !statementLike(out) {
+		return "", false
+	}
+	return label + upperFirst(capitalI(out)), true
+}
+
+// looseRequest is the rewrite of a complaint as its loose statement (see
+// looseStatement) and a request about it.
+func looseRequest(body string) (candidate, bool) {
+	s, ok := looseStatement(body)
+	if !ok {
+		return candidate{}, false
+	}
+	if strings.HasPrefix(s, "I found out about ") {
+		return candidate{"Ask to be told earlier", finish(s) + " Could you loop me in earlier on changes like this?"}, true
+	}
+	ask := "Could we agree " + fixOrWay(s)
+	if p, named := partyIn(s); named && goodParty(p) && !strings.Contains(s, "I'm concerned about ") {
+		ask += " with " + p
+	}
+	return candidate{ventFactsTitle, finish(s) + " " + ask + " by [date]?"}, true
+}
+
+// statementLike reports whether a text left after the vents came out
+// states a fact: it names something, and it is no rhetorical question or
+// jab ("What's even the point …", "Whoever said yes").
+func statementLike(s string) bool {
+	switch strings.ToLower(strings.Trim(firstWord(s), ",.")) {
+	case "what's", "what", "why", "how", "who", "where", "whoever", "guess":
+		return false
+	}
+	return hasFact(s)
+}
+
+// whyRE: a protest asked as a question: "why does every escalation land
+// on my desk", "why am I expected to cover three bays with one HCA".
+var whyRE = lazyRE(`(?i)^(?:but |so |and |honestly,? )?why (does|do|is|are|am) (.+)$`)
+
+// whyAsFact states what a protest question takes for granted: "why does
+// every escalation land on my desk?" → "Every escalation lands on my
+// desk"; "why am I expected to cover three bays" → "I'm expected to cover
+// three bays". ok is false where the question has no plain subject.
+func whyAsFact(body string) (string, bool) {
+	m := whyRE().FindStringSubmatch(strings.TrimSpace(trimClause(body, 1)))
+	if m == nil {
+		return "", false
+	}
+	rest := trimTail(strings.TrimRight(m[2], "?!. "))
+	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ", honestly"), " honestly")
+	s := parse(rest)
+	if m[1] == "does" {
+		return doesAsFact(s, rest)
+	}
+	c, ok := s.NounPhraseAt(0)
+	if !ok || c.End >= len(s.Tokens) || isVent(s.Of(c)) {
+		return "", false
+	}
+	subj := s.Of(c)
+	tail := strings.TrimSpace(rest[len(subj):])
+	switch l := strings.ToLower(subj); {
+	case l == "it" || l == "this" || l == "that" || l == "nobody" || l == "no one" || l == "everyone":
+		return "", false // "why is it always me who …" has its own shape
+	case m[1] == "am" && l == "i":
+		subj = "I'm"
+	case m[1] == "is" || m[1] == "are":
+		subj += " " + strings.ToLower(m[1])
+	case m[1] == "do":
+		if l != "i" && l != "we" && l != "they" && !grammar.IsNoun(s.Tokens[c.End-1].Tag) {
+			return "", false
+		}
+	}
+	out := strings.TrimSpace(subj + " " + tail)
+	if !statementLike(out) || len(strings.Fields(out)) < 4 || strings.Contains(strings.ToLower(out), "bother") {
+		return "", false
+	}
+	return upperFirst(capitalI(out)), true
+}
+
+// whyRequest is the rewrite of a protest question as the fact it takes
+// for granted and a request about it.
+func whyRequest(body string) (candidate, bool) {
+	f, ok := whyAsFact(body)
+	if !ok {
+		return candidate{}, false
+	}
+	ask := "Could we agree " + fixOrWay(f)
+	if p, named := partyIn(f); named && goodParty(p) {
+		ask += " with " + p
+	}
+	return candidate{ventFactsTitle, finish(f) + " " + ask + " by [date]?"}, true
+}
+
+// goodParty reports whether a party found in a text reads as one: not
+// "every time marketing", "that recruitment", "Third".
+func goodParty(p string) bool {
+	switch strings.ToLower(firstWord(p)) {
+	case "every", "each", "when", "whenever", "that", "this", "third", "second", "fourth", "fifth", "another", "them",
+		"all", "any", "some", "whole", "the whole":
+		return false
+	}
+	return !commonStart[strings.ToLower(firstWord(p))]
+}
+
+// doesAsFact states "why does <subject> <verb> …" as "<subject> <verb>s
+// …": the verb is the first word after the subject tagged a base verb, or
+// after an adverb ("legal always sit"), or the last word of a noun phrase
+// the tagger ran on ("every escalation land").
+func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
+	words := strings.Fields(rest)
+	if len(words) != len(s.Tokens) || len(words) < 3 {
+		return "", false
+	}
+	v := -1
+	for i := 1; i < len(words) && i <= 5 && v < 0; i++ {
+		switch t := s.Tokens[i].Tag; {
+		case (t == "VB" || t == "VBP") && (grammar.IsNoun(s.Tokens[i-1].Tag) || s.Tokens[i-1].Tag == "PRP"):
+			v = i
+		case t == "RB" && i+1 < len(words):
+			v = i + 1
+		}
+	}
+	if v < 0 {
+		if c, ok := s.NounPhraseAt(0); ok && c.Len() >= 3 && c.End < len(words) && s.Tokens[c.End].Tag == "IN" && s.Tokens[c.End-1].Tag == "NN" {
+			v = c.End - 1
+		}
+	}
+	if v < 1 {
+		return "", false
+	}
+	subj := strings.Join(words[:v], " ")
+	if words[v-1] == strings.ToLower(words[v-1]) && s.Tokens[v-1].Tag == "RB" {
+		subj = strings.Join(words[:v-1], " ")
+		subj += " " + words[v-1]
+	}
+	switch strings.ToLower(words[0]) {
+	case "nobody", "no", "it", "this", "that", "everyone", "anyone":
+		return "", false
+	}
+	out := subj + " " + thirdPerson(words[v]) + " " + strings.Join(words[v+1:], " ")
+	out = strings.TrimSpace(out)
+	if !statementLike(out) || isVent(out) {
+		return "", false
+	}
+	return upperFirst(capitalI(out)), true
+}
+
+// whoRE: a protest asked as "who decided …?": "who signed off on running
+// the new resin without a trial", "who approved this tower design".
+var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
+
+// whoRequest asks to look again at a decision the writer protests: "who
+// signed off on running the new resin without a trial? now we've got 2
+// days of short shots" → "Now we've got 2 days of short shots. Could we
+// look again at the sign-off on running the new resin without a trial?"
+func whoRequest(body string) (candidate, bool) {
+	first, rest, _ := strings.Cut(body, "?")
+	m := whoRE().FindStringSubmatch(strings.TrimSpace(first))
+	if m == nil {
+		return candidate{}, false
+	}
+	what := strings.TrimSpace(trimClause(m[2], 1))
+	if !hasFact(what) || isVent(what) {
+		return candidate{}, false
+	}
+	var decision string
+	switch v := strings.ToLower(m[1]); v {
+	case "decided to", "agreed to", "thought it was a good idea to", "thought":
+		decision = "the decision to " + strings.TrimPrefix(what, "to ")
+	case "decided that", "decided", "agreed":
+		decision = "the decision that " + what
+		if grammar.IsVerb(parse("to " + what).Tokens[1].Tag) {
+			decision = "the decision to " + what
+		}
+	case "approved":
+		decision = "the approval of " + what
+	case "signed off on":
+		decision = "the sign-off on " + what
+	}
+	facts := ""
+	for _, s := range splitSentences(strings.TrimLeft(rest, "?! ")) {
+		s = strings.TrimRight(s, ".!?")
+		if hasFact(s) && !isVent(s) && !strings.HasPrefix(strings.ToLower(s), "how ") {
+			facts += finish(upperFirst(capitalI(s))) + " "
+		}
+	}
+	return candidate{"Ask to revisit the decision", facts + "Could we look again at " + decision + "?"}, true
+}
