@@ -150,42 +150,33 @@ func (b *binder) words(name string) []string {
 }
 
 func (b *binder) phrases(name string) []string {
-	b.ask("group", name)
-	ps, ok := b.rf.Phrases[name]
-	if !ok {
-		b.errorf("no phrase group %q", name)
-	}
-	return ps
+	return lookup(b, "group", "phrase group", b.rf.Phrases, name)
 }
 
 // message returns the text of one of the file's messages.
 func (b *binder) message(name string) string {
-	b.ask("message", name)
-	m, ok := b.rf.Messages[name]
-	if !ok {
-		b.errorf("no message %q", name)
-	}
-	return m
+	return lookup(b, "message", "message", b.rf.Messages, name)
 }
 
 // replacement returns the text of one of the file's replacements.
 func (b *binder) replacement(name string) string {
-	b.ask("replacement", name)
-	r, ok := b.rf.Replacements[name]
-	if !ok {
-		b.errorf("no replacement %q", name)
-	}
-	return r
+	return lookup(b, "replacement", "replacement", b.rf.Replacements, name)
 }
 
 // fixList returns one of the file's [fix] word lists (see rulefile.File.Fix).
 func (b *binder) fixList(name string) []string {
-	b.ask("fix", name)
-	l, ok := b.rf.Fix[name]
+	return lookup(b, "fix", "fix list", b.rf.Fix, name)
+}
+
+// lookup returns m[name], recording that the rule asked for it (as kind)
+// and an error naming what (the kind in the error) when the file lacks it.
+func lookup[T any](b *binder, kind, what string, m map[string]T, name string) T {
+	b.ask(kind, name)
+	v, ok := m[name]
 	if !ok {
-		b.errorf("no fix list %q", name)
+		b.errorf("no %s %q", what, name)
 	}
-	return l
+	return v
 }
 
 // groups returns the handles of all the file's phrase groups, sorted by
