@@ -18,14 +18,8 @@ import (
 
 // complaintTriggers matches the phrases that make a complaint finding.
 var complaintTriggers = sync.OnceValue(func() *phrase.Matcher {
-	_, rf := mustLoad("complaint")
-	var pats []phrase.Pattern
-	for _, g := range []string{"burnout", "uninformed", "opener", "vent"} {
-		for _, p := range rf.Phrases[g] {
-			pats = append(pats, phrase.Pattern{Text: p, Group: g})
-		}
-	}
-	return phrase.MustCompile(pats)
+	g := &complaint.groups
+	return groupMatcher("complaint", nil, g.burnout, g.uninformed, g.opener, g.vent)
 })
 
 // stillComplains reports whether a rewrite still vents: a sentence of it

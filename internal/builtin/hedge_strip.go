@@ -26,22 +26,13 @@ import (
 
 // softenerMatcher finds the rule's hedges and softeners.
 var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
-	_, rf := mustLoad("hedging")
-	var pats []phrase.Pattern
+	var gs []*phraseGroup
 	for _, g := range sortedHandles(groupHandles("hedging")) {
-		if g == hedging.groups.apology {
-			continue
-		}
-		for _, p := range rf.Phrases[g.name] {
-			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
+		if g != hedging.groups.apology {
+			gs = append(gs, g)
 		}
 	}
-	for _, g := range []*phraseGroup{hedging.groups.filler, hedging.groups.maybe, hedging.groups.opener} {
-		for _, p := range hedging.fix.softeners[g] {
-			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
-		}
-	}
-	return phrase.MustCompile(pats)
+	return groupMatcher("hedging", hedging.fix.softeners, gs...)
 })
 
 // maxHedgeSteps bounds the removals of one sentence.
@@ -385,4 +376,23 @@ func applyLocal(src, masked string, sents, quotes []document.Span, edits []lint.
 		quotes = move(quotes, e, d)
 	}
 	return src, masked, sents, quotes
+}
+
+// groupMatcher compiles one matcher over the phrases of the groups gs of
+// rules/<id>.toml, each pattern named by its group, plus the extra phrases
+// given for a group (such as the [fix] lists only rewrites use). The
+// rewrites use it to look for a rule's phrases in text they wrote, which
+// the shared scan of the document does not see.
+func groupMatcher(id string, extra map[*phraseGroup][]string, gs ...*phraseGroup) *phrase.Matcher {
+	_, rf := mustLoad(id)
+	var pats []phrase.Pattern
+	for _, g := range gs {
+		for _, p := range rf.Phrases[g.name] {
+			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
+		}
+		for _, p := range extra[g] {
+			pats = append(pats, phrase.Pattern{Text: p, Group: g.name})
+		}
+	}
+	return phrase.MustCompile(pats)
 }
