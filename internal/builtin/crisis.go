@@ -20,7 +20,7 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	for _, w := range b.fixList("alarm_words") {
 		f.fix.alarmWords[w] = true
 	}
-	for _, p := range b.rf.Phrases["alarm"] {
+	for _, p := range b.phrases("alarm") {
 		for _, w := range strings.Fields(strings.ToLower(p)) {
 			f.fix.alarmWords[w] = true
 		}
