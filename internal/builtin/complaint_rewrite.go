@@ -422,9 +422,10 @@ func clause(s string) bool {
 		return false // "Reviewing vendor contracts is."
 	}
 	for _, t := range toks {
-		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if grammar.IsFinite(t.Tag) {
 			return true
+		}
+		switch t.Tag {
 		case "WRB":
 			return false
 		case "IN":

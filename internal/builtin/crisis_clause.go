@@ -61,7 +61,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	out.WriteString(lead)
 	if len(kept) > 0 {
 		k := strings.Join(kept, ", ")
-		if !finiteVerb(parse(k)) {
+		if !parse(k).HasFiniteVerb() {
 			return lint.Fix{}, false
 		}
 		out.WriteString(k)
@@ -147,14 +147,3 @@ var timeWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// finiteVerb reports whether a sentence has a finite verb.
-func finiteVerb(s grammar.Sentence) bool {
-	for _, t := range s.Tokens {
-		switch t.Tag {
-		case "VBZ", "VBP", "VBD", "MD":
-			return true
-		}
-	}
-	return false
-}

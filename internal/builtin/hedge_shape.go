@@ -87,13 +87,7 @@ func fragment(t string) bool {
 	case "me", "so":
 		return true
 	}
-	for _, tk := range grammar.Parse(t).Tokens {
-		switch tk.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
-			return false
-		}
-	}
-	return true
+	return !grammar.Parse(t).HasFiniteVerb()
 }
 
 // shapes removes the hedge shapes of sentence si (see above) and reports

@@ -144,6 +144,23 @@ func IsNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
 // IsVerb reports whether a tag is a verb's.
 func IsVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
 
+// IsFinite reports whether a tag is a finite verb's: past, present or a
+// modal ("went", "goes", "go" after a subject, "will").
+func IsFinite(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
+
+// HasFiniteVerb reports whether the sentence has a finite verb: whether it
+// can stand as a clause of its own rather than a fragment.
+func (s Sentence) HasFiniteVerb() bool {
+	for _, t := range s.Tokens {
+		if IsFinite(t.Tag) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsAdj reports whether a tag is an adjective's.
 func IsAdj(tag string) bool { return strings.HasPrefix(tag, "JJ") }
 

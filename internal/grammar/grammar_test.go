@@ -67,3 +67,19 @@ func BenchmarkParse(b *testing.B) {
 		Parse(in)
 	}
 }
+
+func TestHasFiniteVerb(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"The build failed on Monday.", true},
+		{"We will ship it.", true},
+		{"Me reaching out.", false},
+		{"Absolute carnage.", false},
+	} {
+		if got := Parse(tt.in).HasFiniteVerb(); got != tt.want {
+			t.Errorf("Parse(%q).HasFiniteVerb() = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
