@@ -2,6 +2,8 @@ package builtin
 
 import (
 	"strings"
+
+	"github.com/upward-lint/upward/internal/grammar"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,6 +33,9 @@ var (
 	leadAdverbRE = lazyRE(`(?i)^(at some point|sometime|some time|maybe|perhaps|possibly|by any chance|when you (?:have|get) a (?:moment|minute|sec|second|chance)),? `)
 	// nounClauseRE: a short noun phrase as subject, an auxiliary and the rest.
 	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
+	// permissionRE: "Is it okay if I take Friday off?", "would it be alright to
+	// bring it up again?": permission asked for what the writer means to do.
+	permissionRE = lazyRE(`(?i)^(?:is it|would it be|will it be|would that be)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to) (.+?)[?.!]*$`)
 	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
 	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
@@ -73,6 +78,12 @@ func directSentence(t string) (string, bool) {
 		}
 		return "", false
 	}
+	if m := permissionRE().FindStringSubmatch(body); m != nil {
+		if q, ok := askToDo(m[1]); ok {
+			return prefix + recase(q) + "?", true
+		}
+		return "", false
+	}
 	if m := askThenQuestionRE().FindStringSubmatch(body); m != nil && questionLead(m[1]) {
 		return prefix + recase(m[1]), true
 	}
@@ -83,6 +94,30 @@ func directSentence(t string) (string, bool) {
 		return prefix + recase("here's "+m[1]), true
 	}
 	return "", false
+}
+
+// askToDo returns "can I" and what the writer asked permission to do,
+// where that opens on a verb in its base form ("take Friday off"); a
+// verb in the past ("if I moved my 1:1") has no base form to borrow, and
+// a clause with a question or a choice of its own stays as it is.
+func askToDo(rest string) (string, bool) {
+	rest = strings.TrimRight(rest, " ,")
+	if rest == "" || strings.ContainsAny(rest, "?;") || strings.Contains(rest, ", if") || strings.Contains(rest, ", whether") {
+		return "", false
+	}
+	toks := grammar.Parse("I " + rest).Tokens
+	if len(toks) < 2 || strings.HasSuffix(toks[1].Lower, "ed") {
+		return "", false
+	}
+	switch toks[1].Tag {
+	case "VB", "VBP", "NN", "NNS", "JJ": // the tagger reads "I book" as a noun
+	default:
+		return "", false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' {
+		return "", false
+	}
+	return "can I " + rest, true
 }
 
 // firstWords returns the first n words of s.

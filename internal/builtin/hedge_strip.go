@@ -268,6 +268,9 @@ func (st *localBlock) direct(si int) bool {
 	if !ok || out == t[lead:] {
 		return false
 	}
+	if again, ok := directSentence(out); ok { // "Wanted to check, is it ok if I…?"
+		out = again
+	}
 	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: s.Start + len(t)}, NewText: out}})
 	return true
 }

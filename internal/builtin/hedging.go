@@ -81,7 +81,7 @@ func hedgingRule() *lint.Rule {
 	// sentence, where there are any.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if si := v.sentenceAt(span.Start); si >= 0 {
-			return hedgeFixes(v)(si, document.Span{Start: span.Start, End: span.Start})
+			return hedgeFixes(v)(si, span)
 		}
 		return nil
 	})
