@@ -35,7 +35,7 @@ var (
 	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
 	// permissionRE: "Is it okay if I take Friday off?", "would it be alright to
 	// bring it up again?": permission asked for what the writer means to do.
-	permissionRE = lazyRE(`(?i)^(?:is it|would it be|will it be|would that be)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to) (.+?)[?.!]*$`)
+	permissionRE = lazyRE(`(?i)^(?:(?:is it|would it be|will it be|would that be)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to)|(?:would|do) you mind(?: terribly| at all)? if i) (.+?)[?.!]*$`)
 	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
 	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
@@ -106,11 +106,18 @@ func askToDo(rest string) (string, bool) {
 		return "", false
 	}
 	toks := grammar.Parse("I " + rest).Tokens
-	if len(toks) < 2 || strings.HasSuffix(toks[1].Lower, "ed") {
+	if len(toks) < 2 {
 		return "", false
 	}
-	switch toks[1].Tag {
-	case "VB", "VBP", "NN", "NNS", "JJ": // the tagger reads "I book" as a noun
+	switch v := toks[1]; {
+	case v.Tag == "VBD" || strings.HasSuffix(v.Lower, "ed"):
+		// "if I moved my 1:1" → "can I move my 1:1"
+		base, ok := baseOfPast(v.Lower)
+		if !ok || !strings.HasPrefix(rest, v.Text) {
+			return "", false
+		}
+		rest = base + rest[len(v.Text):]
+	case v.Tag == "VB", v.Tag == "VBP", v.Tag == "NN", v.Tag == "NNS", v.Tag == "JJ": // the tagger reads "I book" as a noun
 	default:
 		return "", false
 	}
@@ -118,6 +125,41 @@ func askToDo(rest string) (string, bool) {
 		return "", false
 	}
 	return "can I " + rest, true
+}
+
+// baseOfPast returns the base form of past verb w, from the [fix] table
+// of irregular and ambiguous verbs or, for a regular verb, from its
+// spelling where that leaves no doubt: "-ied" ("applied" → "apply"), a
+// doubled consonant ("swapped" → "swap"), "-ved" ("moved" → "move"), a
+// stem that ends in two consonants ("asked") or in a vowel pair and a
+// consonant ("joined"). Any other spelling ("hoped", "raced") could
+// take an "e" or not, so it gives false.
+func baseOfPast(w string) (string, bool) {
+	if b, ok := hedging.fix.pastBase[w]; ok {
+		return b, true
+	}
+	stem, ok := strings.CutSuffix(w, "ed")
+	if !ok || len(stem) < 3 {
+		return "", false
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(stem)
+	last, prev := stem[n-1], stem[n-2]
+	switch {
+	case strings.HasSuffix(w, "ied"):
+		return w[:len(w)-3] + "y", true
+	case last == prev && !vowel(last) && strings.IndexByte("lsfz", last) < 0:
+		return stem[:n-1], true
+	case last == 'v':
+		return stem + "e", true
+	case strings.IndexByte("scgvzy", last) >= 0 || vowel(last):
+		return "", false
+	case !vowel(prev) && last != prev:
+		return stem, true
+	case vowel(prev) && vowel(stem[n-3]):
+		return stem, true
+	}
+	return "", false
 }
 
 // firstWords returns the first n words of s.

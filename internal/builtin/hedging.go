@@ -27,6 +27,12 @@ var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
 	for _, pg := range []*phraseGroup{g.filler, g.maybe, g.opener} {
 		f.fix.softeners[pg] = b.fixList(pg.name + "_softeners")
 	}
+	f.fix.pastBase = map[string]string{}
+	for _, pair := range b.fixList("irregular_past") {
+		if past, base, ok := strings.Cut(pair, " "); ok {
+			f.fix.pastBase[past] = base
+		}
+	}
 	f.model = modelText{msg: b.message("model")} // no model fix
 	return f
 })
@@ -40,7 +46,12 @@ type hedgingFile struct {
 	}
 	// fix holds what only the hedge removal uses: the softeners it takes
 	// out with a hedge of a group (see stripHedges).
-	fix   struct{ softeners map[*phraseGroup][]string }
+	// pastBase maps a past verb to its base form where baseOfPast's
+	// spelling rules do not give it (see askToDo).
+	fix struct {
+		softeners map[*phraseGroup][]string
+		pastBase  map[string]string
+	}
 	msg   map[*phraseGroup]string // by reported group, extraGroup included
 	repl  struct{ delay string }
 	model modelText
