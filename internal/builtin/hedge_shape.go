@@ -27,7 +27,8 @@ import (
 var softenWords = []string{"sorry", "apologies", "apologise", "apologize", "probably", "prob", "dumb", "silly",
 	"just", "maybe", "not sure", "might", "stupid", "obvious", "overstep", "overstepping", "bother", "ping",
 	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent", "annoying", "a pain",
-	"presumptuous", "off base", "oversensitive", "toes", "forgive", "intrusion", "basic", "feel bad", "my place", "my call"}
+	"presumptuous", "off base", "oversensitive", "toes", "forgive", "intrusion", "basic", "feel bad", "my place", "my call",
+	"thought of this", "thought of that"}
 
 // tailSoftenerRE matches a clause or sentence that only softens.
 var tailSoftenerRE = sync.OnceValue(func() *regexp.Regexp {

@@ -19,6 +19,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	f.repl.recommend = b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
+	f.fix.courtesyNouns = b.fixList("courtesy_nouns")
 	return f
 })
 
@@ -32,7 +33,7 @@ type openQuestionFile struct {
 	repl  struct{ recommend string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
-	fix struct{ helpless, asks, exasperated []string }
+	fix struct{ helpless, asks, exasperated, courtesyNouns []string }
 }
 
 // isOpen reports whether h is an open question or statement.
@@ -240,6 +241,20 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 			if strings.ContainsRune(".?!", rune(before[i])) {
 				// "…can't do 180 plated. what now??": a question of its own.
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i + 1, End: span.End}, " "+upperFirst(withTopic)))
+			} else if k, ok := idleClause(before[:i]); ok {
+				// "your call, what do we do?", "What is your opinion, what
+				// should I do?": a clause that states nothing goes with the
+				// question (a full stop would leave a fragment or a question
+				// ending on one).
+				if k == 0 {
+					fixes = append(fixes, rewriteFix(title, span, upperFirst(withTopic)))
+				} else {
+					fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + k, End: span.End}, upperFirst(withTopic)))
+				}
+			} else if topicClause(before[:i]) {
+				// "For the Christmas rota, how should I decide …?" → "For
+				// the Christmas rota, to decide …, I recommend …".
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ", "+lowerFirst(withTopic)))
 			} else {
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
 			}
@@ -285,9 +300,17 @@ func questionTopic(rest string) string {
 	if i := strings.Index(r, ", "); i > 0 {
 		r = r[:i] // "the Leeds warehouse lease, open to ideas"
 	}
+	whole := r
 	r = strings.TrimRight(trimDangling(r), " ,")
 	if !hasFact(r) || strings.ContainsAny(r, "?") {
 		return ""
+	}
+	if toks := parse(r).Tokens; len(toks) > 0 && (toks[len(toks)-1].Tag == "IN" || toks[len(toks)-1].Tag == "TO") {
+		// "deal with that": the pronoun trimDangling took is the object.
+		if _, w := cutLastWord(whole); !objectPronoun[strings.ToLower(w)] || !strings.HasPrefix(whole, r) {
+			return ""
+		}
+		r = whole
 	}
 	s := grammar.ParseAfter("I ", r)
 	if len(s.Tokens) == 0 {
@@ -311,6 +334,54 @@ func questionTopic(rest string) string {
 		}
 	}
 	return ""
+}
+
+// objectPronoun holds the pronouns that may end a question's topic as its
+// object ("how do we deal with that?").
+var objectPronoun = map[string]bool{"it": true, "this": true, "that": true, "them": true, "these": true, "those": true, "him": true, "her": true}
+
+// idleClause reports whether the last clause of lead (the words before the
+// comma that joins it to an open question) states nothing a reader needs:
+// no finite verb and no noun but those that name the message ("your
+// call", "sorry, newbie question"), or a question of its own ("What is
+// your opinion"). It returns where that clause starts in lead.
+func idleClause(lead string) (int, bool) {
+	k := strings.LastIndexAny(lead, ".?!;:")
+	start := k + 1
+	c := strings.TrimSpace(lead[start:])
+	if c == "" {
+		return 0, false
+	}
+	ps := parse(c)
+	for _, t := range ps.Tokens {
+		if t.Tag == "CD" || t.Tag == "NNP" || t.Tag == "NNPS" {
+			return 0, false // a name or a number: "Priya, …", "3 vans short, …"
+		}
+	}
+	w, _, _ := strings.Cut(strings.ReplaceAll(firstWord(c), "’", "'"), "'") // "What's"
+	if !questionLead(w) {
+		if ps.HasFiniteVerb() {
+			return 0, false
+		}
+		for _, t := range ps.Tokens {
+			if grammar.IsNoun(t.Tag) && !slices.Contains(openQuestion.fix.courtesyNouns, t.Lower) {
+				return 0, false // "For the all-hands next month, …": what it is about
+			}
+		}
+	}
+	for start < len(lead) && lead[start] == ' ' {
+		start++
+	}
+	return start, true
+}
+
+// topicClause reports whether the last clause of lead is a prepositional
+// phrase that names the question's topic: "For the Christmas rota", "On
+// the Leeds lease".
+func topicClause(lead string) bool {
+	c := strings.TrimSpace(lead[strings.LastIndexAny(lead, ".?!;:")+1:])
+	ps := parse(c)
+	return len(ps.Tokens) > 1 && ps.Tokens[0].Tag == "IN" && !ps.HasFiniteVerb() && hasFact(c)
 }
 
 // courtesyLead reports whether the words before an open question are only
