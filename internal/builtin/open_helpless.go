@@ -140,8 +140,9 @@ func helplessTopic(phrase, rest string) (string, bool) {
 			return t, true
 		}
 		// "how to respond": a verb alone.
-		if s := parse("I " + rest); len(s.Tokens) == 2 && (s.Tokens[1].Tag == "VB" || s.Tokens[1].Tag == "VBP") {
-			return "To " + rest, true
+		if s := parse("I " + rest); (len(s.Tokens) == 2 || len(s.Tokens) == 3 && objectPronoun[s.Tokens[2].Lower]) &&
+			(s.Tokens[1].Tag == "VB" || s.Tokens[1].Tag == "VBP") {
+			return "To " + rest, true // "how to respond", "how to handle that"
 		}
 	}
 	return "", false

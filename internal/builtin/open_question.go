@@ -19,7 +19,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	f.repl.recommend = b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
-	f.fix.courtesyNouns = b.fixList("courtesy_nouns")
+	f.fix.courtesyNouns, f.fix.helplessStates = b.fixList("courtesy_nouns"), b.fixList("helpless_states")
 	return f
 })
 
@@ -33,7 +33,9 @@ type openQuestionFile struct {
 	repl  struct{ recommend string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
-	fix struct{ helpless, asks, exasperated, courtesyNouns []string }
+	fix struct {
+		helpless, asks, exasperated, courtesyNouns, helplessStates []string
+	}
 }
 
 // isOpen reports whether h is an open question or statement.
@@ -62,6 +64,7 @@ func openQuestionRule() *lint.Rule {
 			if offersOptions(hs) {
 				return
 			}
+			prevSI, prevFixes := -2, []lint.Fix(nil)
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				stext := v.masked(sent)
@@ -84,8 +87,14 @@ func openQuestionRule() *lint.Rule {
 						continue
 					}
 				}
-				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg,
-					Fixes: tidyAnswers(v, openFixes(v, h, sent))})
+				fixes := tidyAnswers(v, openFixes(v, h, sent))
+				if prevSI == si-1 && isAsk(stext) && len(prevFixes) > 0 {
+					// "What should I do? Open to ideas!": the ask's fix is its
+					// question's, which takes the ask away with it.
+					fixes = slices.Clone(prevFixes)
+				}
+				prevSI, prevFixes = si, fixes
+				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg, Fixes: fixes})
 			}
 		})
 	}
@@ -360,19 +369,31 @@ func idleClause(lead string) (int, bool) {
 	}
 	w, _, _ := strings.Cut(strings.ReplaceAll(firstWord(c), "’", "'"), "'") // "What's"
 	if !questionLead(w) {
-		if ps.HasFiniteVerb() {
-			return 0, false
-		}
 		for _, t := range ps.Tokens {
 			if grammar.IsNoun(t.Tag) && !slices.Contains(openQuestion.fix.courtesyNouns, t.Lower) {
 				return 0, false // "For the all-hands next month, …": what it is about
 			}
+		}
+		if ps.HasFiniteVerb() && !helplessState(c) {
+			return 0, false // "we're late again": a fact
 		}
 	}
 	for start < len(lead) && lead[start] == ' ' {
 		start++
 	}
 	return start, true
+}
+
+// helplessState reports whether clause c says the writer is lost (the
+// [fix] list "helpless_states"): "I'm lost here", "honestly no clue".
+func helplessState(c string) bool {
+	low := " " + strings.ToLower(strings.ReplaceAll(c, "’", "'")) + " "
+	for _, w := range openQuestion.fix.helplessStates {
+		if indexWord(low, w, 0) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // topicClause reports whether the last clause of lead is a prepositional
@@ -413,6 +434,50 @@ func courtesyLead(lead string) (string, bool) {
 	return greet, strings.TrimSpace(string(b)) != strings.TrimSpace(rest) || greet != ""
 }
 
+// bareHandover reports whether clause c is a question that hands the
+// matter over and names nothing: a question word or auxiliary first, then
+// only pronouns, verbs and particles ("what do u want me to do", "how
+// should we play it").
+func bareHandover(c string) bool {
+	w, _, _ := strings.Cut(firstWord(c), "'")
+	if !questionLead(w) || w == "any" || hasFact(c) {
+		return false
+	}
+	for _, t := range parse(c).Tokens {
+		if t.Tag == "CD" || grammar.IsAdj(t.Tag) && len(t.Text) > 1 { // chat "u" reads as an adjective
+			return false // "is it 3 or 4", "is it ready"
+		}
+	}
+	return true
+}
+
+// handoverTopic returns the action a bare handover asks about, as the
+// lead of a recommendation: "To respond" for "how do you want to
+// respond", "To handle it" for "how do you want us to handle it"; "" where
+// the only verb is a handover's own ("what should I do", "what do you
+// think").
+func handoverTopic(c string) string {
+	toks := parse(c).Tokens
+	for j := 1; j < len(toks); j++ {
+		t := toks[j]
+		if t.Tag != "VB" || slices.Contains(handoverVerbs, t.Lower) {
+			continue
+		}
+		if p := toks[j-1]; p.Tag != "TO" && p.Tag != "MD" && p.Tag != "PRP" {
+			continue
+		}
+		rest := toks[j+1:]
+		if len(rest) > 2 || len(rest) > 0 && !objectPronoun[rest[len(rest)-1].Lower] && rest[0].Tag != "TO" && rest[0].Tag != "IN" {
+			return ""
+		}
+		return "To " + strings.TrimSpace(c[t.Start:])
+	}
+	return ""
+}
+
+// handoverVerbs are the verbs of a handover itself.
+var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin"}
+
 // exasperatedFix puts a recommendation in place of an exasperated open
 // question that ends the sentence at span (the [fix] list "exasperated"),
 // keeping the facts before it: "the client's feedback has 40 new
@@ -427,11 +492,14 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 			cut = i + len(sep)
 		}
 	}
-	last := strings.ToLower(strings.ReplaceAll(body[cut:], "’", "'"))
-	if !slices.Contains(openQuestion.fix.exasperated, strings.TrimSpace(last)) {
+	last := strings.TrimSpace(strings.ToLower(strings.ReplaceAll(body[cut:], "’", "'")))
+	if !slices.Contains(openQuestion.fix.exasperated, last) && !bareHandover(last) {
 		return lint.Fix{}, false
 	}
 	rec := upperFirst(openQuestion.repl.recommend)
+	if t := handoverTopic(last); t != "" {
+		rec = t + ", " + openQuestion.repl.recommend
+	}
 	if cut == 0 {
 		return rewriteFix("Recommend an option", span, rec), true
 	}
