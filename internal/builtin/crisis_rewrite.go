@@ -68,6 +68,13 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		if w, rest, ok := strings.Cut(body, " "); ok && strings.HasSuffix(w, "ly,") {
 			body = upperFirst(rest)
 		}
+		// So does a chat interjection: "omg the payroll run…".
+		if b := stripLeadIns(body); b != body && b != "" {
+			body = b
+			if startsUpper(text[len(lead):]) {
+				body = upperFirst(body)
+			}
+		}
 		// "This is a catastrophe." needs the sentence before it to say what "this" is.
 		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
 		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
