@@ -51,7 +51,7 @@ func directSentence(t string) (string, bool) {
 		prefix, body = body[:i+2], body[i+2:]
 	} else if m := bangGreetingRE().FindStringIndex(body); m != nil {
 		prefix, body = body[:m[1]], body[m[1]:]
-	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && !strings.Contains(body[:i], " ") {
+	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && len(strings.Fields(body[:i])) <= 3 && !parse(body[:i]).HasFiniteVerb() {
 		prefix, body = body[:i+2], body[i+2:]
 	}
 	// After a greeting the sentence goes on in lower case ("hey, could

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -141,14 +142,16 @@ func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
 }
 
 // leavesBadStart reports whether fix fx, applied to sentence sent, leaves
-// it opening with a conjunction or a mark (see badStart).
+// it opening with a conjunction or a mark (see badStart), or without the
+// finite verb it had (see lostVerb).
 func leavesBadStart(v blockView, sent document.Span, fx lint.Fix) bool {
 	if len(fx.Edits) != 1 || fx.Edits[0].Span.Start < sent.Start || fx.Edits[0].Span.End > sent.End {
 		return false
 	}
 	e := fx.Edits[0]
 	t := v.doc.Text
-	return badStart(t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End])
+	after := t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End]
+	return badStart(after) || lostVerb(t[sent.Start:sent.End], after)
 }
 
 // longest drops hits that lie inside a longer hit, keeping the order of
@@ -277,6 +280,16 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 	for i, w := range piece {
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || i > 0 && startsUpper(w) && w != "I" && !weekdayRE().MatchString(w) {
 			return s, e
+		}
+	}
+	if p := strings.Join(piece, " "); !softens(p) {
+		// "i just wanted to let you know the plasmid preps are done, 12
+		// constructs…": a clause with a subject of its own is the news.
+		if ps := parse(p); len(ps.Tokens) > 0 && ps.HasFiniteVerb() {
+			switch t := ps.Tokens[0].Tag; {
+			case t == "DT", t == "PRP$", grammar.IsNoun(t):
+				return s, e
+			}
 		}
 	}
 	return s, e + cut

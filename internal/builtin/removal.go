@@ -103,7 +103,7 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 	case lead == "" || startLike(lead):
 		return recased(v, s, r0, end, upper), true
 	case last == ',':
-		if joint == ", " && !greetingRE().MatchString(lead) && !adverb {
+		if joint == ", " && !greetingRE().MatchString(lead) && !vocative(lead) && !adverb {
 			// A parenthetical: "The report, I hope that's ok, is ready."
 			c := s - 1
 			for c > sent.Start && text[c] != ',' {
@@ -446,4 +446,19 @@ func questionLead(lead string) bool {
 }
 
 // greetingRE matches a greeting that ends with a comma: "Hi Dana,".
+// vocative reports whether lead, the words before a removal, only
+// addresses the reader by name: "Olga,", "Dr Mensah,".
+func vocative(lead string) bool {
+	f := strings.Fields(strings.TrimSuffix(lead, ","))
+	if !strings.HasSuffix(lead, ",") || len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) || w == "I" || strings.HasPrefix(w, "I'") {
+			return false
+		}
+	}
+	return true
+}
+
 var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b[^,.!?]{0,40},$`)
