@@ -35,9 +35,16 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if c.text == "" {
 			continue
 		}
+		if i == 0 && c.next == ": " && len(parts) > 1 && !parse(c.text).HasFiniteVerb() && alarmClause(stripLeadIns(parts[1].text)) {
+			label = c.text // "Everything else: utter shambles."
+			continue
+		}
 		if alarmClause(c.text) {
 			replaced = true
 			continue
+		}
+		if idleWords(c.text) {
+			continue // "…, really."
 		}
 		if i > 0 && conjoined(parts[i-1].next) && alarmClause(stripLeadIns(parts[i-1].text)) {
 			// "this is a disaster and it's only tuesday": the clause leans
@@ -79,8 +86,15 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	var out strings.Builder
 	out.WriteString(lead)
-	if label != "" {
-		out.WriteString(label + ": ")
+	if label != "" || len(kept) == 0 && strings.HasSuffix(strings.TrimSpace(lead), ":") {
+		if label != "" {
+			out.WriteString(label + ": ")
+		}
+		if len(kept) == 0 {
+			// "Overall: This puts…" would point at nothing.
+			out.WriteString("[what] is at risk by [when]. To contain it, I propose [mitigation].")
+			return rewriteFix("Replace the alarm with impact and a mitigation", span, out.String()), true
+		}
 	}
 	if len(kept) == 1 && label == "" && subjectLike(kept[0].text) {
 		// "migrating 3 monoliths this quarter lmao we're cooked": what the
@@ -193,6 +207,21 @@ func contradictsText(c string) bool {
 		}
 	}
 	return found && !hasFact(rest)
+}
+
+// idleWords reports whether clause c is only adverbs and interjections:
+// "really", "honestly though".
+func idleWords(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for _, t := range toks {
+		if t.Tag != "RB" && t.Tag != "UH" {
+			return false
+		}
+	}
+	return true
 }
 
 // conjoined reports whether joint j is a conjunction before a subject.

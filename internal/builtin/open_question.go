@@ -439,6 +439,9 @@ func courtesyLead(lead string) (string, bool) {
 // only pronouns, verbs and particles ("what do u want me to do", "how
 // should we play it").
 func bareHandover(c string) bool {
+	// Chat spellings of "do you" and "you" name nothing either.
+	c = strings.NewReplacer("d'you", "do you", "d’you", "do you", " u ", " you ", " ya ", " you ").Replace(" " + c + " ")
+	c = strings.TrimSpace(c)
 	w, _, _ := strings.Cut(firstWord(c), "'")
 	if !questionLead(w) || w == "any" || hasFact(c) {
 		return false
