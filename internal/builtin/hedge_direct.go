@@ -26,7 +26,7 @@ var (
 	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.

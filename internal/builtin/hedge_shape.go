@@ -28,7 +28,7 @@ var softenWords = []string{"sorry", "apologies", "apologise", "apologize", "prob
 	"just", "maybe", "not sure", "might", "stupid", "obvious", "overstep", "overstepping", "bother", "ping",
 	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent", "annoying", "a pain",
 	"presumptuous", "off base", "oversensitive", "toes", "forgive", "intrusion", "basic", "feel bad", "my place", "my call",
-	"thought of this", "thought of that"}
+	"thought of this", "thought of that", "don't know if", "not sure if", "useful at all", "obvious"}
 
 // tailSoftenerRE matches a clause or sentence that only softens.
 var tailSoftenerRE = sync.OnceValue(func() *regexp.Regexp {
@@ -149,16 +149,22 @@ func (st *localBlock) leadShape(si int) bool {
 	// ("Apologies in advance if this is a dumb question: is the freeze
 	// still on?").
 	for _, j := range []string{" but ", ": ", " — ", " - "} {
-		i := strings.Index(lo, j)
-		if i < 0 {
-			continue
-		}
-		clause := strings.TrimRight(body[:i], ",;— ")
-		if len(strings.Fields(clause)) > 16 || !softens(clause) || hedgeNamesFact(clause) {
-			continue
-		}
-		if st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + i + len(j)}}) {
-			return true
+		// Each occurrence, first to last: "I'm sure this is obvious to
+		// everyone but me, but the draft is attached".
+		for k := 0; k < len(lo); {
+			i := strings.Index(lo[k:], j)
+			if i < 0 {
+				break
+			}
+			i += k
+			k = i + len(j)
+			clause := strings.TrimRight(body[:i], ",;— ")
+			if len(strings.Fields(clause)) > 16 || !softens(clause) || hedgeNamesFact(clause) {
+				continue
+			}
+			if st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + i + len(j)}}) {
+				return true
+			}
 		}
 	}
 	return false

@@ -249,7 +249,7 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 		s -= m[1] - m[0]
 		lead = ""
 	}
-	if !(lead == "" || startLike(lead) || greetingRE().MatchString(lead)) {
+	if !(lead == "" || startLike(lead) || greetingRE().MatchString(lead) || bangGreetingRE().MatchString(lead+" ")) {
 		return s, e
 	}
 	rest := v.masked(document.Span{Start: e, End: sent.End})
@@ -275,7 +275,11 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 	}
 	switch strings.ToLower(piece[0]) {
 	case "about", "re", "regarding", "with", "and", "but", "so", "because", "as", "since":
-		return s, e
+		// "with the Q3 numbers" names what the message is about; "with
+		// this" only points at it.
+		if p := strings.ToLower(strings.Join(piece[1:], " ")); p != "this" && p != "that" && p != "it" && p != "all this" {
+			return s, e
+		}
 	}
 	for i, w := range piece {
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || i > 0 && startsUpper(w) && w != "I" && !weekdayRE().MatchString(w) {

@@ -159,7 +159,7 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 
 // joints are what joins removed words to the rest of their sentence; they
 // go with the words. Longest first.
-var joints = []string{", but ", ", so ", ", and ", "!! ", " but ", " so ", "! ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
+var joints = []string{", but ", ", so ", ", and ", "!! but ", "! but ", "!! ", " but ", " so ", "! ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
 
 // clauseVerbs take a clause: removed words after one would leave it
 // without its object.
@@ -266,7 +266,7 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 		}
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}}, true
 	}
-	if r < sent.End && text[r] == '?' && !questionLead(lead) {
+	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) {
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}, NewText: "."}, true
 	}
 	if l == sent.Start {
@@ -392,7 +392,7 @@ func startLike(lead string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(lead)
-	return strings.ContainsRune(":([{\"'“‘«—–-", r)
+	return strings.ContainsRune(":([{\"'“‘«—–-", r) || bangGreetingRE().FindString(lead+" ") == lead+" " // "hi! no rush but…"
 }
 
 // mixedCase reports whether the word at the start of s has a capital
