@@ -265,7 +265,11 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 				// the Christmas rota, to decide …, I recommend …".
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ", "+lowerFirst(withTopic)))
 			} else {
-				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
+				j := i
+				for j > 0 && before[j-1] == ' ' {
+					j-- // "…no phenotype - any guidance?"
+				}
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + j, End: span.End}, ". "+upperFirst(withTopic)))
 			}
 		} else {
 			e := appendAfter(v, sent, " "+repl)
@@ -287,7 +291,7 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 
 var (
 	// howToRE: "on how to get the board deck done", "what to do about X".
-	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) do|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to)\s+`)
+	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
 	subjectLeadRE = lazyRE(`(?i)^(?:(?:should|could|can|do|would|shall|will) )?(?:I|we|you|me|us)(?: (?:should|could|can|would|to))?\s+`)
 )
@@ -470,6 +474,9 @@ func handoverTopic(c string) string {
 			continue
 		}
 		rest := toks[j+1:]
+		if len(rest) == 0 && !slices.Contains(intransitiveVerbs, t.Lower) {
+			return "" // "how do you want us to handle?": the object is missing
+		}
 		if len(rest) > 2 || len(rest) > 0 && !objectPronoun[rest[len(rest)-1].Lower] && rest[0].Tag != "TO" && rest[0].Tag != "IN" {
 			return ""
 		}
@@ -477,6 +484,10 @@ func handoverTopic(c string) string {
 	}
 	return ""
 }
+
+// intransitiveVerbs may end a handover's topic with no object ("To
+// respond, I recommend …").
+var intransitiveVerbs = []string{"respond", "reply", "react", "proceed", "answer", "prioritise", "prioritize", "escalate", "decide", "push back"}
 
 // handoverVerbs are the verbs of a handover itself.
 var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin"}
