@@ -35,7 +35,11 @@ var (
 	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
 	// permissionRE: "Is it okay if I take Friday off?", "would it be alright to
 	// bring it up again?": permission asked for what the writer means to do.
-	permissionRE = lazyRE(`(?i)^(?:(?:is it|would it be|will it be|would that be)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to)|(?:would|do) you mind(?: terribly| at all)? if i) (.+?)[?.!]*$`)
+	permissionRE = lazyRE(`(?i)^(?:(?:is it|would it(?: maybe| possibly)? be|will it be|would that be|(?:i'm |i am )?hoping it's|(?:i )?hope it's)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to)|(?:would|do) you mind(?: terribly| at all)? if i) (.+?)[?.!]*$`)
+	// pastClauseRE: a pronoun subject, a past verb and the rest.
+	pastClauseRE = lazyRE(`(?i)^(you|they|he|she|we|i) ([a-z]+) (\w.+)$`)
+	// softLeadRE: "if it's alright, that X": a softener, then the clause it softened.
+	softLeadRE = lazyRE(`(?i)^(if [^,]{3,30}), that (.+?)([.!?]*)$`)
 	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
 	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
@@ -78,6 +82,15 @@ func directSentence(t string) (string, bool) {
 		}
 		return "", false
 	}
+	if m := softLeadRE().FindStringSubmatch(body); m != nil && !hasFact(m[1]) && len(strings.Fields(m[1])) <= 6 && clauseRE().MatchString(m[2]) {
+		// "If it's alright, that I'd quite like more responsibility": what
+		// an announcement left after its softener.
+		mark := m[3]
+		if mark == "" || mark == "?" {
+			mark = "." // a statement, not the uptalk it had
+		}
+		return prefix + recase(m[2]) + mark, true
+	}
 	if m := permissionRE().FindStringSubmatch(body); m != nil {
 		if q, ok := askToDo(m[1]); ok {
 			return prefix + recase(q) + "?", true
@@ -87,8 +100,14 @@ func directSentence(t string) (string, bool) {
 	if m := askThenQuestionRE().FindStringSubmatch(body); m != nil && questionLead(m[1]) {
 		return prefix + recase(m[1]), true
 	}
-	if m := announceRE().FindStringSubmatch(body); m != nil && (clauseRE().MatchString(m[1]) || hasFiniteVerb(firstWords(m[1], 7))) {
-		return prefix + recase(m[1]), true
+	if m := announceRE().FindStringSubmatch(body); m != nil {
+		news := m[1]
+		if i := strings.Index(news, ", that "); i >= 0 && tailSoftenerRE().MatchString(news[:i]) || i >= 0 && strings.HasPrefix(strings.ToLower(news), "if ") {
+			news = news[i+len(", that "):] // "if it's alright, that I'd like more responsibility"
+		}
+		if clauseRE().MatchString(news) || hasFiniteVerb(firstWords(news, 7)) {
+			return prefix + recase(news), true
+		}
 	}
 	if m := shareRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[1], ",") {
 		return prefix + recase("here's "+m[1]), true
@@ -209,7 +228,20 @@ func invertClause(c string) (string, bool) {
 		return strings.ToLower(m[2]) + " " + lowerFirst(strings.TrimSpace(m[1])) + " " + strings.TrimRight(m[3], " ,") + tail, true
 	}
 	m := clauseRE().FindStringSubmatch(c)
-	if m == nil || strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
+	if m == nil {
+		// "you got my email" → "did you get my email"
+		if p := pastClauseRE().FindStringSubmatch(c); p != nil && !strings.ContainsAny(p[3], "?;") {
+			if base, ok := baseOfPast(strings.ToLower(p[2])); ok {
+				subj := strings.ToLower(p[1])
+				if subj == "i" {
+					subj = "I"
+				}
+				return "did " + subj + " " + base + " " + strings.TrimRight(p[3], " ,") + tail, true
+			}
+		}
+		return "", false
+	}
+	if strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
 		return "", false
 	}
 	subj, contr, aux, rest := m[1], strings.ToLower(m[2]), strings.ToLower(m[3]), m[4]

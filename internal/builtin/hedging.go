@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,6 +29,7 @@ var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
 	for _, pg := range []*phraseGroup{g.filler, g.maybe, g.opener} {
 		f.fix.softeners[pg] = b.fixList(pg.name + "_softeners")
 	}
+	f.fix.checkIns = b.fixList("check_ins")
 	f.fix.pastBase = map[string]string{}
 	for _, pair := range b.fixList("irregular_past") {
 		if past, base, ok := strings.Cut(pair, " "); ok {
@@ -52,6 +54,7 @@ type hedgingFile struct {
 	fix struct {
 		softeners map[*phraseGroup][]string
 		pastBase  map[string]string
+		checkIns  []string // see checkInFix
 	}
 	msg   map[*phraseGroup]string // by reported group, extraGroup included
 	repl  struct{ delay string }
@@ -367,7 +370,7 @@ var checkInRE = lazyRE(`^(?i:again )?(?i:with (?:you|y'all|everyone|the team) )?
 // people ("checking in on you").
 func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
 	text := v.doc.Text
-	if !strings.EqualFold(strings.Join(strings.Fields(v.masked(h.span)), " "), "just checking in") {
+	if !slices.Contains(hedging.fix.checkIns, strings.ToLower(strings.Join(strings.Fields(v.masked(h.span)), " "))) {
 		return lint.Fix{}, false
 	}
 	if !(lead == "" || startLike(lead) || strings.HasSuffix(lead, ",")) {
