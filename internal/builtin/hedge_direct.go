@@ -115,6 +115,55 @@ func directSentence(t string) (string, bool) {
 	return "", false
 }
 
+// invertPlain turns a clause with no auxiliary into a question with "do"
+// or "did": "you want the appendix too" → "do you want the appendix
+// too", "the Henley contract got signed" → "did the Henley contract get
+// signed". The subject is a pronoun or a noun phrase with a determiner or
+// a possessive; the verb is the tagger's present or past, with a certain
+// base form.
+func invertPlain(c string) (string, bool) {
+	s := parse(c)
+	if len(s.Tokens) < 3 || strings.ContainsAny(c, "?;") {
+		return "", false
+	}
+	k := 1
+	if t := s.Tokens[0]; t.Tag == "DT" || t.Tag == "PRP$" {
+		for k < len(s.Tokens) && k < 5 && (grammar.IsNoun(s.Tokens[k].Tag) || grammar.IsAdj(s.Tokens[k].Tag)) {
+			k++
+		}
+		if k == 1 {
+			return "", false
+		}
+	} else if t.Tag != "PRP" || t.Lower == "it" {
+		return "", false
+	}
+	if k >= len(s.Tokens) {
+		return "", false
+	}
+	v := s.Tokens[k]
+	subj := strings.TrimSpace(c[:v.Start])
+	if s.Tokens[0].Tag == "PRP" {
+		subj = strings.ToLower(subj)
+		if subj == "i" {
+			subj = "I"
+		}
+	} else {
+		subj = lowerFirst(subj)
+	}
+	rest := strings.TrimRight(c[v.End:], " ,")
+	switch {
+	case v.Tag == "VBD":
+		base, ok := baseOfPast(v.Lower)
+		if !ok {
+			return "", false
+		}
+		return "did " + subj + " " + base + rest, true
+	case v.Tag == "VBP" && s.Tokens[0].Tag == "PRP" && subj != "he" && subj != "she":
+		return "do " + subj + " " + v.Lower + rest, true
+	}
+	return "", false
+}
+
 // askToDo returns "can I" and what the writer asked permission to do,
 // where that opens on a verb in its base form ("take Friday off"); a
 // verb in the past ("if I moved my 1:1") has no base form to borrow, and
@@ -229,6 +278,9 @@ func invertClause(c string) (string, bool) {
 	}
 	m := clauseRE().FindStringSubmatch(c)
 	if m == nil {
+		if q, ok := invertPlain(c); ok {
+			return q + tail, true
+		}
 		// "you got my email" → "did you get my email"
 		if p := pastClauseRE().FindStringSubmatch(c); p != nil && !strings.ContainsAny(p[3], "?;") {
 			if base, ok := baseOfPast(strings.ToLower(p[2])); ok {

@@ -323,6 +323,19 @@ func (st *localBlock) direct(si int) bool {
 	t := strings.TrimRight(raw, " \t\r\n")
 	lead := len(t) - len(strings.TrimLeft(t, " \t"))
 	out, ok := directSentence(t[lead:])
+	if !ok {
+		// "deck is done-ish? just wondering if you want the appendix
+		// too": a run-on after a question mark the splitter passed.
+		for _, sep := range []string{"? ", "! "} {
+			if i := strings.LastIndex(t[lead:], sep); i > 0 {
+				head, tail := t[lead:lead+i+len(sep)], t[lead+i+len(sep):]
+				if q, ok2 := directSentence(tail); ok2 {
+					out, ok = head+q, true
+					break
+				}
+			}
+		}
+	}
 	if !ok || out == t[lead:] {
 		return false
 	}

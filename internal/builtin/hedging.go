@@ -191,7 +191,7 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 		// Drop the word "just" or "maybe" ("possibly", "sort of").
 		words := []string{"just"}
 		if h.group == g.maybe {
-			words = []string{"maybe", "possibly", "sort of"}
+			words = []string{"maybe", "possibly", "sort of", "hopefully", "kinda", "kind of"}
 		}
 		word, i := "", -1
 		for _, w := range words {

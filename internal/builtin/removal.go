@@ -436,6 +436,11 @@ func questionLead(lead string) bool {
 	if i := strings.LastIndexAny(lead, ",:"); i >= 0 && i < len(lead)-1 {
 		lead = lead[i+1:]
 	}
+	for _, c := range []string{"but ", "and ", "so "} {
+		if t := strings.TrimSpace(lead); len(t) > len(c) && strings.EqualFold(t[:len(c)], c) {
+			lead = t[len(c):] // ", but would it be possible…"
+		}
+	}
 	switch strings.ToLower(firstWord(lead)) {
 	case "any", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "do", "does", "did",
 		"have", "has", "had", "may", "might", "what", "how", "why", "when", "where", "who", "which", "whose", "whom",
@@ -461,4 +466,4 @@ func vocative(lead string) bool {
 	return true
 }
 
-var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b[^,.!?]{0,40},$`)
+var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b(?:[^,.!?]|\b(?:dr|mr|mrs|ms|prof)\.){0,40},$`)
