@@ -43,6 +43,13 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			replaced = true
 			continue
 		}
+		if pp, ok := alarmHeadline(c.text); ok && !stated {
+			// "Absolute meltdown in the yard." → "This puts [what] in the
+			// yard at risk by [when]."
+			c.text, stated, replaced = "This puts [what] "+pp+" at risk by [when]", true, true
+			kept = append(kept, c)
+			continue
+		}
 		if idleWords(c.text) {
 			continue // "…, really."
 		}
@@ -209,6 +216,33 @@ func contradictsText(c string) bool {
 	return found && !hasFact(rest)
 }
 
+// alarmHeadline returns the place of a headline alarm, where clause c is
+// only intensifiers and alarm words, then one prepositional phrase of
+// place ("Absolute meltdown in the yard" → "in the yard").
+func alarmHeadline(c string) (string, bool) {
+	s := parse(c)
+	alarm := false
+	for k, t := range s.Tokens {
+		switch {
+		case t.Tag == "IN" && alarm && k > 0 && (t.Lower == "in" || t.Lower == "on" || t.Lower == "at" || t.Lower == "across"):
+			pp := strings.TrimSpace(c[t.Start:])
+			np, ok := s.NounPhraseAt(k + 1)
+			if !ok || np.End != len(s.Tokens) || parse(pp).HasFiniteVerb() {
+				return "", false
+			}
+			return pp, true
+		case t.Tag == "IN":
+			return "", false
+		case crisis.fix.alarmWords[t.Lower]:
+			alarm = true
+		case intensifiers[t.Lower]:
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // idleWords reports whether clause c is only adverbs and interjections:
 // "really", "honestly though".
 func idleWords(c string) bool {
@@ -242,6 +276,9 @@ func (c alarmPart) join() string {
 	case "—", "–":
 		return " " + strings.TrimSpace(c.next) + " "
 	}
+	if conjoined(c.next) {
+		return " " + strings.Fields(c.next)[0] + " " // "…at risk by [when] and everyone…"
+	}
 	return ", "
 }
 
@@ -250,7 +287,7 @@ func (c alarmPart) join() string {
 // splitter passed over: "launch is thursday. this is apocalyptic"); "and"
 // or "but" before a pronoun subject ("…kicks off monday and we are
 // screwed"); a chat interjection ("… lmao we're cooked").
-var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
+var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
 
 // alarmClauses splits a sentence body into clauses (see clauseJointRE).
 func alarmClauses(body string) []alarmPart {

@@ -78,6 +78,7 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		// "This is a catastrophe." needs the sentence before it to say what "this" is.
 		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
 		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
+		body = feelingBeforeImpactRE().ReplaceAllString(body, "$1")
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
 	}
 	if !certain {
@@ -89,6 +90,10 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	return append(fixes, crisisAppend(v, sent, false))
 }
+
+// feelingBeforeImpactRE finds a feeling-only adverb left before the
+// impact that replaced an alarm: "… and honestly we risk [what]".
+var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
 // the facts of its paragraph (see unitEnd).
