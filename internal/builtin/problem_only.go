@@ -96,6 +96,20 @@ var becauseRE = lazyRE(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?
 // becauseClauseRE matches "<subject> can't <verb phrase> because <clause>".
 var becauseClauseRE = lazyRE(`^((?:We|I|They|The [\w' -]{1,40}?|Our [\w' -]{1,40}?|[A-Z][\w-]+)) (?:can't|can’t|cannot|won't|won’t|couldn't|aren't able to|isn't able to) ([^,;:]{3,80}?),? (?:because|since|as) ((?:the|our|we|they|it|this|[A-Z])[^;:]{3,120}?)[.!]?$`)
 
+// handoverEnd returns the edit that ends sentence span before a bare
+// handover that closes it after a comma ("…, what do u want me to do"),
+// with a full stop.
+func handoverEnd(v blockView, span document.Span) (lint.Edit, bool) {
+	sp := trimSentence(v, span)
+	src := v.src(sp)
+	body := strings.TrimRight(src, " ?!.…")
+	i := strings.LastIndex(body, ", ")
+	if i <= 0 || !bareHandover(strings.ToLower(strings.TrimSpace(body[i+2:]))) || !parse(body[:i]).HasFiniteVerb() {
+		return lint.Edit{}, false
+	}
+	return lint.Edit{Span: document.Span{Start: sp.Start + i, End: sp.End}, NewText: "."}, true
+}
+
 // certainCause reports whether cause, the clause after "because", "since"
 // or "as" in sentence src, is certainly a cause: a clause with a finite
 // verb (not "since Monday", "since the March freeze"); after "as", one
@@ -157,6 +171,12 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, span), problemOnly.repl.next)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
+	}
+	if e, ok := handoverEnd(v, span); ok && unitEnd(v, span) == span {
+		// "…legal still hasn't replied, what do u want me to do": the
+		// next step takes the handover's place.
+		e.NewText += problemOnly.repl.next
+		f.Edits = []lint.Edit{e}
 	}
 	return append(fixes, f)
 }
