@@ -340,6 +340,15 @@ func questionTopic(rest string) string {
 			return "For " + np
 		}
 	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
+		if first.Lower == "play" || first.Lower == "go" || first.Lower == "take" {
+			// "how do you want me to play this?": an idiom, not a task;
+			// what it is about may still be the topic.
+			np := strings.TrimSpace(r[len(first.Text):])
+			if c, ok := parse(np).NounPhraseAt(0); ok && c.Start == 0 && c.End == len(parse(np).Tokens) && hasFact(np) {
+				return "For " + np
+			}
+			return ""
+		}
 		return "To " + r
 	case first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsNoun(first.Tag) && first.Tag != "NNS" || first.Tag == "JJ":
 		if c, ok := s.NounPhraseAt(0); ok && c.End == len(s.Tokens) {
