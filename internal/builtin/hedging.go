@@ -394,6 +394,15 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	if !upper || lead != "" && !startLike(lead) {
 		any = "any update"
 	}
+	if w, clause, ok := strings.Cut(what, " "); ok && (strings.EqualFold(w, "whether") || strings.EqualFold(w, "if")) && !strings.ContainsAny(clause, ",;:—–?") {
+		// "checking in on whether the order went in" → "Did the order go in?"
+		if q, ok := invertClause(strings.TrimRight(clause, ".! ")); ok {
+			if any == "Any update" {
+				q = upperFirst(q)
+			}
+			return lint.Fix{Title: "Ask for an update", Edits: []lint.Edit{{Span: document.Span{Start: h.span.Start, End: end}, NewText: q + "?"}}, Preferred: true}, true
+		}
+	}
 	// Replace "just checking in" (and "with you") up to the space before "on".
 	edits := []lint.Edit{{Span: document.Span{Start: h.span.Start, End: h.span.End + sp + m[2] - 1 - len(on) - 1}, NewText: any}}
 	// The question ends where X does: at a clause break, or at the end.
