@@ -219,6 +219,9 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	rest := strings.TrimSpace(v.src(document.Span{Start: h.span.End, End: max(span.End, h.span.End)}))
 	topic := questionTopic(rest)
+	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
+		topic = handoverTopic(q) // "How do we want to respond?" → "To respond, …"
+	}
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
@@ -291,7 +294,7 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 
 var (
 	// howToRE: "on how to get the board deck done", "what to do about X".
-	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing)\s+`)
+	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing|(?:want|would like|need) (?:me |us )?to)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
 	subjectLeadRE = lazyRE(`(?i)^(?:(?:should|could|can|do|would|shall|will) )?(?:I|we|you|me|us)(?: (?:should|could|can|would|to))?\s+`)
 )
