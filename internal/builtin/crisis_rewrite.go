@@ -79,6 +79,15 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
 		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
 		body = feelingBeforeImpactRE().ReplaceAllString(body, "$1")
+		for _, w := range []string{"we are running out of time to ", "We are running out of time to "} {
+			if i := strings.Index(body, w); i >= 0 && !strings.ContainsAny(body[i+len(w):], ",;:") {
+				// "it's too late to save this now" → "we need to save this
+				// by [when], or it puts [what] at risk": the deadline and the
+				// impact, not a softer alarm.
+				rest := strings.TrimSuffix(strings.TrimSpace(body[i+len(w):]), " now")
+				body = body[:i] + w[:1] + "e need to " + rest + " by [when], or it puts [what] at risk"
+			}
+		}
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
 	}
 	if !certain {
