@@ -502,7 +502,7 @@ func handoverTopic(c string) string {
 var intransitiveVerbs = []string{"respond", "reply", "react", "proceed", "answer", "prioritise", "prioritize", "escalate", "decide", "push back"}
 
 // handoverVerbs are the verbs of a handover itself.
-var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin"}
+var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin", "play", "take"}
 
 // exasperatedFix puts a recommendation in place of an exasperated open
 // question that ends the sentence at span (the [fix] list "exasperated"),
