@@ -39,7 +39,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
-		if alarmClause(c.text) {
+		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
 			replaced = true
 			continue
 		}
@@ -112,7 +112,11 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if len(kept) > 0 {
 		var k strings.Builder
 		for i, c := range kept {
-			k.WriteString(c.text)
+			t := c.text
+			if i > 0 && strings.ContainsAny(strings.TrimSpace(kept[i-1].join()), ".!?") {
+				t = upperFirst(t) // a sentence of its own
+			}
+			k.WriteString(t)
 			if i+1 < len(kept) {
 				k.WriteString(kept[i].join())
 			}
@@ -165,13 +169,21 @@ func subjectLike(c string) bool {
 // release"): a noun phrase with a noun, then only intensifiers and alarm
 // words.
 func alarmPredicate(c string) (string, bool) {
+	subj, ok, _ := alarmPredicateOf(c)
+	return subj, ok
+}
+
+// alarmPredicateOf is alarmPredicate, and also reports a predicate whose
+// subject is a stretch of time ("this whole sprint is a dumpster fire"):
+// that clause is alarm alone, since the time cannot carry the impact.
+func alarmPredicateOf(c string) (string, bool, bool) {
 	s := parse(c)
 	for k, t := range s.Tokens {
 		if !copulas[t.Lower] {
 			continue
 		}
 		if k == 0 || !hasFact(c[:s.Tokens[k-1].End]) {
-			return "", false
+			return "", false, false
 		}
 		alarm := false
 		for _, u := range s.Tokens[k+1:] {
@@ -180,22 +192,25 @@ func alarmPredicate(c string) (string, bool) {
 				alarm = true
 			case intensifiers[u.Lower] || stretched(u.Lower):
 			default:
-				return "", false
+				return "", false, false
 			}
 		}
-		if np, ok := s.NounPhraseAt(0); !alarm || !ok || np.Start != 0 || np.End != k || timeNoun(s.Tokens[k-1].Lower) {
-			return "", false // not "this morning puts [what] at risk"
+		if np, ok := s.NounPhraseAt(0); !alarm || !ok || np.Start != 0 || np.End != k {
+			return "", false, false
 		}
-		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true
+		if timeNoun(s.Tokens[k-1].Lower) {
+			return "", false, true // not "this morning puts [what] at risk"
+		}
+		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true, false
 	}
-	return "", false
+	return "", false, false
 }
 
 // timeNoun reports whether w names a stretch of time, which cannot carry
 // "puts [what] at risk".
 func timeNoun(w string) bool {
 	switch w {
-	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "quarter", "year", "shift", "term":
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "quarter", "year", "shift", "term", "sprint":
 		return true
 	}
 	return timeWords[w]

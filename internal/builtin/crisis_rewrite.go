@@ -350,8 +350,8 @@ func namedSubject(s grammar.Sentence, subj int) bool {
 			k = i
 		}
 	}
-	if k < 0 || !grammar.IsNoun(toks[subj].Tag) && toks[subj].Tag != "CD" {
-		return false
+	if k < 0 || !grammar.IsNoun(toks[subj].Tag) && toks[subj].Tag != "CD" || timeNoun(toks[subj].Lower) {
+		return false // "this whole sprint puts [what] at risk" reads as if time itself did
 	}
 	// "The migration to Postgres 16": the head phrase comes before its
 	// attachments.
