@@ -27,24 +27,58 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if strings.TrimSpace(body) == "" {
 		return lint.Fix{}, false
 	}
-	var kept []string
-	replaced := false
-	for _, c := range alarmClauses(body) {
-		c = stripLeadIns(c)
-		if c == "" {
+	var kept []alarmPart
+	replaced, stated, label := false, false, ""
+	parts := alarmClauses(body)
+	for i, c := range parts {
+		c.text = stripLeadIns(c.text)
+		if c.text == "" {
 			continue
 		}
-		if alarmClause(c) {
+		if i == 0 && c.next == ": " && len(parts) > 1 && !parse(c.text).HasFiniteVerb() && alarmClause(stripLeadIns(parts[1].text)) {
+			label = c.text // "Everything else: utter shambles."
+			continue
+		}
+		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
 			replaced = true
 			continue
+		}
+		if pp, ok := alarmHeadline(c.text); ok && !stated {
+			// "Absolute meltdown in the yard." → "This puts [what] in the
+			// yard at risk by [when]."
+			c.text, stated, replaced = "This puts [what] "+pp+" at risk by [when]", true, true
+			kept = append(kept, c)
+			continue
+		}
+		if idleWords(c.text) {
+			continue // "…, really."
+		}
+		if i > 0 && conjoined(parts[i-1].next) && alarmClause(stripLeadIns(parts[i-1].text)) {
+			// "this is a disaster and it's only tuesday": the clause leans
+			// on the alarm; the sentence stays whole.
+			return lint.Fix{}, false
+		}
+		if i == 0 && c.next == ": " && !parse(c.text).HasFiniteVerb() {
+			label = c.text // "Tower B cladding package: omg total chaos."
+			continue
+		}
+		if feelingClause(c.text) || isAsk(c.text) || bareHandover(strings.ToLower(c.text)) || contradictsText(c.text) {
+			continue // "…, I am sure.", "ideas?", "where do I even start?", "no clue how we recover"
+		}
+		if subj, ok := alarmPredicate(c.text); ok && !stated {
+			// "the whole release is a mess": its subject carries the impact.
+			c.text, stated, replaced = subj+" puts [what] at risk by [when]", true, true
 		}
 		kept = append(kept, c)
 	}
 	if !replaced {
 		return lint.Fix{}, false
 	}
-	const impact = "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."
-	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && end.Start > span.Start {
+	impact := "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."
+	if stated {
+		impact = "To contain it, I propose [mitigation]."
+	}
+	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && label == "" && end.Start > span.Start {
 		// The facts come after the alarm: the impact follows them.
 		del := span
 		for del.End < len(v.doc.Text) && v.doc.Text[del.End] == ' ' {
@@ -59,33 +93,257 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	var out strings.Builder
 	out.WriteString(lead)
+	if label != "" || len(kept) == 0 && strings.HasSuffix(strings.TrimSpace(lead), ":") {
+		if label != "" {
+			out.WriteString(label + ": ")
+		}
+		if len(kept) == 0 {
+			// "Overall: This puts…" would point at nothing.
+			out.WriteString("[what] is at risk by [when]. To contain it, I propose [mitigation].")
+			return rewriteFix("Replace the alarm with impact and a mitigation", span, out.String()), true
+		}
+	}
+	if len(kept) == 1 && label == "" && subjectLike(kept[0].text) {
+		// "migrating 3 monoliths this quarter lmao we're cooked": what the
+		// alarm is about is the subject of the impact.
+		return rewriteFix("Replace the alarm with impact and a mitigation", span,
+			lead+upperFirst(kept[0].text)+" puts [what] at risk by [when]. To contain it, I propose [mitigation]."), true
+	}
 	if len(kept) > 0 {
-		k := strings.Join(kept, ", ")
-		if !parse(k).HasFiniteVerb() {
+		var k strings.Builder
+		for i, c := range kept {
+			t := c.text
+			if i > 0 && strings.ContainsAny(strings.TrimSpace(kept[i-1].join()), ".!?") {
+				t = upperFirst(t) // a sentence of its own
+			}
+			k.WriteString(t)
+			if i+1 < len(kept) {
+				k.WriteString(kept[i].join())
+			}
+		}
+		if !parse(k.String()).HasFiniteVerb() && !conjoined(kept[len(kept)-1].next) {
+			// A fragment, unless "and we…" joined it as a clause the
+			// tagger misread ("year end audit kicks off monday and we…").
 			return lint.Fix{}, false
 		}
-		out.WriteString(k)
+		out.WriteString(upperFirst(k.String()))
 		out.WriteString(". ")
 	}
 	out.WriteString(impact)
 	text := out.String()
-	if len(kept) > 0 {
+	if len(kept) > 0 && label == "" {
 		text = lead + upperFirst(strings.TrimPrefix(text, lead))
 	}
 	return rewriteFix("Replace the alarm with impact and a mitigation", span, text), true
 }
 
-// alarmClauses splits a sentence body at commas, semicolons and dashes.
-func alarmClauses(body string) []string {
-	f := func(r rune) bool { return r == ',' || r == ';' || r == '—' || r == '–' }
-	var out []string
-	for _, p := range strings.FieldsFunc(strings.ReplaceAll(body, " - ", " — "), f) {
-		p = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p), ".!?…"))
-		if p != "" {
-			out = append(out, p)
+// subjectLike reports whether clause c can be the subject of "puts [what]
+// at risk": no finite verb, a fact, and a gerund first ("migrating 3
+// monoliths this quarter") or a whole noun phrase with a determiner or a
+// possessive ("the Q3 close").
+func subjectLike(c string) bool {
+	s := parse(c)
+	if len(s.Tokens) < 2 || s.HasFiniteVerb() || !hasFact(c) {
+		return false
+	}
+	if s.Tokens[0].Tag != "VBG" {
+		// A noun phrase, whole: not "year end audit kicks off monday",
+		// which the tagger may read as nouns.
+		if np, ok := s.NounPhraseAt(0); !ok || np.Start != 0 || np.End != len(s.Tokens) || s.Tokens[0].Tag != "DT" && s.Tokens[0].Tag != "PRP$" {
+			return false
 		}
 	}
+	for _, t := range s.Tokens {
+		if t.Tag == "RP" || t.Tag == "VBZ" || t.Tag == "VBD" {
+			return false
+		}
+		if t.Tag == "IN" && t.Lower != "of" && t.Lower != "for" && t.Lower != "on" && t.Lower != "in" {
+			return false // "between us", "because of…"
+		}
+	}
+	return true
+}
+
+// alarmPredicate returns the subject of clause c where the rest of it is
+// a copula and an alarm ("the whole release is a mess" → "the whole
+// release"): a noun phrase with a noun, then only intensifiers and alarm
+// words.
+func alarmPredicate(c string) (string, bool) {
+	subj, ok, _ := alarmPredicateOf(c)
+	return subj, ok
+}
+
+// alarmPredicateOf is alarmPredicate, and also reports a predicate whose
+// subject is a stretch of time ("this whole sprint is a dumpster fire"):
+// that clause is alarm alone, since the time cannot carry the impact.
+func alarmPredicateOf(c string) (string, bool, bool) {
+	s := parse(c)
+	for k, t := range s.Tokens {
+		if !copulas[t.Lower] {
+			continue
+		}
+		if k == 0 || !hasFact(c[:s.Tokens[k-1].End]) {
+			return "", false, false
+		}
+		alarm := false
+		for _, u := range s.Tokens[k+1:] {
+			switch {
+			case crisis.fix.alarmWords[u.Lower]:
+				alarm = true
+			case intensifiers[u.Lower] || stretched(u.Lower):
+			default:
+				return "", false, false
+			}
+		}
+		if np, ok := s.NounPhraseAt(0); !alarm || !ok || np.Start != 0 || np.End != k {
+			return "", false, false
+		}
+		if timeNoun(s.Tokens[k-1].Lower) {
+			return "", false, true // not "this morning puts [what] at risk"
+		}
+		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true, false
+	}
+	return "", false, false
+}
+
+// timeNoun reports whether w names a stretch of time, which cannot carry
+// "puts [what] at risk".
+func timeNoun(w string) bool {
+	switch w {
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "quarter", "year", "shift", "term", "sprint":
+		return true
+	}
+	return timeWords[w]
+}
+
+// contradictsText reports whether clause c only says there is no way
+// forward (the "doom" and "helpless" [fix] lists, with no fact left).
+func contradictsText(c string) bool {
+	low := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
+	rest, found := low, false
+	for _, l := range [][]string{crisis.fix.doom, openQuestion.fix.helpless, openQuestion.fix.helplessStates} {
+		for _, p := range l {
+			if i := indexWord(rest, p, 0); i >= 0 {
+				rest, found = rest[:i]+rest[i+len(p):], true
+			}
+		}
+	}
+	return found && !hasFact(rest)
+}
+
+// alarmHeadline returns the place of a headline alarm, where clause c is
+// only intensifiers and alarm words, then one prepositional phrase of
+// place ("Absolute meltdown in the yard" → "in the yard").
+func alarmHeadline(c string) (string, bool) {
+	s := parse(c)
+	alarm := false
+	for k, t := range s.Tokens {
+		switch {
+		case t.Tag == "IN" && alarm && k > 0 && (t.Lower == "in" || t.Lower == "on" || t.Lower == "at" || t.Lower == "across"):
+			pp := strings.TrimSpace(c[t.Start:])
+			np, ok := s.NounPhraseAt(k + 1)
+			if !ok || np.End != len(s.Tokens) || parse(pp).HasFiniteVerb() {
+				return "", false
+			}
+			return pp, true
+		case t.Tag == "IN":
+			return "", false
+		case crisis.fix.alarmWords[t.Lower]:
+			alarm = true
+		case intensifiers[t.Lower]:
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// idleWords reports whether clause c is only adverbs and interjections:
+// "really", "honestly though".
+func idleWords(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for _, t := range toks {
+		if t.Tag != "RB" && t.Tag != "UH" {
+			return false
+		}
+	}
+	return true
+}
+
+// conjoined reports whether joint j is a conjunction before a subject.
+func conjoined(j string) bool {
+	w := strings.ToLower(strings.TrimSpace(j))
+	return w == "and" || w == "but" || w == "so" || strings.HasPrefix(w, "and ") || strings.HasPrefix(w, "but ") || strings.HasPrefix(w, "so ")
+}
+
+// An alarmPart is a clause of a sentence body and the separator after it.
+type alarmPart struct{ text, next string }
+
+// join returns what joins the clause to a kept clause after it: its own
+// separator where that is a mark, a comma where it was a word ("and").
+func (c alarmPart) join() string {
+	switch strings.TrimSpace(c.next) {
+	case ".", "!", "?", ";", ":":
+		return strings.TrimSpace(c.next) + " "
+	case "—", "–":
+		return " " + strings.TrimSpace(c.next) + " "
+	}
+	if conjoined(c.next) {
+		return " " + strings.Fields(c.next)[0] + " " // "…at risk by [when] and everyone…"
+	}
+	return ", "
+}
+
+// clauseJointRE matches where a sentence body splits into clauses: a mark
+// (a comma, semicolon, dash, colon, or a full stop that the sentence
+// splitter passed over: "launch is thursday. this is apocalyptic"); "and"
+// or "but" before a pronoun subject ("…kicks off monday and we are
+// screwed"); a chat interjection ("… lmao we're cooked").
+var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
+
+// alarmClauses splits a sentence body into clauses (see clauseJointRE).
+func alarmClauses(body string) []alarmPart {
+	var out []alarmPart
+	at := 0
+	for _, m := range clauseJointRE().FindAllStringSubmatchIndex(body, -1) {
+		if m[2] >= 0 {
+			m[1] = m[2] // the subject after "and" opens the next clause
+		}
+		if m[0] == 0 {
+			at = m[1]
+			continue
+		}
+		if p := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(body[at:m[0]]), ".!?…")); p != "" {
+			out = append(out, alarmPart{p, body[m[0]:m[1]]})
+		}
+		at = m[1]
+	}
+	if p := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(body[at:]), ".!?…")); p != "" {
+		out = append(out, alarmPart{p, ""})
+	}
 	return out
+}
+
+// feelingClause reports whether a clause only says how sure or afraid the
+// writer is: "I am sure", "I fear", "I'm afraid".
+func feelingClause(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) == 0 || len(toks) > 4 || toks[0].Lower != "i" {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if grammar.IsNoun(t.Tag) || t.Tag == "CD" {
+			return false
+		}
+		switch t.Lower {
+		case "sure", "afraid", "fear", "think", "reckon", "suspect", "bet", "guess":
+			return true
+		}
+	}
+	return false
 }
 
 // stripLeadIns drops the feeling-only lead-ins of the [fix] list
@@ -118,6 +376,9 @@ func alarmClause(c string) bool {
 			alarm = true
 			continue
 		}
+		if stretched(t.Lower) {
+			continue // "sooo", "reallyyy": an intensifier
+		}
 		// "broken on staging": what follows a preposition is a fact.
 		if i > 0 && s.Tokens[i-1].Tag == "IN" && t.Tag != "DT" && t.Tag != "PRP" && t.Tag != "PRP$" && unicode.IsLetter([]rune(t.Text)[0]) {
 			return false
@@ -135,6 +396,17 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// stretched reports whether a word repeats a letter three times in a
+// row, as chat stretches an intensifier ("sooo").
+func stretched(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] && unicode.IsLetter(rune(w[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeWords are the days, months and relative days a writer may leave in

@@ -68,9 +68,26 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		if w, rest, ok := strings.Cut(body, " "); ok && strings.HasSuffix(w, "ly,") {
 			body = upperFirst(rest)
 		}
+		// So does a chat interjection: "omg the payroll run…".
+		if b := stripLeadIns(body); b != body && b != "" {
+			body = b
+			if startsUpper(text[len(lead):]) {
+				body = upperFirst(body)
+			}
+		}
 		// "This is a catastrophe." needs the sentence before it to say what "this" is.
 		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
 		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
+		body = feelingBeforeImpactRE().ReplaceAllString(body, "$1")
+		for _, w := range []string{"we are running out of time to ", "We are running out of time to "} {
+			if i := strings.Index(body, w); i >= 0 && !strings.ContainsAny(body[i+len(w):], ",;:") {
+				// "it's too late to save this now" → "we need to save this
+				// by [when], or it puts [what] at risk": the deadline and the
+				// impact, not a softer alarm.
+				rest := strings.TrimSuffix(strings.TrimSpace(body[i+len(w):]), " now")
+				body = body[:i] + w[:1] + "e need to " + rest + " by [when], or it puts [what] at risk"
+			}
+		}
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
 	}
 	if !certain {
@@ -82,6 +99,10 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	return append(fixes, crisisAppend(v, sent, false))
 }
+
+// feelingBeforeImpactRE finds a feeling-only adverb left before the
+// impact that replaced an alarm: "… and honestly we risk [what]".
+var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
 // the facts of its paragraph (see unitEnd).
@@ -329,8 +350,8 @@ func namedSubject(s grammar.Sentence, subj int) bool {
 			k = i
 		}
 	}
-	if k < 0 || !grammar.IsNoun(toks[subj].Tag) && toks[subj].Tag != "CD" {
-		return false
+	if k < 0 || !grammar.IsNoun(toks[subj].Tag) && toks[subj].Tag != "CD" || timeNoun(toks[subj].Lower) {
+		return false // "this whole sprint puts [what] at risk" reads as if time itself did
 	}
 	// "The migration to Postgres 16": the head phrase comes before its
 	// attachments.

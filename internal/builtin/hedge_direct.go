@@ -2,6 +2,8 @@ package builtin
 
 import (
 	"strings"
+
+	"github.com/upward-lint/upward/internal/grammar"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,13 +26,20 @@ var (
 	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
 	leadAdverbRE = lazyRE(`(?i)^(at some point|sometime|some time|maybe|perhaps|possibly|by any chance|when you (?:have|get) a (?:moment|minute|sec|second|chance)),? `)
 	// nounClauseRE: a short noun phrase as subject, an auxiliary and the rest.
 	nounClauseRE = lazyRE(`(?i)^((?:the|my|our|your|this|that|these|those|his|her|their) (?:[\w'-]+ ){0,3}?)(is|are|was|were|has|have|will|can|could|would|should|might|may)(?: maybe| possibly)? (\w.+)$`)
+	// permissionRE: "Is it okay if I take Friday off?", "would it be alright to
+	// bring it up again?": permission asked for what the writer means to do.
+	permissionRE = lazyRE(`(?i)^(?:(?:is it|would it(?: maybe| possibly)? be|will it be|would that be|(?:i'm |i am )?hoping it's|(?:i )?hope it's)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to)|(?:would|do) you mind(?: terribly| at all)? if i) (.+?)[?.!]*$`)
+	// pastClauseRE: a pronoun subject, a past verb and the rest.
+	pastClauseRE = lazyRE(`(?i)^(you|they|he|she|we|i) ([a-z]+) (\w.+)$`)
+	// softLeadRE: "if it's alright, that X": a softener, then the clause it softened.
+	softLeadRE = lazyRE(`(?i)^(if [^,]{3,30}), that (.+?)([.!?]*)$`)
 	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
 	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
@@ -46,7 +55,7 @@ func directSentence(t string) (string, bool) {
 		prefix, body = body[:i+2], body[i+2:]
 	} else if m := bangGreetingRE().FindStringIndex(body); m != nil {
 		prefix, body = body[:m[1]], body[m[1]:]
-	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && !strings.Contains(body[:i], " ") {
+	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && len(strings.Fields(body[:i])) <= 3 && !parse(body[:i]).HasFiniteVerb() {
 		prefix, body = body[:i+2], body[i+2:]
 	}
 	// After a greeting the sentence goes on in lower case ("hey, could
@@ -73,14 +82,150 @@ func directSentence(t string) (string, bool) {
 		}
 		return "", false
 	}
+	if m := softLeadRE().FindStringSubmatch(body); m != nil && !hasFact(m[1]) && len(strings.Fields(m[1])) <= 6 && clauseRE().MatchString(m[2]) {
+		// "If it's alright, that I'd quite like more responsibility": what
+		// an announcement left after its softener.
+		mark := m[3]
+		if mark == "" || mark == "?" {
+			mark = "." // a statement, not the uptalk it had
+		}
+		return prefix + recase(m[2]) + mark, true
+	}
+	if m := permissionRE().FindStringSubmatch(body); m != nil {
+		if q, ok := askToDo(m[1]); ok {
+			return prefix + recase(q) + "?", true
+		}
+		return "", false
+	}
 	if m := askThenQuestionRE().FindStringSubmatch(body); m != nil && questionLead(m[1]) {
 		return prefix + recase(m[1]), true
 	}
-	if m := announceRE().FindStringSubmatch(body); m != nil && (clauseRE().MatchString(m[1]) || hasFiniteVerb(firstWords(m[1], 7))) {
-		return prefix + recase(m[1]), true
+	if m := announceRE().FindStringSubmatch(body); m != nil {
+		news := m[1]
+		if i := strings.Index(news, ", that "); i >= 0 && tailSoftenerRE().MatchString(news[:i]) || i >= 0 && strings.HasPrefix(strings.ToLower(news), "if ") {
+			news = news[i+len(", that "):] // "if it's alright, that I'd like more responsibility"
+		}
+		if clauseRE().MatchString(news) || hasFiniteVerb(firstWords(news, 7)) {
+			return prefix + recase(news), true
+		}
 	}
 	if m := shareRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[1], ",") {
 		return prefix + recase("here's "+m[1]), true
+	}
+	return "", false
+}
+
+// invertPlain turns a clause with no auxiliary into a question with "do"
+// or "did": "you want the appendix too" → "do you want the appendix
+// too", "the Henley contract got signed" → "did the Henley contract get
+// signed". The subject is a pronoun or a noun phrase with a determiner or
+// a possessive; the verb is the tagger's present or past, with a certain
+// base form.
+func invertPlain(c string) (string, bool) {
+	s := parse(c)
+	if len(s.Tokens) < 3 || strings.ContainsAny(c, "?;") {
+		return "", false
+	}
+	k := 1
+	if t := s.Tokens[0]; t.Tag == "DT" || t.Tag == "PRP$" {
+		for k < len(s.Tokens) && k < 5 && (grammar.IsNoun(s.Tokens[k].Tag) || grammar.IsAdj(s.Tokens[k].Tag)) {
+			k++
+		}
+		if k == 1 {
+			return "", false
+		}
+	} else if t.Tag != "PRP" || t.Lower == "it" {
+		return "", false
+	}
+	if k >= len(s.Tokens) {
+		return "", false
+	}
+	v := s.Tokens[k]
+	subj := strings.TrimSpace(c[:v.Start])
+	if s.Tokens[0].Tag == "PRP" {
+		subj = strings.ToLower(subj)
+		if subj == "i" {
+			subj = "I"
+		}
+	} else {
+		subj = lowerFirst(subj)
+	}
+	rest := strings.TrimRight(c[v.End:], " ,")
+	switch {
+	case v.Tag == "VBD":
+		base, ok := baseOfPast(v.Lower)
+		if !ok {
+			return "", false
+		}
+		return "did " + subj + " " + base + rest, true
+	case v.Tag == "VBP" && s.Tokens[0].Tag == "PRP" && subj != "he" && subj != "she":
+		return "do " + subj + " " + v.Lower + rest, true
+	}
+	return "", false
+}
+
+// askToDo returns "can I" and what the writer asked permission to do,
+// where that opens on a verb in its base form ("take Friday off"); a
+// verb in the past ("if I moved my 1:1") has no base form to borrow, and
+// a clause with a question or a choice of its own stays as it is.
+func askToDo(rest string) (string, bool) {
+	rest = strings.TrimRight(rest, " ,")
+	if rest == "" || strings.ContainsAny(rest, "?;") || strings.Contains(rest, ", if") || strings.Contains(rest, ", whether") {
+		return "", false
+	}
+	toks := grammar.Parse("I " + rest).Tokens
+	if len(toks) < 2 {
+		return "", false
+	}
+	switch v := toks[1]; {
+	case v.Tag == "VBD" || strings.HasSuffix(v.Lower, "ed"):
+		// "if I moved my 1:1" → "can I move my 1:1"
+		base, ok := baseOfPast(v.Lower)
+		if !ok || !strings.HasPrefix(rest, v.Text) {
+			return "", false
+		}
+		rest = base + rest[len(v.Text):]
+	case v.Tag == "VB", v.Tag == "VBP", v.Tag == "NN", v.Tag == "NNS", v.Tag == "JJ": // the tagger reads "I book" as a noun
+	default:
+		return "", false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' {
+		return "", false
+	}
+	return "can I " + rest, true
+}
+
+// baseOfPast returns the base form of past verb w, from the [fix] table
+// of irregular and ambiguous verbs or, for a regular verb, from its
+// spelling where that leaves no doubt: "-ied" ("applied" → "apply"), a
+// doubled consonant ("swapped" → "swap"), "-ved" ("moved" → "move"), a
+// stem that ends in two consonants ("asked") or in a vowel pair and a
+// consonant ("joined"). Any other spelling ("hoped", "raced") could
+// take an "e" or not, so it gives false.
+func baseOfPast(w string) (string, bool) {
+	if b, ok := hedging.fix.pastBase[w]; ok {
+		return b, true
+	}
+	stem, ok := strings.CutSuffix(w, "ed")
+	if !ok || len(stem) < 3 {
+		return "", false
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(stem)
+	last, prev := stem[n-1], stem[n-2]
+	switch {
+	case strings.HasSuffix(w, "ied"):
+		return w[:len(w)-3] + "y", true
+	case last == prev && !vowel(last) && strings.IndexByte("lsfz", last) < 0:
+		return stem[:n-1], true
+	case last == 'v':
+		return stem + "e", true
+	case strings.IndexByte("scgvzy", last) >= 0 || vowel(last):
+		return "", false
+	case !vowel(prev) && last != prev:
+		return stem, true
+	case vowel(prev) && vowel(stem[n-3]):
+		return stem, true
 	}
 	return "", false
 }
@@ -132,7 +277,23 @@ func invertClause(c string) (string, bool) {
 		return strings.ToLower(m[2]) + " " + lowerFirst(strings.TrimSpace(m[1])) + " " + strings.TrimRight(m[3], " ,") + tail, true
 	}
 	m := clauseRE().FindStringSubmatch(c)
-	if m == nil || strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
+	if m == nil {
+		if q, ok := invertPlain(c); ok {
+			return q + tail, true
+		}
+		// "you got my email" → "did you get my email"
+		if p := pastClauseRE().FindStringSubmatch(c); p != nil && !strings.ContainsAny(p[3], "?;") {
+			if base, ok := baseOfPast(strings.ToLower(p[2])); ok {
+				subj := strings.ToLower(p[1])
+				if subj == "i" {
+					subj = "I"
+				}
+				return "did " + subj + " " + base + " " + strings.TrimRight(p[3], " ,") + tail, true
+			}
+		}
+		return "", false
+	}
+	if strings.ContainsAny(m[4], "?;") || strings.Contains(m[4], ", whether") || strings.Contains(m[4], ", if") {
 		return "", false
 	}
 	subj, contr, aux, rest := m[1], strings.ToLower(m[2]), strings.ToLower(m[3]), m[4]

@@ -26,7 +26,9 @@ import (
 // softenWords are the words that make a clause before "but" a hedge.
 var softenWords = []string{"sorry", "apologies", "apologise", "apologize", "probably", "prob", "dumb", "silly",
 	"just", "maybe", "not sure", "might", "stupid", "obvious", "overstep", "overstepping", "bother", "ping",
-	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent"}
+	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent", "annoying", "a pain",
+	"presumptuous", "off base", "oversensitive", "toes", "forgive", "intrusion", "basic", "feel bad", "my place", "my call",
+	"thought of this", "thought of that", "don't know if", "not sure if", "useful at all", "obvious"}
 
 // tailSoftenerRE matches a clause or sentence that only softens.
 var tailSoftenerRE = sync.OnceValue(func() *regexp.Regexp {
@@ -142,16 +144,30 @@ func (st *localBlock) leadShape(si int) bool {
 	from := lead + (len(t[lead:]) - len(firstClause(t[lead:])))
 	body := t[from:]
 	lo := strings.ToLower(body)
-	i := strings.Index(lo, " but ")
-	if i < 0 {
-		return false
-	}
-	clause := strings.TrimRight(body[:i], ",;— ")
-	if len(strings.Fields(clause)) > 16 || !softens(clause) || hedgeNamesFact(clause) {
-		return false
-	}
 	s := st.sents[si].Start
-	return st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + i + len(" but ")}})
+	// The joint: "but", or a colon or dash that hands over to the message
+	// ("Apologies in advance if this is a dumb question: is the freeze
+	// still on?").
+	for _, j := range []string{" but ", ": ", " — ", " - "} {
+		// Each occurrence, first to last: "I'm sure this is obvious to
+		// everyone but me, but the draft is attached".
+		for k := 0; k < len(lo); {
+			i := strings.Index(lo[k:], j)
+			if i < 0 {
+				break
+			}
+			i += k
+			k = i + len(j)
+			clause := strings.TrimRight(body[:i], ",;— ")
+			if len(strings.Fields(clause)) > 16 || !softens(clause) || hedgeNamesFact(clause) {
+				continue
+			}
+			if st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + i + len(j)}}) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tailShape removes a trailing clause that only softens: "…, sorry if

@@ -167,9 +167,11 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				continue
 			}
 			n, saved := len(st.sents), *st
+			before := st.masked[st.sents[si].Start:st.sents[si].End]
 			st.apply(fx.Edits)
 			if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
-				badStart(st.masked[st.sents[si].Start:st.sents[si].End])) {
+				badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
+				lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
 				*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
 				tried[key] = true
 				continue
@@ -207,6 +209,9 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 		steps++
 	}
+	if steps > 0 && si < len(st.sents) && st.writingAct(v, si) {
+		return steps + 1, title
+	}
 	if steps > 0 && si < len(st.sents) {
 		st.statement(si)
 		if wasUpper {
@@ -214,6 +219,59 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 	}
 	return steps, title
+}
+
+// writingActRE matches a sentence left saying only that the writer writes:
+// "I'm writing.", "I am reaching out."
+var writingActRE = lazyRE(`(?i)^(?:i'm|i’m|i am) (?:writing|reaching out|messaging|emailing|getting in touch|asking|bringing this up)(?: to you| directly| about this)?[.!]*$`)
+
+// writingAct removes sentence si where the removals left it saying only
+// that the writer writes ("Dr Mensah, I hope it's okay that I'm writing."
+// → "Dr Mensah, I'm writing."): a name it addressed joins the next
+// sentence ("Dr Mensah, the revised figures…"). It reports whether it did.
+func (st *localBlock) writingAct(v blockView, si int) bool {
+	t, clean := st.sentText(si)
+	if !clean {
+		return false
+	}
+	s := st.sents[si]
+	lead, body := "", strings.TrimSpace(t)
+	if i := strings.Index(body, ", "); i >= 0 && (vocative(body[:i+1]) || greetingRE().MatchString(body[:i+1])) {
+		lead, body = body[:i+2], body[i+2:]
+	}
+	if !writingActRE().MatchString(body) || si+1 >= len(st.sents) {
+		return false
+	}
+	next := st.sents[si+1]
+	nt := st.src[next.Start:next.End]
+	if lead == "" {
+		st.apply([]lint.Edit{{Span: document.Span{Start: s.Start, End: next.Start}}})
+		return true
+	}
+	// "Dr Mensah, " + "the revised figures…"
+	first := nt
+	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Tag != "NNP" && toks[0].Text != "I" && !mixedCase(toks[0].Text) {
+		first = lowerFirst(nt)
+	}
+	start := s.Start + strings.Index(st.src[s.Start:s.End], lead) + len(lead)
+	st.apply([]lint.Edit{{Span: document.Span{Start: start, End: next.End}, NewText: first}})
+	return true
+}
+
+// lostVerb reports whether a removal left a sentence that had a finite
+// verb as a phrase that hung on the removed clause (a preposition, a
+// gerund, a conjunction first): "I hope I'm not overstepping by adding
+// the breakdown below." must not become "By adding the breakdown below."
+func lostVerb(before, after string) bool {
+	a := parse(firstClause(strings.TrimSpace(after)))
+	if len(a.Tokens) == 0 || a.HasFiniteVerb() || !parse(before).HasFiniteVerb() {
+		return false
+	}
+	switch a.Tokens[0].Tag {
+	case "IN", "TO", "VBG", "CC", "WDT", "WRB":
+		return true // a phrase that hung on the removed clause
+	}
+	return false
 }
 
 // onlyHedges reports whether every letter and digit of sentence sent lies
@@ -265,8 +323,24 @@ func (st *localBlock) direct(si int) bool {
 	t := strings.TrimRight(raw, " \t\r\n")
 	lead := len(t) - len(strings.TrimLeft(t, " \t"))
 	out, ok := directSentence(t[lead:])
+	if !ok {
+		// "deck is done-ish? just wondering if you want the appendix
+		// too": a run-on after a question mark the splitter passed.
+		for _, sep := range []string{"? ", "! "} {
+			if i := strings.LastIndex(t[lead:], sep); i > 0 {
+				head, tail := t[lead:lead+i+len(sep)], t[lead+i+len(sep):]
+				if q, ok2 := directSentence(tail); ok2 {
+					out, ok = head+q, true
+					break
+				}
+			}
+		}
+	}
 	if !ok || out == t[lead:] {
 		return false
+	}
+	if again, ok := directSentence(out); ok { // "Wanted to check, is it ok if I…?"
+		out = again
 	}
 	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: s.Start + len(t)}, NewText: out}})
 	return true

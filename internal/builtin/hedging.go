@@ -1,11 +1,13 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -27,6 +29,13 @@ var hedging = bind("hedging", func(b *binder) (f hedgingFile) {
 	for _, pg := range []*phraseGroup{g.filler, g.maybe, g.opener} {
 		f.fix.softeners[pg] = b.fixList(pg.name + "_softeners")
 	}
+	f.fix.checkIns = b.fixList("check_ins")
+	f.fix.pastBase = map[string]string{}
+	for _, pair := range b.fixList("irregular_past") {
+		if past, base, ok := strings.Cut(pair, " "); ok {
+			f.fix.pastBase[past] = base
+		}
+	}
 	f.model = modelText{msg: b.message("model")} // no model fix
 	return f
 })
@@ -40,7 +49,13 @@ type hedgingFile struct {
 	}
 	// fix holds what only the hedge removal uses: the softeners it takes
 	// out with a hedge of a group (see stripHedges).
-	fix   struct{ softeners map[*phraseGroup][]string }
+	// pastBase maps a past verb to its base form where baseOfPast's
+	// spelling rules do not give it (see askToDo).
+	fix struct {
+		softeners map[*phraseGroup][]string
+		pastBase  map[string]string
+		checkIns  []string // see checkInFix
+	}
 	msg   map[*phraseGroup]string // by reported group, extraGroup included
 	repl  struct{ delay string }
 	model modelText
@@ -81,7 +96,7 @@ func hedgingRule() *lint.Rule {
 	// sentence, where there are any.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if si := v.sentenceAt(span.Start); si >= 0 {
-			return hedgeFixes(v)(si, document.Span{Start: span.Start, End: span.Start})
+			return hedgeFixes(v)(si, span)
 		}
 		return nil
 	})
@@ -130,14 +145,16 @@ func hedgeFixes(v blockView) func(si int, span document.Span) []lint.Fix {
 }
 
 // leavesBadStart reports whether fix fx, applied to sentence sent, leaves
-// it opening with a conjunction or a mark (see badStart).
+// it opening with a conjunction or a mark (see badStart), or without the
+// finite verb it had (see lostVerb).
 func leavesBadStart(v blockView, sent document.Span, fx lint.Fix) bool {
 	if len(fx.Edits) != 1 || fx.Edits[0].Span.Start < sent.Start || fx.Edits[0].Span.End > sent.End {
 		return false
 	}
 	e := fx.Edits[0]
 	t := v.doc.Text
-	return badStart(t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End])
+	after := t[sent.Start:e.Span.Start] + e.NewText + t[e.Span.End:sent.End]
+	return badStart(after) || lostVerb(t[sent.Start:sent.End], after)
 }
 
 // longest drops hits that lie inside a longer hit, keeping the order of
@@ -174,7 +191,7 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 		// Drop the word "just" or "maybe" ("possibly", "sort of").
 		words := []string{"just"}
 		if h.group == g.maybe {
-			words = []string{"maybe", "possibly", "sort of"}
+			words = []string{"maybe", "possibly", "sort of", "hopefully", "kinda", "kind of"}
 		}
 		word, i := "", -1
 		for _, w := range words {
@@ -235,7 +252,7 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 		s -= m[1] - m[0]
 		lead = ""
 	}
-	if !(lead == "" || startLike(lead) || greetingRE().MatchString(lead)) {
+	if !(lead == "" || startLike(lead) || greetingRE().MatchString(lead) || bangGreetingRE().MatchString(lead+" ")) {
 		return s, e
 	}
 	rest := v.masked(document.Span{Start: e, End: sent.End})
@@ -261,11 +278,25 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 	}
 	switch strings.ToLower(piece[0]) {
 	case "about", "re", "regarding", "with", "and", "but", "so", "because", "as", "since":
-		return s, e
+		// "with the Q3 numbers" names what the message is about; "with
+		// this" only points at it.
+		if p := strings.ToLower(strings.Join(piece[1:], " ")); p != "this" && p != "that" && p != "it" && p != "all this" {
+			return s, e
+		}
 	}
 	for i, w := range piece {
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || i > 0 && startsUpper(w) && w != "I" && !weekdayRE().MatchString(w) {
 			return s, e
+		}
+	}
+	if p := strings.Join(piece, " "); !softens(p) {
+		// "i just wanted to let you know the plasmid preps are done, 12
+		// constructs…": a clause with a subject of its own is the news.
+		if ps := parse(p); len(ps.Tokens) > 0 && ps.HasFiniteVerb() {
+			switch t := ps.Tokens[0].Tag; {
+			case t == "DT", t == "PRP$", grammar.IsNoun(t):
+				return s, e
+			}
 		}
 	}
 	return s, e + cut
@@ -339,7 +370,7 @@ var checkInRE = lazyRE(`^(?i:again )?(?i:with (?:you|y'all|everyone|the team) )?
 // people ("checking in on you").
 func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool) (lint.Fix, bool) {
 	text := v.doc.Text
-	if !strings.EqualFold(strings.Join(strings.Fields(v.masked(h.span)), " "), "just checking in") {
+	if !slices.Contains(hedging.fix.checkIns, strings.ToLower(strings.Join(strings.Fields(v.masked(h.span)), " "))) {
 		return lint.Fix{}, false
 	}
 	if !(lead == "" || startLike(lead) || strings.HasSuffix(lead, ",")) {
@@ -362,6 +393,15 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	any := "Any update"
 	if !upper || lead != "" && !startLike(lead) {
 		any = "any update"
+	}
+	if w, clause, ok := strings.Cut(what, " "); ok && (strings.EqualFold(w, "whether") || strings.EqualFold(w, "if")) && !strings.ContainsAny(clause, ",;:—–?") {
+		// "checking in on whether the order went in" → "Did the order go in?"
+		if q, ok := invertClause(strings.TrimRight(clause, ".! ")); ok {
+			if any == "Any update" {
+				q = upperFirst(q)
+			}
+			return lint.Fix{Title: "Ask for an update", Edits: []lint.Edit{{Span: document.Span{Start: h.span.Start, End: end}, NewText: q + "?"}}, Preferred: true}, true
+		}
 	}
 	// Replace "just checking in" (and "with you") up to the space before "on".
 	edits := []lint.Edit{{Span: document.Span{Start: h.span.Start, End: h.span.End + sp + m[2] - 1 - len(on) - 1}, NewText: any}}

@@ -70,6 +70,10 @@ func helplessAt(v blockView, k, si int, ss document.Span, a, b int) (lint.Fix, b
 		}
 	}
 	text := upperFirst(rec)
+	label := ""
+	if i := strings.Index(lead, ": "); i >= 0 && len(strings.Fields(lead[:i])) <= 3 {
+		label, lead = lead[:i+2], lead[i+2:] // "Reinsurance: sorry, not sure how to…"
+	}
 	if g, ok := courtesyLead(strings.TrimSpace(lead)); ok {
 		// "I do apologise for the basic question, but I have no idea how
 		// to…": the courtesy goes with the helpless clause; a greeting
@@ -84,6 +88,7 @@ func helplessAt(v blockView, k, si int, ss document.Span, a, b int) (lint.Fix, b
 	} else if lead != "" {
 		text = lead + " " + text
 	}
+	text = label + text
 	edit := ss
 	// The finding's open question (or a short ask after the clause) goes.
 	last := k
@@ -140,8 +145,9 @@ func helplessTopic(phrase, rest string) (string, bool) {
 			return t, true
 		}
 		// "how to respond": a verb alone.
-		if s := parse("I " + rest); len(s.Tokens) == 2 && (s.Tokens[1].Tag == "VB" || s.Tokens[1].Tag == "VBP") {
-			return "To " + rest, true
+		if s := parse("I " + rest); (len(s.Tokens) == 2 || len(s.Tokens) == 3 && objectPronoun[s.Tokens[2].Lower]) &&
+			(s.Tokens[1].Tag == "VB" || s.Tokens[1].Tag == "VBP") {
+			return "To " + rest, true // "how to respond", "how to handle that"
 		}
 	}
 	return "", false

@@ -19,6 +19,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	f.repl.recommend = b.replacement("default")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
+	f.fix.courtesyNouns, f.fix.helplessStates = b.fixList("courtesy_nouns"), b.fixList("helpless_states")
 	return f
 })
 
@@ -32,7 +33,9 @@ type openQuestionFile struct {
 	repl  struct{ recommend string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
-	fix struct{ helpless, asks, exasperated []string }
+	fix struct {
+		helpless, asks, exasperated, courtesyNouns, helplessStates []string
+	}
 }
 
 // isOpen reports whether h is an open question or statement.
@@ -61,6 +64,7 @@ func openQuestionRule() *lint.Rule {
 			if offersOptions(hs) {
 				return
 			}
+			prevSI, prevFixes := -2, []lint.Fix(nil)
 			for si, sh := range v.bySentence(hs) {
 				sent := v.b.Sentences[si]
 				stext := v.masked(sent)
@@ -83,8 +87,14 @@ func openQuestionRule() *lint.Rule {
 						continue
 					}
 				}
-				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg,
-					Fixes: tidyAnswers(v, openFixes(v, h, sent))})
+				fixes := tidyAnswers(v, openFixes(v, h, sent))
+				if prevSI == si-1 && isAsk(stext) && len(prevFixes) > 0 {
+					// "What should I do? Open to ideas!": the ask's fix is its
+					// question's, which takes the ask away with it.
+					fixes = slices.Clone(prevFixes)
+				}
+				prevSI, prevFixes = si, fixes
+				p.Report(lint.Finding{Span: trimSentence(v, sent), Message: openQuestion.msg, Fixes: fixes})
 			}
 		})
 	}
@@ -209,6 +219,9 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	rest := strings.TrimSpace(v.src(document.Span{Start: h.span.End, End: max(span.End, h.span.End)}))
 	topic := questionTopic(rest)
+	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
+		topic = handoverTopic(q) // "How do we want to respond?" → "To respond, …"
+	}
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
@@ -240,8 +253,26 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 			if strings.ContainsRune(".?!", rune(before[i])) {
 				// "…can't do 180 plated. what now??": a question of its own.
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i + 1, End: span.End}, " "+upperFirst(withTopic)))
+			} else if k, ok := idleClause(before[:i]); ok {
+				// "your call, what do we do?", "What is your opinion, what
+				// should I do?": a clause that states nothing goes with the
+				// question (a full stop would leave a fragment or a question
+				// ending on one).
+				if k == 0 {
+					fixes = append(fixes, rewriteFix(title, span, upperFirst(withTopic)))
+				} else {
+					fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + k, End: span.End}, upperFirst(withTopic)))
+				}
+			} else if topicClause(before[:i]) {
+				// "For the Christmas rota, how should I decide …?" → "For
+				// the Christmas rota, to decide …, I recommend …".
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ", "+lowerFirst(withTopic)))
 			} else {
-				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i, End: span.End}, ". "+upperFirst(withTopic)))
+				j := i
+				for j > 0 && before[j-1] == ' ' {
+					j-- // "…no phenotype - any guidance?"
+				}
+				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + j, End: span.End}, ". "+upperFirst(withTopic)))
 			}
 		} else {
 			e := appendAfter(v, sent, " "+repl)
@@ -263,7 +294,7 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 
 var (
 	// howToRE: "on how to get the board deck done", "what to do about X".
-	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) do|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to)\s+`)
+	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing|(?:want|would like|need) (?:me |us )?to)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
 	subjectLeadRE = lazyRE(`(?i)^(?:(?:should|could|can|do|would|shall|will) )?(?:I|we|you|me|us)(?: (?:should|could|can|would|to))?\s+`)
 )
@@ -285,9 +316,17 @@ func questionTopic(rest string) string {
 	if i := strings.Index(r, ", "); i > 0 {
 		r = r[:i] // "the Leeds warehouse lease, open to ideas"
 	}
+	whole := r
 	r = strings.TrimRight(trimDangling(r), " ,")
 	if !hasFact(r) || strings.ContainsAny(r, "?") {
 		return ""
+	}
+	if toks := parse(r).Tokens; len(toks) > 0 && (toks[len(toks)-1].Tag == "IN" || toks[len(toks)-1].Tag == "TO") {
+		// "deal with that": the pronoun trimDangling took is the object.
+		if _, w := cutLastWord(whole); !objectPronoun[strings.ToLower(w)] || !strings.HasPrefix(whole, r) {
+			return ""
+		}
+		r = whole
 	}
 	s := grammar.ParseAfter("I ", r)
 	if len(s.Tokens) == 0 {
@@ -304,6 +343,15 @@ func questionTopic(rest string) string {
 			return "For " + np
 		}
 	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
+		if first.Lower == "play" || first.Lower == "go" || first.Lower == "take" {
+			// "how do you want me to play this?": an idiom, not a task;
+			// what it is about may still be the topic.
+			np := strings.TrimSpace(r[len(first.Text):])
+			if c, ok := parse(np).NounPhraseAt(0); ok && c.Start == 0 && c.End == len(parse(np).Tokens) && hasFact(np) {
+				return "For " + np
+			}
+			return ""
+		}
 		return "To " + r
 	case first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsNoun(first.Tag) && first.Tag != "NNS" || first.Tag == "JJ":
 		if c, ok := s.NounPhraseAt(0); ok && c.End == len(s.Tokens) {
@@ -311,6 +359,66 @@ func questionTopic(rest string) string {
 		}
 	}
 	return ""
+}
+
+// objectPronoun holds the pronouns that may end a question's topic as its
+// object ("how do we deal with that?").
+var objectPronoun = map[string]bool{"it": true, "this": true, "that": true, "them": true, "these": true, "those": true, "him": true, "her": true}
+
+// idleClause reports whether the last clause of lead (the words before the
+// comma that joins it to an open question) states nothing a reader needs:
+// no finite verb and no noun but those that name the message ("your
+// call", "sorry, newbie question"), or a question of its own ("What is
+// your opinion"). It returns where that clause starts in lead.
+func idleClause(lead string) (int, bool) {
+	k := strings.LastIndexAny(lead, ".?!;:")
+	start := k + 1
+	c := strings.TrimSpace(lead[start:])
+	if c == "" {
+		return 0, false
+	}
+	ps := parse(c)
+	for _, t := range ps.Tokens {
+		if t.Tag == "CD" || t.Tag == "NNP" || t.Tag == "NNPS" {
+			return 0, false // a name or a number: "Priya, …", "3 vans short, …"
+		}
+	}
+	w, _, _ := strings.Cut(strings.ReplaceAll(firstWord(c), "’", "'"), "'") // "What's"
+	if !questionLead(w) {
+		for _, t := range ps.Tokens {
+			if grammar.IsNoun(t.Tag) && !slices.Contains(openQuestion.fix.courtesyNouns, t.Lower) {
+				return 0, false // "For the all-hands next month, …": what it is about
+			}
+		}
+		if ps.HasFiniteVerb() && !helplessState(c) {
+			return 0, false // "we're late again": a fact
+		}
+	}
+	for start < len(lead) && lead[start] == ' ' {
+		start++
+	}
+	return start, true
+}
+
+// helplessState reports whether clause c says the writer is lost (the
+// [fix] list "helpless_states"): "I'm lost here", "honestly no clue".
+func helplessState(c string) bool {
+	low := " " + strings.ToLower(strings.ReplaceAll(c, "’", "'")) + " "
+	for _, w := range openQuestion.fix.helplessStates {
+		if indexWord(low, w, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// topicClause reports whether the last clause of lead is a prepositional
+// phrase that names the question's topic: "For the Christmas rota", "On
+// the Leeds lease".
+func topicClause(lead string) bool {
+	c := strings.TrimSpace(lead[strings.LastIndexAny(lead, ".?!;:")+1:])
+	ps := parse(c)
+	return len(ps.Tokens) > 1 && ps.Tokens[0].Tag == "IN" && !ps.HasFiniteVerb() && hasFact(c)
 }
 
 // courtesyLead reports whether the words before an open question are only
@@ -342,6 +450,60 @@ func courtesyLead(lead string) (string, bool) {
 	return greet, strings.TrimSpace(string(b)) != strings.TrimSpace(rest) || greet != ""
 }
 
+// bareHandover reports whether clause c is a question that hands the
+// matter over and names nothing: a question word or auxiliary first, then
+// only pronouns, verbs and particles ("what do u want me to do", "how
+// should we play it").
+func bareHandover(c string) bool {
+	// Chat spellings of "do you" and "you" name nothing either.
+	c = strings.NewReplacer("d'you", "do you", "d’you", "do you", " u ", " you ", " ya ", " you ").Replace(" " + c + " ")
+	c = strings.TrimSpace(c)
+	w, _, _ := strings.Cut(firstWord(c), "'")
+	if !questionLead(w) || w == "any" || hasFact(c) {
+		return false
+	}
+	for _, t := range parse(c).Tokens {
+		if t.Tag == "CD" || grammar.IsAdj(t.Tag) && len(t.Text) > 1 { // chat "u" reads as an adjective
+			return false // "is it 3 or 4", "is it ready"
+		}
+	}
+	return true
+}
+
+// handoverTopic returns the action a bare handover asks about, as the
+// lead of a recommendation: "To respond" for "how do you want to
+// respond", "To handle it" for "how do you want us to handle it"; "" where
+// the only verb is a handover's own ("what should I do", "what do you
+// think").
+func handoverTopic(c string) string {
+	toks := parse(c).Tokens
+	for j := 1; j < len(toks); j++ {
+		t := toks[j]
+		if t.Tag != "VB" || slices.Contains(handoverVerbs, t.Lower) {
+			continue
+		}
+		if p := toks[j-1]; p.Tag != "TO" && p.Tag != "MD" && p.Tag != "PRP" {
+			continue
+		}
+		rest := toks[j+1:]
+		if len(rest) == 0 && !slices.Contains(intransitiveVerbs, t.Lower) {
+			return "" // "how do you want us to handle?": the object is missing
+		}
+		if len(rest) > 2 || len(rest) > 0 && !objectPronoun[rest[len(rest)-1].Lower] && rest[0].Tag != "TO" && rest[0].Tag != "IN" {
+			return ""
+		}
+		return "To " + strings.TrimSpace(c[t.Start:])
+	}
+	return ""
+}
+
+// intransitiveVerbs may end a handover's topic with no object ("To
+// respond, I recommend …").
+var intransitiveVerbs = []string{"respond", "reply", "react", "proceed", "answer", "prioritise", "prioritize", "escalate", "decide", "push back"}
+
+// handoverVerbs are the verbs of a handover itself.
+var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin", "play", "take"}
+
 // exasperatedFix puts a recommendation in place of an exasperated open
 // question that ends the sentence at span (the [fix] list "exasperated"),
 // keeping the facts before it: "the client's feedback has 40 new
@@ -356,11 +518,14 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 			cut = i + len(sep)
 		}
 	}
-	last := strings.ToLower(strings.ReplaceAll(body[cut:], "’", "'"))
-	if !slices.Contains(openQuestion.fix.exasperated, strings.TrimSpace(last)) {
+	last := strings.TrimSpace(strings.ToLower(strings.ReplaceAll(body[cut:], "’", "'")))
+	if !slices.Contains(openQuestion.fix.exasperated, last) && !bareHandover(last) {
 		return lint.Fix{}, false
 	}
 	rec := upperFirst(openQuestion.repl.recommend)
+	if t := handoverTopic(last); t != "" {
+		rec = t + ", " + openQuestion.repl.recommend
+	}
 	if cut == 0 {
 		return rewriteFix("Recommend an option", span, rec), true
 	}

@@ -96,6 +96,43 @@ var becauseRE = lazyRE(`^(This|That|It|The [\w' -]{1,40}?|Our [\w' -]{1,40}?) (?
 // becauseClauseRE matches "<subject> can't <verb phrase> because <clause>".
 var becauseClauseRE = lazyRE(`^((?:We|I|They|The [\w' -]{1,40}?|Our [\w' -]{1,40}?|[A-Z][\w-]+)) (?:can't|can’t|cannot|won't|won’t|couldn't|aren't able to|isn't able to) ([^,;:]{3,80}?),? (?:because|since|as) ((?:the|our|we|they|it|this|[A-Z])[^;:]{3,120}?)[.!]?$`)
 
+// handoverEnd returns the edit that ends sentence span before a bare
+// handover that closes it after a comma ("…, what do u want me to do"),
+// with a full stop.
+func handoverEnd(v blockView, span document.Span) (lint.Edit, bool) {
+	sp := trimSentence(v, span)
+	src := v.src(sp)
+	body := strings.TrimRight(src, " ?!.…")
+	i := strings.LastIndex(body, ", ")
+	if i <= 0 || !bareHandover(strings.ToLower(strings.TrimSpace(body[i+2:]))) || !parse(body[:i]).HasFiniteVerb() {
+		return lint.Edit{}, false
+	}
+	return lint.Edit{Span: document.Span{Start: sp.Start + i, End: sp.End}, NewText: "."}, true
+}
+
+// certainCause reports whether cause, the clause after "because", "since"
+// or "as" in sentence src, is certainly a cause: a clause with a finite
+// verb (not "since Monday", "since the March freeze"); after "as", one
+// that states a state ("as the budget is frozen", not the manner of "as
+// the contract says").
+func certainCause(src, cause string) bool {
+	s := parse(cause)
+	if !s.HasFiniteVerb() {
+		return false
+	}
+	conj := strings.TrimSpace(src[:max(0, strings.LastIndex(src, cause))])
+	if !strings.HasSuffix(strings.ToLower(conj), " as") {
+		return true
+	}
+	for _, t := range s.Tokens {
+		switch strings.ReplaceAll(t.Lower, "’", "'") {
+		case "is", "are", "was", "were", "'s", "'re", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "has", "have", "'ve", "not", "n't", "no":
+			return true
+		}
+	}
+	return false
+}
+
 // problemFixes offers a rewrite that keeps the writer's words, then the
 // general "I propose" follow-up.
 func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
@@ -118,7 +155,7 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 		).Replace(problemOnly.repl.because)
 		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
 	}
-	if m := becauseClauseRE().FindStringSubmatch(src); m != nil && len(fixes) == 0 && !strings.Contains(src, "\n") {
+	if m := becauseClauseRE().FindStringSubmatch(src); m != nil && len(fixes) == 0 && !strings.Contains(src, "\n") && certainCause(src, m[3]) {
 		// "We can't launch in Canada because the French translations aren't
 		// done." → "The French translations aren't done. If we [next step],
 		// we can launch in Canada by [date]."
@@ -134,6 +171,12 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, span), problemOnly.repl.next)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
+	}
+	if e, ok := handoverEnd(v, span); ok && unitEnd(v, span) == span {
+		// "…legal still hasn't replied, what do u want me to do": the
+		// next step takes the handover's place.
+		e.NewText += problemOnly.repl.next
+		f.Edits = []lint.Edit{e}
 	}
 	return append(fixes, f)
 }

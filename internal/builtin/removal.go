@@ -103,7 +103,7 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 	case lead == "" || startLike(lead):
 		return recased(v, s, r0, end, upper), true
 	case last == ',':
-		if joint == ", " && !greetingRE().MatchString(lead) && !adverb {
+		if joint == ", " && !greetingRE().MatchString(lead) && !vocative(lead) && !adverb {
 			// A parenthetical: "The report, I hope that's ok, is ready."
 			c := s - 1
 			for c > sent.Start && text[c] != ',' {
@@ -159,7 +159,7 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 
 // joints are what joins removed words to the rest of their sentence; they
 // go with the words. Longest first.
-var joints = []string{", but ", ", so ", ", and ", "!! ", " but ", " so ", "! ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
+var joints = []string{", but ", ", so ", ", and ", "!! but ", "! but ", "!! ", " but ", " so ", "! ", " - ", " — ", " – ", "; ", ": ", ", ", " that "}
 
 // clauseVerbs take a clause: removed words after one would leave it
 // without its object.
@@ -266,7 +266,7 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 		}
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}}, true
 	}
-	if r < sent.End && text[r] == '?' && !questionLead(lead) {
+	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) {
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}, NewText: "."}, true
 	}
 	if l == sent.Start {
@@ -392,7 +392,7 @@ func startLike(lead string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(lead)
-	return strings.ContainsRune(":([{\"'“‘«—–-", r)
+	return strings.ContainsRune(":([{\"'“‘«—–-", r) || bangGreetingRE().FindString(lead+" ") == lead+" " // "hi! no rush but…"
 }
 
 // mixedCase reports whether the word at the start of s has a capital
@@ -436,6 +436,11 @@ func questionLead(lead string) bool {
 	if i := strings.LastIndexAny(lead, ",:"); i >= 0 && i < len(lead)-1 {
 		lead = lead[i+1:]
 	}
+	for _, c := range []string{"but ", "and ", "so "} {
+		if t := strings.TrimSpace(lead); len(t) > len(c) && strings.EqualFold(t[:len(c)], c) {
+			lead = t[len(c):] // ", but would it be possible…"
+		}
+	}
 	switch strings.ToLower(firstWord(lead)) {
 	case "any", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "do", "does", "did",
 		"have", "has", "had", "may", "might", "what", "how", "why", "when", "where", "who", "which", "whose", "whom",
@@ -446,4 +451,19 @@ func questionLead(lead string) bool {
 }
 
 // greetingRE matches a greeting that ends with a comma: "Hi Dana,".
-var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b[^,.!?]{0,40},$`)
+// vocative reports whether lead, the words before a removal, only
+// addresses the reader by name: "Olga,", "Dr Mensah,".
+func vocative(lead string) bool {
+	f := strings.Fields(strings.TrimSuffix(lead, ","))
+	if !strings.HasSuffix(lead, ",") || len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) || w == "I" || strings.HasPrefix(w, "I'") {
+			return false
+		}
+	}
+	return true
+}
+
+var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b(?:[^,.!?]|\b(?:dr|mr|mrs|ms|prof)\.){0,40},$`)

@@ -156,6 +156,44 @@ func emptiedNext(v blockView, sent document.Span) (document.Span, bool) {
 	return document.Span{Start: trimSentence(v, sent).End, End: next.End}, true
 }
 
+// vagueClauseEnd returns where the vague clause that runs from its opener
+// to from in src ends: at a mark, or before the first word after it that
+// is not one of the [fix] list "model_clause_words". It is false where a
+// word outside the list comes before a mark that is not where the clause
+// could end: after a time noun or the opener itself.
+func vagueClauseEnd(src string, from int) (int, bool) {
+	at := from
+	for {
+		rest := src[at:]
+		trimmed := strings.TrimLeft(rest, " ")
+		if trimmed == "" || strings.ContainsAny(trimmed[:1], ",;:—–.?!") {
+			return at, true
+		}
+		w := trimmed
+		if k := strings.IndexAny(w, " ,;:—–.?!"); k >= 0 {
+			w = w[:k]
+		}
+		if !slices.Contains(vagueTiming.fix.clauseWords, strings.ToLower(strings.ReplaceAll(w, "’", "'"))) {
+			prev := strings.ToLower(lastWord(src[from:at]))
+			switch prev {
+			case "sec", "second", "minute", "min", "moment", "chance", "mo", "tick", "time", "evening", "afternoon", "morning", "breather", "down", "bit", "suits", "works":
+				return at, true // "whenever you get a sec could you…"
+			}
+			return 0, false
+		}
+		at += len(rest) - len(trimmed) + len(w)
+	}
+}
+
+// upperFirstIf returns s with a capital first letter where orig starts
+// with one.
+func upperFirstIf(orig, s string) string {
+	if unicode.IsUpper(firstLetter(orig)) {
+		return upperFirst(s)
+	}
+	return s
+}
+
 // firstLetter returns the first letter of s, or 0.
 func firstLetter(s string) rune {
 	for _, r := range s {
@@ -192,6 +230,44 @@ func modelTimingFixes(v blockView, span document.Span) []lint.Fix {
 			}
 			return []lint.Fix{datedSentence(v, sent, "Give a date", at, r)}
 		}
+	}
+	// A vague clause: "whenever you get a minute, would you…?", "will
+	// send it whenever I get a sec".
+	for _, o := range vagueTiming.fix.modelClauses {
+		i := indexWord(low, o, 0)
+		if i < 0 {
+			continue
+		}
+		end, ok := vagueClauseEnd(src, i+len(o))
+		if !ok {
+			return nil // "whenever finance sends them over": a fact
+		}
+		if rest := strings.TrimLeft(src[end:], ",;:—– "); rest != "" && unicode.IsLetter(firstLetter(rest[:1]+" ")) {
+			// The main clause follows: the vague clause goes with its
+			// comma, and the date follows the request ("hi! if you ever
+			// get a chance could you look at my memo" → "hi! could you
+			// look at my memo by [Friday]").
+			body := strings.TrimRight(rest, " .!?…")
+			if q := strings.Index(body, "?"); q >= 0 {
+				body = strings.TrimRight(body[:q], " ") // "…my draft? no rush"
+			}
+			if strings.ContainsAny(body, "\n") || endsInMarkup(body) {
+				return nil
+			}
+			head := strings.TrimRight(src[:i], " ")
+			text := upperFirstIf(src, body) + " " + repl + rest[len(body):]
+			if head != "" {
+				text = head + " " + body + " " + repl + rest[len(body):]
+			}
+			text, _ = dropContradictions(text, repl)
+			text = strings.TrimRight(text, " ")
+			return []lint.Fix{datedSentence(v, sent, "Give a date", ss, upperFirstIf(src, text))}
+		}
+		at := document.Span{Start: ss.Start + i, End: ss.Start + end}
+		for at.Start > ss.Start && src[at.Start-ss.Start-1] == ' ' {
+			at.Start--
+		}
+		return []lint.Fix{datedSentence(v, sent, "Give a date", at, " "+repl)}
 	}
 	promise := false
 	for _, w := range []string{"will ", "i'll ", "we'll ", "i’ll ", "we’ll ", "going to ", "could you ", "can you ", "would you ", "please "} {

@@ -27,6 +27,7 @@ var vagueTiming = bind("vague-timing", func(b *binder) (f vagueTimingFile) {
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.contradicts, f.fix.clauseOpeners = b.fixList("contradicts"), b.fixList("clause_openers")
 	f.fix.modelVague, f.fix.leftovers = b.fixList("model_vague"), b.fixList("leftovers")
+	f.fix.modelClauses, f.fix.clauseWords = b.fixList("model_clause_vague"), b.fixList("model_clause_words")
 	return f
 })
 
@@ -41,7 +42,7 @@ type vagueTimingFile struct {
 	triggers []*phraseGroup // the groups that can make a finding
 	msg      struct{ vague, posted, tuned string }
 	// fix holds what only the rewrites use (see datedSentence).
-	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers []string }
+	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers, modelClauses, clauseWords []string }
 	repl  struct{ date, posted, tuned string }
 	model modelText
 }
@@ -90,6 +91,18 @@ func vagueTimingRule() *lint.Rule {
 	}
 	learnedRule(r, vagueTiming.model, nil)
 	withModelRewrites(r, modelTimingFixes)
+	// Where a model finding's vague time got a date in its place, the
+	// model's own fix (a date added after the sentence, the vague time
+	// left in it) is not offered beside it: it would still read as vague.
+	run := r.Run
+	r.Run = func(p *lint.Pass) {
+		for _, f := range p.Collect(run) {
+			if strings.HasPrefix(f.Why, "learned model") && len(f.Fixes) > 1 && f.Fixes[0].Title == "Give a date" {
+				f.Fixes = slices.DeleteFunc(f.Fixes, func(fx lint.Fix) bool { return fx.Title == modelFixTitles[r.ID] })
+			}
+			p.Report(f)
+		}
+	}
 	return r
 }
 

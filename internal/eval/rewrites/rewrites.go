@@ -287,6 +287,38 @@ var (
 	danglingEndRE  = regexp.MustCompile(`(?i)\b(?:the|a|an|to|of|and|or|but|with|for|by|from|in|on|at|that|so|because|is|are|my|our|your)[.!?]`)
 )
 
+// phrasalVerbs take a particle that may end a sentence ("go in", "log on").
+var phrasalVerbs = map[string]bool{"go": true, "went": true, "gone": true, "come": true, "came": true, "log": true,
+	"logged": true, "sign": true, "signed": true, "hand": true, "handed": true, "send": true, "sent": true, "get": true,
+	"got": true, "put": true, "fill": true, "filled": true, "kick": true, "kicked": true, "drop": true, "dropped": true,
+	"pop": true, "popped": true, "stop": true, "stopped": true, "pass": true, "passed": true, "move": true, "moved": true}
+
+// danglingEnd reports whether a function word ends a sentence of s, but
+// not a verb that ends an embedded question ("nobody knows where it is.",
+// "that's what they are.").
+func danglingEnd(s string) bool {
+	for _, m := range danglingEndRE.FindAllStringIndex(s, -1) {
+		w := strings.ToLower(strings.TrimRight(s[m[0]:m[1]], ".!?"))
+		if w == "in" || w == "on" || w == "by" {
+			// A particle of a phrasal verb: "did the order go in?"
+			if f := strings.Fields(strings.ToLower(s[:m[0]])); len(f) > 0 && phrasalVerbs[strings.Trim(f[len(f)-1], ",;:")] {
+				continue
+			}
+		}
+		if w == "is" || w == "are" {
+			f := strings.Fields(strings.ToLower(s[:m[0]]))
+			if len(f) >= 2 {
+				switch strings.Trim(f[len(f)-2], ",;:") {
+				case "where", "what", "who", "how", "which", "whatever", "wherever":
+					continue
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // Signals returns the broken-text signals the fixed text shows and the
 // original did not.
 func Signals(original, fixed string) []string {
@@ -328,7 +360,7 @@ func Signals(original, fixed string) []string {
 		r, _ := utf8.DecodeLastRuneInString(t)
 		return t != "" && !strings.ContainsRune(".!?…:", r) && !endsWithSymbol(t)
 	})
-	check("dangling word", func(s string) bool { return danglingTailRE.MatchString(s) || danglingEndRE.MatchString(s) })
+	check("dangling word", func(s string) bool { return danglingTailRE.MatchString(s) || danglingEnd(s) })
 	return out
 }
 

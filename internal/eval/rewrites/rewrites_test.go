@@ -24,6 +24,17 @@ func TestSignals(t *testing.T) {
 	if got := Signals("The report is ready.", "The report is ready."); len(got) != 0 {
 		t.Errorf("an unchanged sentence shows %v", got)
 	}
+	// A verb that ends an embedded question is not left dangling; one
+	// after a subject alone is.
+	if got := Signals("Pallet 9 is lost and nobody knows where it is", "Pallet 9 is lost and nobody knows where it is. To move this forward, I propose [next step]."); len(got) != 0 {
+		t.Errorf("an embedded question's verb shows %v", got)
+	}
+	if got := Signals("just checking in on whether the order went in", "did the order go in?"); len(got) != 0 {
+		t.Errorf("a phrasal verb's particle shows %v", got)
+	}
+	if got := Signals("The van is late.", "The van is. I propose [next step]."); !slices.Contains(got, "dangling word") {
+		t.Errorf("a verb left without its complement shows %v", got)
+	}
 }
 
 func TestScore(t *testing.T) {
