@@ -5,7 +5,8 @@
 //   - Fact retention: the share of the writer's facts in the finding's
 //     sentences that the fixed text keeps. Facts are numbers, capitalised
 //     names and content words; the words of the phrases that made the
-//     finding (its Why) are not facts, nor, for a fix that only removes or
+//     finding (its Why: the matched phrases, or the learned model's
+//     strongest words) are not facts, nor, for a fix that only removes or
 //     replaces the flagged phrase (not lint.Fix.Rewrites), the words it
 //     replaces.
 //   - Broken-text signals in the fixed sentences: doubled punctuation or
@@ -193,10 +194,11 @@ func sentenceBounds(doc *document.Document, lo, hi int) (int, int) {
 // "b"`.
 var whyPhraseRE = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
-// framing returns the spans of the phrases that made the finding, found
-// in its span (or, when absent there, in the text around it).
+// framing returns the spans of the phrases that made the finding (for the
+// learned model, its strongest words), found in its span (or, when absent
+// there, in the text around it).
 func framing(text string, f lint.Finding) []document.Span {
-	if !strings.HasPrefix(f.Why, "phrase ") {
+	if !strings.HasPrefix(f.Why, "phrase ") && !strings.HasPrefix(f.Why, "learned model") {
 		return nil
 	}
 	lower := strings.ToLower(text)

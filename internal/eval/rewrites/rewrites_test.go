@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/upward-lint/upward/internal/builtin"
+	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
 )
@@ -68,5 +69,19 @@ func TestScore(t *testing.T) {
 	f := Summarise(ss, true)
 	if f["complaint"].Findings != 1 || f["all"].Findings != 2 {
 		t.Errorf("summary: complaint %+v, all %+v", *f["complaint"], *f["all"])
+	}
+}
+
+func TestFramingModelWords(t *testing.T) {
+	text := "launch is thursday. this is apocalyptic"
+	f := lint.Finding{Span: document.Span{Start: 20, End: len(text)},
+		Why: `learned model (76% likely at real-world prevalence), strongest words: "apocalyptic"`}
+	got := framing(text, f)
+	if len(got) != 1 || text[got[0].Start:got[0].End] != "apocalyptic" {
+		t.Errorf("framing of a model finding = %v, want the span of its strongest word", got)
+	}
+	f.Why = "because"
+	if got := framing(text, f); got != nil {
+		t.Errorf("framing with no phrase or model words = %v, want none", got)
 	}
 }
