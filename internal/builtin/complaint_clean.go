@@ -176,7 +176,7 @@ func looseRequest(body string) (candidate, bool) {
 		return candidate{"Ask to be told earlier", finish(s) + " Could you loop me in earlier on changes like this?"}, true
 	}
 	ask := "Could we agree " + fixOrWay(s)
-	if p, named := partyIn(s); named && goodParty(p) && !strings.Contains(s, "I'm concerned about ") {
+	if p, named := partyIn(s); named && askParty(p, s) && !strings.Contains(s, "I'm concerned about ") {
 		ask += " with " + p
 	}
 	return candidate{ventFactsTitle, finish(s) + " " + ask + " by [date]?"}, true
@@ -245,10 +245,49 @@ func whyRequest(body string) (candidate, bool) {
 		return candidate{}, false
 	}
 	ask := "Could we agree " + fixOrWay(f)
-	if p, named := partyIn(f); named && goodParty(p) {
+	if p, named := partyIn(f); named && askParty(p, f) {
 		ask += " with " + p
 	}
 	return candidate{ventFactsTitle, finish(f) + " " + ask + " by [date]?"}, true
+}
+
+// askParty reports whether a request about facts may name p as whom to
+// agree it with: p reads as a party (goodParty), its head names a group
+// or role ("the platform team", "legal", "the vendor"), not a person,
+// place or word the tagger took for a name ("Priya", "Bristol", "Tired"),
+// nor the writer's own side ("our team", "the team"), and the facts do not
+// describe p as the one things happen to ("design gets blamed", "the whole
+// comms team is burning out"). When unsure, the request names no one.
+func askParty(p, facts string) bool {
+	if !goodParty(p) {
+		return false
+	}
+	l := strings.ToLower(p)
+	switch {
+	case l == "the team" || l == "team" || l == "them":
+		return false
+	case strings.HasPrefix(l, "our ") || strings.HasPrefix(l, "my ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
+		strings.Contains(l, " whole ") || strings.HasPrefix(l, "new ") || strings.HasPrefix(l, "the new "):
+		return false
+	}
+	_, head := cutLastWord(l)
+	if !partyNouns[strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s")] {
+		return false
+	}
+	lf := strings.ToLower(facts)
+	if i := strings.Index(lf, l+" "); i >= 0 {
+		switch next := strings.Fields(lf[i+len(l):]); {
+		case len(next) == 0:
+		case next[0] == "is" || next[0] == "are" || next[0] == "was" || next[0] == "were" || next[0] == "gets" || next[0] == "got" ||
+			next[0] == "get":
+			return false // what happens to p, not what p does
+		case (next[0] == "keeps" || next[0] == "keep") && len(next) > 1 && (next[1] == "getting" || next[1] == "being"):
+			return false
+		case (next[0] == "has" || next[0] == "have") && len(next) > 1 && next[1] == "been":
+			return false
+		}
+	}
+	return true
 }
 
 // goodParty reports whether a party found in a text reads as one: not

@@ -85,17 +85,31 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 			out = append(out, candidate{title, finish(text)})
 		}
 	}
+	hearsLate := false
+	if t, ok := usualOne(b); ok && strings.Contains(t, "Could you loop") {
+		// Hearing late is no task to take turns at.
+		add("Ask to be looped in", t)
+		hearsLate = true
+	} else if ok {
+		// "why is it always me who …" → "I'm usually the one who …"
+		add("Ask to share the work", t)
+	}
 	switch {
+	case hearsLate:
 	case rotateRE().MatchString(b):
 		m := rotateRE().FindStringSubmatch(b)
 		add("Ask to take turns", takeTurns(m[2], who(m[1])))
 	case theOneRE().MatchString(b):
 		m := theOneRE().FindStringSubmatch(b)
-		add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
+		if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
+			add("Ask to take turns", "Could we rotate who "+trimClause(m[3], 1)+"?") // "the one who signs off …"
+		} else {
+			add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
+		}
 	case alwaysMeRE().MatchString(b):
 		m := alwaysMeRE().FindStringSubmatch(b)
 		task := trimClause(m[2], 1)
-		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
+		add("Ask to take turns", "Could we rotate who "+task+"?")
 	}
 	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
@@ -195,14 +209,14 @@ func takeTurns(task, obj string) string {
 	case first.Lower == "stuck" || first.Lower == "with":
 		return takeTurns(strings.TrimPrefix(strings.TrimPrefix(task, first.Text+" "), "with "), obj)
 	case first.Tag == "VBG":
-		return "Could we take turns " + task + ", so it isn't always " + obj + "?"
+		return "Could we take turns " + task + "?"
 	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
-		return "Could we take turns to " + task + ", so it isn't always " + obj + "?"
+		return "Could we take turns to " + task + "?"
 	case first.Tag == "VBZ" || first.Tag == "VBD" || first.Lower == "has" || first.Lower == "gets":
-		return "Could we rotate who " + task + ", so it isn't always " + obj + "?"
+		return "Could we rotate who " + task + "?"
 	case grammar.IsNoun(first.Tag) || first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsAdj(first.Tag):
 		// "get the cover lessons on a Friday afternoon"
-		return "Could we share out " + task + ", so it isn't always " + obj + "?"
+		return "Could we share out " + task + "?"
 	}
 	return ""
 }
@@ -235,7 +249,7 @@ func stopRequest(x string) string {
 		// "the board congratulating itself while the staff go unpaid for
 		// overtime": the jab goes, the fact is raised with whoever it named.
 		ask := " Could we raise this by [date]?"
-		if p, named := partyIn(jab); named {
+		if p, named := partyIn(jab); named && askParty(p, jab) {
 			ask = " Could we raise this with " + p + " by [date]?"
 		}
 		return finish(fact) + ask
@@ -483,7 +497,7 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	}
 	facts := hasFact(body)
 	switch {
-	case facts && named:
+	case facts && named && askParty(party, body):
 		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " with " + party + " by [date]?"})
 	case facts:
 		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " by [date]?"})
@@ -688,6 +702,15 @@ func shapedRewrites(b string) []candidate {
 	}
 	if m := whyOnlyRE().FindStringSubmatch(b); m != nil {
 		task := strings.TrimPrefix(strings.TrimPrefix(trimClause(m[3], 1), "has to "), "have to ")
+		if whose := m[1] + m[2]; hasFact(task) && !isVent(task) {
+			// "why is my shift the only one that has to do the stock count"
+			// → "My shift is the only one that has to do the stock count."
+			verb := "is"
+			if s := parse(whose); len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].Tag == "NNS" {
+				verb = "are"
+			}
+			add("Ask to share the work", upperFirst(whose)+" "+verb+" the only one that "+trimClause(m[3], 1)+". Could we agree how this is shared out by [date]?")
+		}
 		add("Ask to take turns", takeTurns(task, lowerFirst(m[1]+m[2])))
 	}
 	if m := whyAlwaysRE().FindStringSubmatch(b); m != nil {
@@ -703,7 +726,12 @@ func shapedRewrites(b string) []candidate {
 	}
 	if m := stuckWithRE().FindStringSubmatch(b); m != nil {
 		if task := trimClause(m[2], 1); hasFact(task) {
-			add("Ask to take turns", "Could we rotate "+task+", so it isn't always "+who(m[1])+"?")
+			subj := "I"
+			if strings.EqualFold(m[1], "we") {
+				subj = "We"
+			}
+			add("Ask to share the work", subj+" usually get "+task+". Could we agree how this is shared out by [date]?")
+			add("Ask to take turns", "Could we rotate "+task+"?")
 		}
 	}
 	if m := raisedRE().FindStringSubmatch(b); m != nil {
@@ -741,7 +769,7 @@ func shapedRewrites(b string) []candidate {
 	if m := anotherRE().FindStringSubmatch(b); m != nil {
 		what := unquoteScare(trimClause(m[2], 1))
 		ask := "Could we agree [a way forward] by [date]?"
-		if p, named := partyIn(what); named {
+		if p, named := partyIn(what); named && askParty(p, what) {
 			ask = "Could we agree [a way forward] with " + p + " by [date]?"
 		}
 		add("State the facts and ask for a change", "Every "+strings.ToLower(m[1])+" there's another "+what+". "+ask)
@@ -792,4 +820,116 @@ func cutVent(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+var (
+	// usualDoRE: "why do I always have to chase finance", "why must we constantly cover".
+	usualDoRE = lazyRE(`(?i)^why (?:do|must) (i|we) (?:always|constantly|keep having to|always seem to) (.+)$`)
+	// usualBeRE: "why am I always the one fixing …", "why is it always me who …",
+	// "why is it that I'm always the one who …".
+	usualBeRE = lazyRE(`(?i)^why (?:am (i)|are (we)|is it (?:always |still )?(me|us)|is it that (i)(?:'m|’m| am)|is it that (we)(?:'re|’re| are)) (?:always |still |constantly )?(?:(the (?:only )?ones? )((?:who|that) .+|\w+ing\b.*)|((?:who|that) .+|\w+ing\b.*))$`)
+	// usualGroupRE: "why is it always our team that gets pulled into …".
+	usualGroupRE = lazyRE(`(?i)^why is it (?:always|usually|constantly) ((?:our|my|the) [\w'’ -]{2,30}?) (that|who) (.+)$`)
+	// hearLateVerbs: "why do I always find out about funder visits the day before".
+	hearLateVerbs = map[string]bool{"find": true, "hear": true, "learn": true}
+)
+
+// usualOne states a protest that a task always falls on the writer as
+// the plain fact, and asks to share it: "why do I always have to chase
+// finance for PO numbers" → "I'm usually the one who has to chase finance
+// for PO numbers."; "why is it always me covering the Saturday shifts" →
+// "I'm usually the one covering the Saturday shifts." ok is false when
+// the task names nothing or vents.
+func usualOne(b string) (string, bool) {
+	b = strings.TrimSpace(trimClause(strings.TrimRight(b, "?!. "), 1))
+	var subj, task string
+	if m := usualDoRE().FindStringSubmatch(b); m != nil {
+		subj = strings.ToLower(m[1])
+		rest := m[2]
+		if l := strings.ToLower(rest); strings.HasPrefix(l, "have to be the one ") || strings.HasPrefix(l, "be the one ") {
+			task = rest[strings.Index(l, "the one ")+len("the one "):]
+		} else {
+			w, tail, _ := strings.Cut(rest, " ")
+			if !grammar.IsVerb(grammar.ParseAfter("to ", rest).Tokens[0].Tag) {
+				return "", false
+			}
+			if hearLateVerbs[strings.ToLower(w)] && hasFact(tail) && !isVent(tail) {
+				// Hearing late is no task to share: the fact, and a loop-in.
+				return upperFirst(capitalI(subj)) + " usually " + rest + ". Could you loop " + who(subj) + " in earlier on things like this?", true
+			}
+			if subj == "i" {
+				w = thirdPerson(w)
+			}
+			task = "who " + strings.TrimSpace(w+" "+tail)
+		}
+	} else if m := usualBeRE().FindStringSubmatch(b); m != nil {
+		for _, s := range m[1:6] {
+			if s != "" {
+				subj = strings.ToLower(s)
+			}
+		}
+		if subj == "me" {
+			subj = "i"
+		} else if subj == "us" {
+			subj = "we"
+		}
+		task = m[7] + m[8]
+		if strings.Contains(strings.ToLower(m[6]), "only") {
+			task = "only " + task
+		}
+	} else if m := usualGroupRE().FindStringSubmatch(b); m != nil {
+		if task := strings.TrimSpace(m[3]); hasFact(task) && !isVent(task) {
+			verb := "is"
+			if s := parse(m[1]); len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].Tag == "NNS" {
+				verb = "are"
+			}
+			return upperFirst(m[1]) + " " + verb + " usually the one " + strings.ToLower(m[2]) + " " + unstuck(task) + ". Could we agree how this is shared out by [date]?", true
+		}
+		return "", false
+	} else {
+		return "", false
+	}
+	task = unstuck(strings.TrimSpace(task))
+	if !hasFact(task) || isVent(task) {
+		return "", false
+	}
+	one, ask := "the one ", shareAsk
+	if subj == "we" {
+		one, ask = "the ones ", "Could we agree how this is shared out by [date]?"
+	}
+	if strings.HasPrefix(task, "only ") {
+		// "the only person", not "the only one": the latter reads as the vent.
+		one, task = "the only person ", strings.TrimPrefix(task, "only ")
+		if subj == "we" {
+			one = "the only team "
+		}
+	}
+	lead := "I'm usually "
+	if subj == "we" {
+		lead = "We're usually "
+		task = strings.Replace(task, "who has to ", "who have to ", 1)
+	}
+	if strings.HasPrefix(one, "the only") {
+		lead = strings.Replace(lead, "usually", "currently", 1)
+	}
+	return lead + one + task + ". " + ask, true
+}
+
+// unstuck drops the grievance from "gets stuck with X" ("gets X") and
+// "gets stuck doing X" ("ends up doing X").
+func unstuck(task string) string {
+	l := strings.ToLower(task)
+	for _, p := range []string{"who ", "that ", ""} {
+		switch {
+		case strings.HasPrefix(l, p+"gets stuck with "):
+			return task[:len(p)] + "gets " + task[len(p+"gets stuck with "):]
+		case strings.HasPrefix(l, p+"get stuck with "):
+			return task[:len(p)] + "get " + task[len(p+"get stuck with "):]
+		case strings.HasPrefix(l, p+"gets stuck "):
+			return task[:len(p)] + "ends up " + task[len(p+"gets stuck "):]
+		case strings.HasPrefix(l, p+"get stuck "):
+			return task[:len(p)] + "end up " + task[len(p+"get stuck "):]
+		}
+	}
+	return task
 }

@@ -485,7 +485,7 @@ func ventlessRequest(body string) (candidate, bool) {
 	if ask == "" {
 		ask = "Could we agree " + fixOrWay(facts) + " by [date]?"
 	}
-	if party != "" && goodParty(party) && strings.HasPrefix(ask, "Could we agree [") {
+	if party != "" && askParty(party, facts) && strings.HasPrefix(ask, "Could we agree [") {
 		ask = strings.Replace(ask, "] by", "] with "+party+" by", 1)
 	}
 	return candidate{ventFactsTitle, finish(facts) + " " + ask}, true
