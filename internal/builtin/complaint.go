@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -21,6 +22,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.model = modelText{b.message("model"), b.replacement("model")}
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
+	c.fix.verdictFrames = b.fixList("verdict_frames")
 	return c
 })
 
@@ -43,7 +45,8 @@ type complaintFile struct {
 	// leads of sarcasm a clause loses, and the phrases that look like a
 	// cue but state a fact ("the only one who knows"); facts with a
 	// broken word ask for a fix, others for a way forward.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords []string }
+	// verdictFrames are the verdicts of "it's <verdict> that …" frames.
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -193,6 +196,8 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group *phraseGroup) (cands []candidate, asWritten bool) {
 	span := trimSentence(v, sent)
 	_, body, _ := sentenceParts(v.src(span))
+	addr, body := addressee(body)
+	defer func() { cands = greet(addr, cands) }()
 	cands = complaintRewrites(rf, body, group)
 	if len(cands) > 0 {
 		return cands, false
@@ -201,6 +206,15 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
 	}
+	asIs := stmt == v.src(span) // no phrase came out
+	if addr != "" {
+		lead, b, mark := sentenceParts(stmt)
+		if rest, ok := strings.CutPrefix(b, addr); ok {
+			stmt = lead + rest + mark
+		} else {
+			stmt = lead + body + mark
+		}
+	}
 	c, ventFree := whyRequest(body)
 	if !ventFree {
 		c, ventFree = whoRequest(body)
@@ -208,7 +222,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if !ventFree {
 		c, ventFree = ventlessRequest(body)
 	}
-	if (!ventFree || stillComplains(c.text)) && stmt == v.src(span) {
+	if (!ventFree || stillComplains(c.text)) && asIs {
 		// No phrase came out cleanly: the facts without sarcasm and verdicts.
 		if l, ok := looseRequest(body); ok && (!ventFree || !stillComplains(l.text)) {
 			c, ventFree = l, true
@@ -391,3 +405,61 @@ var leftOutEndRE = lazyRE(`(?i)\s+(?:I|we) (?:wasn't|was not|weren't|were not) (
 
 // includedRE matches being left out of a meeting or a decision.
 var includedRE = lazyRE(`(?:wasn't|was not|weren't|were not) (?:invited to|included in)|left (?:me |us )?(?:off|out)(?: of)?$|i was left (?:off|out)`)
+
+// addresseeRE: a greeting or the name of whom a message is for, before a
+// comma: "Hi Sofia, ", "Good morning Ma'am Grace, ", "James, ", "Team, ".
+var addresseeRE = lazyRE(`^((?:(?:hi|hey|hello|dear|morning|good morning|good afternoon|evening|thanks|thank you)\s+)?((?:[\p{Lu}][\p{L}'’.-]*)(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}),\s+)(\S.*)$`)
+
+// addressee splits off the greeting or addressee a complaint opens with,
+// which its rewrite keeps (see greet): "James, overtime we seem to …" →
+// "James, ", "overtime we seem to …". A capitalised word that is a vent
+// lead, an opener or a common sentence adverb ("Honestly,", "Great,") is
+// no addressee.
+func addressee(body string) (string, string) {
+	m := addresseeRE().FindStringSubmatch(body)
+	if m == nil {
+		return "", body
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[2])) {
+		w = strings.Trim(w, "'’.")
+		if commonStart[w] || strings.HasSuffix(w, "ly") || slices.Contains(openerWords, w) || slices.Contains(complaint.fix.ventLeads, w) {
+			return "", body
+		}
+		switch w {
+		case "i", "i'm", "i've", "we", "so", "yes", "no", "ok", "okay", "right", "also", "again", "anyway", "sorry", "please",
+			"update", "note", "fyi", "ps", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+			"friday", "saturday", "sunday", "cool", "whatever", "yeah", "yep", "nope", "hmm", "ugh", "oh", "ah", "well":
+			return "", body
+		}
+	}
+	if !hasFact(m[3]) || isVent(m[2]) {
+		return "", body
+	}
+	// Every word of the name a proper noun ("Ma'am" aside), as the tagger reads it.
+	greeting := len(strings.Fields(m[1])) > len(strings.Fields(m[2]))
+	toks := parse(body).Tokens
+	n := len(strings.Fields(m[1])) - len(strings.Fields(m[2]))
+	for _, t := range toks[n:min(n+len(strings.Fields(m[2])), len(toks))] {
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !(greeting && grammar.IsNoun(t.Tag)) && !partyNouns[t.Lower] &&
+			t.Lower != "everyone" && t.Lower != "folks" && t.Lower != "all" {
+			return "", body
+		}
+	}
+	return m[1], m[3]
+}
+
+// greet puts the addressee back before each rewrite: "James, " + "Could
+// we …" → "James, could we …".
+func greet(addr string, cands []candidate) []candidate {
+	if addr == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if !strings.HasPrefix(c.text, addr) {
+			out[i].text = addr + lowerFirst(c.text)
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -195,6 +196,10 @@ func stripVentLead(c string) (string, bool) {
 	stripped := false
 	for again := true; again; {
 		again = false
+		if rest, ok := cutVerdictFrame(c); ok {
+			c, stripped, again = rest, true, true
+			continue
+		}
 		l := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
 		for _, w := range complaint.fix.ventLeads {
 			if strings.HasPrefix(l, w) && len(l) > len(w) && strings.ContainsRune(" ,:—-", rune(l[len(w)])) {
@@ -744,4 +749,19 @@ var nobodyDidRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: (?:in|from|at|on) [\w
 func modifies(after string) bool {
 	toks := parse(strings.TrimLeft(after, " ")).Tokens
 	return len(toks) > 0 && (grammar.IsNoun(toks[0].Tag) || grammar.IsAdj(toks[0].Tag))
+}
+
+// verdictFrameRE: "it's (so/really/…) <words> that ", the verdict checked
+// against the rule's verdict frames.
+var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
+
+// cutVerdictFrame drops a frame that only passes a verdict on the clause
+// after it: "it is ridiculous that head office sent …" → "head office sent
+// …". ok is false when c has no such frame or what follows is no clause.
+func cutVerdictFrame(c string) (string, bool) {
+	m := verdictFrameRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || !slices.Contains(complaint.fix.verdictFrames, strings.ToLower(m[1])) || !hasVerb(m[2]) {
+		return c, false
+	}
+	return m[2], true
 }
