@@ -131,7 +131,12 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		add("Escalate with a date", escalation("", m[3]))
 	}
 	if m := fedUpRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		if t := stopRequest(m[2]); strings.HasSuffix(t, shareAsk) {
+		if title, t := fedUpStatement(m[2]); t != "" {
+			add(title, keepLead(m[1])+t)
+		}
+		if t := stopRequest(m[2]); len(out) > 0 {
+			// the statement says it plainly; asking to stop is no alternative
+		} else if strings.HasSuffix(t, shareAsk) {
 			add("Ask to share the work", keepLead(m[1])+t)
 		} else if t != "" {
 			add("Ask to stop it", keepLead(m[1])+t)
@@ -932,4 +937,86 @@ func unstuck(task string) string {
 		}
 	}
 	return task
+}
+
+// chaseVerbs are the gerunds of asking again for something owed.
+var chaseVerbs = map[string]bool{"chasing": true, "asking": true, "reminding": true, "nudging": true, "pinging": true,
+	"emailing": true, "calling": true, "following": true, "begging": true}
+
+// fedUpStatement states what the writer is tired or sick of as the plain
+// fact, and asks about it: "being the only reviewer on the mobile team"
+// → "I'm currently the only reviewer on the mobile team."; "being paged
+// for other teams' alerts" → "I'm regularly paged for …"; "chasing
+// Finance for the same three invoices" → "I've been chasing Finance for
+// the same three invoices." A clause after it that states a fact ("that's
+// 31 reviews in the last two weeks") is kept. text is "" when x is no
+// such phrase.
+func fedUpStatement(x string) (title, text string) {
+	x = strings.TrimSpace(x)
+	core := trimClause(x, 1)
+	after := ""
+	if rest := strings.TrimLeft(x[len(core):], " ,;:—–-"); rest != "" {
+		r := strings.TrimSpace(trimClause(rest, 1))
+		if l := strings.ToLower(firstWord(r)); (l == "and" || l == "but") && len(strings.Fields(r)) > 1 {
+			r = strings.TrimSpace(r[len(l):])
+		}
+		if hasFact(r) && !isVent(r) && clause(r) {
+			after = " " + finish(upperFirst(capitalI(r)))
+		}
+	}
+	core = strings.TrimRight(core, " .!?")
+	if _, jab, ok := strings.Cut(core, " while "); ok && jab != "" {
+		return "", "" // a contrast the caller handles
+	}
+	s := parse(core)
+	if len(s.Tokens) < 2 || isVent(core) {
+		return "", ""
+	}
+	first := s.Tokens[0]
+	switch {
+	case first.Lower == "being" && s.Tokens[1].Tag == "VBN":
+		// "being paged for other teams' alerts"
+		if !hasFact(core) {
+			return "", ""
+		}
+		what := strings.TrimSpace(core[len(first.Text):])
+		return "State the facts and ask for a change", "I'm regularly " + what + "." + after + " Could we agree " + fixOrWay(what) + " by [date]?"
+	case first.Lower == "being":
+		// "being the only reviewer on the mobile team", "being the default for everything"
+		what := strings.TrimSpace(core[len(first.Text):])
+		np, ok := parse(what).NounPhraseAt(0)
+		if !ok || np.Start != 0 || !hasFact(what) && !strings.Contains(what, " for ") {
+			return "", ""
+		}
+		if l := strings.ToLower(what); strings.HasPrefix(l, "the one ") || strings.HasPrefix(l, "the person ") {
+			// "being the one who gets shouted at when theatre runs late"
+			return "State the facts and ask for a change", "I'm usually " + what + "." + after + " Could we agree " + fixOrWay(what) + " by [date]?"
+		}
+		if strings.Contains(" "+strings.ToLower(what)+" ", " only ") {
+			what = strings.Replace(what, "the only one ", "the only person ", 1)
+			return "Ask to share the work", "I'm currently " + what + "." + after + " " + shareAsk
+		}
+		return "Ask to agree priorities", "I'm currently " + what + "." + after + " " + prioritiesAsk
+	case first.Tag == "VBG" && !hasVerbAfter(s, 1):
+		if !hasFact(core) {
+			return "", ""
+		}
+		t := "I've been " + core + "." + after
+		if chaseVerbs[first.Lower] {
+			return "Escalate with a date", t + " Could you help me get an answer by [date]?"
+		}
+		return "State the facts and ask for a change", t + " Could we agree " + fixOrWay(core) + " by [date]?"
+	}
+	return "", ""
+}
+
+// hasVerbAfter reports whether a finite verb follows token i: "chasing
+// finance is pointless" has one, "chasing finance for PO numbers" none.
+func hasVerbAfter(s grammar.Sentence, i int) bool {
+	for _, t := range s.Tokens[i:] {
+		if grammar.IsFinite(t.Tag) {
+			return true
+		}
+	}
+	return false
 }
