@@ -85,7 +85,7 @@ var (
 	// verdictRE: a clause that only passes a verdict on its subject: "this
 	// approval process is ridiculous", "the whole rate case process is a
 	// farce".
-	verdictRE = lazyRE(`(?i)^(.+?) (?:is|are|was|were|has been|have been|seems|looks) (?:so |just |completely |utterly |totally |frankly |honestly |such |an? |absolutely |beyond |a bit |pretty )*(?:ridiculous|absurd|joke|farce|mess|shambles|circus|unacceptable|insane|crazy|madness|nonsense|pointless|useless|laughable|embarrassing|a waste of [\w' ]+)$`)
+	verdictRE = lazyRE(`(?i)^(.+?) (?:is|are|was|were|has been|have been|seems|looks) (?:so |just |completely |utterly |totally |frankly |honestly |such |an? |absolutely |beyond |a bit |pretty )*(?:ridiculous|absurd|joke|farce|mess|shambles|circus|unacceptable|insane|crazy|madness|nonsense|pointless|useless|laughable|embarrassing|dumpster fire|train ?wreck|nightmare|disaster|shitshow|clown show|a waste of [\w' ]+)$`)
 	// foundOutLoveRE: "love finding out about the tariff change from a customer tweet".
 	foundOutLoveRE = lazyRE(`(?i)^(?:(?:i |just |really |so )*(?:love|adore|enjoy)(?:d)?|great|nice|fun|always fun) (?:finding out|hearing|learning) about (.+?) from (.+)$`)
 )

@@ -166,6 +166,14 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 			add("Ask to agree priorities", upperFirst(m[1])+" "+verb+" taking more than I can sustain. "+prioritiesAsk)
 		}
 	}
+	if group == complaint.groups.burnout && len(out) == 0 {
+		// "I'm exhausted: that's the third funder deadline I've carried on
+		// my own this quarter": the cause stays, and priorities, not a
+		// break, are what would help.
+		if facts, _, _, ok := ventless(b); ok && hasFact(facts) && clause(facts) && !stillComplains(facts) {
+			add("Ask to agree priorities", facts+". "+prioritiesAsk)
+		}
+	}
 	if group == complaint.groups.burnout {
 		if len(out) == 0 {
 			add("Ask for a break", complaint.repl.burnout)
@@ -349,6 +357,16 @@ func stripOpeners(b string) string {
 func keepLead(lead string) string {
 	l, _ := stripVentLead(strings.TrimSpace(lead) + " ")
 	l = trimDangling(stripOpeners(strings.TrimSpace(l)))
+	if stillComplains(l) {
+		// "I'm running on empty and": the lead vents too; one that states
+		// a fact keeps it, without the vent where that comes out cleanly.
+		if !namesFact(l) || !namesFact(outsidePhrases(l)) {
+			return ""
+		}
+		if f, ok := looseStatement(l); ok && !stillComplains(f) && !strings.HasPrefix(f, "I'm concerned about") {
+			l = f
+		}
+	}
 	switch strings.ToLower(firstWord(l)) {
 	case "vented", "moaned", "ranted", "complained":
 		return "" // "Vented about the release process again": the venting, reported
@@ -1019,4 +1037,19 @@ func hasVerbAfter(s grammar.Sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// outsidePhrases is s without the complaint's trigger phrases in it: "I'm
+// running on empty" → "".
+func outsidePhrases(s string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range complaintTriggers().FindAll(s, nil) {
+		if m.Start >= at {
+			b.WriteString(s[at:m.Start])
+			at = m.End
+		}
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
