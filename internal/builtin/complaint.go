@@ -22,7 +22,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.model = modelText{b.message("model"), b.replacement("model")}
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
-	c.fix.verdictFrames = b.fixList("verdict_frames")
+	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	return c
 })
 
@@ -46,7 +46,8 @@ type complaintFile struct {
 	// cue but state a fact ("the only one who knows"); facts with a
 	// broken word ask for a fix, others for a way forward.
 	// verdictFrames are the verdicts of "it's <verdict> that …" frames.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames []string }
+	// toldPlainly are "phrase => plain words" pairs for not being told.
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -327,6 +328,14 @@ var (
 func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fix {
 	const title = "Ask to be looped in"
 	phrase := strings.ToLower(v.src(h.span))
+	if before := v.src(document.Span{Start: span.Start, End: max(span.Start, h.span.Start)}); hasFact(stripLabel(before)) {
+		// "the freelance budget got cut by 30% and I only found out when
+		// accounts mentioned it": the facts before the phrase stay.
+		_, body, _ := sentenceParts(v.src(span))
+		if c, ok := toldPlainly(body); ok {
+			return rewriteFixes(v, span, []candidate{c})
+		}
+	}
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
@@ -346,6 +355,14 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 			add("Could you include me next time?")
 		}
 		return rewriteFixes(v, span, cands)
+	}
+	if hasSuffixFold(phrase, "from") && strings.Contains(rest, " that ") {
+		// "I found out from the lab Slack that the booking priorities were
+		// changed": the source and the change both stay.
+		_, body, _ := sentenceParts(v.src(span))
+		if c, ok := toldPlainly(body); ok {
+			return rewriteFixes(v, span, []candidate{c})
+		}
 	}
 	if hasSuffixFold(phrase, "from") {
 		// "I found out from a customer that X": what changed is X.
@@ -376,6 +393,9 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	case changedRE().MatchString(rest):
 		subject = changedRE().FindStringSubmatch(rest)[1]
 		what = subject + " changes"
+		if ps := parse(subject); len(ps.Tokens) > 0 && ps.Tokens[len(ps.Tokens)-1].Tag == "NNS" {
+			what = subject + " change" // "the booking priorities change"
+		}
 	case passiveRE().MatchString(rest):
 		m := passiveRE().FindStringSubmatch(rest)
 		be := "is"
@@ -462,4 +482,57 @@ func greet(addr string, cands []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// toldPlainly states a sentence about not being told with the phrase
+// said plainly (see the rule's told_plainly) and its vents out, and asks
+// to be looped in, or consulted where the writer was not asked: "the
+// country director rewrote it without telling me and submitted it under my
+// name, I only found out when the donor replied" → "… rewrote it without
+// letting me know and submitted it under my name, I found out when the
+// donor replied. Could you loop me in on changes like this next time?"
+func toldPlainly(body string) (candidate, bool) {
+	out, asked := body, false
+	for _, pair := range complaint.fix.toldPlainly {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		for {
+			i := strings.Index(strings.ToLower(strings.ReplaceAll(out, "’", "'")), from)
+			if i < 0 || i > 0 && out[i-1] != ' ' {
+				break
+			}
+			if i > 0 && strings.HasPrefix(to, "I ") {
+				// mid-sentence: "…, and I wasn't asked"
+			}
+			out = out[:i] + to + out[i+len(from):]
+			asked = asked || strings.Contains(to, "asked") || strings.Contains(to, "input")
+		}
+	}
+	if out == body {
+		return candidate{}, false
+	}
+	if f, ok := looseStatement(out); ok {
+		out = f
+	} else if f, _, _, ok := ventless(out); ok {
+		out = f
+	}
+	out = strings.TrimRight(trimTail(strings.TrimSpace(out)), " ,;:—-?!.")
+	if stillComplains(out) || !hasFact(out) || !clause(stripLabel(out)) {
+		return candidate{}, false
+	}
+	ask := " Could you loop me in on changes like this next time?"
+	if asked {
+		ask = " Could you check with me before decisions like this?"
+	}
+	return candidate{"Ask to be looped in", finish(upperFirst(capitalI(out))) + ask}, true
+}
+
+// stripLabel drops a short label before ": " ("Agenda item from me: …").
+func stripLabel(s string) string {
+	if i := strings.Index(s, ": "); i > 0 && i < 40 && labelLike(s[:i]) {
+		return s[i+2:]
+	}
+	return s
 }
