@@ -238,7 +238,51 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		// the vent left in is no alternative.
 		vs = slices.DeleteFunc(vs, func(c candidate) bool { return c.title == ventFactsTitle })
 	}
-	return append(cands, vs...), len(vs) > 0 && h == nil && vs[len(vs)-1].title == ventFactsTitle
+	cands = append(cands, vs...)
+	if planAfter(v, sent) {
+		// "… From Monday: FOH briefing at 16:30 daily.": the writer has set
+		// the way forward; a request for one only repeats it.
+		for i, c := range cands {
+			if c.title != ventFactsTitle || stillComplains(c.text) {
+				continue
+			}
+			if j := strings.Index(c.text, " Could we agree ["); j > 0 {
+				cands[i] = candidate{"State the facts", c.text[:j]}
+			}
+		}
+	}
+	return cands, len(vs) > 0 && h == nil && vs[len(vs)-1].title == ventFactsTitle
+}
+
+var (
+	// planLeadRE: a sentence that sets a new way of working: "From
+	// Monday: FOH briefing at 16:30 daily".
+	planLeadRE = lazyRE(`(?i)^(?:from|starting|as of) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|next week|now on|\d)`)
+	// planTimeRE: a step the writer sets someone, with a time: "QA:
+	// re-label plan on my desk by 2pm today".
+	planTimeRE = lazyRE(`(?i)^[\w&' ]{1,20}: .*\b(?:by|at) (?:\d{1,2}(?::\d{2})?\s?(?:am|pm)?\b|noon|midday|eod|close of play|(?:monday|tuesday|wednesday|thursday|friday)\b)`)
+)
+
+// planAfter reports whether a sentence after sent in its block sets the
+// way forward itself: a new way of working from a date, or a step set
+// for someone with a time. The writer's own coping ("I'll redo tables 3
+// and 4 tonight") is no such plan: the request still helps.
+func planAfter(v blockView, sent document.Span) bool {
+	ss := v.b.Sentences
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return false
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if strings.HasSuffix(t, "?") || isVent(t) {
+			continue
+		}
+		if planLeadRE().MatchString(t) || planTimeRE().MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // grievanceOpener reports whether an opener followed by the word next

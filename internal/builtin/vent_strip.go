@@ -200,6 +200,12 @@ func stripVentLead(c string) (string, bool) {
 			c, stripped, again = rest, true, true
 			continue
 		}
+		if m := shouldNotHaveRE().FindStringSubmatch(c); m != nil {
+			// "I should not have to find out from the customer that …" →
+			// "I heard from the customer that …"
+			c, stripped = plainTold("I had to "+m[1]), true
+			continue
+		}
 		l := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
 		for _, w := range complaint.fix.ventLeads {
 			if strings.HasPrefix(l, w) && len(l) > len(w) && strings.ContainsRune(" ,:—-", rune(l[len(w)])) {
@@ -764,4 +770,22 @@ func cutVerdictFrame(c string) (string, bool) {
 		return c, false
 	}
 	return m[2], true
+}
+
+// shouldNotHaveRE: "I should not have to …", "we shouldn't have to …".
+var shouldNotHaveRE = lazyRE(`(?i)^i (?:should not|shouldn't|shouldn’t|should never) have to (\w.+)$`)
+
+// plainTold says the phrases of not being told in s plainly (see the
+// rule's told_plainly): "I had to find out from X" → "I heard from X".
+func plainTold(s string) string {
+	for _, pair := range complaint.fix.toldPlainly {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(strings.ToLower(strings.ReplaceAll(s, "’", "'")), from); i >= 0 && (i == 0 || s[i-1] == ' ') {
+			s = s[:i] + to + s[i+len(from):]
+		}
+	}
+	return s
 }
