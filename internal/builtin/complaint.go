@@ -67,7 +67,8 @@ func complaintRule() *lint.Rule {
 			// the sentence) keeps every word as well.
 			cands = cands[:len(cands)-1]
 		}
-		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))
+		cover := ventCover(v, trimSentence(v, core))
+		return rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
 	})
 	return r
 }
@@ -185,7 +186,8 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 	} else {
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))})
+	cover := ventCover(v, trimSentence(v, core))
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -579,4 +581,58 @@ func stripLabel(s string) string {
 		return s[i+2:]
 	}
 	return s
+}
+
+// countRE: a sentence that counts a repeat: "Third time this year.", "This
+// is the fourth time since March.", "For the 5th time this sprint."
+var countRE = lazyRE(`(?i)^(?:(?:this is|that's|that is|it's|it is) )?(?:(?:for )?the )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th) (?:time|week|month|year|day) (?:in a row|running|(this|since|in) ([\w ]{1,30}))$`)
+
+// countWords are the counts of the ordinals a count sentence uses.
+var countWords = map[string]string{"second": "twice", "2nd": "twice", "third": "three times", "3rd": "three times",
+	"fourth": "four times", "4th": "four times", "fifth": "five times", "5th": "five times", "sixth": "six times",
+	"6th": "six times", "seventh": "seven times", "7th": "seven times", "eighth": "eight times", "8th": "eight times",
+	"ninth": "nine times", "9th": "nine times", "tenth": "ten times", "10th": "ten times"}
+
+// plainCount restates a count sentence without the grievance its
+// ordinal carries: "Third time this year" → "This has happened three times
+// this year."
+func plainCount(s string) (string, bool) {
+	m := countRE().FindStringSubmatch(strings.TrimSpace(strings.TrimRight(s, ".!?… ")))
+	if m == nil || m[2] == "" {
+		return "", false
+	}
+	return "This has happened " + countWords[strings.ToLower(m[1])] + " " + strings.ToLower(m[2]) + " " + m[3] + ".", true
+}
+
+// keepCounts keeps, in each rewrite, the counts of the sentences its
+// span covers ("Third time this year."), said plainly after the
+// rewrite's statement, so that how often it happened is not lost.
+func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate {
+	var counts []string
+	for _, s := range v.b.Sentences {
+		if s.Start < cover.Start || s.End > cover.End+1 {
+			continue
+		}
+		_, body, _ := sentenceParts(strings.TrimSpace(v.src(trimSentence(v, s))))
+		if c, ok := plainCount(body); ok {
+			counts = append(counts, c)
+		}
+	}
+	if len(counts) == 0 {
+		return cands
+	}
+	add := strings.Join(counts, " ")
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if strings.Contains(c.text, add) {
+			continue
+		}
+		if j := strings.Index(c.text, " Could "); j > 0 {
+			out[i].text = c.text[:j] + " " + add + c.text[j:]
+		} else {
+			out[i].text = c.text + " " + add
+		}
+	}
+	return out
 }

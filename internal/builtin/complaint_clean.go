@@ -346,7 +346,7 @@ func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
 
 // whoRE: a protest asked as "who decided …?": "who signed off on running
 // the new resin without a trial", "who approved this tower design".
-var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
+var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|signed off|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
 
 // whoRequest asks to look again at a decision the writer protests: "who
 // signed off on running the new resin without a trial? now we've got 2
@@ -356,7 +356,7 @@ func whoRequest(body string) (candidate, bool) {
 	first, rest, _ := strings.Cut(body, "?")
 	m := whoRE().FindStringSubmatch(strings.TrimSpace(first))
 	if m == nil {
-		return candidate{}, false
+		return whoDidRequest(first, rest)
 	}
 	what := strings.TrimSpace(trimClause(m[2], 1))
 	if !hasFact(what) || isVent(what) {
@@ -373,7 +373,7 @@ func whoRequest(body string) (candidate, bool) {
 		}
 	case "approved":
 		decision = "the approval of " + what
-	case "signed off on":
+	case "signed off on", "signed off":
 		decision = "the sign-off on " + what
 	}
 	facts := ""
@@ -384,4 +384,66 @@ func whoRequest(body string) (candidate, bool) {
 		}
 	}
 	return candidate{"Ask to revisit the decision", facts + "Could we look again at " + decision + "?"}, true
+}
+
+// whoDidRE: a protest asked as "who <did> <what>?": "who orders 40 kg of
+// salmon for a Tuesday".
+var whoDidRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (\w+) (.+?)[?!.]*$`)
+
+// whoDidRequest states what a "who did this?" protest reports, in the
+// passive, the blame out: "who orders 40 kg of salmon for a Tuesday?" →
+// "40 kg of salmon was ordered for a Tuesday." and a request.
+func whoDidRequest(first, rest string) (candidate, bool) {
+	m := whoDidRE().FindStringSubmatch(strings.TrimSpace(first))
+	if m == nil {
+		return candidate{}, false
+	}
+	verb := strings.ToLower(m[1])
+	var pp string
+	switch {
+	case strings.HasSuffix(verb, "ed") && len(verb) > 4:
+		pp = verb
+	case strings.HasSuffix(verb, "s"):
+		stem := strings.TrimSuffix(verb, "s")
+		if p, ok := pastParticiple(stem); ok {
+			pp = p
+		} else if p, ok := pastParticiple(strings.TrimSuffix(stem, "e")); ok {
+			pp = p
+		}
+	}
+	if pp == "" {
+		return candidate{}, false
+	}
+	s := parse(m[2])
+	c, ok := s.NounPhraseAt(0)
+	if !ok || c.Start != 0 || s.Tokens[0].Tag == "PRP" {
+		return candidate{}, false
+	}
+	end := c.End
+	if end+1 < len(s.Tokens) && s.Tokens[end].Lower == "of" {
+		if c2, ok := s.NounPhraseAt(end + 1); ok {
+			end = c2.End // "40 kg of salmon"
+		}
+	}
+	words := strings.Fields(m[2])
+	if len(words) != len(s.Tokens) {
+		return candidate{}, false
+	}
+	obj, tail := strings.Join(words[:end], " "), strings.Join(words[end:], " ")
+	be := "was"
+	if end == c.End && plural(s, c) {
+		be = "were"
+	}
+	fact := strings.TrimSpace(obj + " " + be + " " + pp + " " + tail)
+	if !hasFact(obj) || isVent(fact) {
+		return candidate{}, false
+	}
+	facts := ""
+	for _, x := range splitSentences(strings.TrimLeft(rest, "?! ")) {
+		x = strings.TrimRight(x, ".!?")
+		if hasFact(x) && !isVent(x) {
+			facts += finish(upperFirst(capitalI(x))) + " "
+		}
+	}
+	return candidate{ventFactsTitle, finish(upperFirst(fact)) + " " + facts + "Could we agree " + fixOrWay(fact) + " by [date]?"}, true
 }

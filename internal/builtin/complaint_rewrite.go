@@ -86,7 +86,17 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	hearsLate := false
-	if t, ok := usualOne(b); ok && strings.Contains(t, "Could you loop") {
+	t, ok := usualOne(b)
+	if !ok {
+		// "covered 4 of the last 5 weekend on-calls. why is it always me
+		// that gets volunteered …": the facts before the protest stay.
+		if pre, why, found := cutBeforeWhy(b); found && hasFact(pre) && !stillComplains(pre) {
+			if u, ok2 := usualOne(why); ok2 {
+				t, ok = finish(upperFirst(capitalI(pre)))+" "+u, true
+			}
+		}
+	}
+	if ok && strings.Contains(t, "Could you loop") {
 		// Hearing late is no task to take turns at.
 		add("Ask to be looped in", t)
 		hearsLate = true
@@ -1052,4 +1062,16 @@ func outsidePhrases(s string) string {
 	}
 	b.WriteString(s[at:])
 	return b.String()
+}
+
+// cutBeforeWhy splits a text at a "why" question after a sentence or
+// clause break: "covered 4 of the last 5 on-calls. why is it always me …".
+func cutBeforeWhy(b string) (pre, why string, ok bool) {
+	l := strings.ToLower(b)
+	for _, br := range []string{". ", "? ", "! ", "; ", " — ", " – ", " - "} {
+		if i := strings.Index(l, br+"why "); i > 0 {
+			return strings.TrimRight(b[:i], " .!?;—–-"), b[i+len(br):], true
+		}
+	}
+	return "", "", false
 }

@@ -550,7 +550,7 @@ func factCore(v blockView, sent document.Span) (document.Span, bool) {
 			continue
 		}
 		t := strings.TrimSpace(v.masked(ss[j]))
-		if strings.HasSuffix(t, "?") && !strings.Contains(strings.ToLower(t), "why ") || opensWith(t, problemOnly.fix.asks) || !hasFact(t) {
+		if strings.HasSuffix(t, "?") && !strings.Contains(strings.ToLower(t), "why ") && !whoRE().MatchString(t) || opensWith(t, problemOnly.fix.asks) || !hasFact(t) {
 			continue
 		}
 		return trimSentence(v, ss[j]), true
