@@ -200,7 +200,14 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	span := trimSentence(v, sent)
 	_, body, _ := sentenceParts(v.src(span))
 	addr, body := addressee(body)
-	defer func() { cands = greet(addr, cands) }()
+	note := ""
+	if rest, n, ok := raisedBefore(body); ok {
+		// "As I mentioned in my last three emails, the form still needs a
+		// wet signature": the facts, then "I've raised this in my last
+		// three emails." — the count stays, the jab goes.
+		body, note = rest, n
+	}
+	defer func() { cands = greet(addr, withNote(note, cands)) }()
 	cands = complaintRewrites(rf, body, group)
 	if len(cands) > 0 {
 		return cands, false
@@ -210,7 +217,9 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
 	}
 	asIs := stmt == v.src(span) // no phrase came out
-	if addr != "" {
+	if note != "" {
+		stmt = body
+	} else if addr != "" {
 		lead, b, mark := sentenceParts(stmt)
 		if rest, ok := strings.CutPrefix(b, addr); ok {
 			stmt = lead + rest + mark
@@ -221,6 +230,9 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	c, ventFree := whyRequest(body)
 	if !ventFree {
 		c, ventFree = whoRequest(body)
+	}
+	if !ventFree {
+		c, ventFree = pointRequest(body)
 	}
 	if !ventFree {
 		c, ventFree = ventlessRequest(body)
@@ -253,7 +265,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 			}
 		}
 	}
-	return cands, len(vs) > 0 && h == nil && vs[len(vs)-1].title == ventFactsTitle
+	return cands, len(vs) > 0 && h == nil && note == "" && vs[len(vs)-1].title == ventFactsTitle
 }
 
 var (
@@ -632,6 +644,62 @@ func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate
 			out[i].text = c.text[:j] + " " + add + c.text[j:]
 		} else {
 			out[i].text = c.text + " " + add
+		}
+	}
+	return out
+}
+
+// raisedBeforeRE: "As I mentioned in my last three emails, …", "As I said
+// twice last week, …", "As previously mentioned (several times), …", "As
+// per my last three emails, …".
+var raisedBeforeRE = lazyRE(`(?i)^(?:as|like) (?:i(?:'ve|’ve| have)? (?:already )?(?:mentioned|said|pointed out|flagged|raised|noted|explained|highlighted)|previously mentioned|previously flagged|per) (.+?),\s*(\S.*)$`)
+
+// raisedBeforeWhen: the part of a raisedBeforeRE lead that says when or how
+// often: "in my last three emails", "twice last week", "(several times)".
+var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) last [^()]+|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*)\)?$`)
+
+// raisedBefore splits off a lead that says the writer raised this before,
+// and restates how often as a fact: "As I mentioned in my last three
+// emails, X" → X, "I've raised this in my last three emails."
+func raisedBefore(body string) (rest, note string, ok bool) {
+	m := raisedBeforeRE().FindStringSubmatch(strings.TrimSpace(body))
+	if m == nil || !hasFact(m[2]) {
+		return body, "", false
+	}
+	w := raisedBeforeWhen().FindStringSubmatch(strings.TrimSpace(m[1]))
+	if w == nil {
+		return body, "", false
+	}
+	when := strings.TrimSpace(w[1])
+	if l := strings.ToLower(when); strings.HasPrefix(l, "my last ") || strings.HasPrefix(l, "the last ") {
+		when = "in " + when
+	}
+	verb := "I've raised this "
+	if regexpLastWeek().MatchString(when) {
+		verb = "I raised this "
+	}
+	return m[2], verb + when + ".", true
+}
+
+// regexpLastWeek: a time in the past that takes the simple past.
+var regexpLastWeek = lazyRE(`(?i)\b(?:last (?:week|month|friday|monday|tuesday|wednesday|thursday|year|sprint)|yesterday|ago)\b`)
+
+// withNote puts a note after each rewrite's statement, before its
+// request.
+func withNote(note string, cands []candidate) []candidate {
+	if note == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		switch j := strings.Index(c.text, " Could "); {
+		case strings.HasPrefix(c.text, "Could "):
+			out[i].text = note + " " + c.text
+		case j > 0:
+			out[i].text = c.text[:j] + " " + note + c.text[j:]
+		default:
+			out[i].text = c.text + " " + note
 		}
 	}
 	return out

@@ -100,7 +100,10 @@ var (
 // statement is left.
 func looseStatement(body string) (string, bool) {
 	if m := foundOutLoveRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil {
-		return "I found out about " + m[1] + " from " + trimClause(m[2], 1), true
+		return "I heard about " + m[1] + " from " + trimClause(m[2], 1), true
+	}
+	if t, ok := heardLate(strings.TrimSpace(body)); ok {
+		return t, true
 	}
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
@@ -172,7 +175,7 @@ func looseRequest(body string) (candidate, bool) {
 	if !ok {
 		return candidate{}, false
 	}
-	if strings.HasPrefix(s, "I found out about ") {
+	if heardLateRE().MatchString(s) {
 		return candidate{"Ask to be told earlier", finish(s) + " Could you loop me in earlier on changes like this?"}, true
 	}
 	ask := "Could we agree " + fixOrWay(s)
@@ -446,4 +449,82 @@ func whoDidRequest(first, rest string) (candidate, bool) {
 		}
 	}
 	return candidate{ventFactsTitle, finish(upperFirst(fact)) + " " + facts + "Could we agree " + fixOrWay(fact) + " by [date]?"}, true
+}
+
+var (
+	// heardLateRE: a statement heardLate makes.
+	heardLateRE = lazyRE(`^(?:I heard |I was copied |I was the last to hear )`)
+	// thanksLateRE: "thanks for letting me know about the restructure two
+	// weeks after everyone else", "thanks for cc'ing me on the thread three
+	// days after the decision, super helpful".
+	thanksLateRE = lazyRE(`(?i)^(?:thanks|thank you) (?:so much |again )?for (letting me know|telling me|the heads-up|cc'ing me|cc’ing me|ccing me|copying me|looping me in|including me) (?:about |on |in )?(.+?)(?:,? (?:super|very|really|so) helpful|,? (?:i guess|lol))?$`)
+	// lastToKnowRE: "love being the last to know about changes to my own team".
+	lastToKnowRE = lazyRE(`(?i)^(?:(?:i )?(?:just |really |so )?(?:love|adore|enjoy)|great|nice|always fun) being the last (?:one |person )?to (?:know|hear|find out) about (.+)$`)
+	// loveFromRE: "love finding out from the client that our vendor quit".
+	loveFromRE = lazyRE(`(?i)^(?:(?:i )?(?:just |really |so )?(?:love|adore|enjoy)|great|nice|always fun) (?:finding out|hearing|learning) from (.+?) that (.+)$`)
+)
+
+// heardLate states sarcasm about hearing late plainly: "thanks for
+// letting me know about X two weeks after everyone else found out" → "I
+// heard about X two weeks after everyone else found out".
+func heardLate(body string) (string, bool) {
+	body = strings.TrimRight(body, ".!? ")
+	if m := thanksLateRE().FindStringSubmatch(body); m != nil && hasFact(m[2]) {
+		switch v := strings.ToLower(m[1]); {
+		case strings.HasPrefix(v, "cc") || strings.HasPrefix(v, "copying") || strings.HasPrefix(v, "looping") || strings.HasPrefix(v, "including"):
+			return "I was copied on " + m[2], true
+		default:
+			return "I heard about " + m[2], true
+		}
+	}
+	if m := lastToKnowRE().FindStringSubmatch(body); m != nil && hasFact(m[1]) {
+		return "I was the last to hear about " + m[1], true
+	}
+	if m := loveFromRE().FindStringSubmatch(body); m != nil && hasFact(m[2]) {
+		return "I heard from " + m[1] + " that " + m[2], true
+	}
+	return "", false
+}
+
+var (
+	// pointRE: "what's the point of doing the weekly report if no one reads it".
+	pointRE = lazyRE(`(?i)^(?:honestly,? |seriously,? |so )?what(?:'s|’s| is) (?:even |really |actually )?the point (?:of|in) (.+?) (?:if|when) (.+)$`)
+	// botherRE: "not sure why we even bother writing design docs if product ignores them anyway".
+	botherRE = lazyRE(`(?i)^(?:i'm |i am )?(?:not sure|no idea|i don't know|i dont know|i don’t know|i wonder) why (?:we|i) (?:even |still )?bother (.+?) (?:if|when) (.+)$`)
+)
+
+// pointRequest states what a "what's the point of X if Y" protest
+// reports, Y, with X named for its pronoun, and asks about it: "what's
+// the point of doing the weekly report if no one reads it" → "The weekly
+// report isn't being read."
+func pointRequest(body string) (candidate, bool) {
+	b := strings.TrimRight(trimClause(strings.TrimSpace(body), 1), "?!. ")
+	m := pointRE().FindStringSubmatch(b)
+	if m == nil {
+		m = botherRE().FindStringSubmatch(b)
+	}
+	if m == nil {
+		return candidate{}, false
+	}
+	x := m[1]
+	if s := parse(x); len(s.Tokens) > 1 && s.Tokens[0].Tag == "VBG" {
+		x = strings.TrimSpace(x[len(s.Tokens[0].Text):]) // "doing the weekly report" → "the weekly report"
+	}
+	if !hasFact(x) {
+		return candidate{}, false
+	}
+	y := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(m[2]), " anyway"), ", anyway")
+	for _, p := range []string{" them", " it", " these", " those"} {
+		if strings.HasSuffix(y, p) {
+			y = strings.TrimSuffix(y, p) + " " + x
+			break
+		}
+	}
+	if f, _, ok := blameAsFact(y); ok && f != "" {
+		y = f
+	}
+	if isVent(y) || !clause(y) {
+		return candidate{}, false
+	}
+	return candidate{ventFactsTitle, finish(upperFirst(capitalI(y))) + " Could we agree " + fixOrWay(y) + " by [date]?"}, true
 }

@@ -133,12 +133,19 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		if t := escalation(m[2], m[3]); t != "" {
+		if t := askedAgain(b, m[1], m[2], m[3]); t != "" {
+			add("Escalate with a date", t)
+		} else if t := escalation(m[2], m[3]); t != "" {
 			add("Escalate with a date", t)
 		}
 	}
 	if m := waitingRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		add("Escalate with a date", escalation("", m[3]))
+		// "I've been waiting six weeks for access to the GxP share": the wait stays.
+		if what := strings.TrimSuffix(trimClause(m[3], 1), " now"); thingAsked(what) && hasFact(m[2]) {
+			add("Escalate with a date", keepLead(m[1])+"I've been waiting "+m[2]+" for "+what+". Could you help me get "+itOrThem(what)+" by [date]?")
+		} else {
+			add("Escalate with a date", escalation("", m[3]))
+		}
 	}
 	if m := fedUpRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if title, t := fedUpStatement(m[2]); t != "" {
@@ -250,7 +257,7 @@ func takeTurns(task, obj string) string {
 func escalation(party, what string) string {
 	what = trimClause(what, 1)
 	what = strings.TrimSuffix(strings.TrimSuffix(what, " now"), " again")
-	if strings.TrimSpace(what) == "" {
+	if strings.TrimSpace(what) == "" || !thingAsked(what) {
 		return ""
 	}
 	// The party is the noun phrase asked, before the count.
@@ -1074,4 +1081,86 @@ func cutBeforeWhy(b string) (pre, why string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// askedVerbRE: the verb of an ask made again ("I've asked", "I keep chasing").
+var askedVerbRE = lazyRE(`(?i)\bi(?:'ve|’ve| have)? (?:already |now )?(asked|keep asking|kept asking|chased|keep chasing)\s`)
+
+// askedAgain states an ask made again as it was made, the count kept,
+// and asks for help to get it: "I've asked the agency three times for the
+// final banner assets and still nothing" → "I've asked the agency three
+// times for the final banner assets. Could you help me get them by
+// [date]?"; "I keep asking IT for a second monitor" → "I've asked IT for
+// a second monitor more than once. …".
+func askedAgain(b, lead, party, what string) string {
+	v := askedVerbRE().FindStringSubmatch(b)
+	what = strings.TrimSuffix(strings.TrimSuffix(trimClause(what, 1), " now"), " again")
+	if v == nil || !thingAsked(what) {
+		return ""
+	}
+	party = strings.TrimSpace(party)
+	verb := "asked"
+	if strings.Contains(strings.ToLower(v[1]), "chas") {
+		verb = "chased"
+	}
+	prep := " for "
+	if strings.Contains(strings.ToLower(b), " about "+what) {
+		prep = " about "
+	}
+	// The count goes after what was asked for ("I've asked for X three
+	// times"): "I've asked three times" reads as the grievance.
+	count := countRE2().FindString(party)
+	if count != "" {
+		party = strings.Join(strings.Fields(strings.Replace(party, count, "", 1)), " ")
+		party = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(party, " now"), " already"))
+	}
+	switch strings.ToLower(party) {
+	case "now", "already", "again", "now already":
+		party = ""
+	}
+	t := "I've " + verb + " " + party
+	if party == "" {
+		t = "I've " + verb
+	}
+	t += prep + what
+	switch {
+	case count != "":
+		t += " " + count
+	case strings.HasPrefix(strings.ToLower(v[1]), "keep") || strings.HasPrefix(strings.ToLower(v[1]), "kept"):
+		t += " more than once"
+	}
+	return keepLead(lead) + t + ". Could you help me get " + itOrThem(what) + " by [date]?"
+}
+
+// countRE2: a count of asks: "three times", "twice", "again and again".
+var countRE2 = lazyRE(`(?i)\b(?:\w+ times|twice|again and again|repeatedly)\b`)
+
+// thingAsked reports whether what was asked for is a noun phrase and
+// nothing more: "access to the billing dashboard", not "three weeks ago is
+// still under review" or "in March".
+func thingAsked(what string) bool {
+	s := parse(what)
+	if len(s.Tokens) == 0 || !hasFact(what) {
+		return false
+	}
+	switch t := s.Tokens[0]; {
+	case t.Tag == "IN" || t.Tag == "TO" || grammar.IsVerb(t.Tag) || t.Tag == "WRB" || t.Tag == "WP":
+		return false
+	}
+	for _, t := range s.Tokens {
+		if grammar.IsFinite(t.Tag) || t.Tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// itOrThem is the pronoun for a noun phrase: "the final banner assets" →
+// "them".
+func itOrThem(np string) string {
+	s := parse(np)
+	if c, ok := s.NounPhraseAt(0); ok && plural(s, c) && !strings.Contains(" "+strings.ToLower(np)+" ", " access ") {
+		return "them"
+	}
+	return "it"
 }

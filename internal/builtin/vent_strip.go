@@ -230,6 +230,9 @@ var (
 // images aren't being cleaned up"; "nobody wants to own it" → no fact, and
 // the ask to agree an owner.
 func blameAsFact(c string) (fact, ask string, ok bool) {
+	if f, ok := nobodyToldAsFact(c); ok {
+		return f, "", true
+	}
 	if m := nobodyOwnsRE().FindStringSubmatch(c); m != nil {
 		what := strings.TrimSpace(m[1])
 		return "", "Could we agree an owner for " + what + " by [date]?", true
@@ -788,4 +791,89 @@ func plainTold(s string) string {
 		}
 	}
 	return s
+}
+
+// nobodyToldRE: "nobody (ever) tells facilities anything until the day
+// before", "no one asked the floor staff before changing the break
+// schedule", "nobody bothered to tell the kitchen about the extra guests".
+var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to )?(tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include) (.+)$`)
+
+// toldParticiples are the participles of nobodyToldRE's verbs.
+var toldParticiples = map[string]string{"tell": "told", "ask": "asked", "consult": "consulted", "inform": "informed",
+	"warn": "warned", "thank": "thanked", "invite": "invited", "include": "included"}
+
+// nobodyToldAsFact states who was not told, asked or thanked: "nobody
+// tells facilities anything until the day before" → "facilities isn't
+// told anything until the day before"; "nobody bothered to tell the
+// kitchen about the extra 20 guests" → "the kitchen wasn't told about the
+// extra 20 guests".
+func nobodyToldAsFact(c string) (string, bool) {
+	m := nobodyToldRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || hasVerb(m[1]) {
+		return "", false // "nobody from housekeeping was asked": no one did the asking
+	}
+	m = m[1:]
+	verb := strings.ToLower(m[1])
+	past := strings.HasSuffix(verb, "ed") || verb == "told" || strings.Contains(strings.ToLower(c), "bothered to") ||
+		strings.Contains(strings.ToLower(c), "thought to") || strings.Contains(strings.ToLower(c), "remembered to")
+	stem := strings.TrimSuffix(strings.TrimSuffix(verb, "ed"), "s")
+	if verb == "told" {
+		stem = "tell"
+	}
+	if stem == "includ" || stem == "invit" {
+		stem += "e"
+	}
+	pp, known := toldParticiples[stem]
+	if !known {
+		return "", false
+	}
+	obj, rest := m[2], ""
+	if l := strings.ToLower(firstWord(obj)); l == "me" || l == "us" {
+		obj, rest = obj[:2], obj[2:]
+	} else {
+		s := parse(obj)
+		np, ok := s.NounPhraseAt(0)
+		words := strings.Fields(obj)
+		if !ok || np.Start != 0 || len(words) != len(s.Tokens) || s.Tokens[0].Tag == "PRP" || s.Tokens[0].Tag == "WP" {
+			return "", false
+		}
+		obj, rest = strings.Join(words[:np.End], " "), " "+strings.Join(words[np.End:], " ")
+		rest = strings.TrimRight(rest, " ")
+	}
+	var be string
+	switch l := strings.ToLower(obj); {
+	case l == "me":
+		obj, be = "I", map[bool]string{true: "wasn't", false: "am not"}[past]
+	case l == "us":
+		obj, be = "we", map[bool]string{true: "weren't", false: "aren't"}[past]
+	default:
+		switch l {
+		case "anyone", "anybody", "everyone", "them", "him", "her", "it", "this", "that", "any", "a":
+			return "", false
+		}
+		s := parse(obj)
+		np, ok := s.NounPhraseAt(0)
+		if !ok {
+			return "", false
+		}
+		pl := plural(s, np) || strings.HasSuffix(strings.ToLower(obj), "staff") || strings.HasSuffix(strings.ToLower(obj), "nights")
+		switch {
+		case past && pl:
+			be = "weren't"
+		case past:
+			be = "wasn't"
+		case pl:
+			be = "aren't"
+		default:
+			be = "isn't"
+		}
+	}
+	out := strings.TrimSpace(obj + " " + be + " " + pp + rest)
+	if obj == "I" && be == "am not" {
+		out = "I'm not " + pp + rest
+	}
+	if isVent(out) {
+		return "", false
+	}
+	return out, true
 }
