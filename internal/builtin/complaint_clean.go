@@ -468,7 +468,7 @@ var (
 // letting me know about X two weeks after everyone else found out" → "I
 // heard about X two weeks after everyone else found out".
 func heardLate(body string) (string, bool) {
-	body = strings.TrimRight(body, ".!? ")
+	body = strings.TrimRight(trimClause(body, 1), ".!? ")
 	if m := thanksLateRE().FindStringSubmatch(body); m != nil && hasFact(m[2]) {
 		switch v := strings.ToLower(m[1]); {
 		case strings.HasPrefix(v, "cc") || strings.HasPrefix(v, "copying") || strings.HasPrefix(v, "looping") || strings.HasPrefix(v, "including"):
@@ -509,6 +509,9 @@ func pointRequest(body string) (candidate, bool) {
 	x := m[1]
 	if s := parse(x); len(s.Tokens) > 1 && s.Tokens[0].Tag == "VBG" {
 		x = strings.TrimSpace(x[len(s.Tokens[0].Text):]) // "doing the weekly report" → "the weekly report"
+		if len(s.Tokens) > 2 && (s.Tokens[1].Tag == "RP" || s.Tokens[1].Tag == "IN") && (s.Tokens[2].Tag == "DT" || s.Tokens[2].Tag == "PRP$") {
+			x = strings.TrimSpace(x[len(s.Tokens[1].Text):]) // "filling in the weekly timesheet"
+		}
 	}
 	if !hasFact(x) {
 		return candidate{}, false

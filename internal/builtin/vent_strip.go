@@ -837,7 +837,11 @@ func nobodyToldAsFact(c string) (string, bool) {
 		if !ok || np.Start != 0 || len(words) != len(s.Tokens) || s.Tokens[0].Tag == "PRP" || s.Tokens[0].Tag == "WP" {
 			return "", false
 		}
-		obj, rest = strings.Join(words[:np.End], " "), " "+strings.Join(words[np.End:], " ")
+		end := np.End
+		for end > 1 && (s.Tokens[end-1].Lower == "anything" || s.Tokens[end-1].Lower == "everything" || s.Tokens[end-1].Lower == "nothing") {
+			end-- // "facilities anything": the object is "facilities"
+		}
+		obj, rest = strings.Join(words[:end], " "), " "+strings.Join(words[end:], " ")
 		rest = strings.TrimRight(rest, " ")
 	}
 	var be string
