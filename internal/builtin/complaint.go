@@ -215,6 +215,9 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	stmt, phrase := v.src(span), ""
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
+		if noticeRE().MatchString(phrase) || consultRE().MatchString(phrase) {
+			stmt = v.src(span) // the cause stays, said plainly (see ventRewrites)
+		}
 	}
 	asIs := stmt == v.src(span) // no phrase came out
 	if note != "" {
@@ -515,6 +518,9 @@ func addressee(body string) (string, string) {
 	}
 	// Every word of the name a proper noun ("Ma'am" aside), as the tagger reads it.
 	greeting := len(strings.Fields(m[1])) > len(strings.Fields(m[2]))
+	if greeting {
+		return m[1], m[3] // "Good morning Ma'am Grace, …"
+	}
 	toks := parse(body).Tokens
 	n := len(strings.Fields(m[1])) - len(strings.Fields(m[2]))
 	for _, t := range toks[n:min(n+len(strings.Fields(m[2])), len(toks))] {

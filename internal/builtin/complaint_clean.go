@@ -193,6 +193,10 @@ func statementLike(s string) bool {
 	case "what's", "what", "why", "how", "who", "where", "whoever", "guess":
 		return false
 	}
+	if toks := parse(stripLabel(s)).Tokens; len(toks) > 0 && (toks[0].Tag == "VBZ" || toks[0].Tag == "VBP") &&
+		!strings.EqualFold(toks[0].Text, "I") {
+		return false // "Means something different to …": its subject went with a vent
+	}
 	return hasFact(s)
 }
 
@@ -282,6 +286,7 @@ func askParty(p, facts string) bool {
 		switch next := strings.Fields(lf[i+len(l):]); {
 		case len(next) == 0:
 		case next[0] == "is" || next[0] == "are" || next[0] == "was" || next[0] == "were" || next[0] == "gets" || next[0] == "got" ||
+			next[0] == "isn't" || next[0] == "aren't" || next[0] == "wasn't" || next[0] == "weren't" ||
 			next[0] == "get":
 			return false // what happens to p, not what p does
 		case (next[0] == "keeps" || next[0] == "keep") && len(next) > 1 && (next[1] == "getting" || next[1] == "being"):

@@ -529,11 +529,20 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	party, named := partyOf(body)
 	switch {
 	case noticeRE().MatchString(body) || noticeRE().MatchString(phrase):
-		f := tidy(noticeRE().ReplaceAllString(body, ""))
-		out = append(out, candidate{"Ask for notice next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to let us know before changes like this?"})
+		// The cause stays, said plainly: "… without notice".
+		f := causeKept(noticeRE().ReplaceAllString(body, "without notice"))
+		ask := " Could we agree on notice before changes like this?"
+		if named && askParty(party, f) {
+			ask = " Could we ask " + party + " to let us know before changes like this?"
+		}
+		out = append(out, candidate{"Ask for notice next time", lead + finish(f) + ask})
 	case consultRE().MatchString(body) || consultRE().MatchString(phrase):
-		f := tidy(consultRE().ReplaceAllString(body, ""))
-		out = append(out, candidate{"Ask to be consulted next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to check with us before decisions like this?"})
+		f := causeKept(consultRE().ReplaceAllString(body, "without our input"))
+		ask := " Could we agree that decisions like this are checked with us first?"
+		if named && askParty(party, f) {
+			ask = " Could we ask " + party + " to check with us before decisions like this?"
+		}
+		out = append(out, candidate{"Ask to be consulted next time", lead + finish(f) + ask})
 	}
 	facts := hasFact(body)
 	switch {
@@ -1163,4 +1172,14 @@ func itOrThem(np string) string {
 		return "them"
 	}
 	return "it"
+}
+
+// causeKept is a statement whose cause was said plainly, its vents out
+// where they come out cleanly ("…, as they always do, …").
+func causeKept(f string) string {
+	f = tidy(f)
+	if v, _, _, ok := ventless(f); ok && hasFact(v) && !stillComplains(v) {
+		return v
+	}
+	return f
 }

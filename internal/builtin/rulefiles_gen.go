@@ -824,6 +824,8 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				" (again)",
 				" again",
 				" AGAIN",
+				", you know,",
+				"you know, ",
 			}},
 			{"vent_cues", []string{
 				"nobody",
@@ -1086,6 +1088,8 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"ngl",
 				"lol so",
 				"lol",
+				"so apparently",
+				"apparently",
 			}},
 			{"verdict_frames", []string{
 				"ridiculous",

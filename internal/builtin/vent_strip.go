@@ -338,6 +338,9 @@ func unquoteScare(c string) string {
 		qe := m[3]
 		_, n := utf8.DecodeRuneInString(c[qe:])
 		qe += n
+		if strings.TrimSpace(c[:qs]) == "" && !strings.Contains(inner, " ") {
+			return c // a quoted word that opens the clause is its subject: "'urgent' means …"
+		}
 		if strings.Contains(inner, " ") || scareVerb(c, inner) || !modifies(c[qe:]) {
 			// "the system 'optimised' the routes": the verb stays.
 			c = c[:qs] + inner + c[qe:]
