@@ -212,6 +212,11 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if len(cands) > 0 {
 		return cands, false
 	}
+	if rest, ok := cutNotThat(body); ok && !stillComplains(rest) && clause(stripLabel(rest)) {
+		// "Safety log updated for week 14 (not that anyone reads these)":
+		// the aside was the only grievance, and no request fits a report.
+		return []candidate{{"Drop the aside", finish(upperFirst(rest))}}, false
+	}
 	stmt, phrase := v.src(span), ""
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
@@ -400,9 +405,32 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
+	full := rest
 	rest = trimClause(rest, 1)
+	// What the clause cut off says of how the writer heard ("; I found out
+	// from the invite at 8:50") stays, said plainly, before the request.
+	tail := ""
+	if t := strings.TrimSpace(strings.TrimLeft(full[len(rest):], " ,;:.—–-")); t != "" {
+		t = plainTold(stripConjunction(t))
+		if l := strings.ToLower(t); strings.HasPrefix(l, "found out ") || strings.HasPrefix(l, "heard ") {
+			t = "I " + t
+		}
+		if hasFact(t) && !stillComplains(t) && clause(t) {
+			tail = finish(upperFirst(capitalI(t)))
+		}
+	}
 	var cands []candidate
-	add := func(text string) { cands = append(cands, candidate{title, finish(text)}) }
+	add := func(text string) {
+		text = finish(text)
+		switch j := strings.Index(text, " Could "); {
+		case tail == "":
+		case strings.HasPrefix(text, "Could "):
+			text = tail + " " + text
+		case j > 0:
+			text = text[:j] + " " + tail + text[j:]
+		}
+		cands = append(cands, candidate{title, text})
+	}
 	if includedRE().MatchString(phrase) {
 		src := v.src(span)
 		switch m := leftOutEndRE().FindStringIndex(src); {
@@ -662,7 +690,7 @@ var raisedBeforeRE = lazyRE(`(?i)^(?:as|like) (?:i(?:'ve|’ve| have)? (?:alread
 
 // raisedBeforeWhen: the part of a raisedBeforeRE lead that says when or how
 // often: "in my last three emails", "twice last week", "(several times)".
-var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) last [^()]+|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*)\)?$`)
+var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) last [^()]+|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*|repeatedly|more than once)\)?$`)
 
 // raisedBefore splits off a lead that says the writer raised this before,
 // and restates how often as a fact: "As I mentioned in my last three

@@ -129,6 +129,11 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	if len(out) == 0 {
 		out = append(out, shapedRewrites(b)...)
 	}
+	if len(out) == 0 {
+		if title, t := onceRequest(b); t != "" {
+			add(title, t)
+		}
+	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
 	}
@@ -1182,4 +1187,45 @@ func causeKept(f string) string {
 		return v
 	}
 	return f
+}
+
+var (
+	// onceGivenRE: "I'll file the costs schedule when someone finally gives me the time entries".
+	onceGivenRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:someone|somebody|anyone|they|you|[\w' ]{2,30}?) (?:finally |actually |eventually )?(?:gives|sends|gets|hands) me (.+)$`)
+	// onceFreeRE: "I'll finish the absence audit when I'm not also doing three other people's jobs".
+	onceFreeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) (?:i'm|i’m|im|i am) (?:not|no longer) (?:also |still )?(\w+ing .+)$`)
+	// onceDecidesRE: "I'll update the site tracker whenever the permitting team decides to answer emails".
+	onceDecidesRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) ((?:the|our|my) [\w' ]{2,30}?) (?:finally )?(?:decides|decide|bothers|bother|remembers|remember|gets round|get round|gets around|get around) to (\w+)(.*)$`)
+)
+
+// onceRequest states a promise the writer makes on a sarcastic condition
+// as the plain dependency, and asks about it: "I'll file the costs
+// schedule when someone finally gives me the time entries" → "I'll file
+// the costs schedule once I have the time entries. Could you help me get
+// them by [date]?"
+func onceRequest(b string) (title, text string) {
+	b = strings.TrimRight(trimClause(strings.TrimSpace(b), 1), ".!? ")
+	if m := onceGivenRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && thingAsked(m[2]) {
+		return "Escalate with a date", "I'll " + m[1] + " once I have " + m[2] + ". Could you help me get " + itOrThem(m[2]) + " by [date]?"
+	}
+	if m := onceFreeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasFact(m[2]) && !isVent(m[2]) {
+		return "Ask to agree priorities", "I'll " + m[1] + " as soon as I can; I'm currently " + m[2] + ". " + prioritiesAsk
+	}
+	if m := onceDecidesRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) {
+		done := upperFirst(m[2]) + " " + thirdPersonIf(m[2], m[3]) + m[4]
+		if !isVent(done) {
+			return "State the facts and ask for a change", "I'll " + m[1] + " once " + lowerFirst(done) + ". Could we agree [a way forward] by [date]?"
+		}
+	}
+	return "", ""
+}
+
+// thirdPersonIf gives verb the form after subject: "the permitting team"
+// + "answer" → "answers"; "the vendors" + "answer" → "answer".
+func thirdPersonIf(subject, verb string) string {
+	s := parse(subject)
+	if c, ok := s.NounPhraseAt(0); ok && plural(s, c) {
+		return verb
+	}
+	return thirdPerson(verb)
 }

@@ -826,6 +826,8 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				" AGAIN",
 				", you know,",
 				"you know, ",
+				", anyway",
+				" anyway",
 			}},
 			{"vent_cues", []string{
 				"nobody",

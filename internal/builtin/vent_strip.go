@@ -34,6 +34,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
 	var kept []string
+	verdictLabel := false // the label is the subject of a verdict that went
 	for i, c := range clauses {
 		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
 			// "down AGAIN", "still hasn't": repetition is a vent, "just" is not.
@@ -62,6 +63,16 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 				continue
 			}
 			c = t
+		} else if m := verdictRE().FindStringSubmatch(strings.TrimRight(c, "?!.… ")); m != nil && len(kept) == 0 && i+1 < len(clauses) &&
+			hasFact(m[1]) && !isVent(m[1]) && !partyLike(parse(m[1]), grammar.Chunk{Start: 0, End: len(parse(m[1]).Tokens)}) && topicLike(m[1]) {
+			// "The new size guide is a trainwreck and I'm the one fielding
+			// every angry customer": the verdict goes, its subject labels
+			// what follows ("The new size guide: I'm the one …").
+			anyVent = true
+			if label == "" {
+				label, verdictLabel = upperFirst(m[1])+": ", true
+			}
+			continue
 		} else if isVent(c) || scareQuoted(c, true) {
 			anyVent = true
 			if p, named := partyIn(c); named && party == "" {
@@ -116,6 +127,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		out = rest // "It's disappointing that the committee overruled us"
 	}
 	out = capitalI(resolveOne(out, clauses))
+	if verdictLabel {
+		return label + lowerFirst(out), party, ask, true
+	}
 	return label + upperFirst(out), party, ask, true
 }
 
@@ -194,6 +208,9 @@ func ventTopic(c string) (string, bool) {
 // moan but"), and reports whether it did.
 func stripVentLead(c string) (string, bool) {
 	stripped := false
+	if rest, ok := cutNotThat(c); ok {
+		c, stripped = rest, true
+	}
 	for again := true; again; {
 		again = false
 		if rest, ok := cutVerdictFrame(c); ok {
@@ -689,7 +706,8 @@ func niceOfAsFact(c string) (fact, party string, ok bool) {
 // irregularParticiple holds the participles of irregular verbs of
 // sarcastic thanks ("nice of them to put …").
 var irregularParticiple = map[string]string{"put": "put", "set": "set", "give": "given", "take": "taken", "send": "sent",
-	"make": "made", "leave": "left", "choose": "chosen", "tell": "told", "forget": "forgotten", "drop": "dropped", "plan": "planned"}
+	"make": "made", "leave": "left", "choose": "chosen", "tell": "told", "forget": "forgotten", "drop": "dropped", "plan": "planned",
+	"let": "let"}
 
 // hasHave is "has" or "have" for a noun phrase.
 func hasHave(s grammar.Sentence, c grammar.Chunk) string {
@@ -883,4 +901,35 @@ func nobodyToldAsFact(c string) (string, bool) {
 		return "", false
 	}
 	return out, true
+}
+
+var (
+	// notThatLeadRE: "not that anyone reads the status reports, but …".
+	notThatLeadRE = lazyRE(`(?i)^not that (?:anyone|anybody|it|they|you|people|management)\b[^,]*?,? but (\S.*)$`)
+	// notThatTailRE: "… (not that anyone reads these)", "…, not that it bothers anyone".
+	notThatTailRE = lazyRE(`(?i)^(.*\S)\s*(?:\(not that [^)]*\)|[,;—–-]\s*not that (?:anyone|anybody|it|they|you|people)\b.*)$`)
+)
+
+// cutNotThat drops a "not that anyone reads these" aside, which only
+// vents: "not that anyone reads the status reports but the Q2 numbers are
+// in" → "the Q2 numbers are in".
+func cutNotThat(c string) (string, bool) {
+	if m := notThatLeadRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+		return m[1], true
+	}
+	if m := notThatTailRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && hasFact(m[1]) {
+		return strings.TrimRight(m[1], " ,;:—–-"), true
+	}
+	return c, false
+}
+
+// topicLike reports whether a verdict's subject names a thing: a noun
+// phrase of a few words, not a pronoun ("it", "this").
+func topicLike(np string) bool {
+	s := parse(np)
+	if len(s.Tokens) == 0 || len(s.Tokens) > 6 || s.Tokens[0].Tag == "PRP" {
+		return false
+	}
+	c, ok := s.NounPhraseAt(0)
+	return ok && c.End == len(s.Tokens)
 }
