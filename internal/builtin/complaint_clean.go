@@ -162,7 +162,7 @@ func looseStatement(body string) (string, bool) {
 	if !changed || len(strings.Fields(out)) < 3 {
 		return "", false
 	}
-	if _, w := cutLastWord(out); danglingEnd[strings.ToLower(w)] || !statementLike(out) {
+	if danglingAtEnd(out) || !statementLike(out) {
 		return "", false
 	}
 	return label + upperFirst(capitalI(out)), true

@@ -84,7 +84,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		if len(strings.Fields(c)) < 3 {
 			continue
 		}
-		if _, w := cutLastWord(c); danglingEnd[strings.ToLower(w)] {
+		if danglingAtEnd(c) {
 			return "", "", "", false // "I would appreciate it if": what follows it went
 		}
 		if !hasVerb(c) && !(hasFact(c) && (len(kept) > 0 || i+1 < len(clauses) && nounFirst(c))) {
@@ -137,6 +137,25 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 // introduce was cut.
 var danglingEnd = map[string]bool{"if": true, "when": true, "that": true, "because": true, "as": true, "than": true,
 	"whether": true, "to": true, "of": true, "for": true, "with": true, "the": true, "a": true}
+
+// danglingAtEnd reports whether a clause ends with a word whose object
+// was cut ("I would appreciate it if"); a preposition stranded after its
+// verb ("a meeting none of us were invited to", "what we asked for") is
+// the writer's own and stays.
+func danglingAtEnd(c string) bool {
+	before, w := cutLastWord(c)
+	l := strings.ToLower(w)
+	if !danglingEnd[l] {
+		return false
+	}
+	switch l {
+	case "to", "of", "for", "with":
+		if toks := parse(before).Tokens; len(toks) > 0 && grammar.IsVerb(toks[len(toks)-1].Tag) {
+			return false
+		}
+	}
+	return true
+}
 
 // subordinate reports whether a text has a subordinate clause of time or
 // condition ("… whenever I'm not stuck …"): a vent of that shape says
