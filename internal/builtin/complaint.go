@@ -200,6 +200,8 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	span := trimSentence(v, sent)
 	_, body, _ := sentenceParts(v.src(span))
 	addr, body := addressee(body)
+	said, body := reportedLead(body)
+	defer func() { cands = reported(said, cands) }()
 	note := ""
 	if rest, n, ok := raisedBefore(body); ok {
 		// "As I mentioned in my last three emails, the form still needs a
@@ -734,6 +736,36 @@ func withNote(note string, cands []candidate) []candidate {
 			out[i].text = c.text[:j] + " " + note + c.text[j:]
 		default:
 			out[i].text = c.text + " " + note
+		}
+	}
+	return out
+}
+
+// reportedLeadRE: notes that report what the writer said: "Told her I'm
+// done covering …", "Said I'm sick of hearing …".
+var reportedLeadRE = lazyRE(`(?i)^((?:told|warned|reminded) (?:her|him|them|[\p{Lu}]\w+)|said|mentioned|explained|flagged|raised|admitted)(?: that)? ((?:i|i'm|i’m|i've|i’ve|we|we're|we’re|we've|we’ve)\b.+)$`)
+
+// reportedLead splits off the lead of reported speech in notes ("Told
+// her", "Said"), which the rewrite keeps (see reported).
+func reportedLead(body string) (string, string) {
+	if m := reportedLeadRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil && hasFact(m[2]) && !strings.EqualFold(m[1], "told you") {
+		return m[1], m[2]
+	}
+	return "", body
+}
+
+// reported puts a reported-speech lead back before each rewrite's
+// statement: "Told her" + "I've been covering …" → "Told her I've been
+// covering …". A rewrite that is only a request keeps no lead.
+func reported(lead string, cands []candidate) []candidate {
+	if lead == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if !requestLead(c.text) {
+			out[i].text = lead + " " + lowerFirst(c.text)
 		}
 	}
 	return out

@@ -1014,6 +1014,9 @@ func fedUpStatement(x string) (title, text string) {
 		}
 	}
 	core = strings.TrimRight(core, " .!?")
+	if i := strings.Index(core, ", "); i > 0 && isVent(core[i+2:]) {
+		core = core[:i] // "covering for the APAC team's missed callbacks, nobody thanks us for it"
+	}
 	if _, jab, ok := strings.Cut(core, " while "); ok && jab != "" {
 		return "", "" // a contrast the caller handles
 	}
@@ -1059,11 +1062,20 @@ func fedUpStatement(x string) (title, text string) {
 	return "", ""
 }
 
-// hasVerbAfter reports whether a finite verb follows token i: "chasing
-// finance is pointless" has one, "chasing finance for PO numbers" none.
+// hasVerbAfter reports whether a finite verb follows token i in the
+// same clause: "chasing finance is pointless" has one; "chasing finance for
+// PO numbers" and "receiving matters on the day they're due" (a verb of a
+// clause of their own) none.
 func hasVerbAfter(s grammar.Sentence, i int) bool {
-	for _, t := range s.Tokens[i:] {
-		if grammar.IsFinite(t.Tag) {
+	for j := i; j < len(s.Tokens); j++ {
+		t := s.Tokens[j]
+		switch {
+		case t.Tag == "WRB" || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "IN" && (t.Lower == "after" || t.Lower == "before" ||
+			t.Lower == "because" || t.Lower == "since" || t.Lower == "while" || t.Lower == "if" || t.Lower == "until" || t.Lower == "that"):
+			return false
+		case t.Tag == "PRP" && j+1 < len(s.Tokens) && grammar.IsFinite(s.Tokens[j+1].Tag):
+			return false // "on the morning it's due": a clause of its own
+		case grammar.IsFinite(t.Tag):
 			return true
 		}
 	}
