@@ -135,7 +135,12 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
+		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[2], 1), " again"), " yet again")
+		why := ""
+		if _, c, ok := strings.Cut(m[2], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
+			why = finish(upperFirst(capitalI(strings.TrimRight(c, ".!? ")))) + " " // "even though I own the pricing page"
+		}
+		add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if t := askedAgain(b, m[1], m[2], m[3]); t != "" {

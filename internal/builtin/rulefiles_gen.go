@@ -828,6 +828,7 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"you know, ",
 				", anyway",
 				" anyway",
+				"once more ",
 			}},
 			{"vent_cues", []string{
 				"nobody",
@@ -1007,6 +1008,9 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"at breaking point",
 				"worn out",
 				"at the end of my rope",
+				"cannot keep happening",
+				"can't keep happening",
+				"can’t keep happening",
 				"fun times",
 				"fabulous",
 				" fab ",
@@ -1097,6 +1101,9 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"lol",
 				"so apparently",
 				"apparently",
+				"i note that",
+				"i note,",
+				"not for the first time,",
 			}},
 			{"verdict_frames", []string{
 				"ridiculous",

@@ -836,10 +836,10 @@ func plainTold(s string) string {
 // nobodyToldRE: "nobody (ever) tells facilities anything until the day
 // before", "no one asked the floor staff before changing the break
 // schedule", "nobody bothered to tell the kitchen about the extra guests".
-var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to )?(tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include) (.+)$`)
+var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to )?(tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include|mention|mentioned|mentions) (.+)$`)
 
 // toldParticiples are the participles of nobodyToldRE's verbs.
-var toldParticiples = map[string]string{"tell": "told", "ask": "asked", "consult": "consulted", "inform": "informed",
+var toldParticiples = map[string]string{"tell": "told", "mention": "mentioned", "ask": "asked", "consult": "consulted", "inform": "informed",
 	"warn": "warned", "thank": "thanked", "invite": "invited", "include": "included"}
 
 // nobodyToldAsFact states who was not told, asked or thanked: "nobody
@@ -868,6 +868,23 @@ func nobodyToldAsFact(c string) (string, bool) {
 		return "", false
 	}
 	obj, rest := m[2], ""
+	switch l := strings.ToLower(firstWord(obj)); l {
+	case "before", "beforehand", "first", "it", "this", "that", "anyone", "anybody":
+		// "no one asked before allocating", "nobody thought to mention it":
+		// who was not asked is not named; the missing step is.
+		tail := strings.TrimSpace(strings.TrimPrefix(obj, firstWord(obj)))
+		if l == "before" {
+			tail = strings.TrimSpace(obj)
+		}
+		what := "there was no notice"
+		if stem == "ask" || stem == "consult" {
+			what = "there was no consultation"
+		}
+		return strings.TrimSpace(what + " " + tail), true
+	}
+	if stem == "mention" {
+		return "", false // "nobody mentioned the crews were short": what, not whom
+	}
 	if l := strings.ToLower(firstWord(obj)); l == "me" || l == "us" {
 		obj, rest = obj[:2], obj[2:]
 	} else {
