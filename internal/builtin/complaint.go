@@ -519,7 +519,7 @@ var includedRE = lazyRE(`(?:wasn't|was not|weren't|were not) (?:invited to|inclu
 
 // addresseeRE: a greeting or the name of whom a message is for, before a
 // comma: "Hi Sofia, ", "Good morning Ma'am Grace, ", "James, ", "Team, ".
-var addresseeRE = lazyRE(`^((?:(?:hi|hey|hello|dear|morning|good morning|good afternoon|evening|thanks|thank you)\s+)?((?:[\p{Lu}][\p{L}'’.-]*)(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}),\s+)(\S.*)$`)
+var addresseeRE = lazyRE(`^((?:(?i:hi|hey|hello|dear|morning|good morning|good afternoon|good evening|evening|thanks|thank you)\s+)?((?:[\p{Lu}][\p{L}'’.-]*)(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}),\s+)(\S.*)$`)
 
 // addressee splits off the greeting or addressee a complaint opens with,
 // which its rewrite keeps (see greet): "James, overtime we seem to …" →

@@ -189,9 +189,11 @@ func looseRequest(body string) (candidate, bool) {
 // states a fact: it names something, and it is no rhetorical question or
 // jab ("What's even the point …", "Whoever said yes").
 func statementLike(s string) bool {
-	switch strings.ToLower(strings.Trim(firstWord(s), ",.")) {
+	switch strings.ToLower(strings.Trim(firstWord(stripLabel(s)), ",.")) {
 	case "what's", "what", "why", "how", "who", "where", "whoever", "guess":
 		return false
+	case "even", "when", "whenever", "although", "though", "unless", "whereas", "because", "if", "while":
+		return false // a subordinate clause whose main clause went: "Even when the problem is …"
 	}
 	if toks := parse(stripLabel(s)).Tokens; len(toks) > 0 && (toks[0].Tag == "VBZ" || toks[0].Tag == "VBP") &&
 		!strings.EqualFold(toks[0].Text, "I") {
