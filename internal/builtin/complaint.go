@@ -209,7 +209,13 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		// three emails." — the count stays, the jab goes.
 		body, note = rest, n
 	}
-	defer func() { cands = greet(addr, withNote(note, cands)) }()
+	defer func() {
+		cands = withNote(note, cands)
+		for i, c := range cands {
+			cands[i].text = fittingAsk(c.text)
+		}
+		cands = greet(addr, cands)
+	}()
 	cands = complaintRewrites(rf, body, group)
 	if len(cands) > 0 {
 		return cands, false
@@ -688,11 +694,11 @@ func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate
 // raisedBeforeRE: "As I mentioned in my last three emails, …", "As I said
 // twice last week, …", "As previously mentioned (several times), …", "As
 // per my last three emails, …".
-var raisedBeforeRE = lazyRE(`(?i)^(?:as|like) (?:i(?:'ve|’ve| have)? (?:already )?(?:mentioned|said|pointed out|flagged|raised|noted|explained|highlighted)|previously mentioned|previously flagged|per) (.+?),\s*(\S.*)$`)
+var raisedBeforeRE = lazyRE(`(?i)^(?:(?:as|like) (?:i(?:'ve|’ve| have)? (?:already )?(?:mentioned|said|pointed out|flagged|raised|noted|explained|highlighted)|previously mentioned|previously flagged|per)|per) (.+?),\s*(\S.*)$`)
 
 // raisedBeforeWhen: the part of a raisedBeforeRE lead that says when or how
 // often: "in my last three emails", "twice last week", "(several times)".
-var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) last [^()]+|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*|repeatedly|more than once)\)?$`)
+var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) (?:last|previous) [^()]+(?: \(and [^()]+\))?|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*|repeatedly|more than once)\)?$`)
 
 // raisedBefore splits off a lead that says the writer raised this before,
 // and restates how often as a fact: "As I mentioned in my last three
@@ -707,7 +713,7 @@ func raisedBefore(body string) (rest, note string, ok bool) {
 		return body, "", false
 	}
 	when := strings.TrimSpace(w[1])
-	if l := strings.ToLower(when); strings.HasPrefix(l, "my last ") || strings.HasPrefix(l, "the last ") {
+	if l := strings.ToLower(when); strings.HasPrefix(l, "my last ") || strings.HasPrefix(l, "the last ") || strings.HasPrefix(l, "my previous ") {
 		when = "in " + when
 	}
 	verb := "I've raised this "
@@ -770,3 +776,43 @@ func reported(lead string, cands []candidate) []candidate {
 	}
 	return out
 }
+
+var (
+	// toldLateRE: facts of not being told in time, said plainly.
+	toldLateRE = lazyRE(`(?i)\b(?:(?:wasn't|weren't|isn't|aren't|am not|'m not) (?:told|informed|warned)|there was no notice|without notice|I heard (?:about|from)|I found out)\b`)
+	// notAskedRE: facts of not being asked before a decision.
+	notAskedRE = lazyRE(`(?i)\b(?:(?:wasn't|weren't|isn't|aren't|am not|'m not) (?:asked|consulted)|there was no consultation|without (?:our|my) input)\b`)
+	// raisedRE2: facts of an ask made again.
+	raisedAgainRE = lazyRE(`(?i)\bI(?:'ve| have)? (?:raised this|asked|chased)\b.*\b(?:times|twice|repeatedly|more than once)\b|\bI(?:'ve| have)? raised this\b`)
+	// genericAskRE: the general request a rewrite ends with.
+	genericAskRE = lazyRE(`^(.*\S) Could we agree \[(?:a way forward|a fix)\] by \[date\]\?$`)
+)
+
+// fittingAsk replaces the general request after a complaint's facts with
+// the one its facts call for: a loop-in where the writer heard late, a
+// request to be consulted where they were not asked, an escalation with a
+// date where they asked again and again.
+func fittingAsk(text string) string {
+	m := genericAskRE().FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	facts := m[1]
+	me := regexpFirstPerson().MatchString(facts)
+	switch {
+	case raisedAgainRE().MatchString(facts):
+		return facts + " Could you help me get an answer by [date]?"
+	case notAskedRE().MatchString(facts) && me:
+		return facts + " Could you check with me before decisions like this?"
+	case notAskedRE().MatchString(facts):
+		return facts + " Could we agree that decisions like this are checked with us first?"
+	case toldLateRE().MatchString(facts) && me:
+		return facts + " Could you loop me in earlier on changes like this?"
+	case toldLateRE().MatchString(facts):
+		return facts + " Could we agree how changes like this are passed on in time?"
+	}
+	return text
+}
+
+// regexpFirstPerson: the writer as the one not told or asked.
+var regexpFirstPerson = lazyRE(`(?i)\b(?:I wasn't|I'm not|I am not|I heard|I found out)\b`)

@@ -269,6 +269,11 @@ func blameAsFact(c string) (fact, ask string, ok bool) {
 	if f, ok := nobodyToldAsFact(c); ok {
 		return f, "", true
 	}
+	if m := nobodyListenedRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && hasFact(m[2]) {
+		// "nobody listened to QA" → "QA wasn't listened to"
+		be := map[bool]string{true: "wasn't", false: "isn't"}[strings.HasSuffix(strings.ToLower(m[1]), "ed")]
+		return m[2] + " " + be + " listened to" + m[3], "", true
+	}
 	if m := nobodyOwnsRE().FindStringSubmatch(c); m != nil {
 		what := strings.TrimSpace(m[1])
 		return "", "Could we agree an owner for " + what + " by [date]?", true
@@ -969,3 +974,6 @@ func topicLike(np string) bool {
 	c, ok := s.NounPhraseAt(0)
 	return ok && c.End == len(s.Tokens)
 }
+
+// nobodyListenedRE: "nobody listened to QA", "no one listens to the night team".
+var nobodyListenedRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: ever| really)? (listened|listens) to ((?:the |our )?[\p{Lu}][\w&]*|(?:the|our) [\w' -]+?(?:team|staff|nurses|crew|crews|shift|desk))(\b.*)$`)
