@@ -211,6 +211,27 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	}
 	defer func() {
 		cands = withNote(note, cands)
+		if askAfter(v, sent) {
+			// "… Can the invoices go on the 28 June payment run?": the
+			// writer asks already; a second request only competes with theirs.
+			for i, c := range cands {
+				if j := strings.Index(c.text, " Could "); j > 0 && !stillComplains(c.text[:j]) {
+					cands[i] = candidate{"State the facts", c.text[:j]}
+				}
+			}
+		}
+		if planAfter(v, sent) {
+			// "… From Monday: FOH briefing at 16:30 daily.": the writer has
+			// set the way forward; a request for one only repeats it.
+			for i, c := range cands {
+				if c.title != ventFactsTitle || stillComplains(c.text) {
+					continue
+				}
+				if j := strings.Index(c.text, " Could we agree ["); j > 0 {
+					cands[i] = candidate{"State the facts", c.text[:j]}
+				}
+			}
+		}
 		for i, c := range cands {
 			cands[i].text = fittingAsk(c.text)
 		}
@@ -269,18 +290,6 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		vs = slices.DeleteFunc(vs, func(c candidate) bool { return c.title == ventFactsTitle })
 	}
 	cands = append(cands, vs...)
-	if planAfter(v, sent) {
-		// "… From Monday: FOH briefing at 16:30 daily.": the writer has set
-		// the way forward; a request for one only repeats it.
-		for i, c := range cands {
-			if c.title != ventFactsTitle || stillComplains(c.text) {
-				continue
-			}
-			if j := strings.Index(c.text, " Could we agree ["); j > 0 {
-				cands[i] = candidate{"State the facts", c.text[:j]}
-			}
-		}
-	}
 	return cands, len(vs) > 0 && h == nil && note == "" && vs[len(vs)-1].title == ventFactsTitle
 }
 
@@ -816,3 +825,20 @@ func fittingAsk(text string) string {
 
 // regexpFirstPerson: the writer as the one not told or asked.
 var regexpFirstPerson = lazyRE(`(?i)\b(?:I wasn't|I'm not|I am not|I heard|I found out)\b`)
+
+// askAfter reports whether a sentence after sent in its block is the
+// writer's own request: "Can the invoices go on the 28 June payment run?"
+func askAfter(v blockView, sent document.Span) bool {
+	ss := v.b.Sentences
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return false
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if strings.HasSuffix(t, "?") && requestLead(stripLabel(t)) && hasFact(t) && !strings.Contains(strings.ToLower(t), "why") {
+			return true
+		}
+	}
+	return false
+}
