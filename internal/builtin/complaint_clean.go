@@ -494,6 +494,8 @@ func heardLate(body string) (string, bool) {
 }
 
 var (
+	// supposedRE: "what am I supposed to do when facilities ignores every ticket I file".
+	supposedRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?(?:what|how) (?:am i|are we|is anyone|is the team) (?:even )?(?:supposed|meant|expected) to (?:do|plan|work|cope)(?: anything)? (?:when|if|while|with) (.+)$`)
 	// pointRE: "what's the point of doing the weekly report if no one reads it".
 	pointRE = lazyRE(`(?i)^(?:honestly,? |seriously,? |so )?what(?:'s|’s| is) (?:even |really |actually )?the point (?:of|in) (.+?) (?:if|when) (.+)$`)
 	// botherRE: "not sure why we even bother writing design docs if product ignores them anyway".
@@ -506,6 +508,18 @@ var (
 // report isn't being read."
 func pointRequest(body string) (candidate, bool) {
 	b := strings.TrimRight(trimClause(strings.TrimSpace(body), 1), "?!. ")
+	if m := supposedRE().FindStringSubmatch(b); m != nil {
+		// "what am I supposed to do when facilities ignores every ticket I
+		// file" → "Facilities ignores every ticket I file."
+		y := strings.TrimSpace(m[1])
+		if f, _, ok := blameAsFact(y); ok && f != "" {
+			y = f
+		}
+		if isVent(y) || !clause(y) || !hasFact(y) {
+			return candidate{}, false
+		}
+		return candidate{ventFactsTitle, finish(upperFirst(capitalI(y))) + " Could we agree " + fixOrWay(y) + " by [date]?"}, true
+	}
 	m := pointRE().FindStringSubmatch(b)
 	if m == nil {
 		m = botherRE().FindStringSubmatch(b)

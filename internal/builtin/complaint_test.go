@@ -99,3 +99,27 @@ func TestPlainStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestNeverAndListened checks the plain forms of "never" clauses about a
+// thing and of "nobody listened to".
+func TestNeverAndListened(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"my own backlog never shrinks", "my own backlog doesn't shrink"},
+		{"the shared printer never worked", "the shared printer didn't work"},
+		{"the weekly report never goes out on time", "the weekly report doesn't go out on time"},
+	} {
+		if got, ok := neverAsFact(c.in); !ok || got != c.want {
+			t.Errorf("neverAsFact(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+	if _, ok := neverAsFact("the infra team never answers our tickets"); ok {
+		t.Errorf("a party that never acts is asked to, not restated")
+	}
+	if got, _, ok := blameAsFact("nobody listened to Legal"); !ok || got != "Legal wasn't listened to" {
+		t.Errorf("blameAsFact = %q, %v", got, ok)
+	}
+	if c, ok := pointRequest("what am I supposed to do when the depot ignores every booking I send"); !ok ||
+		c.text != "The depot ignores every booking I send. Could we agree [a way forward] by [date]?" {
+		t.Errorf("pointRequest = %q, %v", c.text, ok)
+	}
+}

@@ -49,6 +49,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			if party == "" {
 				party = p
 			}
+		} else if t, ok := neverAsFact(c); ok {
+			// "my own work never moves" → "my own work doesn't move"
+			anyVent, c = true, t
 		} else if t, a, ok := blameAsFact(c); ok {
 			// "nobody cleans up their docker images" → "docker images
 			// aren't being cleaned up"; "nobody wants to own it" → an owner.
@@ -269,7 +272,7 @@ func blameAsFact(c string) (fact, ask string, ok bool) {
 	if f, ok := nobodyToldAsFact(c); ok {
 		return f, "", true
 	}
-	if m := nobodyListenedRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && hasFact(m[2]) {
+	if m := nobodyListenedRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && strings.TrimSpace(m[2]) != "" {
 		// "nobody listened to QA" → "QA wasn't listened to"
 		be := map[bool]string{true: "wasn't", false: "isn't"}[strings.HasSuffix(strings.ToLower(m[1]), "ed")]
 		return m[2] + " " + be + " listened to" + m[3], "", true
@@ -977,3 +980,65 @@ func topicLike(np string) bool {
 
 // nobodyListenedRE: "nobody listened to QA", "no one listens to the night team".
 var nobodyListenedRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: ever| really)? (listened|listens) to ((?:the |our )?[\p{Lu}][\w&]*|(?:the|our) [\w' -]+?(?:team|staff|nurses|crew|crews|shift|desk))(\b.*)$`)
+
+// neverClauseRE: "<subject> never <verb> …".
+var neverClauseRE = lazyRE(`(?i)^((?:my|our|the|this|that|his|her|their) [\w' -]{1,30}?) (?:ever )?never (?:even |actually )?(\w+)(.*)$`)
+
+// neverAsFact states a "never" clause about a thing, not a party, as a
+// plain negative: "my own work never moves" → "my own work doesn't move";
+// "the lift never worked" → "the lift didn't work". A party that never
+// does something ("the infra team never answers") is asked to (see
+// ventRewrites).
+func neverAsFact(c string) (string, bool) {
+	m := neverClauseRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || isVent(m[1]) {
+		return "", false
+	}
+	s := parse(m[1])
+	if ctx := parse(m[1] + " " + m[2]).Tokens; len(s.Tokens) < 2 || len(ctx) != len(s.Tokens)+1 || !grammar.IsNoun(ctx[len(s.Tokens)-1].Tag) {
+		return "", false // the subject, read with its verb, ends in a noun
+	}
+	np := grammar.Chunk{Start: 0, End: len(s.Tokens)}
+	if partyLike(s, np) {
+		return "", false
+	}
+	// The verb's form by its ending: the tagger often reads "moves" after
+	// a noun as a plural noun.
+	verb := strings.ToLower(m[2])
+	tag := "VBP"
+	switch _, irregular := pastBase[verb]; {
+	case irregular || strings.HasSuffix(verb, "ed"):
+		tag = "VBD"
+	case strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "ss"):
+		tag = "VBZ"
+	}
+	if t := parse("it " + verb).Tokens; len(t) < 2 || !grammar.IsVerb(t[1].Tag) {
+		return "", false
+	}
+	aux := "doesn't"
+	switch {
+	case tag == "VBD":
+		aux = "didn't"
+	case tag == "VBP" || plural(s, np):
+		aux = "don't"
+	}
+	out := m[1] + " " + aux + " " + baseVerb(verb) + m[3]
+	if tag == "VBD" {
+		base, known := pastBase[verb]
+		if !known && !strings.HasSuffix(verb, "ed") {
+			return "", false
+		}
+		if !known {
+			base = strings.TrimSuffix(verb, "ed")
+		}
+		out = m[1] + " " + aux + " " + base + m[3]
+	}
+	if isVent(out) {
+		return "", false
+	}
+	return out, true
+}
+
+// pastBase holds the base forms of irregular past verbs of "never" clauses.
+var pastBase = map[string]string{"came": "come", "went": "go", "got": "get", "arrived": "arrive", "worked": "work",
+	"moved": "move", "turned": "turn", "showed": "show", "happened": "happen"}
