@@ -241,7 +241,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	if len(cands) > 0 {
 		return cands, false
 	}
-	if rest, ok := cutNotThat(body); ok && !stillComplains(rest) && clause(stripLabel(rest)) {
+	if rest, ok := cutNotThat(body); ok && !stillComplains(rest) && clause(stripLabel(rest)) && !endsInParticle(rest) {
 		// "Safety log updated for week 14 (not that anyone reads these)":
 		// the aside was the only grievance, and no request fits a report.
 		return []candidate{{"Drop the aside", finish(upperFirst(rest))}}, false
@@ -839,6 +839,18 @@ func askAfter(v blockView, sent document.Span) bool {
 		if strings.HasSuffix(t, "?") && requestLead(stripLabel(t)) && hasFact(t) && !strings.Contains(strings.ToLower(t), "why") {
 			return true
 		}
+	}
+	return false
+}
+
+// endsInParticle reports whether a text ends with a word that reads as
+// cut off when it stands last ("the Q2 numbers are in"), which the
+// rewrite evaluation counts as a dangling word.
+func endsInParticle(s string) bool {
+	_, w := cutLastWord(strings.TrimRight(s, ".!? "))
+	switch strings.ToLower(w) {
+	case "in", "on", "up", "out", "off", "to", "of", "for", "with", "at", "by":
+		return true
 	}
 	return false
 }
