@@ -215,7 +215,7 @@ func whyAsFact(body string) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	rest := trimTail(strings.TrimRight(m[2], "?!. "))
+	rest := trimTail(stripVentAdverbs(strings.TrimRight(m[2], "?!. ")))
 	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ", honestly"), " honestly")
 	s := parse(rest)
 	if m[1] == "does" {
@@ -280,8 +280,8 @@ func askParty(p, facts string) bool {
 		return false
 	}
 	_, head := cutLastWord(l)
-	if !partyNouns[strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s")] {
-		return false
+	if head = strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s"); !partyNouns[head] || head == "group" {
+		return false // "the group [chat]" is seldom whom to agree it with
 	}
 	lf := strings.ToLower(facts)
 	if i := strings.Index(lf, l+" "); i >= 0 {

@@ -824,8 +824,6 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				" (again)",
 				" again",
 				" AGAIN",
-				", you know,",
-				"you know, ",
 				", anyway",
 				" anyway",
 				"once more ",

@@ -464,6 +464,7 @@ func acronymish(w string) bool {
 
 // stripVentAdverbs drops the adverbs that carry feeling from a kept clause.
 func stripVentAdverbs(c string) string {
+	c = youKnowRE().ReplaceAllString(c, " ") // "instead of, you know, a human"
 	for _, a := range complaint.fix.ventAdverbs {
 		for {
 			i := strings.Index(strings.ToLower(c), a)
@@ -1042,3 +1043,6 @@ func neverAsFact(c string) (string, bool) {
 // pastBase holds the base forms of irregular past verbs of "never" clauses.
 var pastBase = map[string]string{"came": "come", "went": "go", "got": "get", "arrived": "arrive", "worked": "work",
 	"moved": "move", "turned": "turn", "showed": "show", "happened": "happen"}
+
+// youKnowRE: the aside "you know" with its commas.
+var youKnowRE = lazyRE(`(?i),?\s*\byou know\b,?\s*`)
