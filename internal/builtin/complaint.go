@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 )
 
@@ -21,6 +22,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.model = modelText{b.message("model"), b.replacement("model")}
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
+	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	return c
 })
 
@@ -43,7 +45,9 @@ type complaintFile struct {
 	// leads of sarcasm a clause loses, and the phrases that look like a
 	// cue but state a fact ("the only one who knows"); facts with a
 	// broken word ask for a fix, others for a way forward.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords []string }
+	// verdictFrames are the verdicts of "it's <verdict> that …" frames.
+	// toldPlainly are "phrase => plain words" pairs for not being told.
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -63,7 +67,8 @@ func complaintRule() *lint.Rule {
 			// the sentence) keeps every word as well.
 			cands = cands[:len(cands)-1]
 		}
-		return rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))
+		cover := ventCover(v, trimSentence(v, core))
+		return rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
 	})
 	return r
 }
@@ -181,7 +186,8 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 	} else {
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, ventCover(v, trimSentence(v, core)), cleanFirst(cands))})
+	cover := ventCover(v, trimSentence(v, core))
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -193,22 +199,82 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group *phraseGroup) (cands []candidate, asWritten bool) {
 	span := trimSentence(v, sent)
 	_, body, _ := sentenceParts(v.src(span))
+	addr, body := addressee(body)
+	said, body := reportedLead(body)
+	defer func() { cands = reported(said, cands) }()
+	note := ""
+	if rest, n, ok := raisedBefore(body); ok {
+		// "As I mentioned in my last three emails, the form still needs a
+		// wet signature": the facts, then "I've raised this in my last
+		// three emails." — the count stays, the jab goes.
+		body, note = rest, n
+	}
+	defer func() {
+		cands = withNote(note, cands)
+		if askAfter(v, sent) {
+			// "… Can the invoices go on the 28 June payment run?": the
+			// writer asks already; a second request only competes with theirs.
+			for i, c := range cands {
+				if j := strings.Index(c.text, " Could "); j > 0 && !stillComplains(c.text[:j]) {
+					cands[i] = candidate{"State the facts", c.text[:j]}
+				}
+			}
+		}
+		if planAfter(v, sent) {
+			// "… From Monday: FOH briefing at 16:30 daily.": the writer has
+			// set the way forward; a request for one only repeats it.
+			for i, c := range cands {
+				if c.title != ventFactsTitle || stillComplains(c.text) {
+					continue
+				}
+				if j := strings.Index(c.text, " Could we agree ["); j > 0 {
+					cands[i] = candidate{"State the facts", c.text[:j]}
+				}
+			}
+		}
+		for i, c := range cands {
+			cands[i].text = fittingAsk(c.text)
+		}
+		cands = greet(addr, cands)
+	}()
 	cands = complaintRewrites(rf, body, group)
 	if len(cands) > 0 {
 		return cands, false
 	}
+	if rest, ok := cutNotThat(body); ok && !stillComplains(rest) && clause(stripLabel(rest)) && !endsInParticle(rest) {
+		// "Safety log updated for week 14 (not that anyone reads these)":
+		// the aside was the only grievance, and no request fits a report.
+		return []candidate{{"Drop the aside", finish(upperFirst(rest))}}, false
+	}
 	stmt, phrase := v.src(span), ""
 	if h != nil {
 		stmt, phrase = statement(v, sent, *h), v.src(h.span)
+		if noticeRE().MatchString(phrase) || consultRE().MatchString(phrase) {
+			stmt = v.src(span) // the cause stays, said plainly (see ventRewrites)
+		}
+	}
+	asIs := stmt == v.src(span) // no phrase came out
+	if note != "" {
+		stmt = body
+	} else if addr != "" {
+		lead, b, mark := sentenceParts(stmt)
+		if rest, ok := strings.CutPrefix(b, addr); ok {
+			stmt = lead + rest + mark
+		} else {
+			stmt = lead + body + mark
+		}
 	}
 	c, ventFree := whyRequest(body)
 	if !ventFree {
 		c, ventFree = whoRequest(body)
 	}
 	if !ventFree {
+		c, ventFree = pointRequest(body)
+	}
+	if !ventFree {
 		c, ventFree = ventlessRequest(body)
 	}
-	if (!ventFree || stillComplains(c.text)) && stmt == v.src(span) {
+	if (!ventFree || stillComplains(c.text)) && asIs {
 		// No phrase came out cleanly: the facts without sarcasm and verdicts.
 		if l, ok := looseRequest(body); ok && (!ventFree || !stillComplains(l.text)) {
 			c, ventFree = l, true
@@ -223,7 +289,39 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 		// the vent left in is no alternative.
 		vs = slices.DeleteFunc(vs, func(c candidate) bool { return c.title == ventFactsTitle })
 	}
-	return append(cands, vs...), len(vs) > 0 && h == nil && vs[len(vs)-1].title == ventFactsTitle
+	cands = append(cands, vs...)
+	return cands, len(vs) > 0 && h == nil && note == "" && vs[len(vs)-1].title == ventFactsTitle
+}
+
+var (
+	// planLeadRE: a sentence that sets a new way of working: "From
+	// Monday: FOH briefing at 16:30 daily".
+	planLeadRE = lazyRE(`(?i)^(?:from|starting|as of) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|next week|now on|\d)`)
+	// planTimeRE: a step the writer sets someone, with a time: "QA:
+	// re-label plan on my desk by 2pm today".
+	planTimeRE = lazyRE(`(?i)^[\w&' ]{1,20}: .*\b(?:by|at) (?:\d{1,2}(?::\d{2})?\s?(?:am|pm)?\b|noon|midday|eod|close of play|(?:monday|tuesday|wednesday|thursday|friday)\b)`)
+)
+
+// planAfter reports whether a sentence after sent in its block sets the
+// way forward itself: a new way of working from a date, or a step set
+// for someone with a time. The writer's own coping ("I'll redo tables 3
+// and 4 tonight") is no such plan: the request still helps.
+func planAfter(v blockView, sent document.Span) bool {
+	ss := v.b.Sentences
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return false
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if strings.HasSuffix(t, "?") || isVent(t) {
+			continue
+		}
+		if planLeadRE().MatchString(t) || planTimeRE().MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // grievanceOpener reports whether an opener followed by the word next
@@ -313,12 +411,43 @@ var (
 func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fix {
 	const title = "Ask to be looped in"
 	phrase := strings.ToLower(v.src(h.span))
+	if before := v.src(document.Span{Start: span.Start, End: max(span.Start, h.span.Start)}); hasFact(stripLabel(before)) {
+		// "the freelance budget got cut by 30% and I only found out when
+		// accounts mentioned it": the facts before the phrase stay.
+		_, body, _ := sentenceParts(v.src(span))
+		if c, ok := toldPlainly(body); ok {
+			return rewriteFixes(v, span, []candidate{c})
+		}
+	}
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
+	full := rest
 	rest = trimClause(rest, 1)
+	// What the clause cut off says of how the writer heard ("; I found out
+	// from the invite at 8:50") stays, said plainly, before the request.
+	tail := ""
+	if t := strings.TrimSpace(strings.TrimLeft(full[len(rest):], " ,;:.—–-")); t != "" {
+		t = plainTold(stripConjunction(t))
+		if l := strings.ToLower(t); strings.HasPrefix(l, "found out ") || strings.HasPrefix(l, "heard ") {
+			t = "I " + t
+		}
+		if hasFact(t) && !stillComplains(t) && clause(t) {
+			tail = finish(upperFirst(capitalI(t)))
+		}
+	}
 	var cands []candidate
-	add := func(text string) { cands = append(cands, candidate{title, finish(text)}) }
+	add := func(text string) {
+		text = finish(text)
+		switch j := strings.Index(text, " Could "); {
+		case tail == "":
+		case strings.HasPrefix(text, "Could "):
+			text = tail + " " + text
+		case j > 0:
+			text = text[:j] + " " + tail + text[j:]
+		}
+		cands = append(cands, candidate{title, text})
+	}
 	if includedRE().MatchString(phrase) {
 		src := v.src(span)
 		switch m := leftOutEndRE().FindStringIndex(src); {
@@ -332,6 +461,14 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 			add("Could you include me next time?")
 		}
 		return rewriteFixes(v, span, cands)
+	}
+	if hasSuffixFold(phrase, "from") && strings.Contains(rest, " that ") {
+		// "I found out from the lab Slack that the booking priorities were
+		// changed": the source and the change both stay.
+		_, body, _ := sentenceParts(v.src(span))
+		if c, ok := toldPlainly(body); ok {
+			return rewriteFixes(v, span, []candidate{c})
+		}
 	}
 	if hasSuffixFold(phrase, "from") {
 		// "I found out from a customer that X": what changed is X.
@@ -362,6 +499,9 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	case changedRE().MatchString(rest):
 		subject = changedRE().FindStringSubmatch(rest)[1]
 		what = subject + " changes"
+		if ps := parse(subject); len(ps.Tokens) > 0 && ps.Tokens[len(ps.Tokens)-1].Tag == "NNS" {
+			what = subject + " change" // "the booking priorities change"
+		}
 	case passiveRE().MatchString(rest):
 		m := passiveRE().FindStringSubmatch(rest)
 		be := "is"
@@ -391,3 +531,326 @@ var leftOutEndRE = lazyRE(`(?i)\s+(?:I|we) (?:wasn't|was not|weren't|were not) (
 
 // includedRE matches being left out of a meeting or a decision.
 var includedRE = lazyRE(`(?:wasn't|was not|weren't|were not) (?:invited to|included in)|left (?:me |us )?(?:off|out)(?: of)?$|i was left (?:off|out)`)
+
+// addresseeRE: a greeting or the name of whom a message is for, before a
+// comma: "Hi Sofia, ", "Good morning Ma'am Grace, ", "James, ", "Team, ".
+var addresseeRE = lazyRE(`^((?:(?i:hi|hey|hello|dear|morning|good morning|good afternoon|good evening|evening|thanks|thank you)\s+)?((?:[\p{Lu}][\p{L}'’.-]*)(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}),\s+)(\S.*)$`)
+
+// addressee splits off the greeting or addressee a complaint opens with,
+// which its rewrite keeps (see greet): "James, overtime we seem to …" →
+// "James, ", "overtime we seem to …". A capitalised word that is a vent
+// lead, an opener or a common sentence adverb ("Honestly,", "Great,") is
+// no addressee.
+func addressee(body string) (string, string) {
+	m := addresseeRE().FindStringSubmatch(body)
+	if m == nil {
+		return "", body
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[2])) {
+		w = strings.Trim(w, "'’.")
+		if commonStart[w] || strings.HasSuffix(w, "ly") || slices.Contains(openerWords, w) || slices.Contains(complaint.fix.ventLeads, w) {
+			return "", body
+		}
+		switch w {
+		case "i", "i'm", "i've", "we", "so", "yes", "no", "ok", "okay", "right", "also", "again", "anyway", "sorry", "please",
+			"update", "note", "fyi", "ps", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+			"friday", "saturday", "sunday", "cool", "whatever", "yeah", "yep", "nope", "hmm", "ugh", "oh", "ah", "well":
+			return "", body
+		}
+	}
+	if !hasFact(m[3]) || isVent(m[2]) {
+		return "", body
+	}
+	// Every word of the name a proper noun ("Ma'am" aside), as the tagger reads it.
+	greeting := len(strings.Fields(m[1])) > len(strings.Fields(m[2]))
+	if greeting {
+		return m[1], m[3] // "Good morning Ma'am Grace, …"
+	}
+	toks := parse(body).Tokens
+	n := len(strings.Fields(m[1])) - len(strings.Fields(m[2]))
+	for _, t := range toks[n:min(n+len(strings.Fields(m[2])), len(toks))] {
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !(greeting && grammar.IsNoun(t.Tag)) && !partyNouns[t.Lower] &&
+			t.Lower != "everyone" && t.Lower != "folks" && t.Lower != "all" {
+			return "", body
+		}
+	}
+	return m[1], m[3]
+}
+
+// greet puts the addressee back before each rewrite: "James, " + "Could
+// we …" → "James, could we …".
+func greet(addr string, cands []candidate) []candidate {
+	if addr == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if !strings.HasPrefix(c.text, addr) {
+			out[i].text = addr + lowerFirst(c.text)
+		}
+	}
+	return out
+}
+
+// toldPlainly states a sentence about not being told with the phrase
+// said plainly (see the rule's told_plainly) and its vents out, and asks
+// to be looped in, or consulted where the writer was not asked: "the
+// country director rewrote it without telling me and submitted it under my
+// name, I only found out when the donor replied" → "… rewrote it without
+// letting me know and submitted it under my name, I found out when the
+// donor replied. Could you loop me in on changes like this next time?"
+func toldPlainly(body string) (candidate, bool) {
+	out, asked := body, false
+	for _, pair := range complaint.fix.toldPlainly {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		for {
+			i := strings.Index(strings.ToLower(strings.ReplaceAll(out, "’", "'")), from)
+			if i < 0 || i > 0 && out[i-1] != ' ' {
+				break
+			}
+			if i > 0 && strings.HasPrefix(to, "I ") {
+				// mid-sentence: "…, and I wasn't asked"
+			}
+			out = out[:i] + to + out[i+len(from):]
+			asked = asked || strings.Contains(to, "asked") || strings.Contains(to, "input")
+		}
+	}
+	if out == body {
+		return candidate{}, false
+	}
+	if f, ok := looseStatement(out); ok {
+		out = f
+	} else if f, _, _, ok := ventless(out); ok {
+		out = f
+	}
+	out = strings.TrimRight(trimTail(strings.TrimSpace(out)), " ,;:—-?!.")
+	if stillComplains(out) || !hasFact(out) || !clause(stripLabel(out)) {
+		return candidate{}, false
+	}
+	ask := " Could you loop me in on changes like this next time?"
+	if asked {
+		ask = " Could you check with me before decisions like this?"
+	}
+	return candidate{"Ask to be looped in", finish(upperFirst(capitalI(out))) + ask}, true
+}
+
+// stripLabel drops a short label before ": " ("Agenda item from me: …").
+func stripLabel(s string) string {
+	if i := strings.Index(s, ": "); i > 0 && i < 40 && labelLike(s[:i]) {
+		return s[i+2:]
+	}
+	return s
+}
+
+// countRE: a sentence that counts a repeat: "Third time this year.", "This
+// is the fourth time since March.", "For the 5th time this sprint."
+var countRE = lazyRE(`(?i)^(?:(?:this is|that's|that is|it's|it is) )?(?:(?:for )?the )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th) (?:time|week|month|year|day) (?:in a row|running|(this|since|in) ([\w ]{1,30}))$`)
+
+// countWords are the counts of the ordinals a count sentence uses.
+var countWords = map[string]string{"second": "twice", "2nd": "twice", "third": "three times", "3rd": "three times",
+	"fourth": "four times", "4th": "four times", "fifth": "five times", "5th": "five times", "sixth": "six times",
+	"6th": "six times", "seventh": "seven times", "7th": "seven times", "eighth": "eight times", "8th": "eight times",
+	"ninth": "nine times", "9th": "nine times", "tenth": "ten times", "10th": "ten times"}
+
+// plainCount restates a count sentence without the grievance its
+// ordinal carries: "Third time this year" → "This has happened three times
+// this year."
+func plainCount(s string) (string, bool) {
+	m := countRE().FindStringSubmatch(strings.TrimSpace(strings.TrimRight(s, ".!?… ")))
+	if m == nil || m[2] == "" {
+		return "", false
+	}
+	return "This has happened " + countWords[strings.ToLower(m[1])] + " " + strings.ToLower(m[2]) + " " + m[3] + ".", true
+}
+
+// keepCounts keeps, in each rewrite, the counts of the sentences its
+// span covers ("Third time this year."), said plainly after the
+// rewrite's statement, so that how often it happened is not lost.
+func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate {
+	var counts []string
+	for _, s := range v.b.Sentences {
+		if s.Start < cover.Start || s.End > cover.End+1 {
+			continue
+		}
+		_, body, _ := sentenceParts(strings.TrimSpace(v.src(trimSentence(v, s))))
+		if c, ok := plainCount(body); ok {
+			counts = append(counts, c)
+		}
+	}
+	if len(counts) == 0 {
+		return cands
+	}
+	add := strings.Join(counts, " ")
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if strings.Contains(c.text, add) {
+			continue
+		}
+		if j := strings.Index(c.text, " Could "); j > 0 {
+			out[i].text = c.text[:j] + " " + add + c.text[j:]
+		} else {
+			out[i].text = c.text + " " + add
+		}
+	}
+	return out
+}
+
+// raisedBeforeRE: "As I mentioned in my last three emails, …", "As I said
+// twice last week, …", "As previously mentioned (several times), …", "As
+// per my last three emails, …".
+var raisedBeforeRE = lazyRE(`(?i)^(?:(?:as|like) (?:i(?:'ve|’ve| have)? (?:already )?(?:mentioned|said|pointed out|flagged|raised|noted|explained|highlighted)|previously mentioned|previously flagged|per)|per) (.+?),\s*(\S.*)$`)
+
+// raisedBeforeWhen: the part of a raisedBeforeRE lead that says when or how
+// often: "in my last three emails", "twice last week", "(several times)".
+var raisedBeforeWhen = lazyRE(`(?i)^\(?((?:in|at|on|during|since) [^()]+|(?:my|the) (?:last|previous) [^()]+(?: \(and [^()]+\))?|twice[^()]*|(?:several|many|multiple|a few|two|three|four|five|\d+) times[^()]*|repeatedly|more than once)\)?$`)
+
+// raisedBefore splits off a lead that says the writer raised this before,
+// and restates how often as a fact: "As I mentioned in my last three
+// emails, X" → X, "I've raised this in my last three emails."
+func raisedBefore(body string) (rest, note string, ok bool) {
+	m := raisedBeforeRE().FindStringSubmatch(strings.TrimSpace(body))
+	if m == nil || !hasFact(m[2]) {
+		return body, "", false
+	}
+	w := raisedBeforeWhen().FindStringSubmatch(strings.TrimSpace(m[1]))
+	if w == nil {
+		return body, "", false
+	}
+	when := strings.TrimSpace(w[1])
+	if l := strings.ToLower(when); strings.HasPrefix(l, "my last ") || strings.HasPrefix(l, "the last ") || strings.HasPrefix(l, "my previous ") {
+		when = "in " + when
+	}
+	verb := "I've raised this "
+	if regexpLastWeek().MatchString(when) {
+		verb = "I raised this "
+	}
+	return m[2], verb + when + ".", true
+}
+
+// regexpLastWeek: a time in the past that takes the simple past.
+var regexpLastWeek = lazyRE(`(?i)\b(?:last (?:week|month|friday|monday|tuesday|wednesday|thursday|year|sprint)|yesterday|ago)\b`)
+
+// withNote puts a note after each rewrite's statement, before its
+// request.
+func withNote(note string, cands []candidate) []candidate {
+	if note == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		switch j := strings.Index(c.text, " Could "); {
+		case strings.HasPrefix(c.text, "Could "):
+			out[i].text = note + " " + c.text
+		case j > 0:
+			out[i].text = c.text[:j] + " " + note + c.text[j:]
+		default:
+			out[i].text = c.text + " " + note
+		}
+	}
+	return out
+}
+
+// reportedLeadRE: notes that report what the writer said: "Told her I'm
+// done covering …", "Said I'm sick of hearing …".
+var reportedLeadRE = lazyRE(`(?i)^((?:told|warned|reminded) (?:her|him|them|[\p{Lu}]\w+)|said|mentioned|explained|flagged|raised|admitted)(?: that)? ((?:i|i'm|i’m|i've|i’ve|we|we're|we’re|we've|we’ve)\b.+)$`)
+
+// reportedLead splits off the lead of reported speech in notes ("Told
+// her", "Said"), which the rewrite keeps (see reported).
+func reportedLead(body string) (string, string) {
+	if m := reportedLeadRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil && hasFact(m[2]) && !strings.EqualFold(m[1], "told you") {
+		return m[1], m[2]
+	}
+	return "", body
+}
+
+// reported puts a reported-speech lead back before each rewrite's
+// statement: "Told her" + "I've been covering …" → "Told her I've been
+// covering …". A rewrite that is only a request keeps no lead.
+func reported(lead string, cands []candidate) []candidate {
+	if lead == "" {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if !requestLead(c.text) {
+			out[i].text = lead + " " + lowerFirst(c.text)
+		}
+	}
+	return out
+}
+
+var (
+	// toldLateRE: facts of not being told in time, said plainly.
+	toldLateRE = lazyRE(`(?i)\b(?:(?:wasn't|weren't|isn't|aren't|am not|'m not) (?:told|informed|warned)|there was no notice|without notice|I heard (?:about|from)|I found out)\b`)
+	// notAskedRE: facts of not being asked before a decision.
+	notAskedRE = lazyRE(`(?i)\b(?:(?:wasn't|weren't|isn't|aren't|am not|'m not) (?:asked|consulted)|there was no consultation|without (?:our|my) input)\b`)
+	// raisedRE2: facts of an ask made again.
+	raisedAgainRE = lazyRE(`(?i)\bI(?:'ve| have)? (?:raised this|asked|chased)\b.*\b(?:times|twice|repeatedly|more than once)\b|\bI(?:'ve| have)? raised this\b`)
+	// genericAskRE: the general request a rewrite ends with.
+	genericAskRE = lazyRE(`^(.*\S) Could we agree \[(?:a way forward|a fix)\] by \[date\]\?$`)
+)
+
+// fittingAsk replaces the general request after a complaint's facts with
+// the one its facts call for: a loop-in where the writer heard late, a
+// request to be consulted where they were not asked, an escalation with a
+// date where they asked again and again.
+func fittingAsk(text string) string {
+	m := genericAskRE().FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	facts := m[1]
+	me := regexpFirstPerson().MatchString(facts)
+	switch {
+	case raisedAgainRE().MatchString(facts):
+		return facts + " Could you help me get an answer by [date]?"
+	case notAskedRE().MatchString(facts) && me:
+		return facts + " Could you check with me before decisions like this?"
+	case notAskedRE().MatchString(facts):
+		return facts + " Could we agree that decisions like this are checked with us first?"
+	case toldLateRE().MatchString(facts) && me:
+		return facts + " Could you loop me in earlier on changes like this?"
+	case toldLateRE().MatchString(facts):
+		return facts + " Could we agree how changes like this are passed on in time?"
+	}
+	return text
+}
+
+// regexpFirstPerson: the writer as the one not told or asked.
+var regexpFirstPerson = lazyRE(`(?i)\b(?:I wasn't|I'm not|I am not|I heard|I found out)\b`)
+
+// askAfter reports whether a sentence after sent in its block is the
+// writer's own request: "Can the invoices go on the 28 June payment run?"
+func askAfter(v blockView, sent document.Span) bool {
+	ss := v.b.Sentences
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return false
+	}
+	for _, s := range ss[si+1:] {
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if strings.HasSuffix(t, "?") && requestLead(stripLabel(t)) && hasFact(t) && !strings.Contains(strings.ToLower(t), "why") {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInParticle reports whether a text ends with a word that reads as
+// cut off when it stands last ("the Q2 numbers are in"), which the
+// rewrite evaluation counts as a dangling word.
+func endsInParticle(s string) bool {
+	_, w := cutLastWord(strings.TrimRight(s, ".!? "))
+	switch strings.ToLower(w) {
+	case "in", "on", "up", "out", "off", "to", "of", "for", "with", "at", "by":
+		return true
+	}
+	return false
+}

@@ -85,7 +85,7 @@ var (
 	// verdictRE: a clause that only passes a verdict on its subject: "this
 	// approval process is ridiculous", "the whole rate case process is a
 	// farce".
-	verdictRE = lazyRE(`(?i)^(.+?) (?:is|are|was|were|has been|have been|seems|looks) (?:so |just |completely |utterly |totally |frankly |honestly |such |an? |absolutely |beyond |a bit |pretty )*(?:ridiculous|absurd|joke|farce|mess|shambles|circus|unacceptable|insane|crazy|madness|nonsense|pointless|useless|laughable|embarrassing|a waste of [\w' ]+)$`)
+	verdictRE = lazyRE(`(?i)^(.+?) (?:is|are|was|were|has been|have been|seems|looks) (?:so |just |completely |utterly |totally |frankly |honestly |such |an? |absolutely |beyond |a bit |pretty )*(?:ridiculous|absurd|joke|farce|mess|shambles|circus|unacceptable|insane|crazy|madness|nonsense|pointless|useless|laughable|embarrassing|dumpster fire|train ?wreck|nightmare|disaster|shitshow|clown show|a waste of [\w' ]+)$`)
 	// foundOutLoveRE: "love finding out about the tariff change from a customer tweet".
 	foundOutLoveRE = lazyRE(`(?i)^(?:(?:i |just |really |so )*(?:love|adore|enjoy)(?:d)?|great|nice|fun|always fun) (?:finding out|hearing|learning) about (.+?) from (.+)$`)
 )
@@ -100,7 +100,10 @@ var (
 // statement is left.
 func looseStatement(body string) (string, bool) {
 	if m := foundOutLoveRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil {
-		return "I found out about " + m[1] + " from " + trimClause(m[2], 1), true
+		return "I heard about " + m[1] + " from " + trimClause(m[2], 1), true
+	}
+	if t, ok := heardLate(strings.TrimSpace(body)); ok {
+		return t, true
 	}
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
@@ -159,7 +162,7 @@ func looseStatement(body string) (string, bool) {
 	if !changed || len(strings.Fields(out)) < 3 {
 		return "", false
 	}
-	if _, w := cutLastWord(out); danglingEnd[strings.ToLower(w)] || !statementLike(out) {
+	if danglingAtEnd(out) || !statementLike(out) {
 		return "", false
 	}
 	return label + upperFirst(capitalI(out)), true
@@ -172,11 +175,11 @@ func looseRequest(body string) (candidate, bool) {
 	if !ok {
 		return candidate{}, false
 	}
-	if strings.HasPrefix(s, "I found out about ") {
+	if heardLateRE().MatchString(s) {
 		return candidate{"Ask to be told earlier", finish(s) + " Could you loop me in earlier on changes like this?"}, true
 	}
 	ask := "Could we agree " + fixOrWay(s)
-	if p, named := partyIn(s); named && goodParty(p) && !strings.Contains(s, "I'm concerned about ") {
+	if p, named := partyIn(s); named && askParty(p, s) && !strings.Contains(s, "I'm concerned about ") {
 		ask += " with " + p
 	}
 	return candidate{ventFactsTitle, finish(s) + " " + ask + " by [date]?"}, true
@@ -186,9 +189,15 @@ func looseRequest(body string) (candidate, bool) {
 // states a fact: it names something, and it is no rhetorical question or
 // jab ("What's even the point …", "Whoever said yes").
 func statementLike(s string) bool {
-	switch strings.ToLower(strings.Trim(firstWord(s), ",.")) {
+	switch strings.ToLower(strings.Trim(firstWord(stripLabel(s)), ",.")) {
 	case "what's", "what", "why", "how", "who", "where", "whoever", "guess":
 		return false
+	case "even", "when", "whenever", "although", "though", "unless", "whereas", "because", "if", "while":
+		return false // a subordinate clause whose main clause went: "Even when the problem is …"
+	}
+	if toks := parse(stripLabel(s)).Tokens; len(toks) > 0 && (toks[0].Tag == "VBZ" || toks[0].Tag == "VBP") &&
+		!strings.EqualFold(toks[0].Text, "I") {
+		return false // "Means something different to …": its subject went with a vent
 	}
 	return hasFact(s)
 }
@@ -206,7 +215,7 @@ func whyAsFact(body string) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	rest := trimTail(strings.TrimRight(m[2], "?!. "))
+	rest := trimTail(stripVentAdverbs(strings.TrimRight(m[2], "?!. ")))
 	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ", honestly"), " honestly")
 	s := parse(rest)
 	if m[1] == "does" {
@@ -245,10 +254,50 @@ func whyRequest(body string) (candidate, bool) {
 		return candidate{}, false
 	}
 	ask := "Could we agree " + fixOrWay(f)
-	if p, named := partyIn(f); named && goodParty(p) {
+	if p, named := partyIn(f); named && askParty(p, f) {
 		ask += " with " + p
 	}
 	return candidate{ventFactsTitle, finish(f) + " " + ask + " by [date]?"}, true
+}
+
+// askParty reports whether a request about facts may name p as whom to
+// agree it with: p reads as a party (goodParty), its head names a group
+// or role ("the platform team", "legal", "the vendor"), not a person,
+// place or word the tagger took for a name ("Priya", "Bristol", "Tired"),
+// nor the writer's own side ("our team", "the team"), and the facts do not
+// describe p as the one things happen to ("design gets blamed", "the whole
+// comms team is burning out"). When unsure, the request names no one.
+func askParty(p, facts string) bool {
+	if !goodParty(p) {
+		return false
+	}
+	l := strings.ToLower(p)
+	switch {
+	case l == "the team" || l == "team" || l == "them":
+		return false
+	case strings.HasPrefix(l, "our ") || strings.HasPrefix(l, "my ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
+		strings.Contains(l, " whole ") || strings.HasPrefix(l, "new ") || strings.HasPrefix(l, "the new "):
+		return false
+	}
+	_, head := cutLastWord(l)
+	if head = strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s"); !partyNouns[head] || head == "group" {
+		return false // "the group [chat]" is seldom whom to agree it with
+	}
+	lf := strings.ToLower(facts)
+	if i := strings.Index(lf, l+" "); i >= 0 {
+		switch next := strings.Fields(lf[i+len(l):]); {
+		case len(next) == 0:
+		case next[0] == "is" || next[0] == "are" || next[0] == "was" || next[0] == "were" || next[0] == "gets" || next[0] == "got" ||
+			next[0] == "isn't" || next[0] == "aren't" || next[0] == "wasn't" || next[0] == "weren't" ||
+			next[0] == "get":
+			return false // what happens to p, not what p does
+		case (next[0] == "keeps" || next[0] == "keep") && len(next) > 1 && (next[1] == "getting" || next[1] == "being"):
+			return false
+		case (next[0] == "has" || next[0] == "have") && len(next) > 1 && next[1] == "been":
+			return false
+		}
+	}
+	return true
 }
 
 // goodParty reports whether a party found in a text reads as one: not
@@ -307,7 +356,7 @@ func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
 
 // whoRE: a protest asked as "who decided …?": "who signed off on running
 // the new resin without a trial", "who approved this tower design".
-var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
+var whoRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (decided to|decided that|decided|approved|signed off on|signed off|agreed to|agreed|thought it was a good idea to|thought) (.+?)[?!.]*$`)
 
 // whoRequest asks to look again at a decision the writer protests: "who
 // signed off on running the new resin without a trial? now we've got 2
@@ -317,7 +366,7 @@ func whoRequest(body string) (candidate, bool) {
 	first, rest, _ := strings.Cut(body, "?")
 	m := whoRE().FindStringSubmatch(strings.TrimSpace(first))
 	if m == nil {
-		return candidate{}, false
+		return whoDidRequest(first, rest)
 	}
 	what := strings.TrimSpace(trimClause(m[2], 1))
 	if !hasFact(what) || isVent(what) {
@@ -334,7 +383,7 @@ func whoRequest(body string) (candidate, bool) {
 		}
 	case "approved":
 		decision = "the approval of " + what
-	case "signed off on":
+	case "signed off on", "signed off":
 		decision = "the sign-off on " + what
 	}
 	facts := ""
@@ -345,4 +394,161 @@ func whoRequest(body string) (candidate, bool) {
 		}
 	}
 	return candidate{"Ask to revisit the decision", facts + "Could we look again at " + decision + "?"}, true
+}
+
+// whoDidRE: a protest asked as "who <did> <what>?": "who orders 40 kg of
+// salmon for a Tuesday".
+var whoDidRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?who (\w+) (.+?)[?!.]*$`)
+
+// whoDidRequest states what a "who did this?" protest reports, in the
+// passive, the blame out: "who orders 40 kg of salmon for a Tuesday?" →
+// "40 kg of salmon was ordered for a Tuesday." and a request.
+func whoDidRequest(first, rest string) (candidate, bool) {
+	m := whoDidRE().FindStringSubmatch(strings.TrimSpace(first))
+	if m == nil {
+		return candidate{}, false
+	}
+	verb := strings.ToLower(m[1])
+	var pp string
+	switch {
+	case strings.HasSuffix(verb, "ed") && len(verb) > 4:
+		pp = verb
+	case strings.HasSuffix(verb, "s"):
+		stem := strings.TrimSuffix(verb, "s")
+		if p, ok := pastParticiple(stem); ok {
+			pp = p
+		} else if p, ok := pastParticiple(strings.TrimSuffix(stem, "e")); ok {
+			pp = p
+		}
+	}
+	if pp == "" {
+		return candidate{}, false
+	}
+	s := parse(m[2])
+	c, ok := s.NounPhraseAt(0)
+	if !ok || c.Start != 0 || s.Tokens[0].Tag == "PRP" {
+		return candidate{}, false
+	}
+	end := c.End
+	if end+1 < len(s.Tokens) && s.Tokens[end].Lower == "of" {
+		if c2, ok := s.NounPhraseAt(end + 1); ok {
+			end = c2.End // "40 kg of salmon"
+		}
+	}
+	words := strings.Fields(m[2])
+	if len(words) != len(s.Tokens) {
+		return candidate{}, false
+	}
+	obj, tail := strings.Join(words[:end], " "), strings.Join(words[end:], " ")
+	be := "was"
+	if end == c.End && plural(s, c) {
+		be = "were"
+	}
+	fact := strings.TrimSpace(obj + " " + be + " " + pp + " " + tail)
+	if !hasFact(obj) || isVent(fact) {
+		return candidate{}, false
+	}
+	facts := ""
+	for _, x := range splitSentences(strings.TrimLeft(rest, "?! ")) {
+		x = strings.TrimRight(x, ".!?")
+		if hasFact(x) && !isVent(x) {
+			facts += finish(upperFirst(capitalI(x))) + " "
+		}
+	}
+	return candidate{ventFactsTitle, finish(upperFirst(fact)) + " " + facts + "Could we agree " + fixOrWay(fact) + " by [date]?"}, true
+}
+
+var (
+	// heardLateRE: a statement heardLate makes.
+	heardLateRE = lazyRE(`^(?:I heard |I was copied |I was the last to hear )`)
+	// thanksLateRE: "thanks for letting me know about the restructure two
+	// weeks after everyone else", "thanks for cc'ing me on the thread three
+	// days after the decision, super helpful".
+	thanksLateRE = lazyRE(`(?i)^(?:thanks|thank you) (?:so much |again )?for (letting me know|telling me|the heads-up|cc'ing me|cc’ing me|ccing me|copying me|looping me in|including me) (?:about |on |in )?(.+?)(?:,? (?:super|very|really|so) helpful|,? (?:i guess|lol))?$`)
+	// lastToKnowRE: "love being the last to know about changes to my own team".
+	lastToKnowRE = lazyRE(`(?i)^(?:(?:i )?(?:just |really |so )?(?:love|adore|enjoy)|great|nice|always fun) being the last (?:one |person )?to (?:know|hear|find out) about (.+)$`)
+	// loveFromRE: "love finding out from the client that our vendor quit".
+	loveFromRE = lazyRE(`(?i)^(?:(?:i )?(?:just |really |so )?(?:love|adore|enjoy)|great|nice|always fun) (?:finding out|hearing|learning) from (.+?) that (.+)$`)
+)
+
+// heardLate states sarcasm about hearing late plainly: "thanks for
+// letting me know about X two weeks after everyone else found out" → "I
+// heard about X two weeks after everyone else found out".
+func heardLate(body string) (string, bool) {
+	body = strings.TrimRight(trimClause(body, 1), ".!? ")
+	if m := thanksLateRE().FindStringSubmatch(body); m != nil && hasFact(m[2]) {
+		switch v := strings.ToLower(m[1]); {
+		case strings.HasPrefix(v, "cc") || strings.HasPrefix(v, "copying") || strings.HasPrefix(v, "looping") || strings.HasPrefix(v, "including"):
+			return "I was copied on " + m[2], true
+		default:
+			return "I heard about " + m[2], true
+		}
+	}
+	if m := lastToKnowRE().FindStringSubmatch(body); m != nil && hasFact(m[1]) {
+		return "I was the last to hear about " + m[1], true
+	}
+	if m := loveFromRE().FindStringSubmatch(body); m != nil && hasFact(m[2]) {
+		return "I heard from " + m[1] + " that " + m[2], true
+	}
+	return "", false
+}
+
+var (
+	// supposedRE: "what am I supposed to do when facilities ignores every ticket I file".
+	supposedRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?(?:what|how) (?:am i|are we|is anyone|is the team) (?:even )?(?:supposed|meant|expected) to (?:do|plan|work|cope)(?: anything)? (?:when|if|while|with) (.+)$`)
+	// pointRE: "what's the point of doing the weekly report if no one reads it".
+	pointRE = lazyRE(`(?i)^(?:honestly,? |seriously,? |so )?what(?:'s|’s| is) (?:even |really |actually )?the point (?:of|in) (.+?) (?:if|when) (.+)$`)
+	// botherRE: "not sure why we even bother writing design docs if product ignores them anyway".
+	botherRE = lazyRE(`(?i)^(?:i'm |i am )?(?:not sure|no idea|i don't know|i dont know|i don’t know|i wonder) why (?:we|i) (?:even |still )?bother (.+?) (?:if|when) (.+)$`)
+)
+
+// pointRequest states what a "what's the point of X if Y" protest
+// reports, Y, with X named for its pronoun, and asks about it: "what's
+// the point of doing the weekly report if no one reads it" → "The weekly
+// report isn't being read."
+func pointRequest(body string) (candidate, bool) {
+	b := strings.TrimRight(trimClause(strings.TrimSpace(body), 1), "?!. ")
+	if m := supposedRE().FindStringSubmatch(b); m != nil {
+		// "what am I supposed to do when facilities ignores every ticket I
+		// file" → "Facilities ignores every ticket I file."
+		y := strings.TrimSpace(m[1])
+		if f, _, ok := blameAsFact(y); ok && f != "" {
+			y = f
+		}
+		if isVent(y) || !clause(y) || !hasFact(y) {
+			return candidate{}, false
+		}
+		return candidate{ventFactsTitle, finish(upperFirst(capitalI(y))) + " Could we agree " + fixOrWay(y) + " by [date]?"}, true
+	}
+	m := pointRE().FindStringSubmatch(b)
+	if m == nil {
+		m = botherRE().FindStringSubmatch(b)
+	}
+	if m == nil {
+		return candidate{}, false
+	}
+	x := m[1]
+	if s := parse(x); len(s.Tokens) > 1 && s.Tokens[0].Tag == "VBG" {
+		x = strings.TrimSpace(x[len(s.Tokens[0].Text):]) // "doing the weekly report" → "the weekly report"
+		if len(s.Tokens) > 2 && (s.Tokens[1].Tag == "RP" || s.Tokens[1].Tag == "IN") && (s.Tokens[2].Tag == "DT" || s.Tokens[2].Tag == "PRP$") {
+			x = strings.TrimSpace(x[len(s.Tokens[1].Text):]) // "filling in the weekly timesheet"
+		}
+	}
+	if !hasFact(x) {
+		return candidate{}, false
+	}
+	y := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(m[2]), " anyway"), ", anyway")
+	for _, p := range []string{" them", " it", " these", " those"} {
+		if strings.HasSuffix(y, p) {
+			y = strings.TrimSuffix(y, p) + " " + x
+			break
+		}
+	}
+	if f, _, ok := blameAsFact(y); ok && f != "" {
+		y = f
+	}
+	if isVent(y) || !clause(y) {
+		return candidate{}, false
+	}
+	return candidate{ventFactsTitle, finish(upperFirst(capitalI(y))) + " Could we agree " + fixOrWay(y) + " by [date]?"}, true
 }

@@ -85,17 +85,41 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 			out = append(out, candidate{title, finish(text)})
 		}
 	}
+	hearsLate := false
+	t, ok := usualOne(b)
+	if !ok {
+		// "covered 4 of the last 5 weekend on-calls. why is it always me
+		// that gets volunteered …": the facts before the protest stay.
+		if pre, why, found := cutBeforeWhy(b); found && hasFact(pre) && !stillComplains(pre) {
+			if u, ok2 := usualOne(why); ok2 {
+				t, ok = finish(upperFirst(capitalI(pre)))+" "+u, true
+			}
+		}
+	}
+	if ok && strings.Contains(t, "Could you loop") {
+		// Hearing late is no task to take turns at.
+		add("Ask to be looped in", t)
+		hearsLate = true
+	} else if ok {
+		// "why is it always me who …" → "I'm usually the one who …"
+		add("Ask to share the work", t)
+	}
 	switch {
+	case hearsLate:
 	case rotateRE().MatchString(b):
 		m := rotateRE().FindStringSubmatch(b)
 		add("Ask to take turns", takeTurns(m[2], who(m[1])))
 	case theOneRE().MatchString(b):
 		m := theOneRE().FindStringSubmatch(b)
-		add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
+		if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
+			add("Ask to take turns", "Could we rotate who "+trimClause(m[3], 1)+"?") // "the one who signs off …"
+		} else {
+			add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
+		}
 	case alwaysMeRE().MatchString(b):
 		m := alwaysMeRE().FindStringSubmatch(b)
 		task := trimClause(m[2], 1)
-		add("Ask to take turns", "Could we rotate who "+task+", so it isn't always "+who(m[1])+"?")
+		add("Ask to take turns", "Could we rotate who "+task+"?")
 	}
 	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
@@ -105,19 +129,41 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	if len(out) == 0 {
 		out = append(out, shapedRewrites(b)...)
 	}
+	if len(out) == 0 {
+		if title, t := onceRequest(b); t != "" {
+			add(title, t)
+		}
+	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		add("Ask to be included", "Could you include "+who(m[1])+" in "+trimClause(m[2], 1)+" next time?")
+		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[2], 1), " again"), " yet again")
+		why := ""
+		if _, c, ok := strings.Cut(m[2], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
+			why = finish(upperFirst(capitalI(strings.TrimRight(c, ".!? ")))) + " " // "even though I own the pricing page"
+		}
+		add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		if t := escalation(m[2], m[3]); t != "" {
+		if t := askedAgain(b, m[1], m[2], m[3]); t != "" {
+			add("Escalate with a date", t)
+		} else if t := escalation(m[2], m[3]); t != "" {
 			add("Escalate with a date", t)
 		}
 	}
 	if m := waitingRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		add("Escalate with a date", escalation("", m[3]))
+		// "I've been waiting six weeks for access to the GxP share": the wait stays.
+		if what := strings.TrimSuffix(trimClause(m[3], 1), " now"); thingAsked(what) && hasFact(m[2]) {
+			add("Escalate with a date", keepLead(m[1])+"I've been waiting "+m[2]+" for "+what+". Could you help me get "+itOrThem(what)+" by [date]?")
+		} else {
+			add("Escalate with a date", escalation("", m[3]))
+		}
 	}
 	if m := fedUpRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		if t := stopRequest(m[2]); strings.HasSuffix(t, shareAsk) {
+		if title, t := fedUpStatement(m[2]); t != "" {
+			add(title, keepLead(m[1])+t)
+		}
+		if t := stopRequest(m[2]); len(out) > 0 {
+			// the statement says it plainly; asking to stop is no alternative
+		} else if strings.HasSuffix(t, shareAsk) {
 			add("Ask to share the work", keepLead(m[1])+t)
 		} else if t != "" {
 			add("Ask to stop it", keepLead(m[1])+t)
@@ -145,6 +191,14 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 				verb = "is" // "Covering two units for six weeks is"
 			}
 			add("Ask to agree priorities", upperFirst(m[1])+" "+verb+" taking more than I can sustain. "+prioritiesAsk)
+		}
+	}
+	if group == complaint.groups.burnout && len(out) == 0 {
+		// "I'm exhausted: that's the third funder deadline I've carried on
+		// my own this quarter": the cause stays, and priorities, not a
+		// break, are what would help.
+		if facts, _, _, ok := ventless(b); ok && hasFact(facts) && clause(facts) && !stillComplains(facts) {
+			add("Ask to agree priorities", facts+". "+prioritiesAsk)
 		}
 	}
 	if group == complaint.groups.burnout {
@@ -195,14 +249,14 @@ func takeTurns(task, obj string) string {
 	case first.Lower == "stuck" || first.Lower == "with":
 		return takeTurns(strings.TrimPrefix(strings.TrimPrefix(task, first.Text+" "), "with "), obj)
 	case first.Tag == "VBG":
-		return "Could we take turns " + task + ", so it isn't always " + obj + "?"
+		return "Could we take turns " + task + "?"
 	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
-		return "Could we take turns to " + task + ", so it isn't always " + obj + "?"
+		return "Could we take turns to " + task + "?"
 	case first.Tag == "VBZ" || first.Tag == "VBD" || first.Lower == "has" || first.Lower == "gets":
-		return "Could we rotate who " + task + ", so it isn't always " + obj + "?"
+		return "Could we rotate who " + task + "?"
 	case grammar.IsNoun(first.Tag) || first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsAdj(first.Tag):
 		// "get the cover lessons on a Friday afternoon"
-		return "Could we share out " + task + ", so it isn't always " + obj + "?"
+		return "Could we share out " + task + "?"
 	}
 	return ""
 }
@@ -213,7 +267,7 @@ func takeTurns(task, obj string) string {
 func escalation(party, what string) string {
 	what = trimClause(what, 1)
 	what = strings.TrimSuffix(strings.TrimSuffix(what, " now"), " again")
-	if strings.TrimSpace(what) == "" {
+	if strings.TrimSpace(what) == "" || !thingAsked(what) {
 		return ""
 	}
 	// The party is the noun phrase asked, before the count.
@@ -235,7 +289,7 @@ func stopRequest(x string) string {
 		// "the board congratulating itself while the staff go unpaid for
 		// overtime": the jab goes, the fact is raised with whoever it named.
 		ask := " Could we raise this by [date]?"
-		if p, named := partyIn(jab); named {
+		if p, named := partyIn(jab); named && askParty(p, jab) {
 			ask = " Could we raise this with " + p + " by [date]?"
 		}
 		return finish(fact) + ask
@@ -330,6 +384,16 @@ func stripOpeners(b string) string {
 func keepLead(lead string) string {
 	l, _ := stripVentLead(strings.TrimSpace(lead) + " ")
 	l = trimDangling(stripOpeners(strings.TrimSpace(l)))
+	if stillComplains(l) {
+		// "I'm running on empty and": the lead vents too; one that states
+		// a fact keeps it, without the vent where that comes out cleanly.
+		if !namesFact(l) || !namesFact(outsidePhrases(l)) {
+			return ""
+		}
+		if f, ok := looseStatement(l); ok && !stillComplains(f) && !strings.HasPrefix(f, "I'm concerned about") {
+			l = f
+		}
+	}
 	switch strings.ToLower(firstWord(l)) {
 	case "vented", "moaned", "ranted", "complained":
 		return "" // "Vented about the release process again": the venting, reported
@@ -475,15 +539,24 @@ func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	party, named := partyOf(body)
 	switch {
 	case noticeRE().MatchString(body) || noticeRE().MatchString(phrase):
-		f := tidy(noticeRE().ReplaceAllString(body, ""))
-		out = append(out, candidate{"Ask for notice next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to let us know before changes like this?"})
+		// The cause stays, said plainly: "… without notice".
+		f := causeKept(noticeRE().ReplaceAllString(body, "without notice"))
+		ask := " Could we agree on notice before changes like this?"
+		if named && askParty(party, f) {
+			ask = " Could we ask " + party + " to let us know before changes like this?"
+		}
+		out = append(out, candidate{"Ask for notice next time", lead + finish(f) + ask})
 	case consultRE().MatchString(body) || consultRE().MatchString(phrase):
-		f := tidy(consultRE().ReplaceAllString(body, ""))
-		out = append(out, candidate{"Ask to be consulted next time", lead + finish(f) + " Could we ask " + orThem(party, named) + " to check with us before decisions like this?"})
+		f := causeKept(consultRE().ReplaceAllString(body, "without our input"))
+		ask := " Could we agree that decisions like this are checked with us first?"
+		if named && askParty(party, f) {
+			ask = " Could we ask " + party + " to check with us before decisions like this?"
+		}
+		out = append(out, candidate{"Ask to be consulted next time", lead + finish(f) + ask})
 	}
 	facts := hasFact(body)
 	switch {
-	case facts && named:
+	case facts && named && askParty(party, body):
 		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " with " + party + " by [date]?"})
 	case facts:
 		out = append(out, candidate{ventFactsTitle, lead + finish(body) + " Could we agree " + fixOrWay(body) + " by [date]?"})
@@ -688,6 +761,15 @@ func shapedRewrites(b string) []candidate {
 	}
 	if m := whyOnlyRE().FindStringSubmatch(b); m != nil {
 		task := strings.TrimPrefix(strings.TrimPrefix(trimClause(m[3], 1), "has to "), "have to ")
+		if whose := m[1] + m[2]; hasFact(task) && !isVent(task) {
+			// "why is my shift the only one that has to do the stock count"
+			// → "My shift is the only one that has to do the stock count."
+			verb := "is"
+			if s := parse(whose); len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].Tag == "NNS" {
+				verb = "are"
+			}
+			add("Ask to share the work", upperFirst(whose)+" "+verb+" the only one that "+trimClause(m[3], 1)+". Could we agree how this is shared out by [date]?")
+		}
 		add("Ask to take turns", takeTurns(task, lowerFirst(m[1]+m[2])))
 	}
 	if m := whyAlwaysRE().FindStringSubmatch(b); m != nil {
@@ -703,7 +785,12 @@ func shapedRewrites(b string) []candidate {
 	}
 	if m := stuckWithRE().FindStringSubmatch(b); m != nil {
 		if task := trimClause(m[2], 1); hasFact(task) {
-			add("Ask to take turns", "Could we rotate "+task+", so it isn't always "+who(m[1])+"?")
+			subj := "I"
+			if strings.EqualFold(m[1], "we") {
+				subj = "We"
+			}
+			add("Ask to share the work", subj+" usually get "+task+". Could we agree how this is shared out by [date]?")
+			add("Ask to take turns", "Could we rotate "+task+"?")
 		}
 	}
 	if m := raisedRE().FindStringSubmatch(b); m != nil {
@@ -741,7 +828,7 @@ func shapedRewrites(b string) []candidate {
 	if m := anotherRE().FindStringSubmatch(b); m != nil {
 		what := unquoteScare(trimClause(m[2], 1))
 		ask := "Could we agree [a way forward] by [date]?"
-		if p, named := partyIn(what); named {
+		if p, named := partyIn(what); named && askParty(p, what) {
 			ask = "Could we agree [a way forward] with " + p + " by [date]?"
 		}
 		add("State the facts and ask for a change", "Every "+strings.ToLower(m[1])+" there's another "+what+". "+ask)
@@ -792,4 +879,370 @@ func cutVent(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+var (
+	// usualDoRE: "why do I always have to chase finance", "why must we constantly cover".
+	usualDoRE = lazyRE(`(?i)^why (?:do|must) (i|we) (?:always|constantly|keep having to|always seem to) (.+)$`)
+	// usualBeRE: "why am I always the one fixing …", "why is it always me who …",
+	// "why is it that I'm always the one who …".
+	usualBeRE = lazyRE(`(?i)^why (?:am (i)|are (we)|is it (?:always |still )?(me|us)|is it that (i)(?:'m|’m| am)|is it that (we)(?:'re|’re| are)) (?:always |still |constantly )?(?:(the (?:only )?ones? )((?:who|that) .+|\w+ing\b.*)|((?:who|that) .+|\w+ing\b.*))$`)
+	// usualGroupRE: "why is it always our team that gets pulled into …".
+	usualGroupRE = lazyRE(`(?i)^why is it (?:always|usually|constantly) ((?:our|my|the) [\w'’ -]{2,30}?) (that|who) (.+)$`)
+	// hearLateVerbs: "why do I always find out about funder visits the day before".
+	hearLateVerbs = map[string]bool{"find": true, "hear": true, "learn": true}
+)
+
+// usualOne states a protest that a task always falls on the writer as
+// the plain fact, and asks to share it: "why do I always have to chase
+// finance for PO numbers" → "I'm usually the one who has to chase finance
+// for PO numbers."; "why is it always me covering the Saturday shifts" →
+// "I'm usually the one covering the Saturday shifts." ok is false when
+// the task names nothing or vents.
+func usualOne(b string) (string, bool) {
+	b = strings.TrimSpace(trimClause(strings.TrimRight(b, "?!. "), 1))
+	var subj, task string
+	if m := usualDoRE().FindStringSubmatch(b); m != nil {
+		subj = strings.ToLower(m[1])
+		rest := m[2]
+		if l := strings.ToLower(rest); strings.HasPrefix(l, "have to be the one ") || strings.HasPrefix(l, "be the one ") {
+			task = rest[strings.Index(l, "the one ")+len("the one "):]
+		} else {
+			w, tail, _ := strings.Cut(rest, " ")
+			if !grammar.IsVerb(grammar.ParseAfter("to ", rest).Tokens[0].Tag) {
+				return "", false
+			}
+			if hearLateVerbs[strings.ToLower(w)] && hasFact(tail) && !isVent(tail) {
+				// Hearing late is no task to share: the fact, and a loop-in.
+				return upperFirst(capitalI(subj)) + " usually " + rest + ". Could you loop " + who(subj) + " in earlier on things like this?", true
+			}
+			if subj == "i" {
+				w = thirdPerson(w)
+			}
+			task = "who " + strings.TrimSpace(w+" "+tail)
+		}
+	} else if m := usualBeRE().FindStringSubmatch(b); m != nil {
+		for _, s := range m[1:6] {
+			if s != "" {
+				subj = strings.ToLower(s)
+			}
+		}
+		if subj == "me" {
+			subj = "i"
+		} else if subj == "us" {
+			subj = "we"
+		}
+		task = m[7] + m[8]
+		if strings.Contains(strings.ToLower(m[6]), "only") {
+			task = "only " + task
+		}
+	} else if m := usualGroupRE().FindStringSubmatch(b); m != nil {
+		if task := strings.TrimSpace(m[3]); hasFact(task) && !isVent(task) {
+			verb := "is"
+			if s := parse(m[1]); len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].Tag == "NNS" {
+				verb = "are"
+			}
+			return upperFirst(m[1]) + " " + verb + " usually the one " + strings.ToLower(m[2]) + " " + unstuck(task) + ". Could we agree how this is shared out by [date]?", true
+		}
+		return "", false
+	} else {
+		return "", false
+	}
+	task = unstuck(strings.TrimSpace(task))
+	if !hasFact(task) || isVent(task) {
+		return "", false
+	}
+	one, ask := "the one ", shareAsk
+	if subj == "we" {
+		one, ask = "the ones ", "Could we agree how this is shared out by [date]?"
+	}
+	if strings.HasPrefix(task, "only ") {
+		// "the only person", not "the only one": the latter reads as the vent.
+		one, task = "the only person ", strings.TrimPrefix(task, "only ")
+		if subj == "we" {
+			one = "the only team "
+		}
+	}
+	lead := "I'm usually "
+	if subj == "we" {
+		lead = "We're usually "
+		task = strings.Replace(task, "who has to ", "who have to ", 1)
+	}
+	if strings.HasPrefix(one, "the only") {
+		lead = strings.Replace(lead, "usually", "currently", 1)
+	}
+	return lead + one + task + ". " + ask, true
+}
+
+// unstuck drops the grievance from "gets stuck with X" ("gets X") and
+// "gets stuck doing X" ("ends up doing X").
+func unstuck(task string) string {
+	l := strings.ToLower(task)
+	for _, p := range []string{"who ", "that ", ""} {
+		switch {
+		case strings.HasPrefix(l, p+"gets stuck with "):
+			return task[:len(p)] + "gets " + task[len(p+"gets stuck with "):]
+		case strings.HasPrefix(l, p+"get stuck with "):
+			return task[:len(p)] + "get " + task[len(p+"get stuck with "):]
+		case strings.HasPrefix(l, p+"gets stuck "):
+			return task[:len(p)] + "ends up " + task[len(p+"gets stuck "):]
+		case strings.HasPrefix(l, p+"get stuck "):
+			return task[:len(p)] + "end up " + task[len(p+"get stuck "):]
+		}
+	}
+	return task
+}
+
+// chaseVerbs are the gerunds of asking again for something owed.
+var chaseVerbs = map[string]bool{"chasing": true, "asking": true, "reminding": true, "nudging": true, "pinging": true,
+	"emailing": true, "calling": true, "following": true, "begging": true}
+
+// fedUpStatement states what the writer is tired or sick of as the plain
+// fact, and asks about it: "being the only reviewer on the mobile team"
+// → "I'm currently the only reviewer on the mobile team."; "being paged
+// for other teams' alerts" → "I'm regularly paged for …"; "chasing
+// Finance for the same three invoices" → "I've been chasing Finance for
+// the same three invoices." A clause after it that states a fact ("that's
+// 31 reviews in the last two weeks") is kept. text is "" when x is no
+// such phrase.
+func fedUpStatement(x string) (title, text string) {
+	x = strings.TrimSpace(x)
+	core := trimClause(x, 1)
+	after := ""
+	if rest := strings.TrimLeft(x[len(core):], " ,;:—–-"); rest != "" {
+		r := strings.TrimSpace(trimClause(rest, 1))
+		if l := strings.ToLower(firstWord(r)); (l == "and" || l == "but") && len(strings.Fields(r)) > 1 {
+			r = strings.TrimSpace(r[len(l):])
+		}
+		if hasFact(r) && !isVent(r) && clause(r) {
+			after = " " + finish(upperFirst(capitalI(r)))
+		}
+	}
+	core = strings.TrimRight(core, " .!?")
+	if i := strings.Index(core, ", "); i > 0 && isVent(core[i+2:]) {
+		core = core[:i] // "covering for the APAC team's missed callbacks, nobody thanks us for it"
+	}
+	if _, jab, ok := strings.Cut(core, " while "); ok && jab != "" {
+		return "", "" // a contrast the caller handles
+	}
+	s := parse(core)
+	if len(s.Tokens) < 2 || isVent(core) {
+		return "", ""
+	}
+	first := s.Tokens[0]
+	switch {
+	case first.Lower == "being" && s.Tokens[1].Tag == "VBN":
+		// "being paged for other teams' alerts"
+		if !hasFact(core) {
+			return "", ""
+		}
+		what := strings.TrimSpace(core[len(first.Text):])
+		return "State the facts and ask for a change", "I'm regularly " + what + "." + after + " Could we agree " + fixOrWay(what) + " by [date]?"
+	case first.Lower == "being":
+		// "being the only reviewer on the mobile team", "being the default for everything"
+		what := strings.TrimSpace(core[len(first.Text):])
+		np, ok := parse(what).NounPhraseAt(0)
+		if !ok || np.Start != 0 || !hasFact(what) && !strings.Contains(what, " for ") {
+			return "", ""
+		}
+		if l := strings.ToLower(what); strings.HasPrefix(l, "the one ") || strings.HasPrefix(l, "the person ") {
+			// "being the one who gets shouted at when theatre runs late"
+			return "State the facts and ask for a change", "I'm usually " + what + "." + after + " Could we agree " + fixOrWay(what) + " by [date]?"
+		}
+		if strings.Contains(" "+strings.ToLower(what)+" ", " only ") {
+			what = strings.Replace(what, "the only one ", "the only person ", 1)
+			return "Ask to share the work", "I'm currently " + what + "." + after + " " + shareAsk
+		}
+		return "Ask to agree priorities", "I'm currently " + what + "." + after + " " + prioritiesAsk
+	case first.Tag == "VBG" && !hasVerbAfter(s, 1):
+		if !hasFact(core) {
+			return "", ""
+		}
+		t := "I've been " + core + "." + after
+		if chaseVerbs[first.Lower] {
+			return "Escalate with a date", t + " Could you help me get an answer by [date]?"
+		}
+		return "State the facts and ask for a change", t + " Could we agree " + fixOrWay(core) + " by [date]?"
+	}
+	return "", ""
+}
+
+// hasVerbAfter reports whether a finite verb follows token i in the
+// same clause: "chasing finance is pointless" has one; "chasing finance for
+// PO numbers" and "receiving matters on the day they're due" (a verb of a
+// clause of their own) none.
+func hasVerbAfter(s grammar.Sentence, i int) bool {
+	for j := i; j < len(s.Tokens); j++ {
+		t := s.Tokens[j]
+		switch {
+		case t.Tag == "WRB" || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "IN" && (t.Lower == "after" || t.Lower == "before" ||
+			t.Lower == "because" || t.Lower == "since" || t.Lower == "while" || t.Lower == "if" || t.Lower == "until" || t.Lower == "that"):
+			return false
+		case t.Tag == "PRP" && j+1 < len(s.Tokens) && grammar.IsFinite(s.Tokens[j+1].Tag):
+			return false // "on the morning it's due": a clause of its own
+		case grammar.IsFinite(t.Tag):
+			return true
+		}
+	}
+	return false
+}
+
+// outsidePhrases is s without the complaint's trigger phrases in it: "I'm
+// running on empty" → "".
+func outsidePhrases(s string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range complaintTriggers().FindAll(s, nil) {
+		if m.Start >= at {
+			b.WriteString(s[at:m.Start])
+			at = m.End
+		}
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// cutBeforeWhy splits a text at a "why" question after a sentence or
+// clause break: "covered 4 of the last 5 on-calls. why is it always me …".
+func cutBeforeWhy(b string) (pre, why string, ok bool) {
+	l := strings.ToLower(b)
+	for _, br := range []string{". ", "? ", "! ", "; ", " — ", " – ", " - "} {
+		if i := strings.Index(l, br+"why "); i > 0 {
+			return strings.TrimRight(b[:i], " .!?;—–-"), b[i+len(br):], true
+		}
+	}
+	return "", "", false
+}
+
+// askedVerbRE: the verb of an ask made again ("I've asked", "I keep chasing").
+var askedVerbRE = lazyRE(`(?i)\bi(?:'ve|’ve| have)? (?:already |now )?(asked|keep asking|kept asking|chased|keep chasing)\s`)
+
+// askedAgain states an ask made again as it was made, the count kept,
+// and asks for help to get it: "I've asked the agency three times for the
+// final banner assets and still nothing" → "I've asked the agency three
+// times for the final banner assets. Could you help me get them by
+// [date]?"; "I keep asking IT for a second monitor" → "I've asked IT for
+// a second monitor more than once. …".
+func askedAgain(b, lead, party, what string) string {
+	v := askedVerbRE().FindStringSubmatch(b)
+	what = strings.TrimSuffix(strings.TrimSuffix(trimClause(what, 1), " now"), " again")
+	if v == nil || !thingAsked(what) {
+		return ""
+	}
+	party = strings.TrimSpace(party)
+	verb := "asked"
+	if strings.Contains(strings.ToLower(v[1]), "chas") {
+		verb = "chased"
+	}
+	prep := " for "
+	if strings.Contains(strings.ToLower(b), " about "+what) {
+		prep = " about "
+	}
+	// The count goes after what was asked for ("I've asked for X three
+	// times"): "I've asked three times" reads as the grievance.
+	count := countRE2().FindString(party)
+	if count != "" {
+		party = strings.Join(strings.Fields(strings.Replace(party, count, "", 1)), " ")
+		party = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(party, " now"), " already"))
+	}
+	switch strings.ToLower(party) {
+	case "now", "already", "again", "now already":
+		party = ""
+	}
+	t := "I've " + verb + " " + party
+	if party == "" {
+		t = "I've " + verb
+	}
+	t += prep + what
+	switch {
+	case count != "":
+		t += " " + count
+	case strings.HasPrefix(strings.ToLower(v[1]), "keep") || strings.HasPrefix(strings.ToLower(v[1]), "kept"):
+		t += " more than once"
+	}
+	return keepLead(lead) + t + ". Could you help me get " + itOrThem(what) + " by [date]?"
+}
+
+// countRE2: a count of asks: "three times", "twice", "again and again".
+var countRE2 = lazyRE(`(?i)\b(?:\w+ times|twice|again and again|repeatedly)\b`)
+
+// thingAsked reports whether what was asked for is a noun phrase and
+// nothing more: "access to the billing dashboard", not "three weeks ago is
+// still under review" or "in March".
+func thingAsked(what string) bool {
+	s := parse(what)
+	if len(s.Tokens) == 0 || !hasFact(what) {
+		return false
+	}
+	switch t := s.Tokens[0]; {
+	case t.Tag == "IN" || t.Tag == "TO" || grammar.IsVerb(t.Tag) || t.Tag == "WRB" || t.Tag == "WP":
+		return false
+	}
+	for _, t := range s.Tokens {
+		if grammar.IsFinite(t.Tag) || t.Tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// itOrThem is the pronoun for a noun phrase: "the final banner assets" →
+// "them".
+func itOrThem(np string) string {
+	s := parse(np)
+	if c, ok := s.NounPhraseAt(0); ok && plural(s, c) && !strings.Contains(" "+strings.ToLower(np)+" ", " access ") {
+		return "them"
+	}
+	return "it"
+}
+
+// causeKept is a statement whose cause was said plainly, its vents out
+// where they come out cleanly ("…, as they always do, …").
+func causeKept(f string) string {
+	f = tidy(f)
+	if v, _, _, ok := ventless(f); ok && hasFact(v) && !stillComplains(v) {
+		return v
+	}
+	return f
+}
+
+var (
+	// onceGivenRE: "I'll file the costs schedule when someone finally gives me the time entries".
+	onceGivenRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:someone|somebody|anyone|they|you|[\w' ]{2,30}?) (?:finally |actually |eventually )?(?:gives|sends|gets|hands) me (.+)$`)
+	// onceFreeRE: "I'll finish the absence audit when I'm not also doing three other people's jobs".
+	onceFreeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) (?:i'm|i’m|im|i am) (?:not|no longer) (?:also |still )?(\w+ing .+)$`)
+	// onceDecidesRE: "I'll update the site tracker whenever the permitting team decides to answer emails".
+	onceDecidesRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) ((?:the|our|my) [\w' ]{2,30}?) (?:finally )?(?:decides|decide|bothers|bother|remembers|remember|gets round|get round|gets around|get around) to (\w+)(.*)$`)
+)
+
+// onceRequest states a promise the writer makes on a sarcastic condition
+// as the plain dependency, and asks about it: "I'll file the costs
+// schedule when someone finally gives me the time entries" → "I'll file
+// the costs schedule once I have the time entries. Could you help me get
+// them by [date]?"
+func onceRequest(b string) (title, text string) {
+	b = strings.TrimRight(trimClause(strings.TrimSpace(b), 1), ".!? ")
+	if m := onceGivenRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && thingAsked(m[2]) {
+		return "Escalate with a date", "I'll " + m[1] + " once I have " + m[2] + ". Could you help me get " + itOrThem(m[2]) + " by [date]?"
+	}
+	if m := onceFreeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasFact(m[2]) && !isVent(m[2]) {
+		return "Ask to agree priorities", "I'll " + m[1] + " as soon as I can; I'm currently " + m[2] + ". " + prioritiesAsk
+	}
+	if m := onceDecidesRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) {
+		done := upperFirst(m[2]) + " " + thirdPersonIf(m[2], m[3]) + m[4]
+		if !isVent(done) {
+			return "State the facts and ask for a change", "I'll " + m[1] + " once " + lowerFirst(done) + ". Could we agree [a way forward] by [date]?"
+		}
+	}
+	return "", ""
+}
+
+// thirdPersonIf gives verb the form after subject: "the permitting team"
+// + "answer" → "answers"; "the vendors" + "answer" → "answer".
+func thirdPersonIf(subject, verb string) string {
+	s := parse(subject)
+	if c, ok := s.NounPhraseAt(0); ok && plural(s, c) {
+		return verb
+	}
+	return thirdPerson(verb)
 }

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
 	var kept []string
+	verdictLabel := false // the label is the subject of a verdict that went
 	for i, c := range clauses {
 		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
 			// "down AGAIN", "still hasn't": repetition is a vent, "just" is not.
@@ -47,6 +49,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			if party == "" {
 				party = p
 			}
+		} else if t, ok := neverAsFact(c); ok {
+			// "my own work never moves" → "my own work doesn't move"
+			anyVent, c = true, t
 		} else if t, a, ok := blameAsFact(c); ok {
 			// "nobody cleans up their docker images" → "docker images
 			// aren't being cleaned up"; "nobody wants to own it" → an owner.
@@ -61,6 +66,16 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 				continue
 			}
 			c = t
+		} else if m := verdictRE().FindStringSubmatch(strings.TrimRight(c, "?!.… ")); m != nil && len(kept) == 0 && i+1 < len(clauses) &&
+			hasFact(m[1]) && !isVent(m[1]) && !partyLike(parse(m[1]), grammar.Chunk{Start: 0, End: len(parse(m[1]).Tokens)}) && topicLike(m[1]) {
+			// "The new size guide is a trainwreck and I'm the one fielding
+			// every angry customer": the verdict goes, its subject labels
+			// what follows ("The new size guide: I'm the one …").
+			anyVent = true
+			if label == "" {
+				label, verdictLabel = upperFirst(m[1])+": ", true
+			}
+			continue
 		} else if isVent(c) || scareQuoted(c, true) {
 			anyVent = true
 			if p, named := partyIn(c); named && party == "" {
@@ -72,7 +87,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		if len(strings.Fields(c)) < 3 {
 			continue
 		}
-		if _, w := cutLastWord(c); danglingEnd[strings.ToLower(w)] {
+		if danglingAtEnd(c) {
 			return "", "", "", false // "I would appreciate it if": what follows it went
 		}
 		if !hasVerb(c) && !(hasFact(c) && (len(kept) > 0 || i+1 < len(clauses) && nounFirst(c))) {
@@ -115,6 +130,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		out = rest // "It's disappointing that the committee overruled us"
 	}
 	out = capitalI(resolveOne(out, clauses))
+	if verdictLabel {
+		return label + lowerFirst(out), party, ask, true
+	}
 	return label + upperFirst(out), party, ask, true
 }
 
@@ -122,6 +140,25 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 // introduce was cut.
 var danglingEnd = map[string]bool{"if": true, "when": true, "that": true, "because": true, "as": true, "than": true,
 	"whether": true, "to": true, "of": true, "for": true, "with": true, "the": true, "a": true}
+
+// danglingAtEnd reports whether a clause ends with a word whose object
+// was cut ("I would appreciate it if"); a preposition stranded after its
+// verb ("a meeting none of us were invited to", "what we asked for") is
+// the writer's own and stays.
+func danglingAtEnd(c string) bool {
+	before, w := cutLastWord(c)
+	l := strings.ToLower(w)
+	if !danglingEnd[l] {
+		return false
+	}
+	switch l {
+	case "to", "of", "for", "with":
+		if toks := parse(before).Tokens; len(toks) > 0 && grammar.IsVerb(toks[len(toks)-1].Tag) {
+			return false
+		}
+	}
+	return true
+}
 
 // subordinate reports whether a text has a subordinate clause of time or
 // condition ("… whenever I'm not stuck …"): a vent of that shape says
@@ -193,8 +230,21 @@ func ventTopic(c string) (string, bool) {
 // moan but"), and reports whether it did.
 func stripVentLead(c string) (string, bool) {
 	stripped := false
+	if rest, ok := cutNotThat(c); ok {
+		c, stripped = rest, true
+	}
 	for again := true; again; {
 		again = false
+		if rest, ok := cutVerdictFrame(c); ok {
+			c, stripped, again = rest, true, true
+			continue
+		}
+		if m := shouldNotHaveRE().FindStringSubmatch(c); m != nil {
+			// "I should not have to find out from the customer that …" →
+			// "I heard from the customer that …"
+			c, stripped = plainTold("I had to "+m[1]), true
+			continue
+		}
 		l := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
 		for _, w := range complaint.fix.ventLeads {
 			if strings.HasPrefix(l, w) && len(l) > len(w) && strings.ContainsRune(" ,:—-", rune(l[len(w)])) {
@@ -219,6 +269,14 @@ var (
 // images aren't being cleaned up"; "nobody wants to own it" → no fact, and
 // the ask to agree an owner.
 func blameAsFact(c string) (fact, ask string, ok bool) {
+	if f, ok := nobodyToldAsFact(c); ok {
+		return f, "", true
+	}
+	if m := nobodyListenedRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && strings.TrimSpace(m[2]) != "" {
+		// "nobody listened to QA" → "QA wasn't listened to"
+		be := map[bool]string{true: "wasn't", false: "isn't"}[strings.HasSuffix(strings.ToLower(m[1]), "ed")]
+		return m[2] + " " + be + " listened to" + m[3], "", true
+	}
 	if m := nobodyOwnsRE().FindStringSubmatch(c); m != nil {
 		what := strings.TrimSpace(m[1])
 		return "", "Could we agree an owner for " + what + " by [date]?", true
@@ -324,6 +382,9 @@ func unquoteScare(c string) string {
 		qe := m[3]
 		_, n := utf8.DecodeRuneInString(c[qe:])
 		qe += n
+		if strings.TrimSpace(c[:qs]) == "" && !strings.Contains(inner, " ") {
+			return c // a quoted word that opens the clause is its subject: "'urgent' means …"
+		}
 		if strings.Contains(inner, " ") || scareVerb(c, inner) || !modifies(c[qe:]) {
 			// "the system 'optimised' the routes": the verb stays.
 			c = c[:qs] + inner + c[qe:]
@@ -403,6 +464,7 @@ func acronymish(w string) bool {
 
 // stripVentAdverbs drops the adverbs that carry feeling from a kept clause.
 func stripVentAdverbs(c string) string {
+	c = youKnowRE().ReplaceAllString(c, " ") // "instead of, you know, a human"
 	for _, a := range complaint.fix.ventAdverbs {
 		for {
 			i := strings.Index(strings.ToLower(c), a)
@@ -485,7 +547,7 @@ func ventlessRequest(body string) (candidate, bool) {
 	if ask == "" {
 		ask = "Could we agree " + fixOrWay(facts) + " by [date]?"
 	}
-	if party != "" && goodParty(party) && strings.HasPrefix(ask, "Could we agree [") {
+	if party != "" && askParty(party, facts) && strings.HasPrefix(ask, "Could we agree [") {
 		ask = strings.Replace(ask, "] by", "] with "+party+" by", 1)
 	}
 	return candidate{ventFactsTitle, finish(facts) + " " + ask}, true
@@ -539,7 +601,7 @@ func factCore(v blockView, sent document.Span) (document.Span, bool) {
 			continue
 		}
 		t := strings.TrimSpace(v.masked(ss[j]))
-		if strings.HasSuffix(t, "?") && !strings.Contains(strings.ToLower(t), "why ") || opensWith(t, problemOnly.fix.asks) || !hasFact(t) {
+		if strings.HasSuffix(t, "?") && !strings.Contains(strings.ToLower(t), "why ") && !whoRE().MatchString(t) || opensWith(t, problemOnly.fix.asks) || !hasFact(t) {
 			continue
 		}
 		return trimSentence(v, ss[j]), true
@@ -672,7 +734,8 @@ func niceOfAsFact(c string) (fact, party string, ok bool) {
 // irregularParticiple holds the participles of irregular verbs of
 // sarcastic thanks ("nice of them to put …").
 var irregularParticiple = map[string]string{"put": "put", "set": "set", "give": "given", "take": "taken", "send": "sent",
-	"make": "made", "leave": "left", "choose": "chosen", "tell": "told", "forget": "forgotten", "drop": "dropped", "plan": "planned"}
+	"make": "made", "leave": "left", "choose": "chosen", "tell": "told", "forget": "forgotten", "drop": "dropped", "plan": "planned",
+	"let": "let"}
 
 // hasHave is "has" or "have" for a noun phrase.
 func hasHave(s grammar.Sentence, c grammar.Chunk) string {
@@ -745,3 +808,241 @@ func modifies(after string) bool {
 	toks := parse(strings.TrimLeft(after, " ")).Tokens
 	return len(toks) > 0 && (grammar.IsNoun(toks[0].Tag) || grammar.IsAdj(toks[0].Tag))
 }
+
+// verdictFrameRE: "it's (so/really/…) <words> that ", the verdict checked
+// against the rule's verdict frames.
+var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
+
+// cutVerdictFrame drops a frame that only passes a verdict on the clause
+// after it: "it is ridiculous that head office sent …" → "head office sent
+// …". ok is false when c has no such frame or what follows is no clause.
+func cutVerdictFrame(c string) (string, bool) {
+	m := verdictFrameRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || !slices.Contains(complaint.fix.verdictFrames, strings.ToLower(m[1])) || !hasVerb(m[2]) {
+		return c, false
+	}
+	return m[2], true
+}
+
+// shouldNotHaveRE: "I should not have to …", "we shouldn't have to …".
+var shouldNotHaveRE = lazyRE(`(?i)^i (?:should not|shouldn't|shouldn’t|should never) have to (\w.+)$`)
+
+// plainTold says the phrases of not being told in s plainly (see the
+// rule's told_plainly): "I had to find out from X" → "I heard from X".
+func plainTold(s string) string {
+	for _, pair := range complaint.fix.toldPlainly {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(strings.ToLower(strings.ReplaceAll(s, "’", "'")), from); i >= 0 && (i == 0 || s[i-1] == ' ') {
+			s = s[:i] + to + s[i+len(from):]
+		}
+	}
+	return s
+}
+
+// nobodyToldRE: "nobody (ever) tells facilities anything until the day
+// before", "no one asked the floor staff before changing the break
+// schedule", "nobody bothered to tell the kitchen about the extra guests".
+var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to )?(tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include|mention|mentioned|mentions) (.+)$`)
+
+// toldParticiples are the participles of nobodyToldRE's verbs.
+var toldParticiples = map[string]string{"tell": "told", "mention": "mentioned", "ask": "asked", "consult": "consulted", "inform": "informed",
+	"warn": "warned", "thank": "thanked", "invite": "invited", "include": "included"}
+
+// nobodyToldAsFact states who was not told, asked or thanked: "nobody
+// tells facilities anything until the day before" → "facilities isn't
+// told anything until the day before"; "nobody bothered to tell the
+// kitchen about the extra 20 guests" → "the kitchen wasn't told about the
+// extra 20 guests".
+func nobodyToldAsFact(c string) (string, bool) {
+	m := nobodyToldRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || hasVerb(m[1]) {
+		return "", false // "nobody from housekeeping was asked": no one did the asking
+	}
+	m = m[1:]
+	verb := strings.ToLower(m[1])
+	past := strings.HasSuffix(verb, "ed") || verb == "told" || strings.Contains(strings.ToLower(c), "bothered to") ||
+		strings.Contains(strings.ToLower(c), "thought to") || strings.Contains(strings.ToLower(c), "remembered to")
+	stem := strings.TrimSuffix(strings.TrimSuffix(verb, "ed"), "s")
+	if verb == "told" {
+		stem = "tell"
+	}
+	if stem == "includ" || stem == "invit" {
+		stem += "e"
+	}
+	pp, known := toldParticiples[stem]
+	if !known {
+		return "", false
+	}
+	obj, rest := m[2], ""
+	switch l := strings.ToLower(firstWord(obj)); l {
+	case "before", "beforehand", "first", "it", "this", "that", "anyone", "anybody":
+		// "no one asked before allocating", "nobody thought to mention it":
+		// who was not asked is not named; the missing step is.
+		tail := strings.TrimSpace(strings.TrimPrefix(obj, firstWord(obj)))
+		if l == "before" {
+			tail = strings.TrimSpace(obj)
+		}
+		what := "there was no notice"
+		if stem == "ask" || stem == "consult" {
+			what = "there was no consultation"
+		}
+		return strings.TrimSpace(what + " " + tail), true
+	}
+	if stem == "mention" {
+		return "", false // "nobody mentioned the crews were short": what, not whom
+	}
+	if l := strings.ToLower(firstWord(obj)); l == "me" || l == "us" {
+		obj, rest = obj[:2], obj[2:]
+	} else {
+		s := parse(obj)
+		np, ok := s.NounPhraseAt(0)
+		words := strings.Fields(obj)
+		if !ok || np.Start != 0 || len(words) != len(s.Tokens) || s.Tokens[0].Tag == "PRP" || s.Tokens[0].Tag == "WP" {
+			return "", false
+		}
+		end := np.End
+		for end > 1 && (s.Tokens[end-1].Lower == "anything" || s.Tokens[end-1].Lower == "everything" || s.Tokens[end-1].Lower == "nothing") {
+			end-- // "facilities anything": the object is "facilities"
+		}
+		obj, rest = strings.Join(words[:end], " "), " "+strings.Join(words[end:], " ")
+		rest = strings.TrimRight(rest, " ")
+	}
+	var be string
+	switch l := strings.ToLower(obj); {
+	case l == "me":
+		obj, be = "I", map[bool]string{true: "wasn't", false: "am not"}[past]
+	case l == "us":
+		obj, be = "we", map[bool]string{true: "weren't", false: "aren't"}[past]
+	default:
+		switch l {
+		case "anyone", "anybody", "everyone", "them", "him", "her", "it", "this", "that", "any", "a":
+			return "", false
+		}
+		s := parse(obj)
+		np, ok := s.NounPhraseAt(0)
+		if !ok {
+			return "", false
+		}
+		pl := plural(s, np) || strings.HasSuffix(strings.ToLower(obj), "staff") || strings.HasSuffix(strings.ToLower(obj), "nights")
+		switch {
+		case past && pl:
+			be = "weren't"
+		case past:
+			be = "wasn't"
+		case pl:
+			be = "aren't"
+		default:
+			be = "isn't"
+		}
+	}
+	out := strings.TrimSpace(obj + " " + be + " " + pp + rest)
+	if obj == "I" && be == "am not" {
+		out = "I'm not " + pp + rest
+	}
+	if isVent(out) {
+		return "", false
+	}
+	return out, true
+}
+
+var (
+	// notThatLeadRE: "not that anyone reads the status reports, but …".
+	notThatLeadRE = lazyRE(`(?i)^not that (?:anyone|anybody|it|they|you|people|management)\b[^,]*?,? but (\S.*)$`)
+	// notThatTailRE: "… (not that anyone reads these)", "…, not that it bothers anyone".
+	notThatTailRE = lazyRE(`(?i)^(.*\S)\s*(?:\(not that [^)]*\)|[,;—–-]\s*not that (?:anyone|anybody|it|they|you|people)\b.*)$`)
+)
+
+// cutNotThat drops a "not that anyone reads these" aside, which only
+// vents: "not that anyone reads the status reports but the Q2 numbers are
+// in" → "the Q2 numbers are in".
+func cutNotThat(c string) (string, bool) {
+	if m := notThatLeadRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+		return m[1], true
+	}
+	if m := notThatTailRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && hasFact(m[1]) {
+		return strings.TrimRight(m[1], " ,;:—–-"), true
+	}
+	return c, false
+}
+
+// topicLike reports whether a verdict's subject names a thing: a noun
+// phrase of a few words, not a pronoun ("it", "this").
+func topicLike(np string) bool {
+	s := parse(np)
+	if len(s.Tokens) == 0 || len(s.Tokens) > 6 || s.Tokens[0].Tag == "PRP" {
+		return false
+	}
+	c, ok := s.NounPhraseAt(0)
+	return ok && c.End == len(s.Tokens)
+}
+
+// nobodyListenedRE: "nobody listened to QA", "no one listens to the night team".
+var nobodyListenedRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: ever| really)? (listened|listens) to ((?:the |our )?[\p{Lu}][\w&]*|(?:the|our) [\w' -]+?(?:team|staff|nurses|crew|crews|shift|desk))(\b.*)$`)
+
+// neverClauseRE: "<subject> never <verb> …".
+var neverClauseRE = lazyRE(`(?i)^((?:my|our|the|this|that|his|her|their) [\w' -]{1,30}?) (?:ever )?never (?:even |actually )?(\w+)(.*)$`)
+
+// neverAsFact states a "never" clause about a thing, not a party, as a
+// plain negative: "my own work never moves" → "my own work doesn't move";
+// "the lift never worked" → "the lift didn't work". A party that never
+// does something ("the infra team never answers") is asked to (see
+// ventRewrites).
+func neverAsFact(c string) (string, bool) {
+	m := neverClauseRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || isVent(m[1]) {
+		return "", false
+	}
+	s := parse(m[1])
+	if ctx := parse(m[1] + " " + m[2]).Tokens; len(s.Tokens) < 2 || len(ctx) != len(s.Tokens)+1 || !grammar.IsNoun(ctx[len(s.Tokens)-1].Tag) {
+		return "", false // the subject, read with its verb, ends in a noun
+	}
+	np := grammar.Chunk{Start: 0, End: len(s.Tokens)}
+	if partyLike(s, np) {
+		return "", false
+	}
+	// The verb's form by its ending: the tagger often reads "moves" after
+	// a noun as a plural noun.
+	verb := strings.ToLower(m[2])
+	tag := "VBP"
+	switch _, irregular := pastBase[verb]; {
+	case irregular || strings.HasSuffix(verb, "ed"):
+		tag = "VBD"
+	case strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "ss"):
+		tag = "VBZ"
+	}
+	if t := parse("it " + verb).Tokens; len(t) < 2 || !grammar.IsVerb(t[1].Tag) {
+		return "", false
+	}
+	aux := "doesn't"
+	switch {
+	case tag == "VBD":
+		aux = "didn't"
+	case tag == "VBP" || plural(s, np):
+		aux = "don't"
+	}
+	out := m[1] + " " + aux + " " + baseVerb(verb) + m[3]
+	if tag == "VBD" {
+		base, known := pastBase[verb]
+		if !known && !strings.HasSuffix(verb, "ed") {
+			return "", false
+		}
+		if !known {
+			base = strings.TrimSuffix(verb, "ed")
+		}
+		out = m[1] + " " + aux + " " + base + m[3]
+	}
+	if isVent(out) {
+		return "", false
+	}
+	return out, true
+}
+
+// pastBase holds the base forms of irregular past verbs of "never" clauses.
+var pastBase = map[string]string{"came": "come", "went": "go", "got": "get", "arrived": "arrive", "worked": "work",
+	"moved": "move", "turned": "turn", "showed": "show", "happened": "happen"}
+
+// youKnowRE: the aside "you know" with its commas.
+var youKnowRE = lazyRE(`(?i),?\s*\byou know\b,?\s*`)
