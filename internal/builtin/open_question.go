@@ -352,6 +352,9 @@ func questionTopic(rest string) string {
 			}
 			return ""
 		}
+		if len(s.Tokens) > 1 && needsPreposition(first.Lower, s.Tokens[1]) {
+			return "" // "reply the client": a slip the topic would repeat
+		}
 		return "To " + r
 	case first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsNoun(first.Tag) && first.Tag != "NNS" || first.Tag == "JJ":
 		if c, ok := s.NounPhraseAt(0); ok && c.End == len(s.Tokens) {
@@ -492,6 +495,9 @@ func handoverTopic(c string) string {
 		if len(rest) > 2 || len(rest) > 0 && !objectPronoun[rest[len(rest)-1].Lower] && rest[0].Tag != "TO" && rest[0].Tag != "IN" {
 			return ""
 		}
+		if len(rest) > 0 && needsPreposition(t.Lower, rest[0]) {
+			return "" // "how should I reply them?": the writer's slip is no topic
+		}
 		return "To " + strings.TrimSpace(c[t.Start:])
 	}
 	return ""
@@ -500,6 +506,17 @@ func handoverTopic(c string) string {
 // intransitiveVerbs may end a handover's topic with no object ("To
 // respond, I recommend …").
 var intransitiveVerbs = []string{"respond", "reply", "react", "proceed", "answer", "prioritise", "prioritize", "escalate", "decide", "push back"}
+
+// prepositionalVerbs take what they act on only after a preposition
+// ("reply to them", "react to it"): one followed straight by its object is
+// a slip in the writer's grammar, which a "To …" topic would repeat.
+var prepositionalVerbs = []string{"reply", "respond", "react", "proceed", "listen", "talk", "speak", "apologise", "apologize", "complain", "wait", "object"}
+
+// needsPreposition reports whether verb, one of prepositionalVerbs, is
+// followed by next with no preposition between them.
+func needsPreposition(verb string, next grammar.Token) bool {
+	return slices.Contains(prepositionalVerbs, verb) && next.Tag != "TO" && next.Tag != "IN" && next.Tag != "RB" && next.Tag != "RP"
+}
 
 // handoverVerbs are the verbs of a handover itself.
 var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin", "play", "take"}
