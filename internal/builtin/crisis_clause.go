@@ -53,6 +53,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if idleWords(c.text) {
 			continue // "…, really."
 		}
+		if i > 0 && echoClause("and "+c.text) {
+			continue // "…, and everyone knows it": it only points back at the alarm
+		}
 		if i > 0 && conjoined(parts[i-1].next) && alarmClause(stripLeadIns(parts[i-1].text)) {
 			// "this is a disaster and it's only tuesday": the clause leans
 			// on the alarm; the sentence stays whole.
