@@ -16,7 +16,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	g.question, g.statement = b.group("question"), b.group("statement")
 	g.options, g.answer = b.lazyGroup("options"), b.lazyGroup("answer")
 	f.msg = b.message("default")
-	f.repl.recommend = b.replacement("default")
+	f.repl.recommend, f.repl.own = b.replacement("default"), b.replacement("own")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
 	f.fix.courtesyNouns, f.fix.helplessStates = b.fixList("courtesy_nouns"), b.fixList("helpless_states")
@@ -30,7 +30,7 @@ type openQuestionFile struct {
 		question, statement, options, answer *phraseGroup
 	}
 	msg   string
-	repl  struct{ recommend string }
+	repl  struct{ recommend, own string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
 	fix struct {
@@ -225,6 +225,11 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
+	} else if ownActionRE().MatchString(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})) && writerSpokeBefore(v, h.span.Start) {
+		// "Sous chef asked me to cover pastry. I'm keen. What should I
+		// do?": a question about the writer's own plan, after they said
+		// where they stand, gets what they would like to do.
+		withTopic = openQuestion.repl.own
 	}
 	answer := lint.Fix{
 		Title:      "Answer it with a recommendation",
@@ -292,7 +297,19 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	return append(fixes, answer)
 }
 
+// writerSpokeBefore reports whether a sentence before offset at in its
+// block has the writer as its subject ("I am interested.", "i'm keen tbh.").
+func writerSpokeBefore(v blockView, at int) bool {
+	before := v.doc.Text[v.b.Span.Start:at]
+	return writerSentenceRE().MatchString(strings.ReplaceAll(before, "’", "'"))
+}
+
 var (
+	// ownActionRE: a question about what the writer should do ("what
+	// should I do", "what I should do", "do you want me to").
+	// writerSentenceRE: a sentence whose subject is the writer.
+	writerSentenceRE = lazyRE(`(?i)(?:^|[.!?]\s+|^[-*•]\s+)(?:I|I'm|I am|I'd|I've|I was)\s`)
+	ownActionRE = lazyRE(`(?i)\b(?:(?:should|shall|do|can|could|must) i|i (?:should|shall|ought to)|want me to|like me to)\b`)
 	// howToRE: "on how to get the board deck done", "what to do about X".
 	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing|(?:want|would like|need) (?:me |us )?to)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.

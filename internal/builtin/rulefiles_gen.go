@@ -2737,6 +2737,7 @@ that tell what someone else asked ("Tom asked what we should do").
 		replacements: []keyText{
 			{"default", "I recommend [option A] over [option B] because [reason]. Does that work for you?"},
 			{"model", "I recommend [option A] over [option B] because [reason]."},
+			{"own", "I'd like to [option] because [reason]. Does that work for you?"},
 		},
 		fix: []keyPhrases{
 			{"asks", []string{
