@@ -305,11 +305,11 @@ func writerSpokeBefore(v blockView, at int) bool {
 }
 
 var (
-	// ownActionRE: a question about what the writer should do ("what
-	// should I do", "what I should do", "do you want me to").
 	// writerSentenceRE: a sentence whose subject is the writer.
 	writerSentenceRE = lazyRE(`(?i)(?:^|[.!?]\s+|^[-*•]\s+)(?:I|I'm|I am|I'd|I've|I was)\s`)
-	ownActionRE      = lazyRE(`(?i)\b(?:(?:should|shall|do|can|could|must) i|i (?:should|shall|ought to)|want me to|like me to)\b`)
+	// ownActionRE: a question about what the writer should do ("what
+	// should I do", "what I should do", "do you want me to").
+	ownActionRE = lazyRE(`(?i)\b(?:(?:should|shall|do|can|could|must) i|i (?:should|shall|ought to)|want me to|like me to)\b`)
 	// howToRE: "on how to get the board deck done", "what to do about X".
 	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing|(?:want|would like|need) (?:me |us )?to)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
