@@ -82,10 +82,16 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if stated {
 		impact = "To contain it, I propose [mitigation]."
 	} else if np, ok := scheduledSubject(v, sent); ok && len(kept) == 0 && lead == "" && label == "" {
-		// "Launch is thursday. we're so cooked lol" → "Launch is
-		// thursday. This puts the launch at risk. …": what is due is
-		// what the alarm is about.
+		// "The board pack is due on 12 May. Complete chaos." → "The board
+		// pack is due on 12 May. This puts the board pack at risk. …":
+		// what is due is what the alarm is about.
 		impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+	} else if len(kept) == 1 && label == "" {
+		// The same within one sentence: "the stock take is tomorrow.
+		// total chaos."
+		if np, ok := scheduledSubjectOf(kept[0].text); ok {
+			impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+		}
 	}
 	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && label == "" && end.Start > span.Start {
 		// The facts come after the alarm: the impact follows them.
@@ -439,7 +445,12 @@ func scheduledSubject(v blockView, sent document.Span) (string, bool) {
 	if si < 1 {
 		return "", false
 	}
-	t := strings.TrimRight(v.src(trimSentence(v, v.b.Sentences[si-1])), ".! ")
+	return scheduledSubjectOf(v.src(trimSentence(v, v.b.Sentences[si-1])))
+}
+
+// scheduledSubjectOf is scheduledSubject of the sentence or clause t.
+func scheduledSubjectOf(t string) (string, bool) {
+	t = strings.TrimRight(t, ".! ")
 	for _, sep := range []string{" – ", " — ", " - ", ", "} {
 		if i := strings.Index(t, sep); i >= 0 && len(strings.Fields(t[:i])) <= 2 {
 			t = t[i+len(sep):] // a greeting: "Jo – …", "Hi Sam, …"
