@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -53,6 +54,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if idleWords(c.text) {
 			continue // "…, really."
 		}
+		if i > 0 && echoClause("and "+c.text) {
+			continue // "…, and everyone knows it": it only points back at the alarm
+		}
 		if i > 0 && conjoined(parts[i-1].next) && alarmClause(stripLeadIns(parts[i-1].text)) {
 			// "this is a disaster and it's only tuesday": the clause leans
 			// on the alarm; the sentence stays whole.
@@ -77,6 +81,17 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	impact := "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."
 	if stated {
 		impact = "To contain it, I propose [mitigation]."
+	} else if np, ok := scheduledSubject(v, sent); ok && len(kept) == 0 && lead == "" && label == "" {
+		// "The board pack is due on 12 May. Complete chaos." → "The board
+		// pack is due on 12 May. This puts the board pack at risk. …":
+		// what is due is what the alarm is about.
+		impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+	} else if len(kept) == 1 && label == "" {
+		// The same within one sentence: "the stock take is tomorrow.
+		// total chaos."
+		if np, ok := scheduledSubjectOf(kept[0].text); ok {
+			impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+		}
 	}
 	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && label == "" && end.Start > span.Start {
 		// The facts come after the alarm: the impact follows them.
@@ -419,3 +434,63 @@ var timeWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// scheduledSubject returns the subject of the sentence before sent in its
+// block where that sentence only says when something is due ("Launch is
+// thursday.", "Jo – Black Friday is nine days out."): a noun phrase, "is"
+// or "are", then a day, a date or a number. A bare common noun takes
+// "the" ("the launch"); a name stays as written.
+func scheduledSubject(v blockView, sent document.Span) (string, bool) {
+	si := v.sentenceAt(sent.Start)
+	if si < 1 {
+		return "", false
+	}
+	return scheduledSubjectOf(v.src(trimSentence(v, v.b.Sentences[si-1])))
+}
+
+// scheduledSubjectOf is scheduledSubject of the sentence or clause t.
+func scheduledSubjectOf(t string) (string, bool) {
+	t = strings.TrimRight(t, ".! ")
+	for _, sep := range []string{" – ", " — ", " - ", ", "} {
+		if i := strings.Index(t, sep); i >= 0 && len(strings.Fields(t[:i])) <= 2 {
+			t = t[i+len(sep):] // a greeting: "Jo – …", "Hi Sam, …"
+			break
+		}
+	}
+	s := parse(t)
+	toks := s.Tokens
+	k := slices.IndexFunc(toks, func(u grammar.Token) bool { return u.Lower == "is" || u.Lower == "are" || u.Lower == "'s" })
+	if k < 1 || k+1 >= len(toks) {
+		return "", false
+	}
+	np, ok := s.NounPhraseAt(0)
+	if !ok || np.Start != 0 || np.End != k || !grammar.IsNoun(toks[k-1].Tag) || timeNoun(toks[k-1].Lower) {
+		return "", false
+	}
+	dated := false
+	for _, u := range toks[k+1:] {
+		switch {
+		case u.Tag == "CD" || timeWords[u.Lower]:
+			dated = true
+		case u.Tag == "NN" || u.Tag == "NNS" || u.Tag == "NNP" || u.Tag == "IN" || u.Tag == "DT" || u.Tag == "RB" || u.Tag == "JJ" || u.Tag == "RP":
+		default:
+			return "", false // another verb: more than a date
+		}
+	}
+	if !dated {
+		return "", false
+	}
+	subj := t[toks[0].Start:toks[k-1].End]
+	switch {
+	case toks[0].Tag == "NNP" || toks[0].Tag == "NNPS":
+		if k == 1 {
+			return "", false // "Launch is thursday.": a name, or a capital that only starts the sentence
+		}
+		return subj, true
+	case toks[0].Tag == "DT" || toks[0].Tag == "PRP$":
+		return lowerFirst(subj), true
+	case grammar.IsNoun(toks[0].Tag):
+		return "the " + lowerFirst(subj), true
+	}
+	return "", false
+}

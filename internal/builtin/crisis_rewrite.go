@@ -79,16 +79,22 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		bare := hasPrefixFold(body, "this puts") || hasPrefixFold(body, "it puts") || hasPrefixFold(body, "that puts")
 		certain = sure && (!bare || v.sentenceAt(sent.Start) > 0)
 		body = feelingBeforeImpactRE().ReplaceAllString(body, "$1")
-		for _, w := range []string{"we are running out of time to ", "We are running out of time to "} {
-			if i := strings.Index(body, w); i >= 0 && !strings.ContainsAny(body[i+len(w):], ",;:") {
-				// "it's too late to save this now" → "we need to save this
-				// by [when], or it puts [what] at risk": the deadline and the
-				// impact, not a softer alarm.
-				rest := strings.TrimSuffix(strings.TrimSpace(body[i+len(w):]), " now")
-				body = body[:i] + w[:1] + "e need to " + rest + " by [when], or it puts [what] at risk"
-			}
+		mit := mitigation
+		if i := strings.Index(strings.ToLower(body), windowClosed); i >= 0 && strings.TrimSpace(body[i+len(windowClosed):]) == "" {
+			// "it's too late." → "the window to act has closed, so [what] is
+			// at risk by [when]. Instead, …"
+			body = strings.TrimSpace(body) + ", so [what] is at risk by [when]"
+			mit = " Instead, I propose [mitigation]."
+		} else if i := strings.Index(body, tooLateRepl); i >= 0 && !strings.ContainsAny(body[i+len(tooLateRepl):], ",;:") {
+			// "it's too late to save this now" → "we can no longer save
+			// this, so [what] is at risk by [when]. Instead, I propose …":
+			// what can no longer be done stays so, with its impact and
+			// what to do instead.
+			rest := strings.TrimSuffix(strings.TrimSpace(body[i+len(tooLateRepl):]), " now")
+			body = body[:i] + tooLateRepl + rest + ", so [what] is at risk by [when]"
+			mit = " Instead, I propose [mitigation]."
 		}
-		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mitigation))
+		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mit))
 	}
 	if !certain {
 		// A replacement whose grammar is unsure is not offered at all.
@@ -99,6 +105,13 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	return append(fixes, crisisAppend(v, sent, false))
 }
+
+// tooLateRepl takes the place of "too late to": the writer's verdict
+// stays, without the alarm (see crisisFixes).
+const tooLateRepl = "can no longer "
+
+// windowClosed takes the place of a bare "it's too late".
+const windowClosed = "the window to act has closed"
 
 // feelingBeforeImpactRE finds a feeling-only adverb left before the
 // impact that replaced an alarm: "… and honestly we risk [what]".
@@ -145,8 +158,18 @@ func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok boo
 	if len(rs) == 0 {
 		return "", false, false
 	}
-	certain = len(rs) == 1 && rs[0].certain && (rs[0].whole || clauseAfter(src[rs[0].end:], rs[0].we))
 	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
+	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) {
+		// "… is a sinking ship and everyone on the team knows it": a
+		// clause that only points back at the alarm goes with it.
+		tail := strings.TrimRight(src, " ")
+		mark := len(tail)
+		for mark > 0 && strings.ContainsRune(".!?…", rune(tail[mark-1])) {
+			mark--
+		}
+		src = src[:l.end] + tail[mark:]
+	}
+	certain = len(rs) == 1 && rs[0].certain && (rs[0].whole || clauseAfter(src[rs[0].end:], rs[0].we))
 	var out strings.Builder
 	last := 0
 	for _, r := range rs {
@@ -175,6 +198,48 @@ type alarmRepl struct {
 	// whole is set where the replacement takes the words after the
 	// alarm along ("too late to" → "running out of time to").
 	whole bool
+}
+
+// echoVerbs say that someone knows or sees what was said before: a clause
+// of one of them whose object is "it" or "that" adds no fact.
+var echoVerbs = map[string]bool{
+	"know": true, "knows": true, "knew": true, "see": true, "sees": true, "saw": true, "feel": true, "feels": true,
+	"felt": true, "sense": true, "senses": true, "realise": true, "realises": true, "realize": true, "realizes": true,
+	"admit": true, "admits": true, "agree": true, "agrees": true, "say": true, "says": true, "said": true,
+}
+
+// echoClause reports whether rest, the words after a replaced alarm, is a
+// conjoined clause of everyone's that ends on one of echoVerbs and "it",
+// "that" or "this" ("and everyone on the team knows it", ", we all see
+// that").
+func echoClause(rest string) bool {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), ".!?…"))
+	c, ok := strings.CutPrefix(t, "and ")
+	if !ok {
+		c, ok = strings.CutPrefix(t, ", and ")
+	}
+	if !ok {
+		c, ok = strings.CutPrefix(t, ", ")
+	}
+	if !ok || strings.ContainsAny(c, ",;:") {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(c))
+	if len(ws) < 3 || len(ws) > 8 {
+		return false
+	}
+	obj, verb := ws[len(ws)-1], ws[len(ws)-2]
+	if obj != "it" && obj != "that" && obj != "this" || !echoVerbs[verb] {
+		return false
+	}
+	// Only everyone's knowing adds nothing: "the client knows it" is a fact.
+	for _, w := range ws[:len(ws)-2] {
+		switch w {
+		case "everyone", "everybody", "all", "anyone", "anybody", "we", "you":
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfter reports whether what follows a replaced alarm in its
@@ -235,12 +300,17 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 			k++
 		}
 		if k < len(toks) && toks[k].Lower == "to" {
-			from := toks[i].Start
-			// Take "it's" / "it is" before it along.
-			if i >= 2 && (toks[i-1].Lower == "'s" || toks[i-1].Lower == "is") && toks[i-2].Lower == "it" {
+			// Take the subject and its verb along: "it's too late to" and
+			// "we're too late to" → "we can no longer"; "I'm" → "I can".
+			from, subj := toks[i].Start, "we"
+			if i >= 2 && copulas[toks[i-1].Lower] && toks[i-2].Tag == "PRP" {
 				from = toks[i-2].Start
+				switch toks[i-2].Lower {
+				case "i", "they", "you":
+					subj = toks[i-2].Text
+				}
 			}
-			return alarmRepl{from, toks[k].End, capAt(src, from, "we are running out of time to"), true, false, true}, true
+			return alarmRepl{from, toks[k].End, capAt(src, from, subj+" "+tooLateRepl), true, false, true}, true
 		}
 		from := toks[i].Start
 		if i >= 2 && (toks[i-1].Lower == "'s" || toks[i-1].Lower == "is") && toks[i-2].Lower == "it" {
@@ -250,7 +320,7 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		if k > j {
 			end = toks[k-1].End
 		}
-		return alarmRepl{from, end, capAt(src, from, "the window to act has closed"), true, false, true}, true
+		return alarmRepl{from, end, capAt(src, from, windowClosed), true, false, true}, true
 	}
 	// The alarm holds its own subject: "we're sunk", "everything is broken".
 	if j > i+1 && copulas[toks[i+1].Lower] {

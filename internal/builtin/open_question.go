@@ -16,7 +16,7 @@ var openQuestion = bind("open-question", func(b *binder) (f openQuestionFile) {
 	g.question, g.statement = b.group("question"), b.group("statement")
 	g.options, g.answer = b.lazyGroup("options"), b.lazyGroup("answer")
 	f.msg = b.message("default")
-	f.repl.recommend = b.replacement("default")
+	f.repl.recommend, f.repl.own = b.replacement("default"), b.replacement("own")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.helpless, f.fix.asks, f.fix.exasperated = b.fixList("helpless"), b.fixList("asks"), b.fixList("exasperated")
 	f.fix.courtesyNouns, f.fix.helplessStates = b.fixList("courtesy_nouns"), b.fixList("helpless_states")
@@ -30,7 +30,7 @@ type openQuestionFile struct {
 		question, statement, options, answer *phraseGroup
 	}
 	msg   string
-	repl  struct{ recommend string }
+	repl  struct{ recommend, own string }
 	model modelText
 	// fix holds what only the rewrites use (see helplessFix).
 	fix struct {
@@ -225,6 +225,11 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
+	} else if ownActionRE().MatchString(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})) && writerSpokeBefore(v, h.span.Start) {
+		// "Sous chef asked me to cover pastry. I'm keen. What should I
+		// do?": a question about the writer's own plan, after they said
+		// where they stand, gets what they would like to do.
+		withTopic = openQuestion.repl.own
 	}
 	answer := lint.Fix{
 		Title:      "Answer it with a recommendation",
@@ -292,7 +297,19 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	return append(fixes, answer)
 }
 
+// writerSpokeBefore reports whether a sentence before offset at in its
+// block has the writer as its subject ("I am interested.", "i'm keen tbh.").
+func writerSpokeBefore(v blockView, at int) bool {
+	before := v.doc.Text[v.b.Span.Start:at]
+	return writerSentenceRE().MatchString(strings.ReplaceAll(before, "’", "'"))
+}
+
 var (
+	// writerSentenceRE: a sentence whose subject is the writer.
+	writerSentenceRE = lazyRE(`(?i)(?:^|[.!?]\s+|^[-*•]\s+)(?:I|I'm|I am|I'd|I've|I was)\s`)
+	// ownActionRE: a question about what the writer should do ("what
+	// should I do", "what I should do", "do you want me to").
+	ownActionRE = lazyRE(`(?i)\b(?:(?:should|shall|do|can|could|must) i|i (?:should|shall|ought to)|want me to|like me to)\b`)
 	// howToRE: "on how to get the board deck done", "what to do about X".
 	topicLeadRE = lazyRE(`(?i)^(?:(?:on|about|regarding|re:?) )?(?:what (?:we|I|you) (?:should|could|want to|would like to|need to) (?:be )?do(?:ing)?|what to do|how (?:we|I) (?:should|could|can) (?:handle|approach|deal with|tackle)|how to handle|how to deal with|how to approach|how to|be doing|(?:want|would like|need) (?:me |us )?to)\s+`)
 	// subjectLeadRE: "I respond to", "we handle": the question's subject and modal.
@@ -351,6 +368,9 @@ func questionTopic(rest string) string {
 				return "For " + np
 			}
 			return ""
+		}
+		if len(s.Tokens) > 1 && needsPreposition(first.Lower, s.Tokens[1]) {
+			return "" // "reply the client": a slip the topic would repeat
 		}
 		return "To " + r
 	case first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsNoun(first.Tag) && first.Tag != "NNS" || first.Tag == "JJ":
@@ -492,6 +512,9 @@ func handoverTopic(c string) string {
 		if len(rest) > 2 || len(rest) > 0 && !objectPronoun[rest[len(rest)-1].Lower] && rest[0].Tag != "TO" && rest[0].Tag != "IN" {
 			return ""
 		}
+		if len(rest) > 0 && needsPreposition(t.Lower, rest[0]) {
+			return "" // "how should I reply them?": the writer's slip is no topic
+		}
 		return "To " + strings.TrimSpace(c[t.Start:])
 	}
 	return ""
@@ -500,6 +523,17 @@ func handoverTopic(c string) string {
 // intransitiveVerbs may end a handover's topic with no object ("To
 // respond, I recommend …").
 var intransitiveVerbs = []string{"respond", "reply", "react", "proceed", "answer", "prioritise", "prioritize", "escalate", "decide", "push back"}
+
+// prepositionalVerbs take what they act on only after a preposition
+// ("reply to them", "react to it"): one followed straight by its object is
+// a slip in the writer's grammar, which a "To …" topic would repeat.
+var prepositionalVerbs = []string{"reply", "respond", "react", "proceed", "listen", "talk", "speak", "apologise", "apologize", "complain", "wait", "object"}
+
+// needsPreposition reports whether verb, one of prepositionalVerbs, is
+// followed by next with no preposition between them.
+func needsPreposition(verb string, next grammar.Token) bool {
+	return slices.Contains(prepositionalVerbs, verb) && next.Tag != "TO" && next.Tag != "IN" && next.Tag != "RB" && next.Tag != "RP"
+}
 
 // handoverVerbs are the verbs of a handover itself.
 var handoverVerbs = []string{"do", "want", "like", "think", "suggest", "reckon", "advise", "recommend", "be", "go", "proceed", "say", "tell", "start", "begin", "play", "take"}
