@@ -23,6 +23,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
+	c.fix.proposals, c.fix.repeatVerbs = b.fixList("proposals"), b.fixList("repeat_verbs")
 	return c
 })
 
@@ -47,7 +48,11 @@ type complaintFile struct {
 	// broken word ask for a fix, others for a way forward.
 	// verdictFrames are the verdicts of "it's <verdict> that …" frames.
 	// toldPlainly are "phrase => plain words" pairs for not being told.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly []string }
+	// proposals open a sentence in which the writer makes their own
+	// request or proposal ("Need a yes/no at …", "Maybe we can …").
+	// repeatVerbs are "gerund => participle" pairs of a repeat count
+	// ("Third year asking." → "This is the third year I've asked.").
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -62,13 +67,13 @@ func complaintRule() *lint.Rule {
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		core, moved := factCore(v, span)
 		cands, asWritten := ventCandidates(rf, v, trimSentence(v, core), nil, nil)
-		if !moved && asWritten && ventCover(v, span) == span {
-			// No vent left to take out: the model's own fix (a request after
-			// the sentence) keeps every word as well.
-			cands = cands[:len(cands)-1]
-		}
+		_ = moved
+		_ = asWritten
+		// With no vent left to take out, the sentence as written and a
+		// request built from its facts ("[a fix]", "with IT") still beat
+		// the model's own empty "Could we [change] so that [outcome]?".
 		cover := ventCover(v, trimSentence(v, core))
-		return rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
+		return complaintFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
 	})
 	return r
 }
@@ -129,7 +134,7 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 			return boolRank(a.title == "Ask for a break") - boolRank(b.title == "Ask for a break")
 		})
 	}
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, span, cands)})
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: complaintFixes(v, span, cands)})
 	return last
 }
 
@@ -164,7 +169,7 @@ func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h
 				// IT picked up": without the opener it still complains, so
 				// the facts and a request come first.
 				if cands, _ := ventCandidates(rf, v, sent, nil, nil); len(cands) > 0 && !stillComplains(cands[0].text) {
-					fs := rewriteFixes(v, ventCover(v, span), cands[:1])
+					fs := complaintFixes(v, ventCover(v, span), cands[:1])
 					f.Fixes[0].Preferred = false
 					f.Fixes = append(fs, f.Fixes...)
 				}
@@ -187,7 +192,7 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
 	cover := ventCover(v, trimSentence(v, core))
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: complaintFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -416,7 +421,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		// accounts mentioned it": the facts before the phrase stay.
 		_, body, _ := sentenceParts(v.src(span))
 		if c, ok := toldPlainly(body); ok {
-			return rewriteFixes(v, span, []candidate{c})
+			return complaintFixes(v, span, []candidate{c})
 		}
 	}
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
@@ -460,14 +465,14 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		default:
 			add("Could you include me next time?")
 		}
-		return rewriteFixes(v, span, cands)
+		return complaintFixes(v, span, cands)
 	}
 	if hasSuffixFold(phrase, "from") && strings.Contains(rest, " that ") {
 		// "I found out from the lab Slack that the booking priorities were
 		// changed": the source and the change both stay.
 		_, body, _ := sentenceParts(v.src(span))
 		if c, ok := toldPlainly(body); ok {
-			return rewriteFixes(v, span, []candidate{c})
+			return complaintFixes(v, span, []candidate{c})
 		}
 	}
 	if hasSuffixFold(phrase, "from") {
@@ -476,13 +481,13 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 			rest = rest[i+len(" that "):]
 		} else if rest != "" {
 			add("Could you loop me in directly next time, so I don't hear it from " + rest + " first?")
-			return rewriteFixes(v, span, cands)
+			return complaintFixes(v, span, cands)
 		}
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
 		add(strings.ReplaceAll(complaint.repl.uninformedAbout, "{what}", about))
-		return rewriteFixes(v, span, cands)
+		return complaintFixes(v, span, cands)
 	}
 	var what, subject string
 	switch {
@@ -522,7 +527,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	default:
 		add(loop)
 	}
-	return rewriteFixes(v, span, cands)
+	return complaintFixes(v, span, cands)
 }
 
 // leftOutEndRE matches being left out at the end of a sentence: "… a

@@ -39,8 +39,9 @@ var (
 	fedUpRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im)\s+(?:so |really |honestly |just |getting |frankly |quite |pretty )*(?:sick and tired of|sick of|tired of|fed up (?:of|with)|done with|done) (.+)$`)
 	// askedRE: "I've asked (the agency) three times (now) for X", "I keep asking (IT) for X".
 	askedRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have)? (?:already |now )?(?:asked|keep asking|kept asking|chased|keep chasing)\s+(.*?)\b(?:for|about) (.+)$`)
-	// leftOffRE: "I was left off the launch review", "we were left out of the planning".
-	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were) left (?:off|out of) (.+)$`)
+	// leftOffRE: "I was left off the launch review", "we were left out of the planning",
+	// "I wasn't even invited to the planning meeting", "we weren't copied on the brief".
+	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were)(?: left (?:off|out of)|(?:n't|n’t|nt| not) (?:even )?(?:invited to|included in|copied on|cc'd on|asked to)) (.+)$`)
 	// waitingRE: "I've been waiting six weeks for X".
 	waitingRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have) been waiting (?:for )?([\w ]{1,30}?) (?:for|on) (.+)$`)
 	// keepRE: "I can't keep covering X", "I cannot keep running X".
@@ -525,7 +526,7 @@ func trimDangling(s string) string {
 func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	_, body, _ := sentenceParts(fact)
 	body = stripOpeners(strings.TrimSpace(body))
-	body = trimDangling(trimTail(body))
+	body = capSentences(stripVentAdverbs(trimDangling(trimTail(body))))
 	lead := ""
 	var out []candidate
 	if m := neverRE().FindStringSubmatch(body); m != nil {

@@ -1,0 +1,217 @@
+package builtin
+
+import (
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Where a complaint rewrite's request goes. A request added after the
+// rewritten sentence must not split the complaint from the facts that go
+// on with it in the paragraph or list item ("Housekeeping gets the blame
+// for aircon faults. Could we …? Rooms 508 and 512 last week."), nor
+// leave a tail after it ("… Could we …? 3 nights in a row now"): the
+// facts that follow move before the request, which ends the item. Where
+// the writer makes a request or proposal of their own in the item ("Need
+// a yes/no at the 2 July board.", "Maybe we can log them separately."),
+// the rewrite adds none: the facts are stated and theirs stands.
+
+// complaintFixes is rewriteFixes for a complaint rewrite of span, with its
+// request placed at the end of the item (see askLast).
+func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
+	span, cands = askLast(v, span, cands)
+	return rewriteFixes(v, span, cands)
+}
+
+// askLast returns the span a complaint's rewrites replace and the
+// rewrites: without their added request where the writer proposes
+// something in the same item, else widened over the sentences of facts
+// after span in its item, which go before the request.
+func askLast(v blockView, span document.Span, cands []candidate) (document.Span, []candidate) {
+	ss := v.b.Sentences
+	lo, hi := v.sentenceAt(span.Start), v.sentenceAt(max(span.Start, span.End-1))
+	if lo < 0 || hi < 0 || len(cands) == 0 {
+		return span, cands
+	}
+	if proposesElsewhere(v, lo, hi) {
+		out := make([]candidate, len(cands))
+		for i, c := range cands {
+			out[i] = c
+			if k := askStart(c.text); k > 0 {
+				out[i] = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+			}
+		}
+		return span, out
+	}
+	asks := false
+	for _, c := range cands {
+		asks = asks || askStart(c.text) >= 0
+	}
+	end := unitEnd(v, ss[hi])
+	if !asks || end.End <= span.End {
+		return span, cands
+	}
+	var tail []string
+	for _, s := range ss[hi+1:] {
+		if s.Start >= end.End || hasComplaint(v, s) {
+			break // a complaint of its own has its own finding
+		}
+		if t := tailFact(v.src(trimSentence(v, s))); t != "" {
+			tail = append(tail, t)
+		}
+	}
+	if len(tail) == 0 {
+		return span, cands
+	}
+	add := strings.Join(tail, " ")
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		switch k := askStart(c.text); {
+		case k < 0:
+			out[i] = candidate{c.title, c.text + " " + add}
+		case k == 0:
+			out[i] = candidate{c.title, add + " " + c.text}
+		default:
+			out[i] = candidate{c.title, strings.TrimSpace(c.text[:k]) + " " + add + " " + strings.TrimSpace(c.text[k:])}
+		}
+	}
+	span.End = end.End
+	return span, out
+}
+
+// askStart returns where the request that ends a rewrite starts ("Could
+// we …?", "Can you …?"), or -1 for none.
+func askStart(text string) int {
+	if !strings.HasSuffix(text, "?") {
+		return -1
+	}
+	k := -1
+	for _, w := range []string{"Could ", "Can ", "Would ", "How do "} {
+		if strings.HasPrefix(text, w) {
+			k = max(k, 0)
+		}
+		if j := strings.LastIndex(text, " "+w); j >= 0 {
+			k = max(k, j+1)
+		}
+	}
+	if k > 0 && !strings.ContainsAny(text[k-2:k], ".!?") {
+		return -1 // "…, could we …" inside a sentence of the writer's
+	}
+	return k
+}
+
+// proposesElsewhere reports whether a sentence of the block outside the
+// sentences lo..hi makes the writer's own request or proposal.
+func proposesElsewhere(v blockView, lo, hi int) bool {
+	for j, s := range v.b.Sentences {
+		if j >= lo && j <= hi {
+			continue
+		}
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if t == "" || strings.Contains(strings.ToLower(t), "why") {
+			continue
+		}
+		if opensWith(t, complaint.fix.proposals) && hasFact(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailFact is a sentence that goes on with a complaint's facts, as it
+// goes before the request: capitalised, with a final mark, without the
+// emphasis of a vent ("literally", "even" after a verb: "nobody has even
+// acknowledged" → "nobody has acknowledged"). It is "" for a sentence
+// that still only complains.
+func tailFact(src string) string {
+	t := strings.TrimSpace(src)
+	lead, body, mark := sentenceParts(t)
+	if body == "" {
+		return ""
+	}
+	body = dropEven(stripVentAdverbs(body))
+	if c, ok := repeatCount(body); ok {
+		body, mark = c, "."
+	}
+	if isVent(body) {
+		if f, ok := looseStatement(body); ok && !stillComplains(f) {
+			body, mark = strings.TrimRight(f, ".!? "), "."
+		}
+	}
+	if mark == "" || mark == "?" && !isQuestion(t) {
+		mark = "."
+	}
+	return lead + upperFirst(capitalI(body)) + mark
+}
+
+// dropEven drops an "even" of emphasis after an auxiliary or a negation:
+// "has even acknowledged", "didn't even reply".
+func dropEven(s string) string {
+	ws := strings.Fields(s)
+	out := ws[:0:0]
+	for i, w := range ws {
+		if strings.EqualFold(w, "even") && i > 0 && i+1 < len(ws) {
+			p := strings.ToLower(ws[i-1])
+			if strings.HasSuffix(p, "n't") || strings.HasSuffix(p, "n’t") || p == "not" || p == "never" {
+				continue
+			}
+			switch p {
+			case "has", "have", "had", "did", "does", "do", "will", "would", "could", "can":
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// hasComplaint reports whether a complaint phrase (other than an ask) is
+// in the sentence s of the block.
+func hasComplaint(v blockView, s document.Span) bool {
+	for _, h := range v.scan.hits[v.idx] {
+		if h.group.rule == "complaint" && h.group != complaint.groups.ask && s.Start <= h.span.Start && h.span.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// capSentences capitalises a sentence that the writer started in lower
+// case inside a text ("after 8pm. every night" → "after 8pm. Every night").
+func capSentences(s string) string {
+	b := []byte(s)
+	for i := 2; i < len(b); i++ {
+		if b[i-1] == ' ' && strings.ContainsRune(".!?", rune(b[i-2])) && b[i] >= 'a' && b[i] <= 'z' {
+			if i >= 3 && b[i-2] == '.' && (b[i-3] >= 'a' && b[i-3] <= 'z') && i >= 4 && b[i-4] == '.' {
+				continue // "e.g. the", "i.e. we"
+			}
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// repeatRE: a repeat counted as a jab: "Third year asking", "4th week
+// chasing this", "second time in a row asking".
+var repeatRE = lazyRE(`(?i)^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (time|week|month|year|day|sprint|quarter|meeting|email|request)(?: in a row| running)? ([a-z]+ing(?: up)?)\b(.*)$`)
+
+// repeatCount says a repeat counted as a jab plainly: "Third year
+// asking" → "This is the third year I've asked" (see the rule's
+// repeat_verbs).
+func repeatCount(body string) (string, bool) {
+	m := repeatRE().FindStringSubmatch(strings.TrimSpace(body))
+	if m == nil {
+		return "", false
+	}
+	for _, pair := range complaint.fix.repeatVerbs {
+		g, pp, ok := strings.Cut(pair, " => ")
+		if ok && strings.EqualFold(m[3], g) {
+			if m[4] != "" {
+				pp, _, _ = strings.Cut(pp, " ") // "chasing IT" → "chased IT"
+			}
+			return "This is the " + strings.ToLower(m[1]) + " " + strings.ToLower(m[2]) + " I've " + pp + m[4], true
+		}
+	}
+	return "", false
+}
