@@ -23,7 +23,8 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
-	c.fix.proposals, c.fix.repeatVerbs = b.fixList("proposals"), b.fixList("repeat_verbs")
+	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
+	c.fix.restWords, c.fix.plainJabs = b.fixList("rest_words"), b.fixList("plain_jabs")
 	return c
 })
 
@@ -52,7 +53,11 @@ type complaintFile struct {
 	// request or proposal ("Need a yes/no at …", "Maybe we can …").
 	// repeatVerbs are "gerund => participle" pairs of a repeat count
 	// ("Third year asking." → "This is the third year I've asked.").
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs []string }
+	// tailPointers point a sentence back at the complaint before it
+	// ("like that", "since"), so it goes before the request. restWords
+	// mark facts of days worked without a break (see restAsks).
+	// plainJabs are "jab => plain words" pairs for a kept sentence.
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -134,7 +139,11 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 			return boolRank(a.title == "Ask for a break") - boolRank(b.title == "Ask for a break")
 		})
 	}
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: complaintFixes(v, span, cands)})
+	fixSpan, cands := askLast(v, span, cands)
+	if h, ok := firstOf(per[si], complaint.groups.burnout); ok {
+		cands = topicKept(v, span, h.span.Start, cands)
+	}
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, fixSpan, restAsks(cands))})
 	return last
 }
 

@@ -21,8 +21,36 @@ import (
 // request placed at the end of the item (see askLast).
 func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
 	span, cands = askLast(v, span, cands)
-	return rewriteFixes(v, span, cands)
+	return rewriteFixes(v, span, restAsks(cands))
 }
+
+// restAsk asks for time off where the facts are of days worked without
+// one.
+const restAsk = "Could we look at the rota together and find me [a day off] before [date]?"
+
+// restAsks turns a request to agree priorities into one for a day off
+// where the facts before it are of days without one ("11 days straight
+// since 1 June and the next day off on the rota is 22 June"; see the
+// rule's rest_words): priorities are not what would help.
+func restAsks(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		facts, ok := strings.CutSuffix(c.text, prioritiesAsk)
+		if !ok {
+			continue
+		}
+		l := " " + strings.ToLower(facts) + " "
+		for _, w := range complaint.fix.restWords {
+			if strings.Contains(l, w) {
+				out[i] = candidate{"Ask for time off", facts + restAsk}
+				break
+			}
+		}
+	}
+	return out
+}
+
 
 // askLast returns the span a complaint's rewrites replace and the
 // rewrites: without their added request where the writer proposes
@@ -53,13 +81,24 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		return span, cands
 	}
 	var tail []string
+	consulted := false
+	last := span.End
 	for _, s := range ss[hi+1:] {
 		if s.Start >= end.End || hasComplaint(v, s) {
 			break // a complaint of its own has its own finding
 		}
-		if t := tailFact(v.src(trimSentence(v, s))); t != "" {
+		src := v.src(trimSentence(v, s))
+		if !goesOn(v.src(span)+" "+strings.Join(tail, " "), src) {
+			break // "Release 4.2 is now live.": news of its own, after the request
+		}
+		if consultedRE().MatchString(src) {
+			// "Decisions like that keep getting made without anyone asking
+			// the people who run the samples": the grievance, said plainly.
+			tail, consulted = append(tail, "I haven't been consulted on decisions like this."), true
+		} else if t := tailFact(src); t != "" {
 			tail = append(tail, t)
 		}
+		last = trimSentence(v, s).End
 	}
 	if len(tail) == 0 {
 		return span, cands
@@ -67,6 +106,9 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 	add := strings.Join(tail, " ")
 	out := make([]candidate, len(cands))
 	for i, c := range cands {
+		if k := askStart(c.text); consulted && k >= 0 && strings.Contains(c.text[k:], "loop me in") {
+			c.text = c.text[:k] + consultAsk // not being asked, not being told, is the point
+		}
 		switch k := askStart(c.text); {
 		case k < 0:
 			out[i] = candidate{c.title, c.text + " " + add}
@@ -76,7 +118,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 			out[i] = candidate{c.title, strings.TrimSpace(c.text[:k]) + " " + add + " " + strings.TrimSpace(c.text[k:])}
 		}
 	}
-	span.End = end.End
+	span.End = last
 	return span, out
 }
 
@@ -130,7 +172,7 @@ func tailFact(src string) string {
 	if body == "" {
 		return ""
 	}
-	body = dropEven(stripVentAdverbs(body))
+	body = plainJabs(dropEven(stripVentAdverbs(body)))
 	if c, ok := repeatCount(body); ok {
 		body, mark = c, "."
 	}
@@ -214,4 +256,87 @@ func repeatCount(body string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// consultAsk asks to be consulted before a decision, where the complaint
+// is of decisions made without asking.
+const consultAsk = "Could you check with me before decisions like this are made?"
+
+// consultedRE: decisions made without asking the writer: "… without
+// anyone asking the people who run the samples", "… without consulting us".
+var consultedRE = lazyRE(`(?i)\bwithout (?:anyone |anybody |somebody |someone )?(?:asking|checking with|consulting|involving|talking to)\b`)
+
+// goesOn reports whether the sentence next, after a complaint's text,
+// goes on with its facts: it names no fact of its own (a fragment: "3
+// nights in a row now"), points back ("like that", "since"; see the
+// rule's tail_pointers), or shares a noun or a number with it. A sentence
+// of other news ("Release 4.2 is now live for 100% of users.") does not.
+func goesOn(text, next string) bool {
+	ns := parse(next)
+	verb := false
+	for _, t := range ns.Tokens {
+		verb = verb || strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG"
+		for _, w := range complaint.fix.tailPointers {
+			if t.Lower == w {
+				return true
+			}
+		}
+	}
+	if !verb {
+		return true
+	}
+	have := map[string]bool{}
+	for _, t := range parse(text).Tokens {
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD" {
+			have[strings.TrimSuffix(t.Lower, "s")] = true
+		}
+	}
+	for _, t := range ns.Tokens {
+		if (strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD") && have[strings.TrimSuffix(t.Lower, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicKept keeps, before each rewrite, the topic the writer put before
+// the complaint phrase at start behind a dash or a colon ("My points:
+// wedding season – I'm running on empty" keeps "My points: wedding
+// season – ").
+func topicKept(v blockView, span document.Span, start int, cands []candidate) []candidate {
+	if start <= span.Start {
+		return cands
+	}
+	lead, _, _ := sentenceParts(v.src(span))
+	pre := strings.TrimPrefix(v.src(document.Span{Start: span.Start, End: start}), lead)
+	t := strings.TrimSpace(pre)
+	dash := strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, " -")
+	if !dash && !strings.HasSuffix(t, ":") || len(strings.Fields(t)) < 2 || isVent(t) {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		text := c.text
+		if f := firstWord(text); dash && f != "I" && f != "I'm" && f != "I've" && !(len(f) > 1 && acronymish(f)) {
+			text = lowerFirst(text)
+		}
+		out[i] = candidate{c.title, strings.TrimRight(pre, " ") + " " + text}
+	}
+	return out
+}
+
+// plainJabs says a jab of a kept sentence plainly (see the rule's
+// plain_jabs): "with zero help from maintenance" → "without help from
+// maintenance".
+func plainJabs(s string) string {
+	for _, pair := range complaint.fix.plainJabs {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(strings.ToLower(s), from); i >= 0 && (i == 0 || s[i-1] == ' ') {
+			s = s[:i] + to + s[i+len(from):]
+		}
+	}
+	return s
 }

@@ -71,6 +71,8 @@ var (
 	// onlyOneRE: "I'm the only one who ever restocks the art cupboard",
 	// "… and I'm the only one answering the client inbox".
 	onlyOneRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im) (?:basically |literally |still |always |now |apparently )*the only (?:one|person) ((?:(?:who|that)(?:'s| is)? )?(?:ever |actually |still |really )?\w.*)$`)
+	// onlyEverRE: the emphasis after "the only one who": "who ever", "that actually".
+	onlyEverRE = lazyRE(`(?i)^((?:(?:who|that)(?:'s| is)? )?)(?:ever|actually|really) `)
 	// anotherRE: "another week, another 'quick favour' from the owner that takes my whole Sunday".
 	anotherRE = lazyRE(`(?i)^another (week|day|month|sprint|weekend|quarter|year|monday|friday|release), another (.+)$`)
 )
@@ -113,7 +115,7 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	case theOneRE().MatchString(b):
 		m := theOneRE().FindStringSubmatch(b)
 		if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
-			add("Ask to take turns", "Could we rotate who "+trimClause(m[3], 1)+"?") // "the one who signs off …"
+			add("Ask to take turns", "Could we rotate who "+onlyEverRE().ReplaceAllString(trimClause(m[3], 1), "$1")+"?") // "the one who signs off …"
 		} else {
 			add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
 		}
@@ -124,6 +126,9 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	}
 	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
+			// "currently the only person who ever restocks": "ever" went
+			// with the protest.
+			task = onlyEverRE().ReplaceAllString(task, "$1")
 			add("Ask to share the work", keepLead(m[1])+"I'm currently the only person "+task+". "+shareAsk)
 		}
 	}
@@ -297,7 +302,7 @@ func stopRequest(x string) string {
 	}
 	if m := onlyOneRE().FindStringSubmatch("I'm " + strings.TrimPrefix(x, "being ")); m != nil && strings.HasPrefix(x, "being ") {
 		// "being the only one who knows how to sign the artifacts"
-		return "I'm currently the only person " + cutVent(trimClause(m[2], 1)) + ". " + shareAsk
+		return "I'm currently the only person " + onlyEverRE().ReplaceAllString(cutVent(trimClause(m[2], 1)), "$1") + ". " + shareAsk
 	}
 	switch strings.ToLower(x) {
 	case "these guys", "those guys", "them", "these people", "those people", "this lot", "that lot", "him", "her":
@@ -526,7 +531,7 @@ func trimDangling(s string) string {
 func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	_, body, _ := sentenceParts(fact)
 	body = stripOpeners(strings.TrimSpace(body))
-	body = capSentences(stripVentAdverbs(trimDangling(trimTail(body))))
+	body = capSentences(plainJabs(stripVentAdverbs(trimDangling(trimTail(body)))))
 	lead := ""
 	var out []candidate
 	if m := neverRE().FindStringSubmatch(body); m != nil {
@@ -959,7 +964,7 @@ func usualOne(b string) (string, bool) {
 	}
 	if strings.HasPrefix(task, "only ") {
 		// "the only person", not "the only one": the latter reads as the vent.
-		one, task = "the only person ", strings.TrimPrefix(task, "only ")
+		one, task = "the only person ", onlyEverRE().ReplaceAllString(strings.TrimPrefix(task, "only "), "$1")
 		if subj == "we" {
 			one = "the only team "
 		}

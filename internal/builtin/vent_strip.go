@@ -76,6 +76,11 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 				label, verdictLabel = upperFirst(m[1])+": ", true
 			}
 			continue
+		} else if t, ok := contrastHalf(c, kept); ok {
+			// "only ever phones me when something's gone wrong and never
+			// when it's gone right": the other half of the contrast is the
+			// point, said plainly ("…, not when it's gone right").
+			anyVent, c, seps[i] = true, t, ", "
 		} else if isVent(c) || scareQuoted(c, true) {
 			anyVent = true
 			if p, named := partyIn(c); named && party == "" {
@@ -83,7 +88,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			}
 			continue
 		}
-		c = strings.TrimRight(stripVentAdverbs(unquoteScare(c)), "?!")
+		c = strings.TrimRight(plainJabs(stripVentAdverbs(unquoteScare(c))), "?!")
 		if len(strings.Fields(c)) < 3 {
 			continue
 		}
@@ -1046,3 +1051,14 @@ var pastBase = map[string]string{"came": "come", "went": "go", "got": "get", "ar
 
 // youKnowRE: the aside "you know" with its commas.
 var youKnowRE = lazyRE(`(?i),?\s*\byou know\b,?\s*`)
+
+// contrastHalf returns the second half of an "only … and never …"
+// contrast with its "never" said as "not", where kept (the clauses kept
+// before it) says "only" and "never" is the half's only vent.
+func contrastHalf(c string, kept []string) (string, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(c), "never ")
+	if !ok || len(kept) == 0 || !strings.Contains(" "+strings.ToLower(strings.Join(kept, " "))+" ", " only ") || isVent(rest) {
+		return "", false
+	}
+	return "not " + rest, true
+}
