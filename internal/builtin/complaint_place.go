@@ -51,7 +51,6 @@ func restAsks(cands []candidate) []candidate {
 	return out
 }
 
-
 // askLast returns the span a complaint's rewrites replace and the
 // rewrites: without their added request where the writer proposes
 // something in the same item, else widened over the sentences of facts
