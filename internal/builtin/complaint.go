@@ -24,7 +24,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
-	c.fix.restWords, c.fix.plainJabs = b.fixList("rest_words"), b.fixList("plain_jabs")
+	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
 	return c
 })
 
@@ -57,7 +57,9 @@ type complaintFile struct {
 	// ("like that", "since"), so it goes before the request. restWords
 	// mark facts of days worked without a break (see restAsks).
 	// plainJabs are "jab => plain words" pairs for a kept sentence.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs []string }
+	// sameVerbs are "participle => base" pairs of what all but the writer
+	// had (see sameAsks).
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -674,6 +676,9 @@ var countWords = map[string]string{"second": "twice", "2nd": "twice", "third": "
 // ordinal carries: "Third time this year" → "This has happened three times
 // this year."
 func plainCount(s string) (string, bool) {
+	if c, ok := repeatCount(strings.TrimRight(s, ".!?… ")); ok {
+		return c + ".", true // "Fourth month asking" → "This is the fourth month I've asked."
+	}
 	m := countRE().FindStringSubmatch(strings.TrimSpace(strings.TrimRight(s, ".!?… ")))
 	if m == nil || m[2] == "" {
 		return "", false

@@ -21,7 +21,7 @@ import (
 // request placed at the end of the item (see askLast).
 func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
 	span, cands = askLast(v, span, cands)
-	return rewriteFixes(v, span, restAsks(cands))
+	return rewriteFixes(v, span, sameAsks(restAsks(cands)))
 }
 
 // restAsk asks for time off where the facts are of days worked without
@@ -338,4 +338,40 @@ func plainJabs(s string) string {
 		}
 	}
 	return s
+}
+
+// exceptMeRE: all but the writer had something: "everyone in the team has
+// done the GIS course except me", "the rest of the desk got the new
+// laptops apart from me".
+var exceptMeRE = lazyRE(`(?i)\b(?:everyone|everybody|all|the rest|every other)\b[^.;]*? (?:(?:has|have|had) (been on|been to|been given|been sent on|been sent to|[a-z]+)|(got|[a-z]+ed)) ((?:the|a|an|their|new|[a-z]+'s) [^.;]+?),? (?:except|apart from|but|other than|bar|besides) (?:for )?me\b`)
+
+// sameWhenRE: when the others had it, at the end of what they had.
+var sameWhenRE = lazyRE(`(?i) (?:(?:back )?in (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|q\d)|last \w+|this \w+|since \w+|during \w+|years? ago|months? ago|weeks? ago)$`)
+
+// sameAsks builds the request of a rewrite that asks for "[a way
+// forward]" from what all but the writer had ("everyone … has done the
+// GIS course except me" → "Could I do the GIS course by [date]?"; the
+// verbs are the rule's same_verbs).
+func sameAsks(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		k := askStart(c.text)
+		if k <= 0 || !strings.Contains(c.text[k:], "[a way forward]") {
+			continue
+		}
+		m := exceptMeRE().FindStringSubmatch(c.text[:k])
+		if m == nil {
+			continue
+		}
+		for _, pair := range complaint.fix.sameVerbs {
+			done, do, ok := strings.Cut(pair, " => ")
+			if ok && strings.EqualFold(m[1]+m[2], done) {
+				obj := sameWhenRE().ReplaceAllString(m[3], "") // "the new radios in spring": the when is theirs
+				out[i] = candidate{"Ask for the same", c.text[:k] + "Could I " + do + " " + lowerFirst(obj) + " by [date]?"}
+				break
+			}
+		}
+	}
+	return out
 }

@@ -30,6 +30,8 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) {
 		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
+	} else {
+		label, body = dashLabel(body)
 	}
 	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
@@ -621,8 +623,8 @@ func ventOnly(v blockView, s document.Span) bool {
 	if body == "" {
 		return false
 	}
-	if emphasisOnly(body) {
-		return true
+	if _, ok := repeatCount(body); ok || emphasisOnly(body) {
+		return true // "Again.", "Fourth week asking." (its count is kept: see keepCounts)
 	}
 	vent := isVent(body) && !strings.HasSuffix(strings.TrimSpace(v.src(trimSentence(v, s))), "?") || strings.HasPrefix(strings.ToLower(body), "why")
 	if !vent {
@@ -1061,4 +1063,15 @@ func contrastHalf(c string, kept []string) (string, bool) {
 		return "", false
 	}
 	return "not " + rest, true
+}
+
+// dashLabel cuts a topic of a few words the writer put before a dash
+// ("Training – everyone on the ward …"), which a rewrite keeps as written.
+func dashLabel(body string) (label, rest string) {
+	for _, d := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(body, d); i > 0 && i < 30 && len(strings.Fields(body[:i])) <= 3 && labelLike(body[:i]) && !isVent(body[:i]) {
+			return body[:i+len(d)], body[i+len(d):]
+		}
+	}
+	return "", body
 }
