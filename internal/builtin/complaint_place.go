@@ -343,7 +343,7 @@ func plainJabs(s string) string {
 // exceptMeRE: all but the writer had something: "everyone in the team has
 // done the GIS course except me", "the rest of the desk got the new
 // laptops apart from me".
-var exceptMeRE = lazyRE(`(?i)\b(?:everyone|everybody|all|the rest|every other)\b[^.;]*? (?:(?:has|have|had) (been on|been to|been given|been sent on|been sent to|[a-z]+)|(got|[a-z]+ed)) ((?:the|a|an|their|new|[a-z]+'s) [^.;]+?),? (?:except|apart from|but|other than|bar|besides) (?:for )?me\b`)
+var exceptMeRE = lazyRE(`(?i)\b((?:everyone|everybody|all|the rest|every other)\b[^.;]*?) (?:(has|have|had) (been on|been to|been given|been sent on|been sent to|[a-z]+)|(got|[a-z]+ed)) ((?:the|a|an|their|new|[a-z]+'s) [^.;]+?),? (?:except|apart from|but|other than|bar|besides) (?:for )?me\b`)
 
 // sameWhenRE: when the others had it, at the end of what they had.
 var sameWhenRE = lazyRE(`(?i) (?:(?:back )?in (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|q\d)|last \w+|this \w+|since \w+|during \w+|years? ago|months? ago|weeks? ago)$`)
@@ -360,17 +360,43 @@ func sameAsks(cands []candidate) []candidate {
 		if k <= 0 || !strings.Contains(c.text[k:], "[a way forward]") {
 			continue
 		}
-		m := exceptMeRE().FindStringSubmatch(c.text[:k])
-		if m == nil {
+		facts := c.text[:k]
+		loc := exceptMeRE().FindStringSubmatchIndex(facts)
+		if loc == nil {
 			continue
 		}
-		for _, pair := range complaint.fix.sameVerbs {
-			done, do, ok := strings.Cut(pair, " => ")
-			if ok && strings.EqualFold(m[1]+m[2], done) {
-				obj := sameWhenRE().ReplaceAllString(m[3], "") // "the new radios in spring": the when is theirs
-				out[i] = candidate{"Ask for the same", c.text[:k] + "Could I " + do + " " + lowerFirst(obj) + " by [date]?"}
-				break
+		g := func(n int) string {
+			if loc[2*n] < 0 {
+				return ""
 			}
+			return facts[loc[2*n]:loc[2*n+1]]
+		}
+		subj, aux, done, obj := g(1), g(2), g(3)+g(4), sameWhenRE().ReplaceAllString(g(5), "") // "the new radios in spring": the when is theirs
+		for _, pair := range complaint.fix.sameVerbs {
+			pp, do, ok := strings.Cut(pair, " => ")
+			if !ok || !strings.EqualFold(done, pp) {
+				continue
+			}
+			// "Everyone in the team has done the GIS course except me" →
+			// "I haven't done the GIS course yet; everyone else in the team has."
+			if aux == "" {
+				aux = "did"
+			}
+			if w, rest, _ := strings.Cut(subj, " "); strings.EqualFold(w, "everyone") || strings.EqualFold(w, "everybody") {
+				// "everyone in the team" → "the rest of the team" ("everyone
+				// else" reads as the protest again)
+				subj = "the others"
+				if _, np, ok := strings.Cut(rest, " "); ok && np != "" {
+					subj = "the rest of " + np
+				}
+			}
+			said := "I haven't " + strings.ToLower(done) + " " + lowerFirst(obj) + " yet; " + lowerFirst(subj) + " " + strings.ToLower(aux) + strings.TrimPrefix(g(5), obj)
+			if loc[0] == 0 || strings.HasSuffix(strings.TrimRight(facts[:loc[0]], " "), ".") {
+				said = upperFirst(said)
+			}
+			facts = facts[:loc[0]] + said + facts[loc[1]:]
+			out[i] = candidate{"Ask for the same", facts + "Could I " + do + " " + lowerFirst(obj) + " by [date]?"}
+			break
 		}
 	}
 	return out
