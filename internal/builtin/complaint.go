@@ -25,6 +25,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
 	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
+	c.fix.noTime = b.fixList("no_time")
 	return c
 })
 
@@ -58,8 +59,9 @@ type complaintFile struct {
 	// mark facts of days worked without a break (see restAsks).
 	// plainJabs are "jab => plain words" pairs for a kept sentence.
 	// sameVerbs are "participle => base" pairs of what all but the writer
-	// had (see sameAsks).
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs []string }
+	// had (see sameAsks). noTime are the conditions of a promise that
+	// say time is short ("… whenever I get a spare evening").
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance

@@ -73,6 +73,8 @@ var (
 	onlyOneRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im) (?:basically |literally |still |always |now |apparently )*the only (?:one|person) ((?:(?:who|that)(?:'s| is)? )?(?:ever |actually |still |really )?\w.*)$`)
 	// onlyEverRE: the emphasis after "the only one who": "who ever", "that actually".
 	onlyEverRE = lazyRE(`(?i)^((?:(?:who|that)(?:'s| is)? )?)(?:ever|actually|really) `)
+	// niceToHaveRE: "must be nice to have a team that actually answers Slack".
+	niceToHaveRE = lazyRE(`(?i)^(?:it )?must be (?:nice|great|lovely|fun) to have (.+)$`)
 	// anotherRE: "another week, another 'quick favour' from the owner that takes my whole Sunday".
 	anotherRE = lazyRE(`(?i)^another (week|day|month|sprint|weekend|quarter|year|monday|friday|release), another (.+)$`)
 )
@@ -138,6 +140,13 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	if len(out) == 0 {
 		if title, t := onceRequest(b); t != "" {
 			add(title, t)
+		}
+	}
+	if m := niceToHaveRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		// "Must be nice to have a PI who actually reads your drafts": what
+		// the writer lacks, said as a need.
+		if what := mine(stripVentAdverbs(onlyEverRE().ReplaceAllString(m[1], "$1"))); hasFact(what) && !isVent(what) {
+			add("State the need", "It would help me to have "+strings.ReplaceAll(what, " actually ", " ")+". Could we agree [a way forward] by [date]?")
 		}
 	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
@@ -1217,6 +1226,10 @@ var (
 	onceGivenRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:someone|somebody|anyone|they|you|[\w' ]{2,30}?) (?:finally |actually |eventually )?(?:gives|sends|gets|hands) me (.+)$`)
 	// onceFreeRE: "I'll finish the absence audit when I'm not also doing three other people's jobs".
 	onceFreeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) (?:i'm|i’m|im|i am) (?:not|no longer) (?:also |still )?(\w+ing .+)$`)
+	// onceGetRE: "I'll update the claims dashboard when I finally get the data from MI".
+	onceGetRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:i|we) (?:finally |actually |eventually )?(?:get|receive) ((?:the|a|an|our|my|some|any) .+)$`)
+	// onceTimeRE: "I'll redo the rota whenever I get a spare evening", "… when I find the time".
+	onceTimeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|if) (?:i|we) (.+)$`)
 	// onceDecidesRE: "I'll update the site tracker whenever the permitting team decides to answer emails".
 	onceDecidesRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) ((?:the|our|my) [\w' ]{2,30}?) (?:finally )?(?:decides|decide|bothers|bother|remembers|remember|gets round|get round|gets around|get around) to (\w+)(.*)$`)
 )
@@ -1233,6 +1246,15 @@ func onceRequest(b string) (title, text string) {
 	}
 	if m := onceFreeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasFact(m[2]) && !isVent(m[2]) {
 		return "Ask to agree priorities", "I'll " + m[1] + " as soon as I can; I'm currently " + m[2] + ". " + prioritiesAsk
+	}
+	if m := onceTimeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && opensWith(m[2], complaint.fix.noTime) {
+		// "I'll redo the whole volunteer rota whenever I get a spare evening":
+		// time is what is short.
+		return "Ask to agree priorities", "I haven't had time to " + m[1] + " yet. " + prioritiesAsk
+	}
+	if m := onceGetRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && thingAsked(m[2]) && !isVent(m[2]) {
+		// "I'll update the claims dashboard when I finally get the data from MI".
+		return "Escalate with a date", "I'll " + m[1] + " once I have " + m[2] + ". Could you help me get " + m[2] + " by [date]?"
 	}
 	if m := onceDecidesRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) {
 		done := upperFirst(m[2]) + " " + thirdPersonIf(m[2], m[3]) + m[4]
@@ -1251,4 +1273,10 @@ func thirdPersonIf(subject, verb string) string {
 		return verb
 	}
 	return thirdPerson(verb)
+}
+
+// mine says what a sarcastic "you" has as the writer's: "a PI who reads
+// your drafts" → "a PI who reads my drafts".
+func mine(s string) string {
+	return strings.TrimSpace(strings.NewReplacer(" your ", " my ", " you ", " me ").Replace(" " + s + " "))
 }
