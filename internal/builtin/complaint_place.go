@@ -87,6 +87,9 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 			break // a complaint of its own has its own finding
 		}
 		src := v.src(trimSentence(v, s))
+		if tailVerdictRE().MatchString(strings.TrimSpace(src)) && !strings.ContainsAny(src, "0123456789") {
+			break // "It's a slow-motion car crash.": a verdict, not a fact to keep
+		}
 		if !goesOn(v.src(span)+" "+strings.Join(tail, " "), src) {
 			break // "Release 4.2 is now live.": news of its own, after the request
 		}
@@ -346,7 +349,7 @@ func plainJabs(s string) string {
 var exceptMeRE = lazyRE(`(?i)\b((?:everyone|everybody|all|the rest|every other)\b[^.;]*?) (?:(has|have|had) (been on|been to|been given|been sent on|been sent to|[a-z]+)|(got|[a-z]+ed)) ((?:the|a|an|their|new|[a-z]+'s) [^.;]+?),? (?:except|apart from|but|other than|bar|besides) (?:for )?me\b`)
 
 // sameWhenRE: when the others had it, at the end of what they had.
-var sameWhenRE = lazyRE(`(?i) (?:(?:back )?in (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|q\d)|last \w+|this \w+|since \w+|during \w+|years? ago|months? ago|weeks? ago)$`)
+var sameWhenRE = lazyRE(`(?i) (?:(?:back )?in (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|q\d)|(?:last|this) \w+(?: \w+)?|since \w+|during \w+|years? ago|months? ago|weeks? ago)$`)
 
 // sameAsks builds the request of a rewrite that asks for "[a way
 // forward]" from what all but the writer had ("everyone … has done the
@@ -386,8 +389,9 @@ func sameAsks(cands []candidate) []candidate {
 				// "everyone in the team" → "the rest of the team" ("everyone
 				// else" reads as the protest again)
 				subj = "the others"
+				rest = strings.TrimPrefix(rest, "else ")
 				if _, np, ok := strings.Cut(rest, " "); ok && np != "" {
-					subj = "the rest of " + np
+					subj = "the rest of " + np // "in the team" → "the team"
 				}
 			}
 			said := "I haven't " + strings.ToLower(done) + " " + lowerFirst(obj) + " yet; " + lowerFirst(subj) + " " + strings.ToLower(aux) + strings.TrimPrefix(g(5), obj)
@@ -401,3 +405,7 @@ func sameAsks(cands []candidate) []candidate {
 	}
 	return out
 }
+
+// tailVerdictRE: a sentence that only passes a verdict on what came
+// before it: "It's a slow-motion car crash.", "That's a joke."
+var tailVerdictRE = lazyRE(`(?i)^(?:it's|it’s|it is|this is|that's|that’s|that is|what a|such a)\s+(?:(?:a|an|such a|like a|just a|an absolute|a complete|a total)\s+)?[\w' -]+[.!]*$`)
