@@ -41,7 +41,7 @@ var (
 	askedRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have)? (?:already |now )?(?:asked|keep asking|kept asking|chased|keep chasing)\s+(.*?)\b(?:for|about) (.+)$`)
 	// leftOffRE: "I was left off the launch review", "we were left out of the planning",
 	// "I wasn't even invited to the planning meeting", "we weren't copied on the brief".
-	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were)(?: left (?:off|out of)|(?:n't|n’t|nt| not) (?:even )?(?:invited to|included in|copied on|cc'd on|asked to)) (.+)$`)
+	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were)(?: left (?:off|out of)|(?:n't|n’t|nt| not) (?:even )?(invited to|included in|copied on|cc'd on|asked to)) (.+)$`)
 	// waitingRE: "I've been waiting six weeks for X".
 	waitingRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have) been waiting (?:for )?([\w ]{1,30}?) (?:for|on) (.+)$`)
 	// keepRE: "I can't keep covering X", "I cannot keep running X".
@@ -150,12 +150,22 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[2], 1), " again"), " yet again")
+		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[3], 1), " again"), " yet again")
 		why := ""
-		if _, c, ok := strings.Cut(m[2], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
+		if _, c, ok := strings.Cut(m[3], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
 			why = finish(upperFirst(capitalI(strings.TrimRight(c, ".!? ")))) + " " // "even though I own the pricing page"
 		}
-		add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
+		if m[2] != "" {
+			// "I wasn't even invited to the planning meeting": the fact
+			// stays, said plainly, before the request.
+			were := "I wasn't "
+			if strings.EqualFold(m[1], "we") {
+				were = "We weren't "
+			}
+			add("Ask to be included", were+strings.ToLower(m[2])+" "+what+". "+why+"Could you include "+who(m[1])+" next time?")
+		} else {
+			add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
+		}
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if t := askedAgain(b, m[1], m[2], m[3]); t != "" {
