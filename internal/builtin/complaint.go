@@ -23,6 +23,9 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.ventCues, c.fix.ventAdverbs, c.fix.ventLeads = b.fixList("vent_cues"), b.fixList("vent_adverbs"), b.fixList("vent_leads")
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
+	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
+	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
+	c.fix.noTime = b.fixList("no_time")
 	return c
 })
 
@@ -47,7 +50,18 @@ type complaintFile struct {
 	// broken word ask for a fix, others for a way forward.
 	// verdictFrames are the verdicts of "it's <verdict> that …" frames.
 	// toldPlainly are "phrase => plain words" pairs for not being told.
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly []string }
+	// proposals open a sentence in which the writer makes their own
+	// request or proposal ("Need a yes/no at …", "Maybe we can …").
+	// repeatVerbs are "gerund => participle" pairs of a repeat count
+	// ("Third year asking." → "This is the third year I've asked.").
+	// tailPointers point a sentence back at the complaint before it
+	// ("like that", "since"), so it goes before the request. restWords
+	// mark facts of days worked without a break (see restAsks).
+	// plainJabs are "jab => plain words" pairs for a kept sentence.
+	// sameVerbs are "participle => base" pairs of what all but the writer
+	// had (see sameAsks). noTime are the conditions of a promise that
+	// say time is short ("… whenever I get a spare evening").
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -62,13 +76,13 @@ func complaintRule() *lint.Rule {
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		core, moved := factCore(v, span)
 		cands, asWritten := ventCandidates(rf, v, trimSentence(v, core), nil, nil)
-		if !moved && asWritten && ventCover(v, span) == span {
-			// No vent left to take out: the model's own fix (a request after
-			// the sentence) keeps every word as well.
-			cands = cands[:len(cands)-1]
-		}
+		_ = moved
+		_ = asWritten
+		// With no vent left to take out, the sentence as written and a
+		// request built from its facts ("[a fix]", "with IT") still beat
+		// the model's own empty "Could we [change] so that [outcome]?".
 		cover := ventCover(v, trimSentence(v, core))
-		return rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
+		return complaintFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))
 	})
 	return r
 }
@@ -129,7 +143,11 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 			return boolRank(a.title == "Ask for a break") - boolRank(b.title == "Ask for a break")
 		})
 	}
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, span, cands)})
+	fixSpan, cands := askLast(v, span, cands)
+	if h, ok := firstOf(per[si], complaint.groups.burnout); ok {
+		cands = topicKept(v, span, h.span.Start, cands)
+	}
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, fixSpan, restAsks(cands))})
 	return last
 }
 
@@ -164,7 +182,7 @@ func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h
 				// IT picked up": without the opener it still complains, so
 				// the facts and a request come first.
 				if cands, _ := ventCandidates(rf, v, sent, nil, nil); len(cands) > 0 && !stillComplains(cands[0].text) {
-					fs := rewriteFixes(v, ventCover(v, span), cands[:1])
+					fs := complaintFixes(v, ventCover(v, span), cands[:1])
 					f.Fixes[0].Preferred = false
 					f.Fixes = append(fs, f.Fixes...)
 				}
@@ -187,7 +205,7 @@ func reportVent(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h h
 		cands, _ = ventCandidates(rf, v, sent, &h, h.group)
 	}
 	cover := ventCover(v, trimSentence(v, core))
-	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: rewriteFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
+	p.Report(lint.Finding{Span: h.span, Message: complaint.msg.vent, Fixes: complaintFixes(v, cover, keepCounts(v, cover, cleanFirst(cands)))})
 }
 
 // ventCandidates returns the rewrites of a complaint sentence, ranked: a
@@ -416,7 +434,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		// accounts mentioned it": the facts before the phrase stay.
 		_, body, _ := sentenceParts(v.src(span))
 		if c, ok := toldPlainly(body); ok {
-			return rewriteFixes(v, span, []candidate{c})
+			return complaintFixes(v, span, []candidate{c})
 		}
 	}
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
@@ -460,14 +478,14 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		default:
 			add("Could you include me next time?")
 		}
-		return rewriteFixes(v, span, cands)
+		return complaintFixes(v, span, cands)
 	}
 	if hasSuffixFold(phrase, "from") && strings.Contains(rest, " that ") {
 		// "I found out from the lab Slack that the booking priorities were
 		// changed": the source and the change both stay.
 		_, body, _ := sentenceParts(v.src(span))
 		if c, ok := toldPlainly(body); ok {
-			return rewriteFixes(v, span, []candidate{c})
+			return complaintFixes(v, span, []candidate{c})
 		}
 	}
 	if hasSuffixFold(phrase, "from") {
@@ -476,13 +494,13 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 			rest = rest[i+len(" that "):]
 		} else if rest != "" {
 			add("Could you loop me in directly next time, so I don't hear it from " + rest + " first?")
-			return rewriteFixes(v, span, cands)
+			return complaintFixes(v, span, cands)
 		}
 	}
 	rest = strings.TrimPrefix(rest, "that ")
 	if about, ok := strings.CutPrefix(rest, "about "); ok && about != "" {
 		add(strings.ReplaceAll(complaint.repl.uninformedAbout, "{what}", about))
-		return rewriteFixes(v, span, cands)
+		return complaintFixes(v, span, cands)
 	}
 	var what, subject string
 	switch {
@@ -522,7 +540,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	default:
 		add(loop)
 	}
-	return rewriteFixes(v, span, cands)
+	return complaintFixes(v, span, cands)
 }
 
 // leftOutEndRE matches being left out at the end of a sentence: "… a
@@ -660,6 +678,9 @@ var countWords = map[string]string{"second": "twice", "2nd": "twice", "third": "
 // ordinal carries: "Third time this year" → "This has happened three times
 // this year."
 func plainCount(s string) (string, bool) {
+	if c, ok := repeatCount(strings.TrimRight(s, ".!?… ")); ok {
+		return c + ".", true // "Fourth month asking" → "This is the fourth month I've asked."
+	}
 	m := countRE().FindStringSubmatch(strings.TrimSpace(strings.TrimRight(s, ".!?… ")))
 	if m == nil || m[2] == "" {
 		return "", false

@@ -108,6 +108,8 @@ func looseStatement(body string) (string, bool) {
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
 		label, body = body[:i+2], body[i+2:]
+	} else {
+		label, body = dashLabel(body) // "Training – …" is no fragment to drop
 	}
 	body, changed := stripVentLead(stripConjunction(strings.TrimSpace(body)))
 	clauses, seps := splitClauses(body)

@@ -39,8 +39,9 @@ var (
 	fedUpRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im)\s+(?:so |really |honestly |just |getting |frankly |quite |pretty )*(?:sick and tired of|sick of|tired of|fed up (?:of|with)|done with|done) (.+)$`)
 	// askedRE: "I've asked (the agency) three times (now) for X", "I keep asking (IT) for X".
 	askedRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have)? (?:already |now )?(?:asked|keep asking|kept asking|chased|keep chasing)\s+(.*?)\b(?:for|about) (.+)$`)
-	// leftOffRE: "I was left off the launch review", "we were left out of the planning".
-	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were) left (?:off|out of) (.+)$`)
+	// leftOffRE: "I was left off the launch review", "we were left out of the planning",
+	// "I wasn't even invited to the planning meeting", "we weren't copied on the brief".
+	leftOffRE = lazyRE(`(?i)^(?:.*?\b)?(I|we) (?:was|were)(?: left (?:off|out of)|(?:n't|n’t|nt| not) (?:even )?(invited to|included in|copied on|cc'd on|asked to)) (.+)$`)
 	// waitingRE: "I've been waiting six weeks for X".
 	waitingRE = lazyRE(`(?i)^(.*?)\bi(?:'ve|’ve| have) been waiting (?:for )?([\w ]{1,30}?) (?:for|on) (.+)$`)
 	// keepRE: "I can't keep covering X", "I cannot keep running X".
@@ -70,6 +71,10 @@ var (
 	// onlyOneRE: "I'm the only one who ever restocks the art cupboard",
 	// "… and I'm the only one answering the client inbox".
 	onlyOneRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|im) (?:basically |literally |still |always |now |apparently )*the only (?:one|person) ((?:(?:who|that)(?:'s| is)? )?(?:ever |actually |still |really )?\w.*)$`)
+	// onlyEverRE: the emphasis after "the only one who": "who ever", "that actually".
+	onlyEverRE = lazyRE(`(?i)^((?:(?:who|that)(?:'s| is)? )?)(?:ever|actually|really) `)
+	// niceToHaveRE: "must be nice to have a team that actually answers Slack".
+	niceToHaveRE = lazyRE(`(?i)^(?:it )?must be (?:nice|great|lovely|fun) to have (.+)$`)
 	// anotherRE: "another week, another 'quick favour' from the owner that takes my whole Sunday".
 	anotherRE = lazyRE(`(?i)^another (week|day|month|sprint|weekend|quarter|year|monday|friday|release), another (.+)$`)
 )
@@ -112,7 +117,7 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	case theOneRE().MatchString(b):
 		m := theOneRE().FindStringSubmatch(b)
 		if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
-			add("Ask to take turns", "Could we rotate who "+trimClause(m[3], 1)+"?") // "the one who signs off …"
+			add("Ask to take turns", "Could we rotate who "+onlyEverRE().ReplaceAllString(trimClause(m[3], 1), "$1")+"?") // "the one who signs off …"
 		} else {
 			add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
 		}
@@ -123,6 +128,9 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 	}
 	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
+			// "currently the only person who ever restocks": "ever" went
+			// with the protest.
+			task = onlyEverRE().ReplaceAllString(task, "$1")
 			add("Ask to share the work", keepLead(m[1])+"I'm currently the only person "+task+". "+shareAsk)
 		}
 	}
@@ -134,13 +142,30 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 			add(title, t)
 		}
 	}
+	if m := niceToHaveRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		// "Must be nice to have a PI who actually reads your drafts": what
+		// the writer lacks, said as a need.
+		if what := mine(stripVentAdverbs(onlyEverRE().ReplaceAllString(m[1], "$1"))); hasFact(what) && !isVent(what) {
+			add("State the need", "It would help me to have "+strings.ReplaceAll(what, " actually ", " ")+". Could we agree [a way forward] by [date]?")
+		}
+	}
 	if m := leftOffRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
-		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[2], 1), " again"), " yet again")
+		what := strings.TrimSuffix(strings.TrimSuffix(trimClause(m[3], 1), " again"), " yet again")
 		why := ""
-		if _, c, ok := strings.Cut(m[2], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
+		if _, c, ok := strings.Cut(m[3], " even though "); ok && hasFact(c) && !isVent(c) && clause(c) {
 			why = finish(upperFirst(capitalI(strings.TrimRight(c, ".!? ")))) + " " // "even though I own the pricing page"
 		}
-		add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
+		if m[2] != "" {
+			// "I wasn't even invited to the planning meeting": the fact
+			// stays, said plainly, before the request.
+			were := "I wasn't "
+			if strings.EqualFold(m[1], "we") {
+				were = "We weren't "
+			}
+			add("Ask to be included", were+strings.ToLower(m[2])+" "+what+". "+why+"Could you include "+who(m[1])+" next time?")
+		} else {
+			add("Ask to be included", why+"Could you include "+who(m[1])+" in "+what+" next time?")
+		}
 	}
 	if m := askedRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if t := askedAgain(b, m[1], m[2], m[3]); t != "" {
@@ -296,7 +321,7 @@ func stopRequest(x string) string {
 	}
 	if m := onlyOneRE().FindStringSubmatch("I'm " + strings.TrimPrefix(x, "being ")); m != nil && strings.HasPrefix(x, "being ") {
 		// "being the only one who knows how to sign the artifacts"
-		return "I'm currently the only person " + cutVent(trimClause(m[2], 1)) + ". " + shareAsk
+		return "I'm currently the only person " + onlyEverRE().ReplaceAllString(cutVent(trimClause(m[2], 1)), "$1") + ". " + shareAsk
 	}
 	switch strings.ToLower(x) {
 	case "these guys", "those guys", "them", "these people", "those people", "this lot", "that lot", "him", "her":
@@ -525,7 +550,7 @@ func trimDangling(s string) string {
 func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	_, body, _ := sentenceParts(fact)
 	body = stripOpeners(strings.TrimSpace(body))
-	body = trimDangling(trimTail(body))
+	body = capSentences(plainJabs(stripVentAdverbs(trimDangling(trimTail(body)))))
 	lead := ""
 	var out []candidate
 	if m := neverRE().FindStringSubmatch(body); m != nil {
@@ -958,7 +983,7 @@ func usualOne(b string) (string, bool) {
 	}
 	if strings.HasPrefix(task, "only ") {
 		// "the only person", not "the only one": the latter reads as the vent.
-		one, task = "the only person ", strings.TrimPrefix(task, "only ")
+		one, task = "the only person ", onlyEverRE().ReplaceAllString(strings.TrimPrefix(task, "only "), "$1")
 		if subj == "we" {
 			one = "the only team "
 		}
@@ -1211,6 +1236,10 @@ var (
 	onceGivenRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:someone|somebody|anyone|they|you|[\w' ]{2,30}?) (?:finally |actually |eventually )?(?:gives|sends|gets|hands) me (.+)$`)
 	// onceFreeRE: "I'll finish the absence audit when I'm not also doing three other people's jobs".
 	onceFreeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) (?:i'm|i’m|im|i am) (?:not|no longer) (?:also |still )?(\w+ing .+)$`)
+	// onceGetRE: "I'll update the claims dashboard when I finally get the data from MI".
+	onceGetRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|as soon as) (?:i|we) (?:finally |actually |eventually )?(?:get|receive) ((?:the|a|an|our|my|some|any) .+)$`)
+	// onceTimeRE: "I'll redo the rota whenever I get a spare evening", "… when I find the time".
+	onceTimeRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once|if) (?:i|we) (.+)$`)
 	// onceDecidesRE: "I'll update the site tracker whenever the permitting team decides to answer emails".
 	onceDecidesRE = lazyRE(`(?i)^(?:i'll|i’ll|ill|i will) (.+?) (?:when|whenever|once) ((?:the|our|my) [\w' ]{2,30}?) (?:finally )?(?:decides|decide|bothers|bother|remembers|remember|gets round|get round|gets around|get around) to (\w+)(.*)$`)
 )
@@ -1227,6 +1256,15 @@ func onceRequest(b string) (title, text string) {
 	}
 	if m := onceFreeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasFact(m[2]) && !isVent(m[2]) {
 		return "Ask to agree priorities", "I'll " + m[1] + " as soon as I can; I'm currently " + m[2] + ". " + prioritiesAsk
+	}
+	if m := onceTimeRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && opensWith(m[2], complaint.fix.noTime) {
+		// "I'll redo the whole volunteer rota whenever I get a spare evening":
+		// time is what is short.
+		return "Ask to agree priorities", "I haven't had time to " + m[1] + " yet. " + prioritiesAsk
+	}
+	if m := onceGetRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && thingAsked(m[2]) && !isVent(m[2]) {
+		// "I'll update the claims dashboard when I finally get the data from MI".
+		return "Escalate with a date", "I'll " + m[1] + " once I have " + m[2] + ". Could you help me get " + m[2] + " by [date]?"
 	}
 	if m := onceDecidesRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) {
 		done := upperFirst(m[2]) + " " + thirdPersonIf(m[2], m[3]) + m[4]
@@ -1245,4 +1283,10 @@ func thirdPersonIf(subject, verb string) string {
 		return verb
 	}
 	return thirdPerson(verb)
+}
+
+// mine says what a sarcastic "you" has as the writer's: "a PI who reads
+// your drafts" → "a PI who reads my drafts".
+func mine(s string) string {
+	return strings.TrimSpace(strings.NewReplacer(" your ", " my ", " you ", " me ").Replace(" " + s + " "))
 }

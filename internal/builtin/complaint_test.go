@@ -123,3 +123,21 @@ func TestNeverAndListened(t *testing.T) {
 		t.Errorf("pointRequest = %q, %v", c.text, ok)
 	}
 }
+
+// TestModelOnlyShapes pins the rewrites of complaint shapes that mostly
+// only the learned model flags: the first rewrite of each body.
+func TestModelOnlyShapes(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"must be nice to have a supplier who actually answers your calls",
+			"It would help me to have a supplier who answers my calls. Could we agree [a way forward] by [date]?"},
+		{"I'll finish the stock take when I finally get the count sheets from the warehouse",
+			"I'll finish the stock take once I have the count sheets from the warehouse. Could you help me get the count sheets from the warehouse by [date]?"},
+		{"ill redo the seating chart whenever i find the time",
+			"I haven't had time to redo the seating chart yet. Could we look at my priorities together and agree what can move?"},
+	} {
+		cands := complaintRewrites(nil, c.body, nil)
+		if len(cands) == 0 || cands[0].text != c.want {
+			t.Errorf("complaintRewrites(%q) = %v, want %q", c.body, cands, c.want)
+		}
+	}
+}

@@ -30,6 +30,8 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) {
 		label, body = body[:i+2], body[i+2:] // "Core banking upgrade: …" stays
+	} else {
+		label, body = dashLabel(body)
 	}
 	body, anyVent := stripVentLead(stripConjunction(body))
 	clauses, seps := splitClauses(body)
@@ -76,6 +78,11 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 				label, verdictLabel = upperFirst(m[1])+": ", true
 			}
 			continue
+		} else if t, ok := contrastHalf(c, kept); ok {
+			// "only ever phones me when something's gone wrong and never
+			// when it's gone right": the other half of the contrast is the
+			// point, said plainly ("…, not when it's gone right").
+			anyVent, c, seps[i] = true, t, ", "
 		} else if isVent(c) || scareQuoted(c, true) {
 			anyVent = true
 			if p, named := partyIn(c); named && party == "" {
@@ -83,7 +90,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			}
 			continue
 		}
-		c = strings.TrimRight(stripVentAdverbs(unquoteScare(c)), "?!")
+		c = strings.TrimRight(plainJabs(stripVentAdverbs(unquoteScare(c))), "?!")
 		if len(strings.Fields(c)) < 3 {
 			continue
 		}
@@ -616,8 +623,8 @@ func ventOnly(v blockView, s document.Span) bool {
 	if body == "" {
 		return false
 	}
-	if emphasisOnly(body) {
-		return true
+	if _, ok := repeatCount(body); ok || emphasisOnly(body) {
+		return true // "Again.", "Fourth week asking." (its count is kept: see keepCounts)
 	}
 	vent := isVent(body) && !strings.HasSuffix(strings.TrimSpace(v.src(trimSentence(v, s))), "?") || strings.HasPrefix(strings.ToLower(body), "why")
 	if !vent {
@@ -1046,3 +1053,25 @@ var pastBase = map[string]string{"came": "come", "went": "go", "got": "get", "ar
 
 // youKnowRE: the aside "you know" with its commas.
 var youKnowRE = lazyRE(`(?i),?\s*\byou know\b,?\s*`)
+
+// contrastHalf returns the second half of an "only … and never …"
+// contrast with its "never" said as "not", where kept (the clauses kept
+// before it) says "only" and "never" is the half's only vent.
+func contrastHalf(c string, kept []string) (string, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(c), "never ")
+	if !ok || len(kept) == 0 || !strings.Contains(" "+strings.ToLower(strings.Join(kept, " "))+" ", " only ") || isVent(rest) {
+		return "", false
+	}
+	return "not " + rest, true
+}
+
+// dashLabel cuts a topic of a few words the writer put before a dash
+// ("Training – everyone on the ward …"), which a rewrite keeps as written.
+func dashLabel(body string) (label, rest string) {
+	for _, d := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(body, d); i > 0 && i < 30 && len(strings.Fields(body[:i])) <= 3 && labelLike(body[:i]) && !isVent(body[:i]) {
+			return body[:i+len(d)], body[i+len(d):]
+		}
+	}
+	return "", body
+}

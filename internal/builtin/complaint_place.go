@@ -1,0 +1,411 @@
+package builtin
+
+import (
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/lint"
+)
+
+// Where a complaint rewrite's request goes. A request added after the
+// rewritten sentence must not split the complaint from the facts that go
+// on with it in the paragraph or list item ("Housekeeping gets the blame
+// for aircon faults. Could we …? Rooms 508 and 512 last week."), nor
+// leave a tail after it ("… Could we …? 3 nights in a row now"): the
+// facts that follow move before the request, which ends the item. Where
+// the writer makes a request or proposal of their own in the item ("Need
+// a yes/no at the 2 July board.", "Maybe we can log them separately."),
+// the rewrite adds none: the facts are stated and theirs stands.
+
+// complaintFixes is rewriteFixes for a complaint rewrite of span, with its
+// request placed at the end of the item (see askLast).
+func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
+	span, cands = askLast(v, span, cands)
+	return rewriteFixes(v, span, sameAsks(restAsks(cands)))
+}
+
+// restAsk asks for time off where the facts are of days worked without
+// one.
+const restAsk = "Could we look at the rota together and find me [a day off] before [date]?"
+
+// restAsks turns a request to agree priorities into one for a day off
+// where the facts before it are of days without one ("11 days straight
+// since 1 June and the next day off on the rota is 22 June"; see the
+// rule's rest_words): priorities are not what would help.
+func restAsks(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		facts, ok := strings.CutSuffix(c.text, prioritiesAsk)
+		if !ok {
+			continue
+		}
+		l := " " + strings.ToLower(facts) + " "
+		for _, w := range complaint.fix.restWords {
+			if strings.Contains(l, w) {
+				out[i] = candidate{"Ask for time off", facts + restAsk}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// askLast returns the span a complaint's rewrites replace and the
+// rewrites: without their added request where the writer proposes
+// something in the same item, else widened over the sentences of facts
+// after span in its item, which go before the request.
+func askLast(v blockView, span document.Span, cands []candidate) (document.Span, []candidate) {
+	ss := v.b.Sentences
+	lo, hi := v.sentenceAt(span.Start), v.sentenceAt(max(span.Start, span.End-1))
+	if lo < 0 || hi < 0 || len(cands) == 0 {
+		return span, cands
+	}
+	if proposesElsewhere(v, lo, hi) {
+		out := make([]candidate, len(cands))
+		for i, c := range cands {
+			out[i] = c
+			if k := askStart(c.text); k > 0 {
+				out[i] = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+			}
+		}
+		return span, out
+	}
+	asks := false
+	for _, c := range cands {
+		asks = asks || askStart(c.text) >= 0
+	}
+	end := unitEnd(v, ss[hi])
+	if !asks || end.End <= span.End {
+		return span, cands
+	}
+	var tail []string
+	consulted := false
+	last := span.End
+	for _, s := range ss[hi+1:] {
+		if s.Start >= end.End || hasComplaint(v, s) {
+			break // a complaint of its own has its own finding
+		}
+		src := v.src(trimSentence(v, s))
+		if tailVerdictRE().MatchString(strings.TrimSpace(src)) && !strings.ContainsAny(src, "0123456789") {
+			break // "It's a slow-motion car crash.": a verdict, not a fact to keep
+		}
+		if !goesOn(v.src(span)+" "+strings.Join(tail, " "), src) {
+			break // "Release 4.2 is now live.": news of its own, after the request
+		}
+		if consultedRE().MatchString(src) {
+			// "Decisions like that keep getting made without anyone asking
+			// the people who run the samples": the grievance, said plainly.
+			tail, consulted = append(tail, "I haven't been consulted on decisions like this."), true
+		} else if t := tailFact(src); t != "" {
+			tail = append(tail, t)
+		}
+		last = trimSentence(v, s).End
+	}
+	if len(tail) == 0 {
+		return span, cands
+	}
+	add := strings.Join(tail, " ")
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		if k := askStart(c.text); consulted && k >= 0 && strings.Contains(c.text[k:], "loop me in") {
+			c.text = c.text[:k] + consultAsk // not being asked, not being told, is the point
+		}
+		switch k := askStart(c.text); {
+		case k < 0:
+			out[i] = candidate{c.title, c.text + " " + add}
+		case k == 0:
+			out[i] = candidate{c.title, add + " " + c.text}
+		default:
+			out[i] = candidate{c.title, strings.TrimSpace(c.text[:k]) + " " + add + " " + strings.TrimSpace(c.text[k:])}
+		}
+	}
+	span.End = last
+	return span, out
+}
+
+// askStart returns where the request that ends a rewrite starts ("Could
+// we …?", "Can you …?"), or -1 for none.
+func askStart(text string) int {
+	if !strings.HasSuffix(text, "?") {
+		return -1
+	}
+	k := -1
+	for _, w := range []string{"Could ", "Can ", "Would ", "How do "} {
+		if strings.HasPrefix(text, w) {
+			k = max(k, 0)
+		}
+		if j := strings.LastIndex(text, " "+w); j >= 0 {
+			k = max(k, j+1)
+		}
+	}
+	if k > 0 && !strings.ContainsAny(text[k-2:k], ".!?") {
+		return -1 // "…, could we …" inside a sentence of the writer's
+	}
+	return k
+}
+
+// proposesElsewhere reports whether a sentence of the block outside the
+// sentences lo..hi makes the writer's own request or proposal.
+func proposesElsewhere(v blockView, lo, hi int) bool {
+	for j, s := range v.b.Sentences {
+		if j >= lo && j <= hi {
+			continue
+		}
+		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		if t == "" || strings.Contains(strings.ToLower(t), "why") {
+			continue
+		}
+		if opensWith(t, complaint.fix.proposals) && hasFact(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailFact is a sentence that goes on with a complaint's facts, as it
+// goes before the request: capitalised, with a final mark, without the
+// emphasis of a vent ("literally", "even" after a verb: "nobody has even
+// acknowledged" → "nobody has acknowledged"). It is "" for a sentence
+// that still only complains.
+func tailFact(src string) string {
+	t := strings.TrimSpace(src)
+	lead, body, mark := sentenceParts(t)
+	if body == "" {
+		return ""
+	}
+	body = plainJabs(dropEven(stripVentAdverbs(body)))
+	if c, ok := repeatCount(body); ok {
+		body, mark = c, "."
+	}
+	if isVent(body) {
+		if f, ok := looseStatement(body); ok && !stillComplains(f) {
+			body, mark = strings.TrimRight(f, ".!? "), "."
+		}
+	}
+	if mark == "" || mark == "?" && !isQuestion(t) {
+		mark = "."
+	}
+	return lead + upperFirst(capitalI(body)) + mark
+}
+
+// dropEven drops an "even" of emphasis after an auxiliary or a negation:
+// "has even acknowledged", "didn't even reply".
+func dropEven(s string) string {
+	ws := strings.Fields(s)
+	out := ws[:0:0]
+	for i, w := range ws {
+		if strings.EqualFold(w, "even") && i > 0 && i+1 < len(ws) {
+			p := strings.ToLower(ws[i-1])
+			if strings.HasSuffix(p, "n't") || strings.HasSuffix(p, "n’t") || p == "not" || p == "never" {
+				continue
+			}
+			switch p {
+			case "has", "have", "had", "did", "does", "do", "will", "would", "could", "can":
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// hasComplaint reports whether a complaint phrase (other than an ask) is
+// in the sentence s of the block.
+func hasComplaint(v blockView, s document.Span) bool {
+	for _, h := range v.scan.hits[v.idx] {
+		if h.group.rule == "complaint" && h.group != complaint.groups.ask && s.Start <= h.span.Start && h.span.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// capSentences capitalises a sentence that the writer started in lower
+// case inside a text ("after 8pm. every night" → "after 8pm. Every night").
+func capSentences(s string) string {
+	b := []byte(s)
+	for i := 2; i < len(b); i++ {
+		if b[i-1] == ' ' && strings.ContainsRune(".!?", rune(b[i-2])) && b[i] >= 'a' && b[i] <= 'z' {
+			if i >= 3 && b[i-2] == '.' && (b[i-3] >= 'a' && b[i-3] <= 'z') && i >= 4 && b[i-4] == '.' {
+				continue // "e.g. the", "i.e. we"
+			}
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// repeatRE: a repeat counted as a jab: "Third year asking", "4th week
+// chasing this", "second time in a row asking".
+var repeatRE = lazyRE(`(?i)^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (time|week|month|year|day|sprint|quarter|meeting|email|request)(?: in a row| running)? ([a-z]+ing(?: up)?)\b(.*)$`)
+
+// repeatCount says a repeat counted as a jab plainly: "Third year
+// asking" → "This is the third year I've asked" (see the rule's
+// repeat_verbs).
+func repeatCount(body string) (string, bool) {
+	m := repeatRE().FindStringSubmatch(strings.TrimSpace(body))
+	if m == nil {
+		return "", false
+	}
+	for _, pair := range complaint.fix.repeatVerbs {
+		g, pp, ok := strings.Cut(pair, " => ")
+		if ok && strings.EqualFold(m[3], g) {
+			if m[4] != "" {
+				pp, _, _ = strings.Cut(pp, " ") // "chasing IT" → "chased IT"
+			}
+			return "This is the " + strings.ToLower(m[1]) + " " + strings.ToLower(m[2]) + " I've " + pp + m[4], true
+		}
+	}
+	return "", false
+}
+
+// consultAsk asks to be consulted before a decision, where the complaint
+// is of decisions made without asking.
+const consultAsk = "Could you check with me before decisions like this are made?"
+
+// consultedRE: decisions made without asking the writer: "… without
+// anyone asking the people who run the samples", "… without consulting us".
+var consultedRE = lazyRE(`(?i)\bwithout (?:anyone |anybody |somebody |someone )?(?:asking|checking with|consulting|involving|talking to)\b`)
+
+// goesOn reports whether the sentence next, after a complaint's text,
+// goes on with its facts: it names no fact of its own (a fragment: "3
+// nights in a row now"), points back ("like that", "since"; see the
+// rule's tail_pointers), or shares a noun or a number with it. A sentence
+// of other news ("Release 4.2 is now live for 100% of users.") does not.
+func goesOn(text, next string) bool {
+	ns := parse(next)
+	verb := false
+	for _, t := range ns.Tokens {
+		verb = verb || strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG"
+		for _, w := range complaint.fix.tailPointers {
+			if t.Lower == w {
+				return true
+			}
+		}
+	}
+	if !verb {
+		return true
+	}
+	have := map[string]bool{}
+	for _, t := range parse(text).Tokens {
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD" {
+			have[strings.TrimSuffix(t.Lower, "s")] = true
+		}
+	}
+	for _, t := range ns.Tokens {
+		if (strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD") && have[strings.TrimSuffix(t.Lower, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicKept keeps, before each rewrite, the topic the writer put before
+// the complaint phrase at start behind a dash or a colon ("My points:
+// wedding season – I'm running on empty" keeps "My points: wedding
+// season – ").
+func topicKept(v blockView, span document.Span, start int, cands []candidate) []candidate {
+	if start <= span.Start {
+		return cands
+	}
+	lead, _, _ := sentenceParts(v.src(span))
+	pre := strings.TrimPrefix(v.src(document.Span{Start: span.Start, End: start}), lead)
+	t := strings.TrimSpace(pre)
+	dash := strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, " -")
+	if !dash && !strings.HasSuffix(t, ":") || len(strings.Fields(t)) < 2 || isVent(t) {
+		return cands
+	}
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		text := c.text
+		if f := firstWord(text); dash && f != "I" && f != "I'm" && f != "I've" && !(len(f) > 1 && acronymish(f)) {
+			text = lowerFirst(text)
+		}
+		out[i] = candidate{c.title, strings.TrimRight(pre, " ") + " " + text}
+	}
+	return out
+}
+
+// plainJabs says a jab of a kept sentence plainly (see the rule's
+// plain_jabs): "with zero help from maintenance" → "without help from
+// maintenance".
+func plainJabs(s string) string {
+	for _, pair := range complaint.fix.plainJabs {
+		from, to, ok := strings.Cut(pair, " => ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(strings.ToLower(s), from); i >= 0 && (i == 0 || s[i-1] == ' ') {
+			s = s[:i] + to + s[i+len(from):]
+		}
+	}
+	return s
+}
+
+// exceptMeRE: all but the writer had something: "everyone in the team has
+// done the GIS course except me", "the rest of the desk got the new
+// laptops apart from me".
+var exceptMeRE = lazyRE(`(?i)\b((?:everyone|everybody|all|the rest|every other)\b[^.;]*?) (?:(has|have|had) (been on|been to|been given|been sent on|been sent to|[a-z]+)|(got|[a-z]+ed)) ((?:the|a|an|their|new|[a-z]+'s) [^.;]+?),? (?:except|apart from|but|other than|bar|besides) (?:for )?me\b`)
+
+// sameWhenRE: when the others had it, at the end of what they had.
+var sameWhenRE = lazyRE(`(?i) (?:(?:back )?in (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|q\d)|(?:last|this) \w+(?: \w+)?|since \w+|during \w+|years? ago|months? ago|weeks? ago)$`)
+
+// sameAsks builds the request of a rewrite that asks for "[a way
+// forward]" from what all but the writer had ("everyone … has done the
+// GIS course except me" → "Could I do the GIS course by [date]?"; the
+// verbs are the rule's same_verbs).
+func sameAsks(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		k := askStart(c.text)
+		if k <= 0 || !strings.Contains(c.text[k:], "[a way forward]") {
+			continue
+		}
+		facts := c.text[:k]
+		loc := exceptMeRE().FindStringSubmatchIndex(facts)
+		if loc == nil {
+			continue
+		}
+		g := func(n int) string {
+			if loc[2*n] < 0 {
+				return ""
+			}
+			return facts[loc[2*n]:loc[2*n+1]]
+		}
+		subj, aux, done, obj := g(1), g(2), g(3)+g(4), sameWhenRE().ReplaceAllString(g(5), "") // "the new radios in spring": the when is theirs
+		for _, pair := range complaint.fix.sameVerbs {
+			pp, do, ok := strings.Cut(pair, " => ")
+			if !ok || !strings.EqualFold(done, pp) {
+				continue
+			}
+			// "Everyone in the team has done the GIS course except me" →
+			// "I haven't done the GIS course yet; everyone else in the team has."
+			if aux == "" {
+				aux = "did"
+			}
+			if w, rest, _ := strings.Cut(subj, " "); strings.EqualFold(w, "everyone") || strings.EqualFold(w, "everybody") {
+				// "everyone in the team" → "the rest of the team" ("everyone
+				// else" reads as the protest again)
+				subj = "the others"
+				rest = strings.TrimPrefix(rest, "else ")
+				if _, np, ok := strings.Cut(rest, " "); ok && np != "" {
+					subj = "the rest of " + np // "in the team" → "the team"
+				}
+			}
+			said := "I haven't " + strings.ToLower(done) + " " + lowerFirst(obj) + " yet; " + lowerFirst(subj) + " " + strings.ToLower(aux) + strings.TrimPrefix(g(5), obj)
+			if loc[0] == 0 || strings.HasSuffix(strings.TrimRight(facts[:loc[0]], " "), ".") {
+				said = upperFirst(said)
+			}
+			facts = facts[:loc[0]] + said + facts[loc[1]:]
+			out[i] = candidate{"Ask for the same", facts + "Could I " + do + " " + lowerFirst(obj) + " by [date]?"}
+			break
+		}
+	}
+	return out
+}
+
+// tailVerdictRE: a sentence that only passes a verdict on what came
+// before it: "It's a slow-motion car crash.", "That's a joke."
+var tailVerdictRE = lazyRE(`(?i)^(?:it's|it’s|it is|this is|that's|that’s|that is|what a|such a)\s+(?:(?:a|an|such a|like a|just a|an absolute|a complete|a total)\s+)?[\w' -]+[.!]*$`)
