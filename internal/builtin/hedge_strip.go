@@ -133,63 +133,72 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 	tried := map[string]bool{}
 	wasUpper := si < len(st.sents) && startsUpper(st.src[st.sents[si].Start:st.sents[si].End])
 	handles := groupHandles("hedging")
-	for steps < maxHedgeSteps && si < len(st.sents) {
-		lv := st.view(v)
-		sent := st.sents[si]
-		var hs []hit
-		m := softenerMatcher()
-		for _, x := range m.FindAll(st.masked, nil) {
-			sp := document.Span{Start: x.Start, End: x.End}
-			if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
-				hs = append(hs, hit{span: sp, group: handles[m.Patterns()[x.Pattern].Group]})
-			}
-		}
-		slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
-		if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
-			// "No rush at all, sorry!": the sentence goes whole.
-			if e, ok := removeSentence(lv, sent); ok {
-				if steps == 0 {
-					title = "Remove the hedge"
+	// phrases removes the rule's hedges and softeners found by their
+	// words, and reports whether the sentence went whole.
+	phrases := func() bool {
+		for steps < maxHedgeSteps && si < len(st.sents) {
+			lv := st.view(v)
+			sent := st.sents[si]
+			var hs []hit
+			m := softenerMatcher()
+			for _, x := range m.FindAll(st.masked, nil) {
+				sp := document.Span{Start: x.Start, End: x.End}
+				if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
+					hs = append(hs, hit{span: sp, group: handles[m.Patterns()[x.Pattern].Group]})
 				}
-				st.apply([]lint.Edit{e})
-				return steps + 1, title
+			}
+			slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
+			if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
+				// "No rush at all, sorry!": the sentence goes whole.
+				if e, ok := removeSentence(lv, sent); ok {
+					if steps == 0 {
+						title = "Remove the hedge"
+					}
+					st.apply([]lint.Edit{e})
+					steps++
+					return true
+				}
+			}
+			done := false
+			for _, h := range longest(hs) {
+				key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
+				if tried[key] || reportedHedge(lv, sent, h) {
+					continue
+				}
+				fx, ok := hedgeFix(lv, h, sent)
+				if !ok || len(fx.Edits) == 0 || fx.NeedsInput {
+					tried[key] = true
+					continue
+				}
+				n, saved := len(st.sents), *st
+				before := st.masked[st.sents[si].Start:st.sents[si].End]
+				st.apply(fx.Edits)
+				if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
+					badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
+					lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
+					*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
+					tried[key] = true
+					continue
+				}
+				if steps == 0 {
+					title = fx.Title
+				}
+				steps++
+				if len(st.sents) != n {
+					return true // the sentence went whole
+				}
+				done = true
+				clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
+				break
+			}
+			if !done {
+				break
 			}
 		}
-		done := false
-		for _, h := range longest(hs) {
-			key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
-			if tried[key] || reportedHedge(lv, sent, h) {
-				continue
-			}
-			fx, ok := hedgeFix(lv, h, sent)
-			if !ok || len(fx.Edits) == 0 || fx.NeedsInput {
-				tried[key] = true
-				continue
-			}
-			n, saved := len(st.sents), *st
-			before := st.masked[st.sents[si].Start:st.sents[si].End]
-			st.apply(fx.Edits)
-			if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
-				badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
-				lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
-				*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
-				tried[key] = true
-				continue
-			}
-			if steps == 0 {
-				title = fx.Title
-			}
-			steps++
-			if len(st.sents) != n {
-				return steps, title // the sentence went whole
-			}
-			done = true
-			clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
-			break
-		}
-		if !done {
-			break
-		}
+		return false
+	}
+	if phrases() {
+		return steps, title
 	}
 	if si < len(st.sents) {
 		n := len(st.sents)
@@ -199,6 +208,12 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			}
 			steps += k
 			if len(st.sents) != n {
+				return steps, title
+			}
+			// "fingers crossed, I just wanted to say that…": a hedge the
+			// shape held in place may go now.
+			clear(tried)
+			if phrases() {
 				return steps, title
 			}
 		}
@@ -382,6 +397,9 @@ func (st *localBlock) statement(si int) {
 		}
 	}
 	lo := strings.ToLower(t)
+	if invertedRE().MatchString(lo) {
+		return // "wher do we keep the NDAs?": a question with a misspelt lead
+	}
 	for _, w := range []string{" or ", "what ", "what's ", "how ", "why ", "when ", "where ", "who ", "which ", "could you", "can you", "would you", "do you", "did you", "any "} {
 		if strings.Contains(lo, w) {
 			return
@@ -390,6 +408,10 @@ func (st *localBlock) statement(si int) {
 	i := s.Start + len(t) - 1
 	st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 1}, NewText: "."}})
 }
+
+// invertedRE matches an auxiliary before its subject pronoun, as in a
+// question: "do we", "should i", "is it".
+var invertedRE = lazyRE(`\b(?:do|does|did|can|could|should|shall|would|will|is|are|was|were|have|has|may|might)\s+(?:i|we|you|they|he|she)\b`)
 
 // firstClause returns the start of a sentence after a greeting or a
 // label: "Hi, would it be…" -> "would it be…".
