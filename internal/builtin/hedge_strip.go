@@ -35,6 +35,14 @@ var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
 	return groupMatcher("hedging", hedging.fix.softeners, gs...)
 })
 
+// interruptLeadRE matches an apology for intruding; interruptTailRE the
+// object or time it names, which goes with it: "sorry to interrupt your
+// holiday", "sorry to bother you on a sunday", "sorry to ask so late".
+var (
+	interruptLeadRE = lazyRE(`(?i)^(?:so |really |i'm |i am )*(?:sorry|apologies) (?:to|for) (?:bother|bothering|interrupt|interrupting|disturb|disturbing|bug|bugging|pester|pestering|message|messaging|ping|pinging|email|emailing|ask|asking)\b(?: you)?$`)
+	interruptTailRE = lazyRE(`(?i)^(?:(?: (?:on|during|over|in) (?:a |the |your )?(?:weekend|sunday|saturday|monday|tuesday|wednesday|thursday|friday|evening|night|holiday|holidays|leave|break|vacation|day off|time off|lunch|lunch break)| your (?:weekend|sunday|saturday|evening|night|holiday|holidays|leave|break|vacation|day off|time off|lunch|lunch break|afternoon|morning)| (?:so|this) (?:late|early)| at (?:this hour|the weekend|night))\b)?(?: ?\([!?.]+\))?(?:\.{2,}|…|[.!]+)?`)
+)
+
 // maxHedgeSteps bounds the removals of one sentence.
 const maxHedgeSteps = 8
 
@@ -143,6 +151,11 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			m := softenerMatcher()
 			for _, x := range m.FindAll(st.masked, nil) {
 				sp := document.Span{Start: x.Start, End: x.End}
+				if sp.Start >= sent.Start && sp.End <= sent.End && interruptLeadRE().MatchString(st.masked[sp.Start:sp.End]) {
+					if t := interruptTailRE().FindStringIndex(st.masked[sp.End:sent.End]); t != nil {
+						sp.End += t[1] // "sorry to bother you on a sunday", "sorry to interrupt your holiday"
+					}
+				}
 				if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
 					hs = append(hs, hit{span: sp, group: handles[m.Patterns()[x.Pattern].Group]})
 				}
@@ -165,6 +178,21 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				if tried[key] || reportedHedge(lv, sent, h) {
 					continue
 				}
+				if g := strings.TrimRight(st.masked[sent.Start:h.span.Start], ", "); strings.Trim(st.masked[h.span.End:sent.End], ".!?… \t") == "" &&
+					g != "" && greetingRE().MatchString(strings.TrimSpace(g)+",") {
+					// "hi, sorry to bug you on a saturday. the printer…":
+					// the greeting opens the next sentence.
+					saved := *st
+					st.apply([]lint.Edit{{Span: document.Span{Start: h.span.Start, End: sent.End}}})
+					if st.greetingOnly(si) {
+						if steps == 0 {
+							title = "Remove the hedge"
+						}
+						steps++
+						return true
+					}
+					*st = saved
+				}
 				fx, ok := hedgeFix(lv, h, sent)
 				if !ok || len(fx.Edits) == 0 || fx.NeedsInput {
 					tried[key] = true
@@ -173,6 +201,15 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				n, saved := len(st.sents), *st
 				before := st.masked[st.sents[si].Start:st.sents[si].End]
 				st.apply(fx.Edits)
+				if len(st.sents) == n && st.greetingOnly(si) {
+					// "hey, sorry to bother you on a sunday... the caterer
+					// cancelled.": the greeting opens the next sentence.
+					if steps == 0 {
+						title = fx.Title
+					}
+					steps++
+					return true
+				}
 				if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
 					badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
 					lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
@@ -234,6 +271,31 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 	}
 	return steps, title
+}
+
+// greetingOnly joins sentence si to the next where a removal left it
+// only a greeting ("hey, ..."), as "hey, " + the next sentence, and
+// reports whether it did.
+func (st *localBlock) greetingOnly(si int) bool {
+	if si+1 >= len(st.sents) {
+		return false
+	}
+	s, next := st.sents[si], st.sents[si+1]
+	t := strings.TrimSpace(st.src[s.Start:s.End])
+	if t != strings.TrimSpace(st.masked[s.Start:s.End]) {
+		return false
+	}
+	g := strings.TrimRight(t, ",.!?… ")
+	if g == "" || !greetingRE().MatchString(g+",") {
+		return false
+	}
+	nt := st.src[next.Start:next.End]
+	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Tag != "NNP" && toks[0].Text != "I" && !mixedCase(toks[0].Text) {
+		nt = lowerFirst(nt)
+	}
+	lead := strings.Index(st.src[s.Start:s.End], g)
+	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: next.End}, NewText: g + ", " + nt}})
+	return true
 }
 
 // writingActRE matches a sentence left saying only that the writer writes:
