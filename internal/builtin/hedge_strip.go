@@ -261,6 +261,9 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 		steps++
 	}
+	if steps > 0 && si < len(st.sents) {
+		st.tidy(si)
+	}
 	if steps > 0 && si < len(st.sents) && st.writingAct(v, si) {
 		return steps + 1, title
 	}
@@ -271,6 +274,37 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 	}
 	return steps, title
+}
+
+// doubleSoftRE matches a modal softened again by a degree word: "might
+// be a bit (too) warm"; greetCouldRE a greeting before "could you".
+var (
+	doubleSoftRE = lazyRE(`(?i)\b(might|may|could) be (?:a bit|a little|slightly|somewhat) ((?:too |more |less )?[a-z]+)\b`)
+	greetCouldRE = lazyRE(`(?i)^((?:hi|hey|heyy+|hello|hiya|heya|morning|yo)[,!]+ +)(c)ould you\b`)
+)
+
+// tidy takes out what the removals left that still reads as a hedge:
+// a degree word after a modal ("I think the room might be a bit too warm"
+// → "…might be too warm"), and the "could" of a request after a
+// greeting, which a chat reads as tentative ("hey, could you sign…" →
+// "hey, can you sign…").
+func (st *localBlock) tidy(si int) {
+	t, clean := st.sentText(si)
+	if !clean {
+		return
+	}
+	s := st.sents[si].Start
+	if m := doubleSoftRE().FindStringSubmatchIndex(t); m != nil && !strings.EqualFold(t[m[4]:m[5]], "of") {
+		st.apply([]lint.Edit{{Span: document.Span{Start: s + m[0], End: s + m[1]}, NewText: t[m[2]:m[3]] + " be " + t[m[4]:m[5]]}})
+		t, _ = st.sentText(si)
+	}
+	if m := greetCouldRE().FindStringSubmatchIndex(t); m != nil {
+		can := "can"
+		if t[m[4]:m[5]] == "C" {
+			can = "Can"
+		}
+		st.apply([]lint.Edit{{Span: document.Span{Start: s + m[4], End: s + m[4] + len("could")}, NewText: can}})
+	}
 }
 
 // greetingOnly joins sentence si to the next where a removal left it
