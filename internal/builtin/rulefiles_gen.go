@@ -1924,6 +1924,12 @@ the audit?".
 				"kinda",
 				"I kinda",
 				"we kinda",
+				"could maybe",
+				"would maybe",
+				"should maybe",
+				"might maybe",
+				"can maybe",
+				"will maybe",
 			}},
 			{"opener_softeners", []string{
 				"sorry",
