@@ -179,7 +179,7 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 					continue
 				}
 				if g := strings.TrimRight(st.masked[sent.Start:h.span.Start], ", "); strings.Trim(st.masked[h.span.End:sent.End], ".!?… \t") == "" &&
-					g != "" && greetingRE().MatchString(strings.TrimSpace(g)+",") {
+					bareGreetingRE().MatchString(strings.TrimSpace(g)) {
 					// "hi, sorry to bug you on a saturday. the printer…":
 					// the greeting opens the next sentence.
 					saved := *st
@@ -307,6 +307,10 @@ func (st *localBlock) tidy(si int) {
 	}
 }
 
+// bareGreetingRE matches a greeting alone, perhaps with a name: "hey",
+// "Hi Dana".
+var bareGreetingRE = lazyRE(`(?i)^(?:hi|hey|heyy+|hello|hiya|heya|morning|good morning|afternoon|yo)(?: [A-Z][a-z]+)?$`)
+
 // greetingOnly joins sentence si to the next where a removal left it
 // only a greeting ("hey, ..."), as "hey, " + the next sentence, and
 // reports whether it did.
@@ -320,8 +324,8 @@ func (st *localBlock) greetingOnly(si int) bool {
 		return false
 	}
 	g := strings.TrimRight(t, ",.!?… ")
-	if g == "" || !greetingRE().MatchString(g+",") {
-		return false
+	if !bareGreetingRE().MatchString(g) {
+		return false // not "Thank you for your patience."
 	}
 	nt := st.src[next.Start:next.End]
 	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Tag != "NNP" && toks[0].Text != "I" && !mixedCase(toks[0].Text) {
