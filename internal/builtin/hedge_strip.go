@@ -153,7 +153,20 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				sp := document.Span{Start: x.Start, End: x.End}
 				if sp.Start >= sent.Start && sp.End <= sent.End && interruptLeadRE().MatchString(st.masked[sp.Start:sp.End]) {
 					if t := interruptTailRE().FindStringIndex(st.masked[sp.End:sent.End]); t != nil {
-						sp.End += t[1] // "sorry to bother you on a sunday", "sorry to interrupt your holiday"
+						end := sp.End + t[1] // "sorry to bother you on a sunday", "sorry to interrupt your holiday"
+						if strings.Trim(st.masked[end:sent.End], " \t\n") == "" {
+							end = sp.End + len(strings.TrimRight(st.masked[sp.End:end], ".!…")) // the sentence's own mark stays
+						}
+						sp.End = end
+					}
+					for again := true; again; {
+						again = false
+						for _, w := range []string{"so ", "really ", "very ", "i'm ", "i am "} {
+							if b := strings.ToLower(st.masked[sent.Start:sp.Start]); strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+								sp.Start -= len(w) // "so sorry to bother you"
+								again = true
+							}
+						}
 					}
 				}
 				if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
@@ -328,8 +341,8 @@ func (st *localBlock) greetingOnly(si int) bool {
 		return false // not "Thank you for your patience."
 	}
 	nt := st.src[next.Start:next.End]
-	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Tag != "NNP" && toks[0].Text != "I" && !mixedCase(toks[0].Text) {
-		nt = lowerFirst(nt)
+	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Text != "I" && !mixedCase(toks[0].Text) && (toks[0].Tag != "NNP" || questionLead(toks[0].Text)) {
+		nt = lowerFirst(nt) // "Could" may be tagged as a name
 	}
 	lead := strings.Index(st.src[s.Start:s.End], g)
 	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: next.End}, NewText: g + ", " + nt}})
