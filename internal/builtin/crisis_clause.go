@@ -40,6 +40,13 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
+		if subj, ok := timedAlarm(c.text); ok && len(parts) == 1 && !stated {
+			// "This week has been a disaster." → "This week put [what] at
+			// risk. To contain it, …": the time is the subject.
+			c.text, stated, replaced = subj, true, true
+			kept = append(kept, c)
+			continue
+		}
 		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
 			replaced = true
 			continue
@@ -221,11 +228,68 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 	return "", false, false
 }
 
+// timedAlarm returns the impact clause for clause c where c is a stretch
+// of time and a copula before alarm words only ("this week has been a
+// disaster" → "This week has put [what] at risk"; "the sprint was a
+// mess" → "The sprint put…"; "today is chaos" → "Today is putting…").
+func timedAlarm(c string) (string, bool) {
+	s := parse(strings.TrimRight(c, ".!?… "))
+	for k, t := range s.Tokens {
+		if !copulas[t.Lower] {
+			continue
+		}
+		j := k
+		if j > 0 && (s.Tokens[j-1].Lower == "has" || s.Tokens[j-1].Lower == "had" || s.Tokens[j-1].Lower == "have") {
+			j--
+		}
+		if j == 0 || j > 4 || !timeNoun(s.Tokens[j-1].Lower) && !dayWord(s.Tokens[j-1].Lower) {
+			return "", false
+		}
+		for _, u := range s.Tokens[:j-1] {
+			switch u.Lower {
+			case "this", "last", "the", "past", "whole", "entire", "today's", "my", "our":
+			default:
+				return "", false
+			}
+		}
+		alarm := false
+		for _, u := range s.Tokens[k+1:] {
+			switch {
+			case crisis.fix.alarmWords[u.Lower]:
+				alarm = true
+			case intensifiers[u.Lower] || stretched(u.Lower):
+			default:
+				return "", false
+			}
+		}
+		if !alarm {
+			return "", false
+		}
+		subj := upperFirst(strings.TrimSpace(c[:s.Tokens[j-1].End]))
+		switch t.Lower {
+		case "been":
+			if j == k {
+				return "", false // "this week been a mess"
+			}
+			return subj + " " + s.Tokens[j].Lower + " put [what] at risk", true // "has put"
+		case "was", "were":
+			return subj + " put [what] at risk", true
+		case "is", "'s":
+			return subj + " is putting [what] at risk", true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// dayWord reports whether w names a single day seen from today.
+func dayWord(w string) bool { return w == "today" || w == "yesterday" || w == "tonight" }
+
 // timeNoun reports whether w names a stretch of time, which cannot carry
 // "puts [what] at risk".
 func timeNoun(w string) bool {
 	switch w {
-	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "quarter", "year", "shift", "term", "sprint":
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "shift", "term", "sprint":
 		return true
 	}
 	return timeWords[w]

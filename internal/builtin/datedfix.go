@@ -58,6 +58,22 @@ func datedFixes(d lint.Dates, fx lint.Fix) []lint.Fix {
 			fill("by [Friday]", dl.Phrase)
 			fill("By [Friday]", upperFirst(dl.Phrase))
 		}
+	case strings.Contains(e.NewText, "n [Friday]"):
+		// A meeting is on a day: "on [Friday]" becomes "today", "tomorrow
+		// (Fri 4 Dec)", "on Friday 11 Dec".
+		for _, dl := range dates.Deadlines(d.Base, today, st) {
+			day := strings.TrimPrefix(dl.Phrase, "by ")
+			switch {
+			case day == "end of today":
+				day = "today"
+			case strings.HasPrefix(day, "end of "):
+				day = "on " + strings.TrimPrefix(day, "end of ")
+			case !strings.HasPrefix(day, "tomorrow"):
+				day = "on " + day
+			}
+			fill("on [Friday]", day)
+			fill("On [Friday]", upperFirst(day))
+		}
 	}
 	return out
 }

@@ -35,6 +35,13 @@ func TestDatedFixes(t *testing.T) {
 			"I'll send it by Friday 11 Dec.",
 			"I'll send it by Monday 14 Dec.",
 		}},
+		{"vague-timing", "Let's sit down and go through the rota in the near future.", "", []string{
+			"Let's sit down and go through the rota on [Friday].",
+			"Let's sit down and go through the rota today.",
+			"Let's sit down and go through the rota tomorrow (Fri 4 Dec).",
+			"Let's sit down and go through the rota on Friday 11 Dec.",
+			"Let's sit down and go through the rota on Monday 14 Dec.",
+		}},
 		{"vague-timing", "ASAP, we will ship the fix.", "", []string{
 			"By [Friday], we will ship the fix.",
 			"By end of today, we will ship the fix.",

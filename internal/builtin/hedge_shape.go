@@ -28,12 +28,19 @@ var softenWords = []string{"sorry", "apologies", "apologise", "apologize", "prob
 	"just", "maybe", "not sure", "might", "stupid", "obvious", "overstep", "overstepping", "bother", "ping",
 	"bug", "wrong", "idk", "no idea if", "could be", "feel free", "ignore", "random", "tangent", "annoying", "a pain",
 	"presumptuous", "off base", "oversensitive", "toes", "forgive", "intrusion", "basic", "feel bad", "my place", "my call",
-	"thought of this", "thought of that", "don't know if", "not sure if", "useful at all", "obvious"}
+	"thought of this", "thought of that", "don't know if", "not sure if", "useful at all", "obvious",
+	"wasn't sure", "was not sure", "not really sure", "how to say this", "ok to ask", "okay to ask", "alright to ask",
+	"no rush", "no stress", "no pressure"}
 
 // tailSoftenerRE matches a clause or sentence that only softens.
 var tailSoftenerRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:(?:i'?m |i am |so |really |very )*(?:sorry|apologies)(?: if| for| about| (?:it's|they're|this is|that's) | it is |$)|if (?:that|this) (?:makes sense|is ok|is okay|is alright|works|helps)|no (?:worries|stress|rush|pressure)(?: if not| at all)?|only if you(?:'ve| have) (?:the )?time|(?:i'?m )?happy to (?:leave|drop|park) (?:it|this)(?: if not)?|just (?:my|a) (?:two|2) cents|just a thought|just an idea|feel free to ignore|ignore (?:me|this) if)`)
+	return regexp.MustCompile(`(?i)^(?:(?:i'?m |i am |so |really |very )*(?:sorry|apologies)(?: if| for| about| (?:it's|they're|this is|that's) | it is |$)|if (?:that|this) (?:makes sense|is ok|is okay|is alright|works|helps)|no (?:worries|stress|rush|pressure)(?: if not| at all)?|only if you(?:'ve| have) (?:the )?time|(?:i'?m )?happy to (?:leave|drop|park) (?:it|this)(?: if not)?|just (?:my|a) (?:two|2) cents|just a thought|just an idea|feel free to ignore|ignore (?:me|this) if|(?:(?:and |so )?fingers crossed|hopefully|(?:just )?(?:wondering|checking|asking|curious))$|only if (?:it|that|this)(?:'s| is) (?:ok|okay|alright|fine|not stepping on (?:anyone's|any) toes)(?: (?:obviously|of course))?$|(?:i )?hope (?:that|this|it)(?:'s| is) (?:ok|okay|alright|fine)(?: x+| and (?:sorry|apologies) (?:if|for) .*)?$|does (?:that|this|it) make sense to (?:raise|ask|bring up|mention)(?: (?:this|it))?(?: here)?$|(?:can|could|may) i ask (?:you )?(?:a|an) (?:(?:possibly|probably|maybe|really|very|quick|dumb|silly|stupid|basic|naive|obvious)[ -]?)+question$)`)
 })
+
+// leadLabelRE matches a lead that only belittles the question after it
+// ("ok dumb question, ", "quick silly q: ") or only hopes ("fingers
+// crossed, ").
+var leadLabelRE = lazyRE(`(?i)^(?:(?:fingers crossed|touch wood)[,:!—-]* +|(?:(?:a |one )?(?:quick|small|tiny|little) (?:favour|favor|ask|one)[,:!—-]* +)|(?:(?:ok|okay|um|umm|so|hmm|right|sorry)[,!]? )?(?:(?:a|another) )?(?:(?:possibly|probably|maybe|really|very|quick|dumb|silly|stupid|basic|naive|random|obvious)[ -])+(?:question|q|qn)[,:!—-]* +)`)
 
 // commonOpeners are capitalised first words that name nothing.
 var commonOpeners = map[string]bool{"hi": true, "hey": true, "ok": true, "okay": true, "um": true, "hmm": true,
@@ -59,7 +66,7 @@ func hedgeNamesFact(s string) bool {
 			continue
 		}
 		r := []rune(w)[0]
-		if unicode.IsUpper(r) && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
+		if unicode.IsUpper(r) && w != "I" && !strings.EqualFold(w, "ok") && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") {
 			return true
 		}
 	}
@@ -88,18 +95,33 @@ func fragment(t string) bool {
 	switch strings.ToLower(firstWord(firstClause(t))) {
 	case "me", "so":
 		return true
+	case "who", "what", "which", "how", "when", "where", "why":
+		if strings.HasSuffix(t, "?") && len(strings.Fields(t)) >= 3 {
+			return false // "who signs off the lease?": the tagger may miss its verb
+		}
 	}
 	return !grammar.Parse(t).HasFiniteVerb()
+}
+
+// labelled reports whether t opens with a short label and a colon, as a
+// status line does ("Curriculum review: done").
+func labelled(t string) bool {
+	t = strings.TrimSpace(t)
+	i := strings.Index(t, ": ")
+	return i > 0 && len(strings.Fields(t[:i])) <= 4 && strings.TrimSpace(t[i+2:]) != ""
 }
 
 // shapes removes the hedge shapes of sentence si (see above) and reports
 // how many went.
 func (st *localBlock) shapes(v blockView, si int) int {
 	n := 0
+	if st.tailShape(si) { // first: a lead is judged on what the tail leaves
+		n++
+	}
 	if st.leadShape(si) {
 		n++
 	}
-	if st.tailShape(si) {
+	if st.ishShape(si) {
 		n++
 	}
 	if n == 0 && len(st.sents) > 1 && st.softenerSentence(v, si) {
@@ -125,8 +147,10 @@ func (st *localBlock) try(si int, e lint.Edit) bool {
 		*st = saved
 		return false
 	}
+	// A labelled status line ("Review: hopefully done, fingers crossed")
+	// needs no verb; a sentence must not become a fragment.
 	t, _ := st.sentText(si)
-	if fragment(t) {
+	if fragment(t) && (badStart(t) || !labelled(t)) {
 		*st = saved
 		return false
 	}
@@ -145,6 +169,13 @@ func (st *localBlock) leadShape(si int) bool {
 	body := t[from:]
 	lo := strings.ToLower(body)
 	s := st.sents[si].Start
+	// "ok dumb question, how do I…": a label that only belittles the
+	// question goes with its comma.
+	if m := leadLabelRE().FindStringIndex(body); m != nil {
+		if st.try(si, lint.Edit{Span: document.Span{Start: s + from, End: s + from + m[1]}}) {
+			return true
+		}
+	}
 	// The joint: "but", or a colon or dash that hands over to the message
 	// ("Apologies in advance if this is a dumb question: is the freeze
 	// still on?").
@@ -184,7 +215,7 @@ func (st *localBlock) tailShape(si int) bool {
 			continue
 		}
 		tail := end[i+len(sep):]
-		if len(strings.Fields(tail)) > 9 || hedgeNamesFact(tail) || !tailSoftenerRE().MatchString(tail) {
+		if len(strings.Fields(tail)) > 12 || hedgeNamesFact(tail) || !tailSoftenerRE().MatchString(tail) {
 			continue
 		}
 		s := st.sents[si].Start
@@ -218,5 +249,32 @@ func (st *localBlock) softenerSentence(v blockView, si int) bool {
 		return false
 	}
 	st.apply([]lint.Edit{e})
+	return true
+}
+
+// ishRE matches a state word hedged with "-ish": "done-ish", "soon-ish".
+var ishRE = lazyRE(`(?i)\b(done|ready|finished|complete|sorted|working|soon|ok|okay|fine)[- ]?ish\b`)
+
+// ishShape says what a "-ish" hedged ("done-ish" → "mostly done"; a time
+// word loses it: "soon-ish" → "soon").
+func (st *localBlock) ishShape(si int) bool {
+	t, clean := st.sentText(si)
+	if !clean {
+		return false
+	}
+	m := ishRE().FindStringSubmatchIndex(t)
+	if m == nil {
+		return false
+	}
+	w := t[m[2]:m[3]]
+	out := "mostly " + w
+	if strings.EqualFold(w, "soon") {
+		out = w
+	}
+	if m[0] == 0 && startsUpper(w) {
+		out = strings.ToUpper(out[:1]) + out[1:]
+	}
+	s := st.sents[si].Start
+	st.apply([]lint.Edit{{Span: document.Span{Start: s + m[0], End: s + m[1]}, NewText: out}}) // a word for a word: no fragment
 	return true
 }

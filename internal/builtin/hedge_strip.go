@@ -35,6 +35,14 @@ var softenerMatcher = sync.OnceValue(func() *phrase.Matcher {
 	return groupMatcher("hedging", hedging.fix.softeners, gs...)
 })
 
+// interruptLeadRE matches an apology for intruding; interruptTailRE the
+// object or time it names, which goes with it: "sorry to interrupt your
+// holiday", "sorry to bother you on a sunday", "sorry to ask so late".
+var (
+	interruptLeadRE = lazyRE(`(?i)^(?:so |really |i'm |i am )*(?:sorry|apologies) (?:to|for) (?:bother|bothering|interrupt|interrupting|disturb|disturbing|bug|bugging|pester|pestering|message|messaging|ping|pinging|email|emailing|ask|asking)\b(?: you)?$`)
+	interruptTailRE = lazyRE(`(?i)^(?:(?: (?:on|during|over|in) (?:a |the |your )?(?:weekend|sunday|saturday|monday|tuesday|wednesday|thursday|friday|evening|night|holiday|holidays|leave|break|vacation|day off|time off|lunch|lunch break)| your (?:weekend|sunday|saturday|evening|night|holiday|holidays|leave|break|vacation|day off|time off|lunch|lunch break|afternoon|morning)| (?:so|this) (?:late|early)| at (?:this hour|the weekend|night))\b)?(?: ?\([!?.]+\))?(?:\.{2,}|…|[.!]+)?`)
+)
+
 // maxHedgeSteps bounds the removals of one sentence.
 const maxHedgeSteps = 8
 
@@ -133,63 +141,114 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 	tried := map[string]bool{}
 	wasUpper := si < len(st.sents) && startsUpper(st.src[st.sents[si].Start:st.sents[si].End])
 	handles := groupHandles("hedging")
-	for steps < maxHedgeSteps && si < len(st.sents) {
-		lv := st.view(v)
-		sent := st.sents[si]
-		var hs []hit
-		m := softenerMatcher()
-		for _, x := range m.FindAll(st.masked, nil) {
-			sp := document.Span{Start: x.Start, End: x.End}
-			if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
-				hs = append(hs, hit{span: sp, group: handles[m.Patterns()[x.Pattern].Group]})
-			}
-		}
-		slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
-		if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
-			// "No rush at all, sorry!": the sentence goes whole.
-			if e, ok := removeSentence(lv, sent); ok {
-				if steps == 0 {
-					title = "Remove the hedge"
+	// phrases removes the rule's hedges and softeners found by their
+	// words, and reports whether the sentence went whole.
+	phrases := func() bool {
+		for steps < maxHedgeSteps && si < len(st.sents) {
+			lv := st.view(v)
+			sent := st.sents[si]
+			var hs []hit
+			m := softenerMatcher()
+			for _, x := range m.FindAll(st.masked, nil) {
+				sp := document.Span{Start: x.Start, End: x.End}
+				if sp.Start >= sent.Start && sp.End <= sent.End && interruptLeadRE().MatchString(st.masked[sp.Start:sp.End]) {
+					if t := interruptTailRE().FindStringIndex(st.masked[sp.End:sent.End]); t != nil {
+						end := sp.End + t[1] // "sorry to bother you on a sunday", "sorry to interrupt your holiday"
+						if strings.Trim(st.masked[end:sent.End], " \t\n") == "" {
+							end = sp.End + len(strings.TrimRight(st.masked[sp.End:end], ".!…")) // the sentence's own mark stays
+						}
+						sp.End = end
+					}
+					for again := true; again; {
+						again = false
+						for _, w := range []string{"so ", "really ", "very ", "i'm ", "i am "} {
+							if b := strings.ToLower(st.masked[sent.Start:sp.Start]); strings.HasSuffix(b, w) && (len(b) == len(w) || !isWordByte(b[len(b)-len(w)-1])) {
+								sp.Start -= len(w) // "so sorry to bother you"
+								again = true
+							}
+						}
+					}
 				}
-				st.apply([]lint.Edit{e})
-				return steps + 1, title
+				if sp.Start >= sent.Start && sp.End <= sent.End && !lv.quoted(sp) {
+					hs = append(hs, hit{span: sp, group: handles[m.Patterns()[x.Pattern].Group]})
+				}
+			}
+			slices.SortStableFunc(hs, func(a, b hit) int { return byStartLongest(a.span, b.span) })
+			if len(st.sents) > 1 && onlyHedges(st.masked, sent, hs) {
+				// "No rush at all, sorry!": the sentence goes whole.
+				if e, ok := removeSentence(lv, sent); ok {
+					if steps == 0 {
+						title = "Remove the hedge"
+					}
+					st.apply([]lint.Edit{e})
+					steps++
+					return true
+				}
+			}
+			done := false
+			for _, h := range longest(hs) {
+				key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
+				if tried[key] || reportedHedge(lv, sent, h) {
+					continue
+				}
+				if g := strings.TrimRight(st.masked[sent.Start:h.span.Start], ", "); strings.Trim(st.masked[h.span.End:sent.End], ".!?… \t") == "" &&
+					bareGreetingRE().MatchString(strings.TrimSpace(g)) {
+					// "hi, sorry to bug you on a saturday. the printer…":
+					// the greeting opens the next sentence.
+					saved := *st
+					st.apply([]lint.Edit{{Span: document.Span{Start: h.span.Start, End: sent.End}}})
+					if st.greetingOnly(si) {
+						if steps == 0 {
+							title = "Remove the hedge"
+						}
+						steps++
+						return true
+					}
+					*st = saved
+				}
+				fx, ok := hedgeFix(lv, h, sent)
+				if !ok || len(fx.Edits) == 0 || fx.NeedsInput {
+					tried[key] = true
+					continue
+				}
+				n, saved := len(st.sents), *st
+				before := st.masked[st.sents[si].Start:st.sents[si].End]
+				st.apply(fx.Edits)
+				if len(st.sents) == n && st.greetingOnly(si) {
+					// "hey, sorry to bother you on a sunday... the caterer
+					// cancelled.": the greeting opens the next sentence.
+					if steps == 0 {
+						title = fx.Title
+					}
+					steps++
+					return true
+				}
+				if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
+					badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
+					lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
+					*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
+					tried[key] = true
+					continue
+				}
+				if steps == 0 {
+					title = fx.Title
+				}
+				steps++
+				if len(st.sents) != n {
+					return true // the sentence went whole
+				}
+				done = true
+				clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
+				break
+			}
+			if !done {
+				break
 			}
 		}
-		done := false
-		for _, h := range longest(hs) {
-			key := st.src[h.span.Start:h.span.End] + "\x00" + h.group.name
-			if tried[key] || reportedHedge(lv, sent, h) {
-				continue
-			}
-			fx, ok := hedgeFix(lv, h, sent)
-			if !ok || len(fx.Edits) == 0 || fx.NeedsInput {
-				tried[key] = true
-				continue
-			}
-			n, saved := len(st.sents), *st
-			before := st.masked[st.sents[si].Start:st.sents[si].End]
-			st.apply(fx.Edits)
-			if len(st.sents) == n && (len(strings.Fields(st.masked[st.sents[si].Start:st.sents[si].End])) < 2 ||
-				badStart(st.masked[st.sents[si].Start:st.sents[si].End]) ||
-				lostVerb(before, st.masked[st.sents[si].Start:st.sents[si].End])) {
-				*st = saved // "Sorry to ask so late." must not leave "Late.", nor "And I hope…" be left
-				tried[key] = true
-				continue
-			}
-			if steps == 0 {
-				title = fx.Title
-			}
-			steps++
-			if len(st.sents) != n {
-				return steps, title // the sentence went whole
-			}
-			done = true
-			clear(tried) // what failed beside this hedge may go now: "…if that's alright? sorry"
-			break
-		}
-		if !done {
-			break
-		}
+		return false
+	}
+	if phrases() {
+		return steps, title
 	}
 	if si < len(st.sents) {
 		n := len(st.sents)
@@ -201,6 +260,12 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			if len(st.sents) != n {
 				return steps, title
 			}
+			// "fingers crossed, I just wanted to say that…": a hedge the
+			// shape held in place may go now.
+			clear(tried)
+			if phrases() {
+				return steps, title
+			}
 		}
 	}
 	if si < len(st.sents) && st.direct(si) {
@@ -208,6 +273,9 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 			title = "Ask directly"
 		}
 		steps++
+	}
+	if steps > 0 && si < len(st.sents) {
+		st.tidy(si)
 	}
 	if steps > 0 && si < len(st.sents) && st.writingAct(v, si) {
 		return steps + 1, title
@@ -219,6 +287,66 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 	}
 	return steps, title
+}
+
+// doubleSoftRE matches a modal softened again by a degree word: "might
+// be a bit (too) warm"; greetCouldRE a greeting before "could you".
+var (
+	doubleSoftRE = lazyRE(`(?i)\b(might|may|could) be (?:a bit|a little|slightly|somewhat) ((?:too |more |less )?[a-z]+)\b`)
+	greetCouldRE = lazyRE(`(?i)^((?:hi|hey|heyy+|hello|hiya|heya|morning|yo)[,!]+ +)(c)ould you\b`)
+)
+
+// tidy takes out what the removals left that still reads as a hedge:
+// a degree word after a modal ("I think the room might be a bit too warm"
+// → "…might be too warm"), and the "could" of a request after a
+// greeting, which a chat reads as tentative ("hey, could you sign…" →
+// "hey, can you sign…").
+func (st *localBlock) tidy(si int) {
+	t, clean := st.sentText(si)
+	if !clean {
+		return
+	}
+	s := st.sents[si].Start
+	if m := doubleSoftRE().FindStringSubmatchIndex(t); m != nil && !strings.EqualFold(t[m[4]:m[5]], "of") {
+		st.apply([]lint.Edit{{Span: document.Span{Start: s + m[0], End: s + m[1]}, NewText: t[m[2]:m[3]] + " be " + t[m[4]:m[5]]}})
+		t, _ = st.sentText(si)
+	}
+	if m := greetCouldRE().FindStringSubmatchIndex(t); m != nil {
+		can := "can"
+		if t[m[4]:m[5]] == "C" {
+			can = "Can"
+		}
+		st.apply([]lint.Edit{{Span: document.Span{Start: s + m[4], End: s + m[4] + len("could")}, NewText: can}})
+	}
+}
+
+// bareGreetingRE matches a greeting alone, perhaps with a name: "hey",
+// "Hi Dana".
+var bareGreetingRE = lazyRE(`(?i)^(?:hi|hey|heyy+|hello|hiya|heya|morning|good morning|afternoon|yo)(?: [A-Z][a-z]+)?$`)
+
+// greetingOnly joins sentence si to the next where a removal left it
+// only a greeting ("hey, ..."), as "hey, " + the next sentence, and
+// reports whether it did.
+func (st *localBlock) greetingOnly(si int) bool {
+	if si+1 >= len(st.sents) {
+		return false
+	}
+	s, next := st.sents[si], st.sents[si+1]
+	t := strings.TrimSpace(st.src[s.Start:s.End])
+	if t != strings.TrimSpace(st.masked[s.Start:s.End]) {
+		return false
+	}
+	g := strings.TrimRight(t, ",.!?… ")
+	if !bareGreetingRE().MatchString(g) {
+		return false // not "Thank you for your patience."
+	}
+	nt := st.src[next.Start:next.End]
+	if toks := parse(nt).Tokens; len(toks) > 0 && toks[0].Text != "I" && !mixedCase(toks[0].Text) && (toks[0].Tag != "NNP" || questionLead(toks[0].Text)) {
+		nt = lowerFirst(nt) // "Could" may be tagged as a name
+	}
+	lead := strings.Index(st.src[s.Start:s.End], g)
+	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: next.End}, NewText: g + ", " + nt}})
+	return true
 }
 
 // writingActRE matches a sentence left saying only that the writer writes:
@@ -382,6 +510,9 @@ func (st *localBlock) statement(si int) {
 		}
 	}
 	lo := strings.ToLower(t)
+	if invertedRE().MatchString(lo) {
+		return // "wher do we keep the NDAs?": a question with a misspelt lead
+	}
 	for _, w := range []string{" or ", "what ", "what's ", "how ", "why ", "when ", "where ", "who ", "which ", "could you", "can you", "would you", "do you", "did you", "any "} {
 		if strings.Contains(lo, w) {
 			return
@@ -390,6 +521,10 @@ func (st *localBlock) statement(si int) {
 	i := s.Start + len(t) - 1
 	st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 1}, NewText: "."}})
 }
+
+// invertedRE matches an auxiliary before its subject pronoun, as in a
+// question: "do we", "should i", "is it".
+var invertedRE = lazyRE(`\b(?:do|does|did|can|could|should|shall|would|will|is|are|was|were|have|has|may|might)\s+(?:i|we|you|they|he|she)\b`)
 
 // firstClause returns the start of a sentence after a greeting or a
 // label: "Hi, would it be…" -> "would it be…".

@@ -466,4 +466,4 @@ func vocative(lead string) bool {
 	return true
 }
 
-var greetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b(?:[^,.!?]|\b(?:dr|mr|mrs|ms|prof)\.){0,40},$`)
+var greetingRE = lazyRE(`(?i)^(?:hi|hey|heyy+|hello|hiya|heya|dear|morning|good morning|good afternoon|afternoon|evening|good evening|thanks|thank you|team|all|folks|everyone|y'all|yo)\b(?:[^,.!?]|\b(?:dr|mr|mrs|ms|prof)\.){0,40},$`)

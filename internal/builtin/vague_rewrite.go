@@ -23,6 +23,9 @@ import (
 // date. Where nothing does, the fix replaces span alone.
 func datedSentence(v blockView, sent document.Span, title string, span document.Span, repl string) lint.Fix {
 	ss := trimSentence(v, sent)
+	if span.Start >= ss.Start && span.Start <= ss.End {
+		repl = meetingDay(v.src(document.Span{Start: ss.Start, End: span.Start}), repl)
+	}
 	if span.Start < ss.Start || span.End > ss.End {
 		return replaceFix(title, span, repl)
 	}
@@ -41,6 +44,27 @@ func datedSentence(v blockView, sent document.Span, title string, span document.
 		text = upperFirst(text)
 	}
 	return replaceFix(title, edit, text)
+}
+
+// meetingDay returns repl with "by [Friday]" as "on [Friday]" where the
+// clause before it (before) asks for or promises a meeting ("let's chat
+// about it by [Friday]" → "…on [Friday]"): see the [fix] list
+// "meeting_verbs".
+func meetingDay(before, repl string) string {
+	i := strings.Index(repl, "by [Friday]")
+	if i < 0 {
+		return repl
+	}
+	low := strings.ToLower(strings.ReplaceAll(before, "’", "'"))
+	if j := strings.LastIndexAny(low, ".;!?"); j >= 0 {
+		low = low[j+1:] // the clause of the date only
+	}
+	for _, w := range vagueTiming.fix.meetingVerbs {
+		if indexWord(low, w, 0) >= 0 {
+			return repl[:i] + "on [Friday]" + repl[i+len("by [Friday]"):]
+		}
+	}
+	return repl
 }
 
 // dropContradictions removes from text each phrase of the "contradicts"

@@ -28,6 +28,7 @@ var vagueTiming = bind("vague-timing", func(b *binder) (f vagueTimingFile) {
 	f.fix.contradicts, f.fix.clauseOpeners = b.fixList("contradicts"), b.fixList("clause_openers")
 	f.fix.modelVague, f.fix.leftovers = b.fixList("model_vague"), b.fixList("leftovers")
 	f.fix.modelClauses, f.fix.clauseWords = b.fixList("model_clause_vague"), b.fixList("model_clause_words")
+	f.fix.meetingVerbs = b.fixList("meeting_verbs")
 	return f
 })
 
@@ -42,7 +43,7 @@ type vagueTimingFile struct {
 	triggers []*phraseGroup // the groups that can make a finding
 	msg      struct{ vague, posted, tuned string }
 	// fix holds what only the rewrites use (see datedSentence).
-	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers, modelClauses, clauseWords []string }
+	fix   struct{ contradicts, clauseOpeners, modelVague, leftovers, modelClauses, clauseWords, meetingVerbs []string }
 	repl  struct{ date, posted, tuned string }
 	model modelText
 }
