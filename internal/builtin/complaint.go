@@ -630,9 +630,6 @@ func toldPlainly(body string) (candidate, bool) {
 			if i < 0 || i > 0 && out[i-1] != ' ' {
 				break
 			}
-			if i > 0 && strings.HasPrefix(to, "I ") {
-				// mid-sentence: "…, and I wasn't asked"
-			}
 			out = out[:i] + to + out[i+len(from):]
 			asked = asked || strings.Contains(to, "asked") || strings.Contains(to, "input")
 		}

@@ -683,14 +683,6 @@ var commonStart = map[string]bool{"again": true, "still": true, "month": true, "
 	"nice": true, "glad": true, "now": true, "per": true, "so": true, "oh": true, "truly": true, "well": true, "sure": true,
 	"fine": true, "brilliant": true, "lovely": true, "wow": true, "ugh": true, "lol": true}
 
-// orThem is the party, or "them" when none is named.
-func orThem(party string, named bool) string {
-	if named {
-		return party
-	}
-	return "them"
-}
-
 // baseVerb returns the base form of a present or past verb: "answers" →
 // "answer", "reviews" → "review", "does" → "do", "read" → "read".
 func baseVerb(v string) string {
