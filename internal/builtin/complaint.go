@@ -320,18 +320,32 @@ var (
 	planTimeRE = lazyRE(`(?i)^[\w&' ]{1,20}: .*\b(?:by|at) (?:\d{1,2}(?::\d{2})?\s?(?:am|pm)?\b|noon|midday|eod|close of play|(?:monday|tuesday|wednesday|thursday|friday)\b)`)
 )
 
+// plainSentence is the text of sentence s without its list marker or
+// surrounding space.
+func plainSentence(v blockView, s document.Span) string {
+	return strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+}
+
+// sentencesAfter returns the plain text of the sentences after sent in its
+// block.
+func sentencesAfter(v blockView, sent document.Span) []string {
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return nil
+	}
+	var out []string
+	for _, s := range v.b.Sentences[si+1:] {
+		out = append(out, plainSentence(v, s))
+	}
+	return out
+}
+
 // planAfter reports whether a sentence after sent in its block sets the
 // way forward itself: a new way of working from a date, or a step set
 // for someone with a time. The writer's own coping ("I'll redo tables 3
 // and 4 tonight") is no such plan: the request still helps.
 func planAfter(v blockView, sent document.Span) bool {
-	ss := v.b.Sentences
-	si := v.sentenceAt(sent.Start)
-	if si < 0 {
-		return false
-	}
-	for _, s := range ss[si+1:] {
-		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+	for _, t := range sentencesAfter(v, sent) {
 		if strings.HasSuffix(t, "?") || isVent(t) {
 			continue
 		}
@@ -847,13 +861,7 @@ var regexpFirstPerson = lazyRE(`(?i)\b(?:I wasn't|I'm not|I am not|I heard|I fou
 // askAfter reports whether a sentence after sent in its block is the
 // writer's own request: "Can the invoices go on the 28 June payment run?"
 func askAfter(v blockView, sent document.Span) bool {
-	ss := v.b.Sentences
-	si := v.sentenceAt(sent.Start)
-	if si < 0 {
-		return false
-	}
-	for _, s := range ss[si+1:] {
-		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+	for _, t := range sentencesAfter(v, sent) {
 		if strings.HasSuffix(t, "?") && requestLead(stripLabel(t)) && hasFact(t) && !strings.Contains(strings.ToLower(t), "why") {
 			return true
 		}

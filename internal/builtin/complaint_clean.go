@@ -143,11 +143,7 @@ func looseStatement(body string) (string, bool) {
 			continue
 		}
 		if len(kept) > 0 {
-			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
-				c = ". " + upperFirst(c)
-			} else {
-				c = seps[i] + c
-			}
+			c = rejoin(seps[i], c)
 		}
 		kept = append(kept, c)
 	}

@@ -152,7 +152,7 @@ func proposesElsewhere(v blockView, lo, hi int) bool {
 		if j >= lo && j <= hi {
 			continue
 		}
-		t := strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s))))
+		t := plainSentence(v, s)
 		if t == "" || strings.Contains(strings.ToLower(t), "why") {
 			continue
 		}

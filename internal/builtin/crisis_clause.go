@@ -207,17 +207,7 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 		if k == 0 || !hasFact(c[:s.Tokens[k-1].End]) {
 			return "", false, false
 		}
-		alarm := false
-		for _, u := range s.Tokens[k+1:] {
-			switch {
-			case crisis.fix.alarmWords[u.Lower]:
-				alarm = true
-			case intensifiers[u.Lower] || stretched(u.Lower):
-			default:
-				return "", false, false
-			}
-		}
-		if np, ok := s.NounPhraseAt(0); !alarm || !ok || np.Start != 0 || np.End != k {
+		if np, ok := s.NounPhraseAt(0); !alarmOnly(s.Tokens[k+1:]) || !ok || np.Start != 0 || np.End != k {
 			return "", false, false
 		}
 		if timeNoun(s.Tokens[k-1].Lower) {
@@ -226,6 +216,22 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true, false
 	}
 	return "", false, false
+}
+
+// alarmOnly reports whether toks hold an alarm word and nothing but alarm
+// words and intensifiers ("a total disaster", "sooo bad").
+func alarmOnly(toks []grammar.Token) bool {
+	alarm := false
+	for _, u := range toks {
+		switch {
+		case crisis.fix.alarmWords[u.Lower]:
+			alarm = true
+		case intensifiers[u.Lower] || stretched(u.Lower):
+		default:
+			return false
+		}
+	}
+	return alarm
 }
 
 // timedAlarm returns the impact clause for clause c where c is a stretch
@@ -252,17 +258,7 @@ func timedAlarm(c string) (string, bool) {
 				return "", false
 			}
 		}
-		alarm := false
-		for _, u := range s.Tokens[k+1:] {
-			switch {
-			case crisis.fix.alarmWords[u.Lower]:
-				alarm = true
-			case intensifiers[u.Lower] || stretched(u.Lower):
-			default:
-				return "", false
-			}
-		}
-		if !alarm {
+		if !alarmOnly(s.Tokens[k+1:]) {
 			return "", false
 		}
 		subj := upperFirst(strings.TrimSpace(c[:s.Tokens[j-1].End]))

@@ -104,11 +104,7 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			continue
 		}
 		if len(kept) > 0 {
-			if sep := strings.TrimSpace(seps[i]); sep == "." || sep == "!" || sep == "?" {
-				c = ". " + upperFirst(c)
-			} else {
-				c = seps[i] + c
-			}
+			c = rejoin(seps[i], c)
 		} else if seps[i] == " because " || seps[i] == ", so " {
 			continue // the cause of a vent alone: "… because nobody …" kept above
 		}
@@ -484,6 +480,15 @@ func stripVentAdverbs(c string) string {
 	return strings.Join(strings.Fields(c), " ")
 }
 
+// rejoin puts clause c back after the clause before it, with its separator
+// sep; a sentence's full stop starts a new capitalised sentence.
+func rejoin(sep, c string) string {
+	if t := strings.TrimSpace(sep); t == "." || t == "!" || t == "?" {
+		return ". " + upperFirst(c)
+	}
+	return sep + c
+}
+
 // splitClauses cuts a sentence body at its clause breaks; seps[i] is what
 // came before clause i (the break, as written).
 func splitClauses(body string) (clauses, seps []string) {
@@ -619,7 +624,7 @@ func factCore(v blockView, sent document.Span) (document.Span, bool) {
 // ventOnly reports whether a sentence of the block vents (a vent cue, or
 // a complaint phrase in it) and states no fact.
 func ventOnly(v blockView, s document.Span) bool {
-	_, body, _ := sentenceParts(strings.TrimSpace(stripListMarker(v.src(trimSentence(v, s)))))
+	_, body, _ := sentenceParts(plainSentence(v, s))
 	if body == "" {
 		return false
 	}
