@@ -104,17 +104,7 @@ func writerDid(text string) bool {
 }
 
 func acting(text string) bool {
-	if writerDid(text) {
-		return true
-	}
-	if strings.Contains(text, " will ") || strings.Contains(text, " going to ") || strings.Contains(text, " about to ") {
-		for _, m := range ownerWillRE().FindAllStringSubmatchIndex(text, -1) {
-			if !notOwners[text[m[2]:m[3]]] && !notCommitments[strings.ToLower(text[m[4]:m[5]])] {
-				return true
-			}
-		}
-	}
-	if namedActing(text) || othersActing(text) {
+	if writerDid(text) || ownerOnIt(text) {
 		return true
 	}
 	if !containsAny(text, "I'm", "I am", "I’m", "e're", "e are", "e’re") {
@@ -126,6 +116,20 @@ func acting(text string) bool {
 		}
 	}
 	return false
+}
+
+// ownerOnIt reports whether a named owner has committed to act or is
+// acting now: "Dana will move it", "Dana is asking Ops", "Security
+// (Ahmed), who's reviewing it today".
+func ownerOnIt(text string) bool {
+	if strings.Contains(text, " will ") || strings.Contains(text, " going to ") || strings.Contains(text, " about to ") {
+		for _, m := range ownerWillRE().FindAllStringSubmatchIndex(text, -1) {
+			if !notOwners[text[m[2]:m[3]]] && !notCommitments[strings.ToLower(text[m[4]:m[5]])] {
+				return true
+			}
+		}
+	}
+	return namedActing(text) || othersActing(text)
 }
 
 // othersActing reports whether someone the sentence names is acting on it

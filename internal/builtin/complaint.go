@@ -24,6 +24,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
+	c.fix.ownActions = b.fixList("own_actions")
 	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
 	c.fix.noTime = b.fixList("no_time")
 	return c
@@ -61,7 +62,7 @@ type complaintFile struct {
 	// sameVerbs are "participle => base" pairs of what all but the writer
 	// had (see sameAsks). noTime are the conditions of a promise that
 	// say time is short ("… whenever I get a spare evening").
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, ownActions, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance
@@ -147,7 +148,7 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 	if h, ok := firstOf(per[si], complaint.groups.burnout); ok {
 		cands = topicKept(v, span, h.span.Start, cands)
 	}
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: rewriteFixes(v, fixSpan, restAsks(cands))})
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: withDrop(v, fixSpan, rewriteFixes(v, fixSpan, ownAskStands(restAsks(cands))), cands)})
 	return last
 }
 

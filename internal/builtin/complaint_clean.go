@@ -202,6 +202,41 @@ func statementLike(s string) bool {
 
 // whyRE: a protest asked as a question: "why does every escalation land
 // on my desk", "why am I expected to cover three bays with one HCA".
+// plainWhy puts a protest question into the shape the rewrites read:
+// the auxiliary a non-native writer leaves out goes back in ("why is
+// always me who stay" → "why is it always me who stays", "why the
+// facility always cancel my runs" → "why does the facility always cancel
+// my runs"), and a question of contrast states its condition ("why do we
+// even have a CAPA system if quality closes everything without asking
+// us" → "quality closes everything without asking us", ok true: a fact,
+// no longer a question).
+func plainWhy(b string) (out string, stated bool) {
+	b = strings.TrimSpace(b)
+	if m := whyIfRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasVerb(m[1]) {
+		return strings.TrimRight(m[1], "?!. "), true
+	}
+	if m := whyMeRE().FindStringSubmatch(b); m != nil {
+		task := m[3]
+		if w, rest, ok := strings.Cut(task, " "); ok && grammar.IsVerb(grammar.ParseAfter("they ", w).Tokens[0].Tag) {
+			task = thirdPerson(w) + " " + rest
+		}
+		return m[1] + " it always " + m[2] + " who " + task, false
+	}
+	if m := whyNoAuxRE().FindStringSubmatch(b); m != nil && !strings.EqualFold(m[2], "not") {
+		return strings.TrimSpace(m[1] + " does " + m[2] + " " + m[3] + " " + m[4]), false
+	}
+	return b, false
+}
+
+var (
+	// whyIfRE: "why do we even have X if Y", "why bother with X when Y".
+	whyIfRE = lazyRE(`(?i)^why (?:do|does|did|are|is|should|would) [^?]*?\b(?:even|bother|still)\b[^?]*? (?:if|when) ([^?]+)[?!.]*$`)
+	// whyMeRE: "why is always me who stay …" (the "it" left out).
+	whyMeRE = lazyRE(`(?i)^(why is) (?:always )?(me|us) (?:always )?(?:who|that) (.+)$`)
+	// whyNoAuxRE: "why the facility always cancel …" (the "does" left out).
+	whyNoAuxRE = lazyRE(`^([Ww]hy) ((?:the|my|our|their|this|that|[A-Z][\w&+-]*)(?: [\w&+-]+){0,3}?) (always|never|keeps?|still|constantly) ?(.*)$`)
+)
+
 var whyRE = lazyRE(`(?i)^(?:but |so |and |honestly,? )?why (does|do|is|are|am) (.+)$`)
 
 // whyAsFact states what a protest question takes for granted: "why does
@@ -209,7 +244,44 @@ var whyRE = lazyRE(`(?i)^(?:but |so |and |honestly,? )?why (does|do|is|are|am) (
 // desk"; "why am I expected to cover three bays" → "I'm expected to cover
 // three bays". ok is false where the question has no plain subject.
 func whyAsFact(body string) (string, bool) {
-	m := whyRE().FindStringSubmatch(strings.TrimSpace(trimClause(body, 1)))
+	addr, body := addressedWhy(body)
+	f, ok := whyAsFactOf(body)
+	if ok && addr != "" {
+		f = addr + ", " + capitalI(lowerFirst(f))
+	}
+	return f, ok
+}
+
+// addressedWhy splits a protest question addressed to someone ("chef why
+// am i always the one on close", "Maria, why …") into the address
+// ("Chef") and the question.
+func addressedWhy(body string) (addr, rest string) {
+	m := addressedWhyRE().FindStringSubmatch(strings.TrimSpace(body))
+	if m == nil || notAddress[strings.ToLower(m[1])] || !startsUpper(m[1]) && strings.Contains(m[1], " ") {
+		return "", body
+	}
+	return upperFirst(m[1]), m[2]
+}
+
+// notAddress are words before "why" that address no one.
+var notAddress = map[string]bool{
+	"but": true, "so": true, "and": true, "honestly": true, "seriously": true, "like": true, "ok": true,
+	"okay": true, "lol": true, "ugh": true, "then": true, "also": true, "just": true, "really": true,
+	"again": true, "anyway": true, "sorry": true, "hmm": true, "um": true, "also,": true, "because": true,
+	"i": true, "we": true, "it": true, "this": true, "that": true, "frankly": true, "genuinely": true,
+}
+
+var addressedWhyRE = lazyRE(`^([A-Za-z][\w'’.-]*(?: [A-Z][\w'’.-]*)?),? ((?i:why)\b.+)$`)
+
+func whyAsFactOf(body string) (string, bool) {
+	b, stated := plainWhy(strings.TrimSpace(trimClause(body, 1)))
+	if stated {
+		if isVent(b) || !statementLike(b) {
+			return "", false
+		}
+		return upperFirst(capitalI(stripVentAdverbs(b))), true
+	}
+	m := whyRE().FindStringSubmatch(b)
 	if m == nil {
 		return "", false
 	}
@@ -230,6 +302,7 @@ func whyAsFact(body string) (string, bool) {
 		return "", false // "why is it always me who …" has its own shape
 	case m[1] == "am" && l == "i":
 		subj = "I'm"
+		tail = strings.Replace(tail, "always ", "usually ", 1) // "why am I always the one on close"
 	case m[1] == "is" || m[1] == "are":
 		subj += " " + strings.ToLower(m[1])
 	case m[1] == "do":
@@ -250,6 +323,9 @@ func whyRequest(body string) (candidate, bool) {
 	f, ok := whyAsFact(body)
 	if !ok {
 		return candidate{}, false
+	}
+	if strings.Contains(f, "I'm usually the one") {
+		return candidate{"Ask to share the work", finish(f) + " " + shareAsk}, true
 	}
 	ask := "Could we agree " + fixOrWay(f)
 	if p, named := partyIn(f); named && askParty(p, f) {

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -21,8 +22,94 @@ import (
 // request placed at the end of the item (see askLast).
 func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
 	span, cands = askLast(v, span, cands)
-	return rewriteFixes(v, span, sameAsks(restAsks(cands)))
+	return withDrop(v, span, rewriteFixes(v, span, ownAskStands(sameAsks(restAsks(cands)))), cands)
 }
+
+// dropTitle is the fix that removes a venting sentence with no facts
+// where the writer's own request stands elsewhere in the item (see askLast).
+const dropTitle = "Drop the venting"
+
+// withDrop puts first the removal of span when a candidate asks for it:
+// a sentence of venting alone ("Honestly I'm fried."), where the request
+// that would replace it is the writer's own already.
+func withDrop(v blockView, span document.Span, fixes []lint.Fix, cands []candidate) []lint.Fix {
+	if !slices.ContainsFunc(cands, func(c candidate) bool { return c.title == dropTitle }) {
+		return fixes
+	}
+	lo, hi := v.sentenceAt(span.Start), v.sentenceAt(max(span.Start, span.End-1))
+	if lo < 0 || lo != hi {
+		return fixes
+	}
+	e, ok := removeSentence(v, v.b.Sentences[lo])
+	if !ok {
+		return fixes
+	}
+	for i := range fixes {
+		fixes[i].Preferred = false
+	}
+	return append([]lint.Fix{{Title: dropTitle, Edits: []lint.Edit{e}, Rewrites: true, Preferred: true}}, fixes...)
+}
+
+// ownAskStands drops the request a rewrite adds where the facts it keeps
+// already carry the writer's own request, proposal or action ("… pls cc
+// me on field visit planning from now on", "Action: Ade to book a night
+// caterer from 14 Nov."): theirs stands, and a second reads as nagging.
+func ownAskStands(cands []candidate) []candidate {
+	out := make([]candidate, 0, len(cands))
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if k := askStart(c.text); k > 0 && offersWayForward(c.text[:k]) {
+			c = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+		}
+		if !seen[c.text] {
+			seen[c.text] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// offersWayForward reports whether text has, at the start of one of its
+// sentences or clauses, a request or proposal of the writer's ("pls …",
+// "kindly …", "could we …", "I suggest …"), an action item ("Action: …",
+// "Jo to check with HR by the 20th", "Helen agreed to draft one") or a
+// named owner on it (see ownerOnIt). What the writer did or is doing is a
+// fact of the complaint ("I wrote the spec", "we're redoing the
+// estimates"), not a way forward. A repeated ask ("asked three times") is the
+// grievance, not a way forward.
+func offersWayForward(text string) bool {
+	if m := askedToRE().FindStringIndex(text); m != nil && !repeatedAskRE().MatchString(text[m[0]:]) {
+		return true
+	}
+	for _, piece := range clausePiecesRE().Split(text, -1) {
+		p := strings.TrimSpace(piece)
+		if p == "" {
+			continue
+		}
+		l := strings.ToLower(p)
+		if repeatedAskRE().MatchString(l) {
+			continue
+		}
+		if opensWith(p, complaint.fix.proposals) && hasFact(p) || opensWith(p, complaint.fix.ownActions) ||
+			actionItemRE().MatchString(p) && parse(p).Tokens[0].Tag == "NNP" || ownerOnIt(p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// clausePiecesRE splits a text where a sentence or a clause of its own
+	// may start.
+	clausePiecesRE = lazyRE(`[.!?;:\n]+\s*|\s[-–—]\s|,\s+(?:and\s+|so\s+)?`)
+	// askedToRE: a request the writer made of someone named ("Asked Prof.
+	// Greene to co-sign the letter").
+	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
+	// actionItemRE: "Jo to check with HR", "Helen agreed to draft one", "Ade will book".
+	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
+	// repeatedAskRE: an ask made before, the grievance itself.
+	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|nothing)\b`)
+)
 
 // restAsk asks for time off where the facts are of days worked without
 // one.
@@ -62,12 +149,18 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		return span, cands
 	}
 	if proposesElsewhere(v, lo, hi) {
-		out := make([]candidate, len(cands))
-		for i, c := range cands {
-			out[i] = c
-			if k := askStart(c.text); k > 0 {
-				out[i] = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+		out := make([]candidate, 0, len(cands)+1)
+		for _, c := range cands {
+			switch k := askStart(c.text); {
+			case k > 0:
+				c = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+			case k == 0 && lo == hi && !hasFact(stripOpeners(plainSentence(v, ss[lo]))):
+				// Nothing but the vent and our request: the vent goes.
+				if len(out) == 0 || out[0].title != dropTitle {
+					out = append([]candidate{{dropTitle, ""}}, out...)
+				}
 			}
+			out = append(out, c)
 		}
 		return span, out
 	}
@@ -145,19 +238,31 @@ func askStart(text string) int {
 	return k
 }
 
-// proposesElsewhere reports whether a sentence of the block outside the
-// sentences lo..hi makes the writer's own request or proposal.
+// proposesElsewhere reports whether a sentence outside lo..hi makes the
+// writer's own request or proposal (see offersWayForward): in the block,
+// or in the next paragraph or list item of the same section, where notes
+// put the ask that goes with a grievance ("- Asked for 14th–16th off;
+// Steph to confirm by Weds.").
 func proposesElsewhere(v blockView, lo, hi int) bool {
-	for j, s := range v.b.Sentences {
-		if j >= lo && j <= hi {
-			continue
+	ways := func(w blockView, skip func(int) bool) bool {
+		for j, s := range w.b.Sentences {
+			if skip(j) {
+				continue
+			}
+			t := plainSentence(w, s)
+			if t != "" && !strings.Contains(strings.ToLower(t), "why") && offersWayForward(t) {
+				return true
+			}
 		}
-		t := plainSentence(v, s)
-		if t == "" || strings.Contains(strings.ToLower(t), "why") {
-			continue
-		}
-		if opensWith(t, complaint.fix.proposals) && hasFact(t) {
-			return true
+		return false
+	}
+	if ways(v, func(j int) bool { return j >= lo && j <= hi }) {
+		return true
+	}
+	if n := v.idx + 1; n < len(v.doc.Blocks) {
+		next := &v.doc.Blocks[n]
+		if next.Kind != document.Heading && next.Section == v.b.Section && !next.Quoted {
+			return ways(blockView{doc: v.doc, idx: n, b: next, scan: v.scan}, func(int) bool { return false })
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -49,6 +50,8 @@ var (
 	// wornRE: "I'm worn out by X", "I'm exhausted from X", "I'm drowning in X".
 	wornRE = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am) (?:so |really |completely |absolutely |honestly )*(?:worn out|exhausted|drained|burnt out|burned out|overwhelmed|drowning|stretched too thin|spread too thin|fried) (?:by|from|with|in|because of) (.+)$`)
 	// exhaustingRE: "X is exhausting", "covering two units for six weeks has been brutal".
+	// wornAfterRE: "I'm burned out after the Sintra shoot", "… since the merger".
+	wornAfterRE  = lazyRE(`(?i)^(.*?)\b(?:i'm|i’m|i am|i feel) (?:so |really |completely |absolutely |honestly |totally )*(?:worn out|exhausted|drained|burnt out|burned out|fried|wiped out|shattered|knackered|running on empty) (after|since) (.+)$`)
 	exhaustingRE = lazyRE(`(?i)^(.+?) (?:is|are|has been|have been) (?:so |really |completely |absolutely |just )*(?:exhausting|draining|wearing me out|burning me out|brutal|relentless|unsustainable|too much|a slog)$`)
 	// goalpostsRE: "Design keeps moving the goalposts on the onboarding flow", "product keeps changing the spec".
 	goalpostsRE = lazyRE(`(?i)^(.+?) (?:keeps|keep|kept|is always|are always|are constantly|is constantly) (?:moving the goalposts|changing (.+?))(?: (?:on|for|of|in) (.+?))?$`)
@@ -91,7 +94,16 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	hearsLate := false
-	t, ok := usualOne(b)
+	addr, q := addressedWhy(b)
+	if pw, stated := plainWhy(q); !stated {
+		q = pw
+	}
+	t, ok := usualOne(q)
+	if ok && addr != "" {
+		t = addr + ", " + capitalI(lowerFirst(t))
+	} else if addr == "" {
+		b = q
+	}
 	if !ok {
 		// "covered 4 of the last 5 weekend on-calls. why is it always me
 		// that gets volunteered …": the facts before the protest stay.
@@ -200,6 +212,19 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 			add("Ask to agree priorities", keepLead(m[1])+upperFirst(work)+" is more than I can sustain. "+prioritiesAsk)
 		}
 	}
+	if m := wornAfterRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
+		// "I'm burned out after the Sintra shoot": the event stays, and a
+		// break is what would help; "… after covering the Band 6 role
+		// since November": the work goes on, and priorities would help.
+		cause := trimClause(m[3], 1)
+		if s := parse(cause); len(s.Tokens) > 0 && s.Tokens[0].Tag == "VBG" {
+			if t := causeTaking(cause); t != "" {
+				add("Ask to agree priorities", keepLead(m[1])+t+" "+prioritiesAsk)
+			}
+		} else if hasFact(cause) && !isVent(cause) {
+			add("Ask for a break", keepLead(m[1])+upperFirst(strings.ToLower(m[2]))+" "+cause+", "+lowerFirst(complaint.repl.burnout))
+		}
+	}
 	if m := wornRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if t := changeCutoff(trimClause(m[2], 1)); t != "" {
 			add("Ask for a cut-off for changes", t)
@@ -230,7 +255,7 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		if len(out) == 0 {
 			add("Ask for a break", complaint.repl.burnout)
 			add("Ask to agree priorities", prioritiesAsk)
-		} else {
+		} else if !slices.ContainsFunc(out, func(c candidate) bool { return c.title == "Ask for a break" }) {
 			add("Ask for a break", complaint.repl.burnout)
 		}
 	}
