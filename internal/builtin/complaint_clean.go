@@ -134,7 +134,7 @@ func looseStatement(body string) (string, bool) {
 			continue
 		}
 		if isVent(c) && (!hasFact(c) || len(strings.Fields(c)) <= 3 || len(kept) > 0) ||
-			!hasFact(c) && len(strings.Fields(c)) <= 3 {
+			!hasFact(c) && len(strings.Fields(c)) <= 3 || len(kept) > 0 && strings.ContainsAny(seps[i], ".!?\n") && ventSentence(c) {
 			changed = true // "fantastic", "Genius move", "whoever said yes"
 			continue
 		}

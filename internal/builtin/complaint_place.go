@@ -6,6 +6,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
 )
 
 // Where a complaint rewrite's request goes. A request added after the
@@ -196,6 +197,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		last = trimSentence(v, s).End
 	}
 	if len(tail) == 0 {
+		span.End = last // sentences of venting alone go with the complaint
 		return span, cands
 	}
 	add := strings.Join(tail, " ")
@@ -283,9 +285,11 @@ func tailFact(src string) string {
 	if c, ok := repeatCount(body); ok {
 		body, mark = c, "."
 	}
-	if isVent(body) {
+	if ventOnly := ventSentence(body); isVent(body) || ventOnly {
 		if f, ok := looseStatement(body); ok && !stillComplains(f) {
 			body, mark = strings.TrimRight(f, ".!? "), "."
+		} else if ventOnly || !hasFact(body) {
+			return "" // "love being the last to know", "I give up arguing"
 		}
 	}
 	if mark == "" || mark == "?" && !isQuestion(t) {
@@ -514,3 +518,47 @@ func sameAsks(cands []candidate) []candidate {
 // tailVerdictRE: a sentence that only passes a verdict on what came
 // before it: "It's a slow-motion car crash.", "That's a joke."
 var tailVerdictRE = lazyRE(`(?i)^(?:it's|it’s|it is|this is|that's|that’s|that is|what a|such a)\s+(?:(?:a|an|such a|like a|just a|an absolute|a complete|a total)\s+)?[\w' -]+[.!]*$`)
+
+// ventSentence reports whether a sentence after a complaint only vents:
+// it names no hard fact (see hardFact) and either the complaint model
+// reads it as a strong complaint ("love being the last to know", "the
+// others always find some excuse") or it is a verdict on "this" or "it"
+// ("This is not fair.", "It's a joke").
+func ventSentence(body string) bool {
+	if hardFact(body) {
+		return false
+	}
+	if m := thisVerdictRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil && slices.Contains(complaint.fix.verdictFrames, strings.ToLower(m[1])) {
+		return true
+	}
+	m, err := loadModel()
+	if err != nil || m == nil {
+		return false
+	}
+	return m.Score(body)[complaintIndex] >= strongComplaint
+}
+
+// strongComplaint is the complaint model's margin above which a sentence
+// with no hard fact reads as venting alone: every fact sentence of a
+// complaint tried scored below 1.6, the sarcasm after one above 3.
+const strongComplaint = 2.5
+
+var complaintIndex = model.RuleIndex("complaint")
+
+// thisVerdictRE: "This is not fair", "it's a joke", "That was ridiculous".
+var thisVerdictRE = lazyRE(`(?i)^(?:this|that|it)(?:'s|’s| is| was| feels| seems)(?: so| really| just| totally| frankly| honestly| simply)? (.+?)[.!]*$`)
+
+// hardFact reports whether s names a number, a date or a name: a
+// capitalised word other than its first word or "I".
+func hardFact(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for i, w := range strings.Fields(s) {
+		w = strings.Trim(w, `"'“”‘’(),.;:!?`)
+		if i > 0 && w != "" && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && startsUpper(w) {
+			return true
+		}
+	}
+	return false
+}

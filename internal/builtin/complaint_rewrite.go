@@ -405,7 +405,7 @@ func vagueWork(w string) bool {
 // openerWords are sentence adverbs and asides that frame a complaint
 // and carry no fact.
 var openerWords = []string{
-	"honestly", "frankly", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
+	"honestly", "frankly", "with all due respect", "with due respect", "with respect", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
 	"sorry to vent but", "sorry to vent, but", "sorry to rant, but", "sorry for moaning again but", "to be blunt",
 	"to be honest", "tbh", "cool cool so", "cool so", "great, so", "great so", "ugh", "sigh", "yet again",
 	"once again", "again", "as usual", "as always", "of course", "predictably", "told you", "said", "me",

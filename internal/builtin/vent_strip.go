@@ -83,7 +83,10 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			// when it's gone right": the other half of the contrast is the
 			// point, said plainly ("…, not when it's gone right").
 			anyVent, c, seps[i] = true, t, ", "
-		} else if isVent(c) || scareQuoted(c, true) {
+		} else if len(kept) > 0 && strings.ContainsAny(seps[i], ".!?\n") && ventSentence(c) {
+			anyVent = true // "… from a tweet. love being the last to know"
+			continue
+		} else if isVent(c) && !factBeside(c) || scareQuoted(c, true) {
 			anyVent = true
 			if p, named := partyIn(c); named && party == "" {
 				party = p
@@ -823,12 +826,20 @@ func modifies(after string) bool {
 
 // verdictFrameRE: "it's (so/really/…) <words> that ", the verdict checked
 // against the rule's verdict frames.
+// unfairOnRE: "it's not fair on the night team, who cover every Sunday".
+var unfairOnRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:just |really |so |simply )?(?:not fair|unfair) (?:on|to|for) ([\w' -]{2,40}?),? (?:who|that) (.+)$`)
+
 var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
 
 // cutVerdictFrame drops a frame that only passes a verdict on the clause
 // after it: "it is ridiculous that head office sent …" → "head office sent
 // …". ok is false when c has no such frame or what follows is no clause.
 func cutVerdictFrame(c string) (string, bool) {
+	if m := unfairOnRE().FindStringSubmatch(strings.TrimSpace(c)); m != nil && hasVerb(m[2]) {
+		// "It is not fair on the enumerators who are using their own
+		// money" → "the enumerators are using their own money"
+		return m[1] + " " + m[2], true
+	}
 	m := verdictFrameRE().FindStringSubmatch(strings.TrimSpace(c))
 	if m == nil || !slices.Contains(complaint.fix.verdictFrames, strings.ToLower(m[1])) || !hasVerb(m[2]) {
 		return c, false
@@ -1080,3 +1091,19 @@ func dashLabel(body string) (label, rest string) {
 	}
 	return "", body
 }
+
+// factBeside reports whether a clause with a vent cue in it is mostly a
+// fact the rewrite keeps: it names a number, date or name, has a verb,
+// and the complaint model reads it as mild ("the MIS fell over on
+// deadline day with nobody from IT around").
+func factBeside(c string) bool {
+	if !hardFact(c) || !hasVerb(c) {
+		return false
+	}
+	m, err := loadModel()
+	return err == nil && m != nil && m.Score(c)[complaintIndex] < mildComplaint
+}
+
+// mildComplaint is the complaint model's margin below which a clause with
+// a hard fact is kept though it has a vent cue.
+const mildComplaint = 1.0
