@@ -118,11 +118,24 @@ const windowClosed = "the window to act has closed"
 var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
-// the facts of its paragraph (see unitEnd).
+// it and the sentences that go on with its facts (see goesOn): "This puts
+// [what] at risk" points back at the alarm, not at other news the
+// paragraph gives next ("Detailed figures are in Annex B.").
 func crisisAppend(v blockView, sent document.Span, preferred bool) lint.Fix {
+	end := trimSentence(v, sent)
+	text := v.src(end)
+	if si := v.sentenceAt(sent.Start); si >= 0 {
+		for _, s := range v.b.Sentences[si+1:] {
+			next := plainSentence(v, s)
+			if next == "" || !goesOn(text, next) {
+				break
+			}
+			end, text = trimSentence(v, s), text+" "+next
+		}
+	}
 	return lint.Fix{
 		Title:      "Add impact and a mitigation",
-		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, trimSentence(v, sent)), " "+crisis.repl.fallback)},
+		Edits:      []lint.Edit{appendAfter(v, end, " "+crisis.repl.fallback)},
 		NeedsInput: true,
 		Preferred:  preferred,
 	}
