@@ -212,6 +212,22 @@ func statementLike(s string) bool {
 // no longer a question).
 func plainWhy(b string) (out string, stated bool) {
 	b = strings.TrimSpace(b)
+	if m := notSureWhyRE().FindStringSubmatch(b); m != nil {
+		// "not sure why I bother writing these handover docs when nobody
+		// reads them": the condition, with what "them" stands for.
+		if n := botherWhenRE().FindStringSubmatch(m[1]); n != nil && len(strings.Fields(n[2])) >= 3 {
+			y := strings.TrimRight(n[2], "?!. ")
+			for _, p := range []string{" them", " it"} {
+				if strings.HasSuffix(y, p) && hasFact(n[1]) {
+					y = strings.TrimSuffix(y, p) + " " + n[1]
+				}
+			}
+			return y, true
+		}
+		if statementLike(m[1]) && hasVerb(m[1]) {
+			return strings.TrimRight(m[1], "?!. "), true // "not sure why legal gets to sit on contracts …"
+		}
+	}
 	if m := whyIfRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasVerb(m[1]) {
 		return strings.TrimRight(m[1], "?!. "), true
 	}
@@ -229,6 +245,12 @@ func plainWhy(b string) (out string, stated bool) {
 }
 
 var (
+	// nobodyRE: the subject "nobody" or "no one".
+	nobodyRE = lazyRE(`(?i)\b(?:nobody|no one|no-one)\b`)
+	// notSureWhyRE: "(I'm) not sure why X", a protest put as doubt.
+	notSureWhyRE = lazyRE(`(?i)^(?:i'm |i’m |i am |honestly,? )?not sure why (.+)$`)
+	// botherWhenRE: "I bother writing these docs when nobody reads them".
+	botherWhenRE = lazyRE(`(?i)^(?:i|we) (?:even |still )?bother (?:\w+ing )?(.+?) (?:when|if) (.+)$`)
 	// whyIfRE: "why do we even have X if Y", "why bother with X when Y".
 	whyIfRE = lazyRE(`(?i)^why (?:do|does|did|are|is|should|would) [^?]*?\b(?:even|bother|still)\b[^?]*? (?:if|when) ([^?]+)[?!.]*$`)
 	// whyMeRE: "why is always me who stay …" (the "it" left out).
@@ -274,9 +296,17 @@ var notAddress = map[string]bool{
 var addressedWhyRE = lazyRE(`^([A-Za-z][\w'’.-]*(?: [A-Z][\w'’.-]*)?),? ((?i:why)\b.+)$`)
 
 func whyAsFactOf(body string) (string, bool) {
-	b, stated := plainWhy(strings.TrimSpace(trimClause(body, 1)))
+	b, stated := plainWhy(strings.TrimSpace(body))
+	if !stated {
+		b, stated = plainWhy(strings.TrimSpace(trimClause(body, 1)))
+	}
 	if stated {
-		if isVent(b) || !statementLike(b) {
+		if t, _, ok := blameAsFact(b); ok && t != "" {
+			b = t // "nobody on night shift reads these handover docs" → "… aren't being read"
+		}
+		// "Nobody on night shift reads these docs" states a fact here: the
+		// protest was the question around it.
+		if isVent(nobodyRE().ReplaceAllString(b, "someone")) || !statementLike(b) {
 			return "", false
 		}
 		return upperFirst(capitalI(stripVentAdverbs(b))), true

@@ -405,7 +405,7 @@ func vagueWork(w string) bool {
 // openerWords are sentence adverbs and asides that frame a complaint
 // and carry no fact.
 var openerWords = []string{
-	"honestly", "frankly", "with all due respect", "with due respect", "with respect", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
+	"honestly", "frankly", "fine", "with all due respect", "with due respect", "with respect", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
 	"sorry to vent but", "sorry to vent, but", "sorry to rant, but", "sorry for moaning again but", "to be blunt",
 	"to be honest", "tbh", "cool cool so", "cool so", "great, so", "great so", "ugh", "sigh", "yet again",
 	"once again", "again", "as usual", "as always", "of course", "predictably", "told you", "said", "me",
@@ -1267,6 +1267,7 @@ var (
 // the costs schedule once I have the time entries. Could you help me get
 // them by [date]?"
 func onceRequest(b string) (title, text string) {
+	b = strings.TrimRight(stripVentAdverbs(b), " ,")
 	b = strings.TrimRight(trimClause(strings.TrimSpace(b), 1), ".!? ")
 	if m := onceGivenRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && thingAsked(m[2]) {
 		return "Escalate with a date", "I'll " + m[1] + " once I have " + m[2] + ". Could you help me get " + itOrThem(m[2]) + " by [date]?"

@@ -975,6 +975,12 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				", anyway",
 				" anyway",
 				"once more ",
+				"finally ",
+				"actually ",
+				", as usual",
+				", as always",
+				" as usual",
+				" as always",
 			}},
 			{"vent_cues", []string{
 				"nobody",
