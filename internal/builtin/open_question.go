@@ -222,6 +222,17 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
 		topic = handoverTopic(q) // "How do we want to respond?" → "To respond, …"
 	}
+	if ind := indirectTopic(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})); strings.HasPrefix(ind, "On what") && strings.HasPrefix(topic, "To ") {
+		// "What do you want me to say to the parents?": "what" is the
+		// object, which "To say to the parents" would lose.
+		topic = ind
+	}
+	if topic == "" && strings.Trim(rest, "?!.… ") != "" {
+		// "Where do you think I should start?" → "On where to start, …";
+		// not where the phrase is the whole question ("How should we
+		// proceed?").
+		topic = indirectTopic(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)}))
+	}
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
@@ -558,6 +569,8 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 	}
 	rec := upperFirst(openQuestion.repl.recommend)
 	if t := handoverTopic(last); t != "" {
+		rec = t + ", " + openQuestion.repl.recommend
+	} else if t := indirectTopic(body[cut:]); t != "" {
 		rec = t + ", " + openQuestion.repl.recommend
 	}
 	if cut == 0 {
