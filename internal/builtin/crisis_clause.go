@@ -40,9 +40,11 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
-		if subj, ok := timedAlarm(c.text); ok && len(parts) == 1 && !stated {
+		if subj, ok := timedAlarm(c.text); ok && i == len(parts)-1 && !stated && (i == 0 || strings.ContainsAny(parts[i-1].next, ".!?")) {
 			// "This week has been a disaster." → "This week put [what] at
-			// risk. To contain it, …": the time is the subject.
+			// risk. To contain it, …": the time is the subject; so in a
+			// sentence of its own after others ("release branch gets cut
+			// at 5. this whole sprint is a dumpster fire").
 			c.text, stated, replaced = subj, true, true
 			kept = append(kept, c)
 			continue
@@ -210,8 +212,13 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 		if np, ok := s.NounPhraseAt(0); !alarmOnly(s.Tokens[k+1:]) || !ok || np.Start != 0 || np.End != k {
 			return "", false, false
 		}
-		if timeNoun(s.Tokens[k-1].Lower) {
-			return "", false, true // not "this morning puts [what] at risk"
+		if timeNoun(s.Tokens[k-1].Lower) && !slices.ContainsFunc(s.Tokens[:k-1], func(t grammar.Token) bool {
+			return grammar.IsNoun(t.Tag) && !timeNoun(t.Lower)
+		}) {
+			// Not "this morning puts [what] at risk"; but a time after
+			// the head noun only says when: "the whole surgical list
+			// today".
+			return "", false, true
 		}
 		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true, false
 	}
