@@ -80,11 +80,17 @@ func indirectTopic(q string) string {
 				return ""
 			}
 			subj, ok := s.NounPhraseAt(k)
-			if !ok || subj.Start != k || subj.End >= len(toks) || !hasFact(s.Of(subj)) {
+			if !ok || subj.Start != k {
+				return ""
+			}
+			if subj.Len() >= 2 && (subj.End == len(toks) || toks[subj.End].Tag != "VB") && toks[subj.End-1].Text == toks[subj.End-1].Lower {
+				subj.End-- // the verb read as the head of a compound: "the team prioritise"
+			}
+			if subj.End >= len(toks) || !hasFact(s.Of(subj)) {
 				return ""
 			}
 			verb := toks[subj.End]
-			if verb.Lower != "be" && verb.Tag != "VB" {
+			if verb.Lower != "be" && verb.Tag != "VB" && verb.Tag != "VBP" && verb.Tag != "NN" {
 				return ""
 			}
 			return "On " + wh + " " + q[toks[subj.Start].Start:toks[subj.End-1].End] + " " + toks[aux].Lower + " " + q[verb.Start:]
@@ -100,7 +106,7 @@ func indirectTopic(q string) string {
 		// "supposed to".
 		for step := 0; step < 3 && k < len(toks); step++ {
 			switch t := toks[k].Lower; {
-			case t == "want" || t == "like" || t == "need" || t == "supposed" || t == "meant" || t == "expected":
+			case t == "want" || t == "like" || t == "need" || t == "supposed" || t == "meant" || t == "expected" || t == "going":
 				k++
 				if k < len(toks) && (toks[k].Lower == "me" || toks[k].Lower == "us") {
 					k++
