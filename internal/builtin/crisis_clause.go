@@ -31,7 +31,14 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	var kept []alarmPart
 	replaced, stated, label := false, false, ""
 	parts := alarmClauses(body)
+	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
+		if len(kept) > 0 && keptAt < i-1 && strings.ContainsAny(parts[i-1].next, ".!?") {
+			// A clause that went ended a sentence: the kept clause before
+			// it ends one too ("X is chaos, we are sinking. i send Y" → "X
+			// puts … at risk. I send Y").
+			kept[len(kept)-1].next = parts[i-1].next
+		}
 		c.text = stripLeadIns(c.text)
 		if c.text == "" {
 			continue
@@ -46,7 +53,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// sentence of its own after others ("release branch gets cut
 			// at 5. this whole sprint is a dumpster fire").
 			c.text, stated, replaced = subj, true, true
-			kept = append(kept, c)
+			kept, keptAt = append(kept, c), i
 			continue
 		}
 		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
@@ -57,7 +64,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// "Absolute meltdown in the yard." → "This puts [what] in the
 			// yard at risk by [when]."
 			c.text, stated, replaced = "This puts [what] "+pp+" at risk by [when]", true, true
-			kept = append(kept, c)
+			kept, keptAt = append(kept, c), i
 			continue
 		}
 		if idleWords(c.text) {
@@ -82,7 +89,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// "the whole release is a mess": its subject carries the impact.
 			c.text, stated, replaced = subj+" puts [what] at risk by [when]", true, true
 		}
-		kept = append(kept, c)
+		kept, keptAt = append(kept, c), i
 	}
 	if !replaced {
 		return lint.Fix{}, false
