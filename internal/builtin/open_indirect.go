@@ -72,6 +72,10 @@ func indirectTopic(q string) string {
 		if k < len(toks) && indirectAux[toks[k].Lower] {
 			aux = k
 			k++
+		} else if k+2 < len(toks) && k > w && toks[k].Tag == "PRP" && !indirectSubject[toks[k].Lower] && isModal(toks[k+1].Lower) {
+			// Already in statement order, about someone else: "what she
+			// can work on".
+			return "On " + wh + " " + strings.TrimSpace(q[toks[k].Start:])
 		}
 		if k < len(toks) && !indirectSubject[toks[k].Lower] {
 			// Something else acts: "how should the flasks be split …" → "how

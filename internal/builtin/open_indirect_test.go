@@ -18,6 +18,7 @@ func TestIndirectTopic(t *testing.T) {
 		"How am I supposed to finish this by Friday?":                              "On how to finish this by Friday",
 		"How should I structure her first month?":                                  "On how to structure her first month",
 		"Let me know how you want to handle the Q2 accruals when you get a chance": "On how to handle the Q2 accruals",
+		"Any ideas what she can work on?":                                          "On what she can work on",
 		// Nothing named but the handover, or not this shape.
 		"What should I do?":                               "",
 		"What do we do now?":                              "",

@@ -3,6 +3,7 @@ package builtin
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/grammar"
@@ -265,7 +266,7 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	case lead != "":
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
-		if i := strings.LastIndexAny(before, ",;—–-.?!"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
+		if i := strings.LastIndexAny(before, ",;—–-.?!"); i >= 0 && strings.TrimSpace(before[i+runeLenAt(before, i):]) == "" {
 			if strings.ContainsRune(".?!", rune(before[i])) {
 				// "…can't do 180 plated. what now??": a question of its own.
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i + 1, End: span.End}, " "+upperFirst(withTopic)))
@@ -581,4 +582,11 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 		lead = strings.TrimRight(strings.TrimRight(lead, ",;—–-"), " ") + "."
 	}
 	return rewriteFix("Recommend an option", span, lead+" "+rec), true
+}
+
+// runeLenAt is the length in bytes of the character at s[i]: a dash
+// ("–", "—") is more than one.
+func runeLenAt(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
 }
