@@ -208,6 +208,9 @@ var echoVerbs = map[string]bool{
 	"admit": true, "admits": true, "agree": true, "agrees": true, "say": true, "says": true, "said": true,
 }
 
+// everyoneWords name everyone at once, and no one in particular.
+var everyoneWords = map[string]bool{"everyone": true, "everybody": true, "anyone": true, "anybody": true, "all": true}
+
 // echoClause reports whether rest, the words after a replaced alarm, is a
 // conjoined clause of everyone's that ends on one of echoVerbs and "it",
 // "that" or "this" ("and everyone on the team knows it", ", we all see
@@ -232,7 +235,13 @@ func echoClause(rest string) bool {
 	if obj != "it" && obj != "that" && obj != "this" || !echoVerbs[verb] {
 		return false
 	}
-	// Only everyone's knowing adds nothing: "the client knows it" is a fact.
+	// Only everyone's knowing adds nothing: "the client knows it" is a
+	// fact, and so is who "everyone" is ("everyone on the team knows it").
+	for _, t := range parse(c).Tokens {
+		if grammar.IsNoun(t.Tag) && !everyoneWords[t.Lower] {
+			return false
+		}
+	}
 	for _, w := range ws[:len(ws)-2] {
 		switch w {
 		case "everyone", "everybody", "all", "anyone", "anybody", "we", "you":
