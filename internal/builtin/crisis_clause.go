@@ -417,7 +417,7 @@ func alarmClauses(body string) []alarmPart {
 }
 
 // feelingClause reports whether a clause only says how sure or afraid the
-// writer is: "I am sure", "I fear", "I'm afraid".
+// writer is: "I am sure", "I fear", "I'm afraid", "I can feel it".
 func feelingClause(c string) bool {
 	toks := parse(c).Tokens
 	if len(toks) == 0 || len(toks) > 4 || toks[0].Lower != "i" {
@@ -428,7 +428,7 @@ func feelingClause(c string) bool {
 			return false
 		}
 		switch t.Lower {
-		case "sure", "afraid", "fear", "think", "reckon", "suspect", "bet", "guess":
+		case "sure", "afraid", "fear", "think", "reckon", "suspect", "bet", "guess", "feel", "know", "sense", "tell":
 			return true
 		}
 	}
