@@ -337,8 +337,15 @@ func alarmHeadline(c string) (string, bool) {
 			return pp, true
 		case t.Tag == "IN":
 			return "", false
+		case t.Tag == "PRP" || grammar.IsFinite(t.Tag) && (copulas[t.Lower] || !crisis.fix.alarmWords[t.Lower]) || t.Lower == "no" || t.Lower == "not" || t.Lower == "never":
+			// A clause ("we are in freefall", "everything is on fire
+			// today") or a negation ("no end in sight"), not a headline,
+			// though its words come from the alarm phrases ("we are
+			// toast", "the end of the world"); an alarm word the tagger
+			// reads as a verb ("Code red") still counts.
+			return "", false
 		case crisis.fix.alarmWords[t.Lower]:
-			alarm = true
+			alarm = alarm || grammar.IsNoun(t.Tag) || grammar.IsAdj(t.Tag) || t.Tag == "VBG" || t.Tag == "VBN"
 		case intensifiers[t.Lower]:
 		default:
 			return "", false
