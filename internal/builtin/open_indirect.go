@@ -65,6 +65,9 @@ func indirectTopic(q string) string {
 		}
 	}
 	wh := strings.ToLower(q[toks[w].Start:toks[k-1].End])
+	for k < len(toks) && toks[k].Tag == "RB" && toks[k].Lower != "not" && !indirectAux[toks[k].Lower] {
+		k++ // "what exactly", "where even"
+	}
 	if k < len(toks) && toks[k].Lower == "to" {
 		k++ // already indirect: "how to approach this"
 	} else {
@@ -150,8 +153,8 @@ func indirectTopic(q string) string {
 	}
 	switch verb.Lower {
 	case "do", "have", "get", "go", "think", "want", "like", "suggest", "recommend", "advise":
-		if !hasFact(rest[len(verb.Text):]) {
-			return "" // "what should I do", "where do we go": only the handover
+		if !namesSomething(rest[len(verb.Text):]) {
+			return "" // "what should I do", "where do we go from here": only the handover
 		}
 	}
 	if k+1 < len(toks) {
@@ -195,3 +198,22 @@ var indirectPrep = map[string]string{
 // bareInfinitive are verbs that need no object after "how to" or "where
 // to", besides intransitiveVerbs: "where to start".
 var bareInfinitive = map[string]bool{"start": true, "begin": true, "prepare": true}
+
+// namesSomething reports whether s has a noun, a number or a verb other
+// than a form of "be", "have" or "do": "about the lease", "when nobody
+// responds"; not "with that", "now", "from here".
+func namesSomething(s string) bool {
+	if hasFact(s) {
+		return true
+	}
+	for _, t := range parse(s).Tokens {
+		if strings.HasPrefix(t.Tag, "VB") {
+			switch t.Lower {
+			case "be", "is", "are", "was", "were", "been", "have", "has", "had", "do", "does", "did":
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}

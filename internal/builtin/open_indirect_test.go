@@ -19,6 +19,8 @@ func TestIndirectTopic(t *testing.T) {
 		"How should I structure her first month?":                                  "On how to structure her first month",
 		"Let me know how you want to handle the Q2 accruals when you get a chance": "On how to handle the Q2 accruals",
 		"Any ideas what she can work on?":                                          "On what she can work on",
+		"what exactly am I supposed to say to them":                                "On what to say to them",
+		"what am i even supposed to do when nobody responds?":                      "On what to do when nobody responds",
 		// Nothing named but the handover, or not this shape.
 		"What should I do?":                               "",
 		"What do we do now?":                              "",
