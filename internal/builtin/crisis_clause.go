@@ -334,15 +334,19 @@ func alarmHeadline(c string) (string, bool) {
 			if !ok || np.End != len(s.Tokens) || parse(pp).HasFiniteVerb() {
 				return "", false
 			}
+			for _, u := range s.Tokens[np.Start:np.End] {
+				if grammar.IsNoun(u.Tag) && crisis.fix.alarmWords[u.Lower] {
+					return "", false // the phrase is the alarm itself: "on fire today", "in meltdown mode"
+				}
+			}
 			return pp, true
 		case t.Tag == "IN":
 			return "", false
-		case t.Tag == "PRP" || grammar.IsFinite(t.Tag) && (copulas[t.Lower] || !crisis.fix.alarmWords[t.Lower]) || t.Lower == "no" || t.Lower == "not" || t.Lower == "never":
-			// A clause ("we are in freefall", "everything is on fire
-			// today") or a negation ("no end in sight"), not a headline,
-			// though its words come from the alarm phrases ("we are
-			// toast", "the end of the world"); an alarm word the tagger
-			// reads as a verb ("Code red") still counts.
+		case t.Tag == "PRP" || grammar.IsFinite(t.Tag) && !crisis.fix.alarmWords[t.Lower] || t.Lower == "no" || t.Lower == "not" || t.Lower == "never":
+			// A clause of someone's ("we are in freefall") or a negation
+			// ("no end in sight"), not a headline, though its words come
+			// from the alarm phrases ("we are toast", "the end of the
+			// world").
 			return "", false
 		case crisis.fix.alarmWords[t.Lower]:
 			alarm = alarm || grammar.IsNoun(t.Tag) || grammar.IsAdj(t.Tag) || t.Tag == "VBG" || t.Tag == "VBN"
