@@ -31,7 +31,14 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	var kept []alarmPart
 	replaced, stated, label := false, false, ""
 	parts := alarmClauses(body)
+	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
+		if len(kept) > 0 && keptAt < i-1 && strings.ContainsAny(parts[i-1].next, ".!?") {
+			// A clause that went ended a sentence: the kept clause before
+			// it ends one too ("X is chaos, we are sinking. i send Y" → "X
+			// puts … at risk. I send Y").
+			kept[len(kept)-1].next = parts[i-1].next
+		}
 		c.text = stripLeadIns(c.text)
 		if c.text == "" {
 			continue
@@ -40,11 +47,13 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
-		if subj, ok := timedAlarm(c.text); ok && len(parts) == 1 && !stated {
+		if subj, ok := timedAlarm(c.text); ok && i == len(parts)-1 && !stated && (i == 0 || strings.ContainsAny(parts[i-1].next, ".!?")) {
 			// "This week has been a disaster." → "This week put [what] at
-			// risk. To contain it, …": the time is the subject.
+			// risk. To contain it, …": the time is the subject; so in a
+			// sentence of its own after others ("release branch gets cut
+			// at 5. this whole sprint is a dumpster fire").
 			c.text, stated, replaced = subj, true, true
-			kept = append(kept, c)
+			kept, keptAt = append(kept, c), i
 			continue
 		}
 		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
@@ -55,7 +64,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// "Absolute meltdown in the yard." → "This puts [what] in the
 			// yard at risk by [when]."
 			c.text, stated, replaced = "This puts [what] "+pp+" at risk by [when]", true, true
-			kept = append(kept, c)
+			kept, keptAt = append(kept, c), i
 			continue
 		}
 		if idleWords(c.text) {
@@ -80,7 +89,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// "the whole release is a mess": its subject carries the impact.
 			c.text, stated, replaced = subj+" puts [what] at risk by [when]", true, true
 		}
-		kept = append(kept, c)
+		kept, keptAt = append(kept, c), i
 	}
 	if !replaced {
 		return lint.Fix{}, false
@@ -210,8 +219,13 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 		if np, ok := s.NounPhraseAt(0); !alarmOnly(s.Tokens[k+1:]) || !ok || np.Start != 0 || np.End != k {
 			return "", false, false
 		}
-		if timeNoun(s.Tokens[k-1].Lower) {
-			return "", false, true // not "this morning puts [what] at risk"
+		if timeNoun(s.Tokens[k-1].Lower) && !slices.ContainsFunc(s.Tokens[:k-1], func(t grammar.Token) bool {
+			return grammar.IsNoun(t.Tag) && !timeNoun(t.Lower)
+		}) {
+			// Not "this morning puts [what] at risk"; but a time after
+			// the head noun only says when: "the whole surgical list
+			// today".
+			return "", false, true
 		}
 		return strings.TrimSpace(c[:s.Tokens[k-1].End]), true, false
 	}
@@ -320,11 +334,22 @@ func alarmHeadline(c string) (string, bool) {
 			if !ok || np.End != len(s.Tokens) || parse(pp).HasFiniteVerb() {
 				return "", false
 			}
+			for _, u := range s.Tokens[np.Start:np.End] {
+				if grammar.IsNoun(u.Tag) && crisis.fix.alarmWords[u.Lower] {
+					return "", false // the phrase is the alarm itself: "on fire today", "in meltdown mode"
+				}
+			}
 			return pp, true
 		case t.Tag == "IN":
 			return "", false
+		case t.Tag == "PRP" || grammar.IsFinite(t.Tag) && !crisis.fix.alarmWords[t.Lower] || t.Lower == "no" || t.Lower == "not" || t.Lower == "never":
+			// A clause of someone's ("we are in freefall") or a negation
+			// ("no end in sight"), not a headline, though its words come
+			// from the alarm phrases ("we are toast", "the end of the
+			// world").
+			return "", false
 		case crisis.fix.alarmWords[t.Lower]:
-			alarm = true
+			alarm = alarm || grammar.IsNoun(t.Tag) || grammar.IsAdj(t.Tag) || t.Tag == "VBG" || t.Tag == "VBN"
 		case intensifiers[t.Lower]:
 		default:
 			return "", false
@@ -403,7 +428,7 @@ func alarmClauses(body string) []alarmPart {
 }
 
 // feelingClause reports whether a clause only says how sure or afraid the
-// writer is: "I am sure", "I fear", "I'm afraid".
+// writer is: "I am sure", "I fear", "I'm afraid", "I can feel it".
 func feelingClause(c string) bool {
 	toks := parse(c).Tokens
 	if len(toks) == 0 || len(toks) > 4 || toks[0].Lower != "i" {
@@ -414,7 +439,7 @@ func feelingClause(c string) bool {
 			return false
 		}
 		switch t.Lower {
-		case "sure", "afraid", "fear", "think", "reckon", "suspect", "bet", "guess":
+		case "sure", "afraid", "fear", "think", "reckon", "suspect", "bet", "guess", "feel", "know", "sense", "tell":
 			return true
 		}
 	}

@@ -36,6 +36,14 @@ var intensifiers = map[string]bool{
 	"for": true, "in": true,
 }
 
+// futureVerbGroup are the words between a subject and "be" in "is going
+// to be", "will be", "'ll be".
+var futureVerbGroup = map[string]bool{
+	"to": true, "going": true, "gonna": true, "is": true, "'s": true, "are": true, "'re": true, "will": true,
+	"'ll": true, "would": true, "'d": true, "could": true, "might": true, "may": true, "must": true, "shall": true,
+	"should": true, "can": true,
+}
+
 // copulas carry an alarm as a predicate.
 var copulas = map[string]bool{
 	"is": true, "are": true, "was": true, "were": true, "'s": true, "'re": true, "been": true, "be": true,
@@ -172,7 +180,7 @@ func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok boo
 		return "", false, false
 	}
 	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
-	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) {
+	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) || feelingTail(src[l.end:]) {
 		// "… is a sinking ship and everyone on the team knows it": a
 		// clause that only points back at the alarm goes with it.
 		tail := strings.TrimRight(src, " ")
@@ -221,6 +229,18 @@ var echoVerbs = map[string]bool{
 	"admit": true, "admits": true, "agree": true, "agrees": true, "say": true, "says": true, "said": true,
 }
 
+// everyoneWords name everyone at once, and no one in particular.
+var everyoneWords = map[string]bool{"everyone": true, "everybody": true, "anyone": true, "anybody": true, "all": true}
+
+// feelingTail reports whether rest, the words after a replaced alarm, is
+// only a clause that says how sure the writer is (", I can feel it", ",
+// I am sure"): see feelingClause.
+func feelingTail(rest string) bool {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), ".!?…"))
+	c, ok := strings.CutPrefix(t, ", ")
+	return ok && !strings.ContainsAny(c, ",;:") && feelingClause(c)
+}
+
 // echoClause reports whether rest, the words after a replaced alarm, is a
 // conjoined clause of everyone's that ends on one of echoVerbs and "it",
 // "that" or "this" ("and everyone on the team knows it", ", we all see
@@ -245,7 +265,13 @@ func echoClause(rest string) bool {
 	if obj != "it" && obj != "that" && obj != "this" || !echoVerbs[verb] {
 		return false
 	}
-	// Only everyone's knowing adds nothing: "the client knows it" is a fact.
+	// Only everyone's knowing adds nothing: "the client knows it" is a
+	// fact, and so is who "everyone" is ("everyone on the team knows it").
+	for _, t := range parse(c).Tokens {
+		if grammar.IsNoun(t.Tag) && !everyoneWords[t.Lower] {
+			return false
+		}
+	}
 	for _, w := range ws[:len(ws)-2] {
 		switch w {
 		case "everyone", "everybody", "all", "anyone", "anybody", "we", "you":
@@ -394,7 +420,17 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		if plural(s, grammar.Chunk{Start: subj, End: subj + 1}) || toks[cop].Lower == "be" {
 			impact = strings.Replace(impact, "puts", "put", 1) // "is going to be a train wreck" → "is going to put…"
 		}
-		return alarmRepl{lead, b, sep + impact, first && namedSubject(s, subj) && !prepositional(toks[i]), false, false}, true
+		// "X is going to be a disaster", "X will be a nightmare": the
+		// subject stands before the verb group.
+		named := subj
+		for toks[cop].Lower == "be" && named > 0 && futureVerbGroup[toks[named].Lower] {
+			named--
+		}
+		sure := first && !futureVerbGroup[toks[named].Lower] && namedSubject(s, named) && !prepositional(toks[i])
+		if named != subj && toks[named].Tag == "PRP" || named != subj && toks[named].Tag == "DT" {
+			sure = false // "It will put [what] at risk": what "it" is needs the sentence before
+		}
+		return alarmRepl{lead, b, sep + impact, sure, false, false}, true
 	}
 	// An adjective before a noun: "a catastrophic failure" → "a serious failure".
 	if j < len(toks) && j == i+1 && grammar.IsAdj(toks[i].Tag) && grammar.IsNoun(toks[j].Tag) {
@@ -442,6 +478,11 @@ func namedSubject(s grammar.Sentence, subj int) bool {
 		k--
 	}
 	c := nps[k]
+	for _, t := range toks[c.Start:c.End] {
+		if t.Tag == "POS" {
+			return true // a possessive determines it: "Tomorrow's shoot", "Dana's launch"
+		}
+	}
 	switch toks[c.Start].Tag {
 	case "DT", "PRP$", "CD", "PDT":
 		return toks[c.Start].Lower != "whole"

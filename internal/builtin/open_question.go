@@ -3,6 +3,7 @@ package builtin
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/grammar"
@@ -222,6 +223,17 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
 		topic = handoverTopic(q) // "How do we want to respond?" → "To respond, …"
 	}
+	if ind := indirectTopic(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})); strings.HasPrefix(ind, "On what") && strings.HasPrefix(topic, "To ") {
+		// "What do you want me to say to the parents?": "what" is the
+		// object, which "To say to the parents" would lose.
+		topic = ind
+	}
+	if topic == "" && strings.Trim(rest, "?!.… ") != "" {
+		// "Where do you think I should start?" → "On where to start, …";
+		// not where the phrase is the whole question ("How should we
+		// proceed?").
+		topic = indirectTopic(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)}))
+	}
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
@@ -254,7 +266,7 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	case lead != "":
 		// Keep the facts before the question: "X stalled, not sure what to do"
 		// becomes "X stalled. I recommend …".
-		if i := strings.LastIndexAny(before, ",;—–-.?!"); i >= 0 && strings.TrimSpace(before[i+1:]) == "" {
+		if i := strings.LastIndexAny(before, ",;—–-.?!"); i >= 0 && strings.TrimSpace(before[i+runeLenAt(before, i):]) == "" {
 			if strings.ContainsRune(".?!", rune(before[i])) {
 				// "…can't do 180 plated. what now??": a question of its own.
 				fixes = append(fixes, rewriteFix(title, document.Span{Start: sent.Start + i + 1, End: span.End}, " "+upperFirst(withTopic)))
@@ -559,6 +571,8 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 	rec := upperFirst(openQuestion.repl.recommend)
 	if t := handoverTopic(last); t != "" {
 		rec = t + ", " + openQuestion.repl.recommend
+	} else if t := indirectTopic(body[cut:]); t != "" {
+		rec = t + ", " + openQuestion.repl.recommend
 	}
 	if cut == 0 {
 		return rewriteFix("Recommend an option", span, rec), true
@@ -568,4 +582,11 @@ func exasperatedFix(v blockView, span document.Span) (lint.Fix, bool) {
 		lead = strings.TrimRight(strings.TrimRight(lead, ",;—–-"), " ") + "."
 	}
 	return rewriteFix("Recommend an option", span, lead+" "+rec), true
+}
+
+// runeLenAt is the length in bytes of the character at s[i]: a dash
+// ("–", "—") is more than one.
+func runeLenAt(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
 }

@@ -8,7 +8,11 @@
 //     finding (its Why: the matched phrases, or the learned model's
 //     strongest words) are not facts, nor, for a fix that only removes or
 //     replaces the flagged phrase (not lint.Fix.Rewrites), the words it
-//     replaces.
+//     replaces. For crisis, the alarm phrase takes along its own
+//     modifiers, by one closed grammatical rule (alarmModifiersStart):
+//     the adjectives and adverbs directly before the alarm word ("a total
+//     disaster", "absolute meltdown"), never a noun, name or number, and
+//     nothing after the alarm ("of epic proportions" stays counted).
 //   - Broken-text signals in the fixed sentences: doubled punctuation or
 //     spaces, a space before punctuation, a sentence that starts in lower
 //     case, a word repeated, a sentence left without its final mark, a
@@ -30,6 +34,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/eval"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
 )
@@ -213,10 +218,73 @@ func framing(text string, f lint.Finding) []document.Span {
 		from := max(0, f.Span.Start-200)
 		to := min(len(text), f.Span.End+200)
 		if i := indexWords(lower[from:to], p); i >= 0 {
-			out = append(out, document.Span{Start: from + i, End: from + i + len(p)})
+			sp := document.Span{Start: from + i, End: from + i + len(p)}
+			if f.RuleID == "crisis" {
+				sp.Start = alarmModifiersStart(text, sp)
+			}
+			out = append(out, sp)
 		}
 	}
 	return out
+}
+
+// alarmModifiersStart widens an alarm phrase of a crisis finding at sp to
+// the modifiers inside the alarm expression, and returns where they start.
+// The rule is grammatical and closed: the adjectives and adverbs (by their
+// part-of-speech tags, JJ* and RB*) that stand directly before the alarm
+// word in its own phrase, with no determiner, noun, name, number,
+// punctuation or negation between ("a total disaster", "absolute
+// meltdown", "a full-blown crisis", "sooo screwed"), intensify the alarm
+// and go with it; nothing else does (no list of words). Modifiers after
+// the alarm ("of epic proportions", "waiting to happen") are not covered,
+// nor are nouns before it ("a PR catastrophe": PR stays a fact). Classifying
+// adjectives ("a financial disaster") are adjectives too: the rule counts
+// them as framing.
+func alarmModifiersStart(text string, sp document.Span) int {
+	// The clause up to the alarm: from the last sentence mark or line
+	// break before it.
+	sent := document.Span{Start: strings.LastIndexAny(text[:sp.Start], ".!?\n") + 1, End: sp.End}
+	src := text[sent.Start:sp.End]
+	lead := len(src) - len(strings.TrimLeft(src, " \t"))
+	sent.Start += lead
+	src = src[lead:]
+	toks := grammar.Parse(src).Tokens
+	i := len(toks)
+	for i > 0 && toks[i-1].Start >= sp.Start-sent.Start {
+		i-- // the alarm's own tokens
+	}
+	// The words before the alarm that may be its modifiers: up to three,
+	// back to a determiner, pronoun, verb, preposition, conjunction or
+	// punctuation.
+	j := i
+	for j > 0 && i-j < 3 && toks[j-1].Tag != "DT" && toks[j-1].Tag != "PRP$" && toks[j-1].Tag != "PRP" && !strings.HasPrefix(toks[j-1].Tag, "VB") &&
+		toks[j-1].Tag != "IN" && toks[j-1].Tag != "CC" && toks[j-1].Tag != "MD" && wordRE.MatchString(toks[j-1].Text) &&
+		toks[j-1].End <= nextStart(toks, j, sp.Start-sent.Start) && strings.TrimSpace(src[toks[j-1].End:nextStart(toks, j, sp.Start-sent.Start)]) == "" {
+		j--
+	}
+	if j == i {
+		return sp.Start
+	}
+	// Tag them where only a modifier or a noun can stand, after "it was
+	// a", in lower case: a headline's "Absolute meltdown" or "absolute
+	// chaos" tags as nouns on its own, "a PR catastrophe" keeps its noun.
+	from := toks[j].Start
+	mods := grammar.ParseAfter("it was a ", strings.ToLower(src[from:])).Tokens
+	start := sp.Start
+	for k := len(mods) - 1; k >= 0; k-- {
+		t := mods[k]
+		if from+t.Start >= sp.Start-sent.Start {
+			continue // the alarm's own tokens
+		}
+		orig := src[from+t.Start : from+t.End]
+		r, _ := utf8.DecodeRuneInString(orig)
+		if !grammar.IsAdj(t.Tag) && !strings.HasPrefix(t.Tag, "RB") || t.Lower == "not" || t.Lower == "n't" || t.Lower == "never" ||
+			strings.IndexFunc(orig, unicode.IsDigit) >= 0 || unicode.IsUpper(r) && from+t.Start > 0 {
+			break // a number or a name stays a fact: "the Q3 disaster"
+		}
+		start = sent.Start + from + t.Start
+	}
+	return start
 }
 
 // indexWords finds phrase p in s, matching white space loosely.
@@ -255,6 +323,14 @@ func words(s string) []word {
 		out = append(out, word{text: w, start: m[0], first: first})
 	}
 	return out
+}
+
+// nextStart is where token j starts, or end after the last token.
+func nextStart(toks []grammar.Token, j, end int) int {
+	if j < len(toks) {
+		return toks[j].Start
+	}
+	return end
 }
 
 // fact reports whether a word is one of the writer's facts: a number, a

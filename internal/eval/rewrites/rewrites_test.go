@@ -85,3 +85,26 @@ func TestFramingModelWords(t *testing.T) {
 		t.Errorf("framing with no phrase or model words = %v, want none", got)
 	}
 }
+
+// TestAlarmModifiers checks the closed rule for a crisis alarm's own
+// modifiers: adjectives and adverbs right before the alarm are framing;
+// names, numbers, nouns and words after the alarm stay facts.
+func TestAlarmModifiers(t *testing.T) {
+	for _, c := range []struct{ text, phrase, want string }{
+		{"Absolute meltdown in the yard.", "meltdown", "Absolute meltdown"},
+		{"the queue is on fire. absolute chaos", "chaos", "absolute chaos"},
+		{"The Hartwell account is a total catastrophe.", "catastrophe", "total catastrophe"},
+		{"this is a full-blown disaster", "disaster", "full-blown disaster"},
+		{"This is going to be a PR catastrophe", "catastrophe", "catastrophe"},
+		{"the Q3 disaster", "disaster", "disaster"},
+		{"the budget disaster", "disaster", "disaster"},
+		{"it's a disaster of epic proportions", "disaster", "disaster"},
+		{"it's not a total disaster", "disaster", "total disaster"},
+	} {
+		i := indexWords(c.text, c.phrase)
+		sp := document.Span{Start: i, End: i + len(c.phrase)}
+		if got := c.text[alarmModifiersStart(c.text, sp):sp.End]; got != c.want {
+			t.Errorf("%q: alarm expression %q, want %q", c.text, got, c.want)
+		}
+	}
+}
