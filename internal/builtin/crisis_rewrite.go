@@ -229,9 +229,6 @@ var echoVerbs = map[string]bool{
 	"admit": true, "admits": true, "agree": true, "agrees": true, "say": true, "says": true, "said": true,
 }
 
-// everyoneWords name everyone at once, and no one in particular.
-var everyoneWords = map[string]bool{"everyone": true, "everybody": true, "anyone": true, "anybody": true, "all": true}
-
 // feelingTail reports whether rest, the words after a replaced alarm, is
 // only a clause that says how sure the writer is (", I can feel it", ",
 // I am sure"): see feelingClause.
@@ -265,13 +262,7 @@ func echoClause(rest string) bool {
 	if obj != "it" && obj != "that" && obj != "this" || !echoVerbs[verb] {
 		return false
 	}
-	// Only everyone's knowing adds nothing: "the client knows it" is a
-	// fact, and so is who "everyone" is ("everyone on the team knows it").
-	for _, t := range parse(c).Tokens {
-		if grammar.IsNoun(t.Tag) && !everyoneWords[t.Lower] {
-			return false
-		}
-	}
+	// Only everyone's knowing adds nothing: "the client knows it" is a fact.
 	for _, w := range ws[:len(ws)-2] {
 		switch w {
 		case "everyone", "everybody", "all", "anyone", "anybody", "we", "you":
