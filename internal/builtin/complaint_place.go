@@ -23,7 +23,24 @@ import (
 // request placed at the end of the item (see askLast).
 func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
 	span, cands = askLast(v, span, cands)
-	return withDrop(v, span, rewriteFixes(v, span, ownAskStands(sameAsks(restAsks(cands)))), cands)
+	return withDrop(v, span, rewriteFixes(v, span, ownAskStands(sameAsks(restAsks(factsOnly(cands))))), cands)
+}
+
+// factsOnly drops the sentences of venting or alarm alone from the facts
+// each rewrite states before its request (see dropVentSentences).
+func factsOnly(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		k := askStart(c.text)
+		if k <= 0 {
+			continue
+		}
+		if f := dropVentSentences(strings.TrimSpace(c.text[:k])); f != strings.TrimSpace(c.text[:k]) {
+			out[i].text = f + " " + c.text[k:]
+		}
+	}
+	return out
 }
 
 // dropTitle is the fix that removes a venting sentence with no facts
@@ -285,10 +302,13 @@ func tailFact(src string) string {
 	if c, ok := repeatCount(body); ok {
 		body, mark = c, "."
 	}
+	if _, alarm := alarmPredicate(body); alarm && !hardFact(body) {
+		return "" // "this school is falling apart": alarm, no fact
+	}
 	if ventOnly := ventSentence(body); isVent(body) || ventOnly {
 		if f, ok := looseStatement(body); ok && !stillComplains(f) {
 			body, mark = strings.TrimRight(f, ".!? "), "."
-		} else if ventOnly || !hasFact(body) {
+		} else if ventOnly || !hasFact(body) || !hasVerb(body) {
 			return "" // "love being the last to know", "I give up arguing"
 		}
 	}

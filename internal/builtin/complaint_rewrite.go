@@ -405,7 +405,7 @@ func vagueWork(w string) bool {
 // openerWords are sentence adverbs and asides that frame a complaint
 // and carry no fact.
 var openerWords = []string{
-	"honestly", "frankly", "fine", "with all due respect", "with due respect", "with respect", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
+	"honestly", "frankly", "fine", "cool cool", "oh look", "with all due respect", "with due respect", "with respect", "seriously", "ok", "okay", "so", "and", "but", "well", "look", "sorry to rant but",
 	"sorry to vent but", "sorry to vent, but", "sorry to rant, but", "sorry for moaning again but", "to be blunt",
 	"to be honest", "tbh", "cool cool so", "cool so", "great, so", "great so", "ugh", "sigh", "yet again",
 	"once again", "again", "as usual", "as always", "of course", "predictably", "told you", "said", "me",
@@ -572,6 +572,53 @@ func trimDangling(s string) string {
 // ventRewrites returns the rewrites of a vent: the facts it states (fact,
 // without the vent phrase; see statement) and a request for the change,
 // addressed to the party the facts name. phrase is the vent's phrase.
+// dropVentSentences drops from a text of several sentences those that
+// only vent or alarm, leaving at least one: a verbless sarcastic or
+// shouted fragment ("Fantastic process.", "A FONT SIZE.") or an alarm
+// with no fact ("This school is falling apart.").
+func dropVentSentences(text string) string {
+	ss := splitSentences(text)
+	if len(ss) < 2 {
+		return text
+	}
+	var kept []string
+	for _, s := range ss {
+		_, body, _ := sentenceParts(s)
+		_, alarm := alarmPredicate(strings.TrimRight(body, ".!?… "))
+		verb := hasVerb(body)
+		if isVent(body) && (!verb || !hasFact(body)) || alarm && !hardFact(body) ||
+			!verb && len(kept) > 0 && echoes(strings.Join(kept, " "), body) {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	if len(kept) == 0 {
+		return text
+	}
+	return strings.Join(kept, " ")
+}
+
+// echoes reports whether every word of s is in text: a repeat for
+// emphasis ("… for a font size issue. A FONT SIZE.").
+func echoes(text, s string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		have[strings.Trim(w, `.,;:!?"'“”‘’()`)] = true
+	}
+	n := 0
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, `.,;:!?"'“”‘’()`)
+		if w == "" {
+			continue
+		}
+		if !have[w] && w != "a" && w != "an" && w != "the" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 func ventRewrites(rf *ruleFile, fact, phrase string) []candidate {
 	_, body, _ := sentenceParts(fact)
 	body = stripOpeners(strings.TrimSpace(body))

@@ -95,6 +95,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		}
 		c = strings.TrimRight(plainJabs(stripVentAdverbs(unquoteScare(c))), "?!")
 		if len(strings.Fields(c)) < 3 {
+			if l := strings.ToLower(seps[i]); len(kept) > 0 && c != "" && (l == " and " || l == ", and " || l == " or ") && !hasVerb(c) {
+				kept[len(kept)-1] += seps[i] + c // "me down as both scrub and runner"
+			}
 			continue
 		}
 		if danglingAtEnd(c) {
@@ -511,8 +514,8 @@ func splitClauses(body string) (clauses, seps []string) {
 			break
 		}
 		sep = rest[cut : cut+blen]
-		if strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") && !strings.HasPrefix(strings.ToLower(sep), ", and") && !strings.HasPrefix(strings.ToLower(sep), ", but") {
-			sep = ", " // ", and" and ", but" join what is kept as written
+		if l := strings.ToLower(sep); strings.TrimSpace(sep) == "," || strings.HasPrefix(sep, ", ") && !strings.HasPrefix(l, ", and") && !strings.HasPrefix(l, ", but") && l != ", which " {
+			sep = ", " // ", and", ", but" and ", which" join what is kept as written
 		}
 		rest = rest[cut+blen:]
 	}
