@@ -371,6 +371,9 @@ func whyRequest(body string) (candidate, bool) {
 // nor the writer's own side ("our team", "the team"), and the facts do not
 // describe p as the one things happen to ("design gets blamed", "the whole
 // comms team is burning out"). When unsure, the request names no one.
+// heardVerbs say how a party came to know of something.
+var heardVerbs = map[string]bool{"found": true, "heard": true, "learned": true, "learnt": true}
+
 func askParty(p, facts string) bool {
 	if !goodParty(p) {
 		return false
@@ -399,6 +402,8 @@ func askParty(p, facts string) bool {
 			return false
 		case (next[0] == "has" || next[0] == "have") && len(next) > 1 && next[1] == "been":
 			return false
+		case heardVerbs[next[0]] || next[0] == "only" && len(next) > 1 && heardVerbs[next[1]]:
+			return false // "QA found out from a tweet": p was left out, not whom to agree it with
 		}
 	}
 	return true

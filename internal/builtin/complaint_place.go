@@ -36,11 +36,40 @@ func factsOnly(cands []candidate) []candidate {
 		if k <= 0 {
 			continue
 		}
-		if f := dropVentSentences(strings.TrimSpace(c.text[:k])); f != strings.TrimSpace(c.text[:k]) {
+		f := strings.TrimSpace(c.text[:k])
+		if d := dropVentSentences(f); d != f {
+			f = d
 			out[i].text = f + " " + c.text[k:]
+		}
+		if m := heardFromRE().FindStringSubmatch(f); m != nil && strings.Contains(c.text[k:], "[a way forward]") {
+			// "QA found out about the branch change from a tweet": what
+			// would help is hearing first, not a way forward in general.
+			ask := "Could we make sure " + lowerNPStart(m[1]) + " hears about changes like this first?"
+			if strings.EqualFold(m[1], "I") {
+				ask = "Could you loop me in on changes like this next time?"
+			} else if strings.EqualFold(m[1], "we") {
+				ask = "Could you loop us in on changes like this next time?"
+			}
+			out[i] = candidate{"Ask to be told first", f + " " + ask}
 		}
 	}
 	return out
+}
+
+// heardFromRE: a party that heard of a change second-hand ("QA found out
+// about the build branch change from a tweet", "front desk found out from
+// the guests"), at the start of a sentence.
+var heardFromRE = lazyRE(`(?:^|[.!?]\s+|\band\s+)((?:the |our )?[A-Za-z][\w&-]*(?: [a-z][\w-]*)?) (?:only )?(?:found out|heard|learned|learnt)\b[^.!?]*\bfrom\b`)
+
+// lowerNPStart lowers "The" or "Our" that starts a noun phrase moved into
+// a sentence, keeping names ("QA").
+func lowerNPStart(np string) string {
+	for _, d := range []string{"The ", "Our "} {
+		if strings.HasPrefix(np, d) {
+			return strings.ToLower(d[:1]) + np[1:]
+		}
+	}
+	return np
 }
 
 // dropTitle is the fix that removes a venting sentence with no facts
