@@ -24,7 +24,7 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.factPhrases, c.fix.brokenWords = b.fixList("fact_phrases"), b.fixList("broken_words")
 	c.fix.verdictFrames, c.fix.toldPlainly = b.fixList("verdict_frames"), b.fixList("told_plainly")
 	c.fix.proposals, c.fix.repeatVerbs, c.fix.tailPointers = b.fixList("proposals"), b.fixList("repeat_verbs"), b.fixList("tail_pointers")
-	c.fix.ownActions = b.fixList("own_actions")
+	c.fix.ownActions, c.fix.workloadWords = b.fixList("own_actions"), b.fixList("workload_words")
 	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
 	c.fix.noTime = b.fixList("no_time")
 	return c
@@ -53,6 +53,8 @@ type complaintFile struct {
 	// toldPlainly are "phrase => plain words" pairs for not being told.
 	// proposals open a sentence in which the writer makes their own
 	// request or proposal ("Need a yes/no at …", "Maybe we can …").
+	// ownActions lead an action the writer or the meeting already set;
+	// workloadWords mark facts about the amount of work.
 	// repeatVerbs are "gerund => participle" pairs of a repeat count
 	// ("Third year asking." → "This is the third year I've asked.").
 	// tailPointers point a sentence back at the complaint before it
@@ -62,7 +64,7 @@ type complaintFile struct {
 	// sameVerbs are "participle => base" pairs of what all but the writer
 	// had (see sameAsks). noTime are the conditions of a promise that
 	// say time is short ("… whenever I get a spare evening").
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, ownActions, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
+	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, ownActions, workloadWords, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
 }
 
 // complaintRule flags venting, blame for being left out and grievance

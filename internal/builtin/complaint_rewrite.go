@@ -248,7 +248,13 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		// my own this quarter": the cause stays, and priorities, not a
 		// break, are what would help.
 		if facts, _, _, ok := ventless(b); ok && hasFact(facts) && clause(facts) && !stillComplains(facts) {
-			add("Ask to agree priorities", facts+". "+prioritiesAsk)
+			if workload(facts) {
+				add("Ask to agree priorities", facts+". "+prioritiesAsk)
+			} else {
+				// "the foreman's asked me for drawings he already has":
+				// the trouble is the asking, not the amount of work.
+				add(ventFactsTitle, facts+". Could we agree "+fixOrWay(facts)+" by [date]?")
+			}
 		}
 	}
 	if group == complaint.groups.burnout {
@@ -260,6 +266,18 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		}
 	}
 	return out
+}
+
+// workload reports whether facts are about the amount of work (see the
+// rule's workload_words): only then is agreeing priorities what helps.
+func workload(facts string) bool {
+	l := " " + strings.ToLower(facts) + " "
+	for _, w := range complaint.fix.workloadWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareAsk asks to share work that falls on the writer alone.
