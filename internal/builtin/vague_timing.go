@@ -26,6 +26,14 @@ var vagueTiming = bind("vague-timing", func(b *binder) (f vagueTimingFile) {
 	f.repl.date, f.repl.posted, f.repl.tuned = b.replacement("default"), b.replacement("posted"), b.replacement("tuned")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.contradicts, f.fix.clauseOpeners = b.fixList("contradicts"), b.fixList("clause_openers")
+	// A second vague time of more than one word beside the date contradicts
+	// it too ("get back to you by [Friday] on the headcount in due course");
+	// a single word ("later") may be the writer's other point in time.
+	for _, p := range append(b.phrases("vague"), b.phrases("asap")...) {
+		if strings.Contains(p, " ") && strings.Trim(strings.ToLower(p), "abcdefghijklmnopqrstuvwxyz '’-") == "" {
+			f.fix.contradicts = append(f.fix.contradicts, strings.ToLower(p))
+		}
+	}
 	f.fix.modelVague, f.fix.leftovers = b.fixList("model_vague"), b.fixList("leftovers")
 	f.fix.modelClauses, f.fix.clauseWords = b.fixList("model_clause_vague"), b.fixList("model_clause_words")
 	f.fix.meetingVerbs = b.fixList("meeting_verbs")
@@ -430,7 +438,12 @@ func firstWord(s string) string {
 // vagueTails are the modifiers that belong to a vague time after it:
 // "when things calm down a bit", "next week or so", "Friday-ish".
 var vagueTails = []string{" a bit", " a little", " or so", " or thereabouts", "-ish", " ish", " hopefully",
-	" if possible", " if I can", " if we can", " at the latest", " or later", " or two", " at some point", " probably"}
+	" if possible", " if I can", " if we can", " at the latest", " or later", " or two", " at some point", " probably",
+	" next week", " this week", " next month", " this month"}
+
+// vagueHeads are words before a vague phrase that belong to it: "further
+// down the line", "sometime in the coming weeks".
+var vagueHeads = []string{"further ", "somewhere ", "sometime ", "some time "}
 
 // vagueExtent returns the whole vague expression of hit h in its
 // sentence: the phrase and the modifiers after it, without final
@@ -446,6 +459,12 @@ func vagueExtent(v blockView, h hit, sent document.Span) document.Span {
 		span.End = span.Start + len(strings.TrimRight(t, " "))
 	}
 	end := trimSentence(v, sent).End
+	for _, head := range vagueHeads {
+		if s := span.Start - len(head); s >= sent.Start && strings.EqualFold(text[s:span.Start], head) && (s == 0 || !isWordByte(text[s-1])) {
+			span.Start = s
+			break
+		}
+	}
 	for _, o := range vagueTiming.fix.clauseOpeners {
 		if hasPrefixFold(text[span.Start:end], o+" ") {
 			// "once things calm down on site": to the end of the clause.
