@@ -523,8 +523,8 @@ func (st *localBlock) statement(si int) {
 }
 
 // invertedRE matches an auxiliary before its subject pronoun, as in a
-// question: "do we", "should i", "is it".
-var invertedRE = lazyRE(`\b(?:do|does|did|can|could|should|shall|would|will|is|are|was|were|have|has|may|might)\s+(?:i|we|you|they|he|she)\b`)
+// question: "do we", "should i", "would it".
+var invertedRE = lazyRE(`\b(?:do|does|did|can|could|should|shall|would|will|is|are|was|were|have|has|may|might)\s+(?:i|we|you|they|he|she|it)\b`)
 
 // firstClause returns the start of a sentence after a greeting or a
 // label: "Hi, would it be…" -> "would it be…".

@@ -2151,6 +2151,8 @@ the audit?".
 				"just a quick thing",
 				"quick one",
 				"a quick one",
+				"just a quick one",
+				"just quickly",
 				"I know this is probably obvious",
 				"this is probably obvious",
 				"I know this is probably a silly question",
