@@ -432,18 +432,23 @@ var consultedRE = lazyRE(`(?i)\bwithout (?:anyone |anybody |somebody |someone )?
 // rule's tail_pointers), or shares a noun or a number with it. A sentence
 // of other news ("Release 4.2 is now live for 100% of users.") does not.
 func goesOn(text, next string) bool {
-	ns := parse(next)
 	verb := false
-	for _, t := range ns.Tokens {
+	for _, t := range parse(next).Tokens {
 		verb = verb || strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG"
+	}
+	return !verb || sharesFacts(text, next)
+}
+
+// sharesFacts reports whether next points back at text (see the rule's
+// tail_pointers) or shares a noun or a number with it.
+func sharesFacts(text, next string) bool {
+	ns := parse(next)
+	for _, t := range ns.Tokens {
 		for _, w := range complaint.fix.tailPointers {
 			if t.Lower == w {
 				return true
 			}
 		}
-	}
-	if !verb {
-		return true
 	}
 	have := map[string]bool{}
 	for _, t := range parse(text).Tokens {

@@ -90,9 +90,9 @@ func crisisRule() *lint.Rule {
 	// mitigation go after the paragraph's facts.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if f, ok := crisisReplaceClauses(v, span); ok {
-			return tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false)})
+			return tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)})
 		}
-		return tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true)})
+		return tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)})
 	})
 	return r
 }

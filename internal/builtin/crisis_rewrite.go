@@ -107,11 +107,11 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	if !certain {
 		// A replacement whose grammar is unsure is not offered at all.
 		if f, ok := crisisReplaceClauses(v, sent); ok {
-			return []lint.Fix{f, crisisAppend(v, sent, false)}
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
 		}
-		return []lint.Fix{crisisAppend(v, sent, true)}
+		return []lint.Fix{crisisAppend(v, sent, true, alarmEnd(hs))}
 	}
-	return append(fixes, crisisAppend(v, sent, false))
+	return append(fixes, crisisAppend(v, sent, false, alarmEnd(hs)))
 }
 
 // tooLateRepl takes the place of "too late to": the writer's verdict
@@ -126,28 +126,51 @@ const windowClosed = "the window to act has closed"
 var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
-// it and the sentences that go on with its facts (see goesOn): "This puts
-// [what] at risk" points back at the alarm, not at other news the
-// paragraph gives next ("Detailed figures are in Annex B.").
-func crisisAppend(v blockView, sent document.Span, preferred bool) lint.Fix {
+// the alarm, which ends at offset alarmEnd (-1 where unknown), and the
+// sentences that go on with its facts (see sharesFacts): "This puts [what]
+// at risk" points back at the alarm, not at other news the paragraph gives
+// next ("Detailed figures are in Annex B.", "anyway standup moved to
+// 10:30", which chat leaves in the same sentence).
+func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int) lint.Fix {
 	end := trimSentence(v, sent)
 	text := v.src(end)
-	if si := v.sentenceAt(sent.Start); si >= 0 {
-		for _, s := range v.b.Sentences[si+1:] {
-			next := plainSentence(v, s)
-			if next == "" || !goesOn(text, next) {
-				break
+	var edit lint.Edit
+	if m := pieceBreakRE().FindStringIndex(text[min(max(alarmEnd-end.Start, 0), len(text)):]); alarmEnd >= end.Start && m != nil && alarmEnd-end.Start+m[1] < len(text) {
+		// The alarm's piece of a sentence chat ran together ends at the
+		// first mark after the alarm.
+		at := end.Start + alarmEnd - end.Start + m[0] + len(strings.TrimRight(text[alarmEnd-end.Start+m[0]:alarmEnd-end.Start+m[1]], " \t\r\n"))
+		edit = lint.Edit{Span: document.Span{Start: at, End: at}, NewText: " " + crisis.repl.fallback}
+	} else {
+		if si := v.sentenceAt(max(sent.Start, alarmEnd-1)); si >= 0 {
+			end = trimSentence(v, v.b.Sentences[si])
+			for _, s := range v.b.Sentences[si+1:] {
+				next := plainSentence(v, s)
+				if next == "" || !sharesFacts(text, next) {
+					break
+				}
+				end, text = trimSentence(v, s), text+" "+next
 			}
-			end, text = trimSentence(v, s), text+" "+next
 		}
+		edit = appendAfter(v, end, " "+crisis.repl.fallback)
 	}
 	return lint.Fix{
 		Title:      "Add impact and a mitigation",
-		Edits:      []lint.Edit{appendAfter(v, end, " "+crisis.repl.fallback)},
+		Edits:      []lint.Edit{edit},
 		NeedsInput: true,
 		Preferred:  preferred,
 	}
 }
+
+// alarmEnd returns where the last alarm of hs ends, or -1.
+func alarmEnd(hs []hit) int {
+	end := -1
+	for _, h := range hs {
+		end = max(end, h.span.End)
+	}
+	return end
+}
+
+var pieceBreakRE = lazyRE(`[.!?]+\s+`)
 
 // replaceAlarms returns the sentence src (starting at document offset
 // base) with each alarm of hs replaced by a statement of impact, and
