@@ -99,14 +99,16 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		impact = "To contain it, I propose [mitigation]."
 	} else if np, ok := scheduledSubject(v, sent); ok && len(kept) == 0 && lead == "" && label == "" {
 		// "The board pack is due on 12 May. Complete chaos." → "The board
-		// pack is due on 12 May. This puts the board pack at risk. …":
-		// what is due is what the alarm is about.
-		impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+		// pack is due on 12 May. [What has gone wrong] puts the board pack
+		// at risk. …": what is due is what is at risk, and what puts it
+		// there is for the writer to say ("This puts the board pack at
+		// risk" would point at the date).
+		impact = atRiskBy(np)
 	} else if len(kept) == 1 && label == "" {
 		// The same within one sentence: "the stock take is tomorrow.
 		// total chaos."
 		if np, ok := scheduledSubjectOf(kept[0].text); ok {
-			impact = "This puts " + np + " at risk. To contain it, I propose [mitigation]."
+			impact = atRiskBy(np)
 		}
 	}
 	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && label == "" && end.Start > span.Start {
@@ -519,6 +521,12 @@ var timeWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// atRiskBy is the impact on np, due at a date, with what puts it at risk
+// left for the writer.
+func atRiskBy(np string) string {
+	return "[What has gone wrong] puts " + np + " at risk. To contain it, I propose [mitigation]."
+}
 
 // scheduledSubject returns the subject of the sentence before sent in its
 // block where that sentence only says when something is due ("Launch is
