@@ -562,6 +562,9 @@ func scheduledSubjectOf(t string) (string, bool) {
 	}
 	dated := false
 	for _, u := range toks[k+1:] {
+		if (grammar.IsNoun(u.Tag) || u.Tag == "JJ") && crisis.fix.alarmWords[u.Lower] {
+			return "", false // "the floor is a war zone today": the alarm, not a date
+		}
 		switch {
 		case u.Tag == "CD" || timeWords[u.Lower]:
 			dated = true
