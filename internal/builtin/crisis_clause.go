@@ -235,14 +235,14 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 }
 
 // alarmOnly reports whether toks hold an alarm word and nothing but alarm
-// words and intensifiers ("a total disaster", "sooo bad").
+// words, intensifiers and "today" ("a total disaster today", "sooo bad").
 func alarmOnly(toks []grammar.Token) bool {
 	alarm := false
 	for _, u := range toks {
 		switch {
 		case crisis.fix.alarmWords[u.Lower]:
 			alarm = true
-		case intensifiers[u.Lower] || stretched(u.Lower):
+		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower):
 		default:
 			return false
 		}
