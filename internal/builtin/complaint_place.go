@@ -22,6 +22,13 @@ import (
 // complaintFixes is rewriteFixes for a complaint rewrite of span, with its
 // request placed at the end of the item (see askLast).
 func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
+	if si := v.sentenceAt(span.Start); si > 0 {
+		// "Super. Another fire drill in the stock count, as usual.": the
+		// sarcasm before goes with the complaint.
+		if prev := v.b.Sentences[si-1]; bareVent(strings.TrimRight(plainSentence(v, prev), ".!?… ")) {
+			span.Start = trimSentence(v, prev).Start
+		}
+	}
 	span, cands = askLast(v, span, cands)
 	return withDrop(v, span, rewriteFixes(v, span, ownAskStands(sameAsks(restAsks(factsOnly(cands))))), cands)
 }
@@ -127,6 +134,12 @@ func ownAskStands(cands []candidate) []candidate {
 func offersWayForward(text string) bool {
 	if m := askedToRE().FindStringIndex(text); m != nil && !repeatedAskRE().MatchString(text[m[0]:]) {
 		return true
+	}
+	lead := strings.ToLower(strings.TrimLeft(text, "-*+>#_ \t"))
+	for _, a := range complaint.fix.ownActions {
+		if strings.HasPrefix(lead, a) && strings.ContainsAny(a, ":-") {
+			return true // "Proposal: audit rotation …", a label of its own
+		}
 	}
 	for _, piece := range clausePiecesRE().Split(text, -1) {
 		p := strings.TrimSpace(piece)

@@ -592,8 +592,8 @@ func trimDangling(s string) string {
 // addressed to the party the facts name. phrase is the vent's phrase.
 // dropVentSentences drops from a text of several sentences those that
 // only vent or alarm, leaving at least one: a verbless sarcastic or
-// shouted fragment ("Fantastic process.", "A FONT SIZE.") or an alarm
-// with no fact ("This school is falling apart.").
+// shouted fragment ("Super.", "Thanks IT.", "Fantastic process.", "A FONT
+// SIZE.") or an alarm with no fact ("This school is falling apart.").
 func dropVentSentences(text string) string {
 	ss := splitSentences(text)
 	if len(ss) < 2 {
@@ -604,7 +604,7 @@ func dropVentSentences(text string) string {
 		_, body, _ := sentenceParts(s)
 		_, alarm := alarmPredicate(strings.TrimRight(body, ".!?… "))
 		verb := hasVerb(body)
-		if isVent(body) && (!verb || !hasFact(body)) || alarm && !hardFact(body) ||
+		if bareVent(body) || isVent(body) && (!verb || !hasFact(body)) || alarm && !hardFact(body) ||
 			!verb && len(kept) > 0 && echoes(strings.Join(kept, " "), body) {
 			continue
 		}
@@ -614,6 +614,12 @@ func dropVentSentences(text string) string {
 		return text
 	}
 	return strings.Join(kept, " ")
+}
+
+// bareVent reports whether a sentence is a word or two of sarcasm with no
+// verb and no fact: "Super.", "Shocking.", "Thanks IT."
+func bareVent(body string) bool {
+	return len(strings.Fields(body)) <= 2 && !hasVerb(body) && (!hasFact(body) || hasPrefixFold(body, "thanks"))
 }
 
 // echoes reports whether every word of s is in text: a repeat for

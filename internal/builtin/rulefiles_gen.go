@@ -820,6 +820,9 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"radio silence from => no reply from",
 				"so cue me => so I ended up",
 				"cue me => I ended up",
+				"i give up on getting => I haven't been able to get",
+				"i've given up on getting => I haven't been able to get",
+				"i give up trying to get => I haven't been able to get",
 			}},
 			{"proposals", []string{
 				"need a",

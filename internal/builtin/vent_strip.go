@@ -45,6 +45,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 		}
 		c, lead := stripVentLead(c)
 		anyVent = anyVent || lead
+		if j := plainJabs(c); j != c {
+			anyVent, c = true, j // "I give up on getting a straight answer" → "I haven't been able to get …"
+		}
 		if t, p, ok := niceOfAsFact(c); ok {
 			// "nice of the department to schedule X" → "the department has scheduled X".
 			anyVent, c = true, t
