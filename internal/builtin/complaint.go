@@ -845,7 +845,7 @@ func fittingAsk(text string) string {
 	me := regexpFirstPerson().MatchString(facts)
 	switch {
 	case raisedAgainRE().MatchString(facts):
-		return facts + " Could you help me get an answer by [date]?"
+		return facts + " " + answerAsk
 	case notAskedRE().MatchString(facts) && me:
 		return facts + " Could you check with me before decisions like this?"
 	case notAskedRE().MatchString(facts):

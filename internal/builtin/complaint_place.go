@@ -48,6 +48,11 @@ func factsOnly(cands []candidate) []candidate {
 			f = d
 			out[i].text = f + " " + c.text[k:]
 		}
+		if c.text[k:] == answerAsk && !answerRE().MatchString(f) {
+			// "The autoclave logbook still isn't being filled in. I've
+			// raised this …": what is wanted is the fix, not an answer.
+			out[i].text = f + " " + resolvedAsk
+		}
 		if m := heardFromRE().FindStringSubmatch(f); m != nil && strings.Contains(c.text[k:], "[a way forward]") {
 			// "QA found out about the branch change from a tweet": what
 			// would help is hearing first, not a way forward in general.
@@ -62,6 +67,14 @@ func factsOnly(cands []candidate) []candidate {
 	}
 	return out
 }
+
+const (
+	answerAsk   = "Could you help me get an answer by [date]?"
+	resolvedAsk = "Could you help me get this resolved by [date]?"
+)
+
+// answerRE: facts about something asked that wants an answer.
+var answerRE = lazyRE(`(?i)\b(?:answer|answers|reply|replies|replied|respond|response|responses|decision|decide|sign-?off|approv\w*|feedback|question|questions|confirm\w*|access|budget|quote|invoice|number|numbers|data|figures)\b`)
 
 // heardFromRE: a party that heard of a change second-hand ("QA found out
 // about the build branch change from a tweet", "front desk found out from
@@ -344,8 +357,8 @@ func tailFact(src string) string {
 	if c, ok := repeatCount(body); ok {
 		body, mark = c, "."
 	}
-	if _, alarm := alarmPredicate(body); alarm && !hardFact(body) {
-		return "" // "this school is falling apart": alarm, no fact
+	if _, alarm := alarmPredicate(body); alarm && !hardFact(body) || contradictsText(body) {
+		return "" // "this school is falling apart", "I don't know what more I can do": no fact
 	}
 	if ventOnly := ventSentence(body); isVent(body) || ventOnly {
 		if f, ok := looseStatement(body); ok && !stillComplains(f) {

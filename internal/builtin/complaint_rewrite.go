@@ -918,7 +918,7 @@ func shapedRewrites(b string) []candidate {
 		if m[2] != "" {
 			t += " " + trimClause(m[2], 1)
 		}
-		add("Escalate with a date", t+". Could you help me get an answer by [date]?")
+		add("Escalate with a date", t+". "+answerAsk)
 	}
 	if m := niceToKnowRE().FindStringSubmatch(b); m != nil {
 		about, before := m[1], trimClause(m[2], 1)
@@ -1173,7 +1173,7 @@ func fedUpStatement(x string) (title, text string) {
 		}
 		t := "I've been " + core + "." + after
 		if chaseVerbs[first.Lower] {
-			return "Escalate with a date", t + " Could you help me get an answer by [date]?"
+			return "Escalate with a date", t + " " + answerAsk
 		}
 		return "State the facts and ask for a change", t + " Could we agree " + fixOrWay(core) + " by [date]?"
 	}

@@ -969,7 +969,6 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"just ",
 				"frankly ",
 				"honestly ",
-				"still ",
 				"of course ",
 				"(again) ",
 				" (again)",
