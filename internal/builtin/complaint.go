@@ -180,7 +180,7 @@ func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h
 		if e.Span.Start >= span.Start && e.Span.End <= span.End {
 			src := v.src(span)
 			after := src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:]
-			if stillComplains(after) {
+			if stillComplains(after) || strongComplaintText(after) {
 				// "Yet again, the WMS went down, and once again nobody from
 				// IT picked up": without the opener it still complains, so
 				// the facts and a request come first.

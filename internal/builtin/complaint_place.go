@@ -53,6 +53,10 @@ func factsOnly(cands []candidate) []candidate {
 			// raised this …": what is wanted is the fix, not an answer.
 			out[i].text = f + " " + resolvedAsk
 		}
+		if lastToHearRE().MatchString(f) && strings.Contains(c.text[k:], "[a way forward]") {
+			out[i] = candidate{"Ask to be told earlier", f + " Could you loop me in earlier on changes like this?"}
+			continue
+		}
 		if m := heardFromRE().FindStringSubmatch(f); m != nil && strings.Contains(c.text[k:], "[a way forward]") {
 			// "QA found out about the branch change from a tweet": what
 			// would help is hearing first, not a way forward in general.
@@ -75,6 +79,9 @@ const (
 
 // answerRE: facts about something asked that wants an answer.
 var answerRE = lazyRE(`(?i)\b(?:answer|answers|reply|replies|replied|respond|response|responses|decision|decide|sign-?off|approv\w*|feedback|question|questions|confirm\w*|access|budget|quote|invoice|number|numbers|data|figures)\b`)
+
+// lastToHearRE: "I'm the last to hear about a reorg".
+var lastToHearRE = lazyRE(`(?i)\b(?:I'm|I am|I’m|I was|I'm always|I am always) (?:always |usually |the )*(?:last|last one|last person) to (?:hear|know|find out|be told)\b`)
 
 // heardFromRE: a party that heard of a change second-hand ("QA found out
 // about the build branch change from a tweet", "front desk found out from
@@ -611,11 +618,15 @@ func ventSentence(body string) bool {
 	if m := thisVerdictRE().FindStringSubmatch(strings.TrimSpace(body)); m != nil && slices.Contains(complaint.fix.verdictFrames, strings.ToLower(m[1])) {
 		return true
 	}
+	return strongComplaintText(body)
+}
+
+// strongComplaintText reports whether the complaint model reads text as a
+// strong complaint (see strongComplaint): "I'm the last to hear about a
+// reorg that affects my own team", with or without "Once again".
+func strongComplaintText(text string) bool {
 	m, err := loadModel()
-	if err != nil || m == nil {
-		return false
-	}
-	return m.Score(body)[complaintIndex] >= strongComplaint
+	return err == nil && m != nil && m.Score(text)[complaintIndex] >= strongComplaint
 }
 
 // strongComplaint is the complaint model's margin above which a sentence

@@ -1107,7 +1107,7 @@ func factBeside(c string) bool {
 		return false
 	}
 	m, err := loadModel()
-	return err == nil && m != nil && m.Score(c)[complaintIndex] < mildComplaint
+	return err == nil && m != nil && m.Score(c)[complaintIndex] < mildComplaint // see strongComplaint
 }
 
 // mildComplaint is the complaint model's margin below which a clause with
