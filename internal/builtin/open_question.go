@@ -218,6 +218,16 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	span := trimSentence(v, sent)
 	before := v.doc.Text[sent.Start:h.span.Start]
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
+	for _, w := range politeLeads {
+		// "… mid-year. Please what do I do?": the "please" goes with the
+		// question it softened.
+		t := strings.TrimRight(before, " ,")
+		if n := len(t) - len(w); n >= 0 && strings.EqualFold(t[n:], w) && (n == 0 || !isWordByte(t[n-1])) {
+			before = before[:n]
+			lead = strings.TrimSpace(lead[:max(0, len(lead)-len(strings.TrimSpace(v.doc.Text[sent.Start+n:h.span.Start])))])
+			break
+		}
+	}
 	rest := strings.TrimSpace(v.src(document.Span{Start: h.span.End, End: max(span.End, h.span.End)}))
 	topic := questionTopic(rest)
 	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
@@ -308,6 +318,9 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	fixes[0].Preferred = true
 	return append(fixes, answer)
 }
+
+// politeLeads are words right before an open question that go with it.
+var politeLeads = []string{"please", "pls", "plz", "kindly", "so"}
 
 // writerSpokeBefore reports whether a sentence before offset at in its
 // block has the writer as its subject ("I am interested.", "i'm keen tbh.").
