@@ -233,7 +233,12 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		for _, c := range cands {
 			switch k := askStart(c.text); {
 			case k > 0:
-				c = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+				// Without its "How do [these dates] work?", the break is the
+				// writer's need; their own request says when.
+				claim, _, _ := strings.Cut(complaint.repl.burnout, ".") // "A break … would help me recharge"
+				f := strings.Replace(strings.TrimSpace(c.text[:k]), claim, "I need a break", 1)
+				f = strings.Replace(f, lowerFirst(claim), "I need a break", 1)
+				c = candidate{"State the facts", f}
 			case k == 0 && lo == hi && !hasFact(stripOpeners(plainSentence(v, ss[lo]))):
 				// Nothing but the vent and our request: the vent goes.
 				if len(out) == 0 || out[0].title != dropTitle {
@@ -256,7 +261,14 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 	consulted := false
 	last := span.End
 	for _, s := range ss[hi+1:] {
-		if s.Start >= end.End || hasComplaint(v, s) {
+		if s.Start >= end.End {
+			break
+		}
+		if hasComplaint(v, s) {
+			if t := plainSentence(v, s); !hardFact(t) && (ventSentence(strings.TrimRight(t, ".!?… ")) || bareVent(strings.TrimRight(t, ".!?… "))) {
+				last = trimSentence(v, s).End // "I am not a spare part": venting alone goes with this one
+				continue
+			}
 			break // a complaint of its own has its own finding
 		}
 		src := v.src(trimSentence(v, s))

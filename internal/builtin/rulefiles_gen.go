@@ -860,6 +860,9 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"could you",
 				"would it be possible",
 				"ideally",
+				"want to",
+				"i want to",
+				"i'd want to",
 			}},
 			{"repeat_verbs", []string{
 				"asking => asked",
