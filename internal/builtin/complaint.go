@@ -457,6 +457,7 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	rest := strings.TrimSpace(v.doc.Text[h.span.End:max(span.End, h.span.End)])
 	rest = strings.TrimRight(rest, ".!?")
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, ","))
+	rest = strings.TrimRight(stripVentAdverbs(rest), " ,") // "the audit moved to Tuesday, as usual"
 	full := rest
 	rest = trimClause(rest, 1)
 	// What the clause cut off says of how the writer heard ("; I found out
@@ -464,6 +465,14 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 	tail := ""
 	if t := strings.TrimSpace(strings.TrimLeft(full[len(rest):], " ,;:.—–-")); t != "" {
 		t = plainTold(stripConjunction(t))
+		for _, w := range []string{"although ", "even though ", "though ", "whereas ", "while "} {
+			// "… although I prepared 70% of the evidence": the contrast is
+			// the fact, said as one.
+			if hasPrefixFold(t, w) {
+				t = t[len(w):]
+				break
+			}
+		}
 		if l := strings.ToLower(t); strings.HasPrefix(l, "found out ") || strings.HasPrefix(l, "heard ") {
 			t = "I " + t
 		}

@@ -80,6 +80,13 @@ const (
 // answerRE: facts about something asked that wants an answer.
 var answerRE = lazyRE(`(?i)\b(?:answer|answers|reply|replies|replied|respond|response|responses|decision|decide|sign-?off|approv\w*|feedback|question|questions|confirm\w*|access|budget|quote|invoice|number|numbers|data|figures)\b`)
 
+// selfVerdictRE: the writer's verdict on what happened, "I find this
+// disrespectful", "I think that's unfair".
+var selfVerdictRE = lazyRE(`(?i)^i (?:find|found|think|thought|feel|felt) (?:this|that|it)(?:'s| is| was)? (?:\w+ ){0,2}\w+$`)
+
+// includeMeRE: the request to be included in something.
+var includeMeRE = lazyRE(`^Could you include me in (.+) next time\?$`)
+
 // lastToHearRE: "I'm the last to hear about a reorg".
 var lastToHearRE = lazyRE(`(?i)\b(?:I'm|I am|I’m|I was|I'm always|I am always) (?:always |usually |the )*(?:last|last one|last person) to (?:hear|know|find out|be told)\b`)
 
@@ -238,6 +245,9 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 				claim, _, _ := strings.Cut(complaint.repl.burnout, ".") // "A break … would help me recharge"
 				f := strings.Replace(strings.TrimSpace(c.text[:k]), claim, "I need a break", 1)
 				f = strings.Replace(f, lowerFirst(claim), "I need a break", 1)
+				if m := includeMeRE().FindStringSubmatch(c.text[k:]); m != nil {
+					f += " I wasn't included in " + m[1] + "." // what the request was about stays a fact
+				}
 				c = candidate{"State the facts", f}
 			case k == 0 && lo == hi && !hasFact(stripOpeners(plainSentence(v, ss[lo]))):
 				// Nothing but the vent and our request: the vent goes.
@@ -246,6 +256,14 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 				}
 			}
 			out = append(out, c)
+		}
+		for _, s := range ss[hi+1:] {
+			// "I find this disrespectful.": venting alone after it goes too.
+			t := strings.TrimRight(plainSentence(v, s), ".!?… ")
+			if t == "" || hardFact(t) || !(ventSentence(t) || bareVent(t) || contradictsText(t) || isVent(t) && !hasFact(t) || selfVerdictRE().MatchString(t)) {
+				break
+			}
+			span.End = trimSentence(v, s).End
 		}
 		return span, out
 	}
@@ -376,7 +394,7 @@ func tailFact(src string) string {
 	if c, ok := repeatCount(body); ok {
 		body, mark = c, "."
 	}
-	if _, alarm := alarmPredicate(body); alarm && !hardFact(body) || contradictsText(body) {
+	if _, alarm := alarmPredicate(body); alarm && !hardFact(body) || contradictsText(body) || selfVerdictRE().MatchString(body) && !hardFact(body) {
 		return "" // "this school is falling apart", "I don't know what more I can do": no fact
 	}
 	if ventOnly := ventSentence(body); isVent(body) || ventOnly {
