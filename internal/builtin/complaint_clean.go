@@ -211,7 +211,7 @@ func statementLike(s string) bool {
 // us" → "quality closes everything without asking us", ok true: a fact,
 // no longer a question).
 func plainWhy(b string) (out string, stated bool) {
-	b = strings.TrimSpace(b)
+	b = neverContrastRE().ReplaceAllString(strings.TrimSpace(b), ", not $1") // "always mine and never the ones from Chen group"
 	if m := notSureWhyRE().FindStringSubmatch(b); m != nil {
 		// "not sure why I bother writing these handover docs when nobody
 		// reads them": the condition, with what "them" stands for.
@@ -245,6 +245,8 @@ func plainWhy(b string) (out string, stated bool) {
 }
 
 var (
+	// neverContrastRE: the other half of an "always … and never …" contrast.
+	neverContrastRE = lazyRE(`,? and never ((?:the|my|our|their|his|her|those|these|any) )`)
 	// nobodyRE: the subject "nobody" or "no one".
 	nobodyRE = lazyRE(`(?i)\b(?:nobody|no one|no-one)\b`)
 	// notSureWhyRE: "(I'm) not sure why X", a protest put as doubt.
@@ -319,6 +321,12 @@ func whyAsFactOf(body string) (string, bool) {
 	rest = strings.TrimSuffix(strings.TrimSuffix(rest, ", honestly"), " honestly")
 	s := parse(rest)
 	if m[1] == "does" {
+		if head, not, ok := strings.Cut(rest, ", not "); ok {
+			// "… cancel my runs, not the ones from Chen group": the
+			// contrast goes back after the fact.
+			f, ok := doesAsFact(parse(head), head)
+			return f + ", not " + not, ok
+		}
 		return doesAsFact(s, rest)
 	}
 	c, ok := s.NounPhraseAt(0)

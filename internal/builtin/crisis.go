@@ -86,10 +86,16 @@ func crisisRule() *lint.Rule {
 		}
 		return true
 	})
-	// The model's finding names no alarm to replace: impact and a
-	// mitigation go after the paragraph's facts.
+	// The model's finding names no alarm phrase: the alarm clause or the
+	// predicate of a named subject is replaced where there is one, and
+	// impact and a mitigation otherwise go after the alarm.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if f, ok := crisisReplaceClauses(v, span); ok {
+			return tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)})
+		}
+		if text, ok := subjectAlarm(v, trimSentence(v, span), nil); ok {
+			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, span), text)
+			f.Preferred = true
 			return tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)})
 		}
 		return tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)})

@@ -109,6 +109,11 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 		if f, ok := crisisReplaceClauses(v, sent); ok {
 			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
 		}
+		if text, ok := subjectAlarm(v, span, hs); ok {
+			f := rewriteFix("Replace the alarm with impact and a mitigation", span, text)
+			f.Preferred = true
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
 		return []lint.Fix{crisisAppend(v, sent, true, alarmEnd(hs))}
 	}
 	return append(fixes, crisisAppend(v, sent, false, alarmEnd(hs)))

@@ -1,0 +1,168 @@
+package builtin
+
+import (
+	"strings"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
+)
+
+// subjectAlarm rewrites a crisis sentence whose alarm is the predicate of
+// a named subject, in whatever words ("the Kinsey account is imploding",
+// "the holiday queue is going to be a massacre", "front of house is coming
+// apart at the seams tonight"): the subject stays and the predicate, which
+// names no number, date or name, becomes the impact ("The Kinsey account
+// is putting [what] at risk by [when]."). It is false where the subject is
+// no noun phrase with a noun, an alarm of hs is not in the predicate (with
+// no hs, the model's finding, the sentence is taken as the alarm), or the
+// predicate carries a fact.
+func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
+	src := v.src(span)
+	lead, body, _ := sentenceParts(src)
+	body = strings.TrimRight(body, ".!?… ")
+	core := stripLeadIns(body)
+	if i := strings.Index(core, " but "); i >= 0 && len(strings.Fields(core[:i])) <= 10 && !hardFact(core[:i]) {
+		core = stripLeadIns(core[i+len(" but "):]) // "sorry to dump this on you but …"
+	}
+	for _, p := range []string{"I think ", "i think ", "I feel ", "i feel "} {
+		core = strings.TrimPrefix(core, p)
+	}
+	off := len(lead) + strings.Index(body, core) // where core starts in src
+	s := parse(core)
+	np, ok := s.NounPhraseAt(0)
+	if !ok || np.Start != 0 || np.End >= len(s.Tokens) {
+		return "", false
+	}
+	for np.End < len(s.Tokens) && s.Tokens[np.End].Tag == "CD" {
+		np.End++ // "milestone 4", "Robot cell 7"
+	}
+	for np.End+1 < len(s.Tokens) && s.Tokens[np.End].Tag == "IN" {
+		// "the vibe in the studio", "front of house": the subject takes its
+		// prepositional phrase.
+		pp, ok := s.NounPhraseAt(np.End + 1)
+		if !ok {
+			break
+		}
+		np.End = pp.End
+	}
+	if np.End >= len(s.Tokens) {
+		return "", false
+	}
+	noun := false
+	for _, t := range s.Tokens[np.Start:np.End] {
+		noun = noun || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "NNP" || t.Tag == "NNPS"
+	}
+	switch strings.ToLower(s.Of(np)) {
+	case "it", "this", "that", "everything", "things", "all", "i":
+		return "", false
+	}
+	verb := s.Tokens[np.End]
+	if !strings.HasPrefix(verb.Tag, "VB") && verb.Tag != "MD" || !noun && !strings.EqualFold(s.Of(np), "we") {
+		return "", false
+	}
+	pred := core[verb.Start:]
+	end := len(pred)
+	if i := strings.IndexAny(pred, ",;:—–(.!?"); i >= 0 {
+		end = i
+	}
+	if i := strings.Index(pred, " and "); i >= 0 && i < end && !strings.HasSuffix(pred[:i], "ly") {
+		end = i // not "completely and utterly"
+	}
+	after := ""
+	if end < len(pred) && strings.ContainsRune(".!?", rune(pred[end])) {
+		// "milestone 4 is a dumpster fire lol. anyway standup moved …":
+		// what chat ran on with is news of its own, after the mitigation.
+		after = " " + strings.TrimSpace(strings.TrimLeft(pred[end:], ".!? "))
+		if !strings.ContainsAny(after[len(after)-1:], ".!?") {
+			after += "."
+		}
+		after = " " + upperFirst(strings.TrimSpace(after))
+	}
+	clause, rest := pred[:end], strings.TrimSpace(strings.TrimLeft(pred[end:], ",;:—–( "))
+	if after != "" {
+		rest = ""
+	}
+	inPred := len(hs) == 0 // the model's finding: the sentence is the alarm
+	for _, h := range hs {
+		a, b := h.span.Start-span.Start-off, h.span.End-span.Start-off
+		if a >= verb.Start && a < verb.Start+len(clause) {
+			inPred = true
+			// What follows the alarm in its clause is a fact to keep ("…
+			// meltdown after the outage"), unless it only says when.
+			if tail := strings.ToLower(strings.TrimSpace(core[min(b, verb.Start+len(clause)):verb.Start+len(clause)])); tail != "" && !idleTail[tail] {
+				return "", false
+			}
+		}
+	}
+	if len(hs) == 0 && factAfterNoun(parse(clause)) {
+		return "", false // "is an existential threat to the project"
+	}
+	if !inPred || hardFact(clause) || len(strings.Fields(clause)) > 10 {
+		return "", false
+	}
+	lv := " " + strings.ToLower(clause) + " "
+	puts := "puts"
+	switch {
+	case strings.Contains(lv, " will ") || strings.Contains(lv, " going to ") || strings.Contains(lv, " gonna "):
+		puts = "will put"
+	case strings.HasPrefix(lv, " was ") || strings.HasPrefix(lv, " were ") || strings.HasPrefix(lv, " has ") || strings.HasPrefix(lv, " have ") || strings.HasPrefix(lv, " had "):
+		puts = "has put"
+	case strings.HasPrefix(lv, " is ") && strings.Contains(lv, "ing ") || strings.HasSuffix(strings.TrimSpace(lv), "ing"):
+		puts = "is putting"
+	}
+	subj := upperFirst(core[s.Tokens[np.Start].Start:s.Tokens[np.End-1].End])
+	plural := false
+	if r := parse(rest); rest != "" && !hardFact(rest) && len(r.Tokens) > 1 {
+		// "The Figma file is a nightmare and the dev handoff is going to be
+		// a train wreck": both subjects stay, the second alarm goes too.
+		if np2, ok := r.NounPhraseAt(0); ok && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
+			subj += " and " + lowerFirst(r.Of(np2))
+			plural, rest = true, ""
+		}
+	}
+	if t := s.Tokens[np.End-1].Tag; t == "NNS" || t == "NNPS" || plural {
+		puts = map[string]string{"puts": "put", "is putting": "are putting", "has put": "have put", "will put": "will put"}[puts]
+	}
+	out := subj + " " + puts + " [what] at risk by [when]"
+	if strings.EqualFold(subj, "we") {
+		out = "We risk [what] by [when]"
+	}
+	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) {
+		out += ", " + rest
+	}
+	return lead + out + ". To contain it, I propose [mitigation]." + after, true
+}
+
+// hasAlarmHit reports whether text, a part of span's source, holds one of
+// the alarm hits hs.
+func hasAlarmHit(v blockView, span document.Span, hs []hit, text string) bool {
+	src := v.src(span)
+	at := strings.Index(src, text)
+	if at < 0 {
+		return false
+	}
+	for _, h := range hs {
+		if a := h.span.Start - span.Start; a >= at && a < at+len(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// idleTail are the words after an alarm that add nothing to keep.
+var idleTail = map[string]bool{"today": true, "tonight": true, "right now": true, "rn": true, "lol": true, "atm": true,
+	"at the moment": true, "this week": true, "here": true, "over here": true, "out here": true, "now": true}
+
+// factAfterNoun reports whether a predicate goes on after its first noun
+// with a preposition: "an existential threat to the project" names what
+// is threatened.
+func factAfterNoun(s grammar.Sentence) bool {
+	noun := false
+	for _, t := range s.Tokens {
+		if noun && t.Tag == "IN" {
+			return true
+		}
+		noun = noun || grammar.IsNoun(t.Tag)
+	}
+	return false
+}
