@@ -89,7 +89,7 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 			inPred = true
 			// What follows the alarm in its clause is a fact to keep ("…
 			// meltdown after the outage"), unless it only says when.
-			if tail := strings.ToLower(strings.TrimSpace(core[min(b, verb.Start+len(clause)):verb.Start+len(clause)])); tail != "" && !idleTail[tail] {
+			if tail := strings.ToLower(strings.TrimSpace(core[min(b, verb.Start+len(clause)) : verb.Start+len(clause)])); tail != "" && !idleTail[tail] {
 				return "", false
 			}
 		}
