@@ -191,7 +191,7 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 				if tried[key] || reportedHedge(lv, sent, h) {
 					continue
 				}
-				if g := strings.TrimRight(st.masked[sent.Start:h.span.Start], ", "); strings.Trim(st.masked[h.span.End:sent.End], ".!?… \t") == "" &&
+				if g := strings.TrimRight(st.masked[sent.Start:h.span.Start], ", \t\r\n"); strings.Trim(st.masked[h.span.End:sent.End], ".!?… \t") == "" &&
 					bareGreetingRE().MatchString(strings.TrimSpace(g)) {
 					// "hi, sorry to bug you on a saturday. the printer…":
 					// the greeting opens the next sentence.
@@ -322,7 +322,7 @@ func (st *localBlock) tidy(si int) {
 
 // bareGreetingRE matches a greeting alone, perhaps with a name: "hey",
 // "Hi Dana".
-var bareGreetingRE = lazyRE(`(?i)^(?:hi|hey|heyy+|hello|hiya|heya|morning|good morning|afternoon|yo)(?: [A-Z][a-z]+)?$`)
+var bareGreetingRE = lazyRE(`(?i)^(?:hi|hey|heyy+|hello|hiya|heya|morning|good morning|afternoon|yo|dear)(?: [A-Z][a-z]+)?$`)
 
 // greetingOnly joins sentence si to the next where a removal left it
 // only a greeting ("hey, ..."), as "hey, " + the next sentence, and
@@ -345,7 +345,13 @@ func (st *localBlock) greetingOnly(si int) bool {
 		nt = lowerFirst(nt) // "Could" may be tagged as a name
 	}
 	lead := strings.Index(st.src[s.Start:s.End], g)
-	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: next.End}, NewText: g + ", " + nt}})
+	joint := ", "
+	if strings.Contains(st.src[s.Start+lead+len(g):next.Start], "\n") {
+		// "Dear Michael,\nSorry to disturb you. I want…": a greeting on a
+		// line of its own keeps it.
+		joint, nt = ",\n", upperFirst(strings.TrimSpace(st.src[next.Start:next.End]))
+	}
+	st.apply([]lint.Edit{{Span: document.Span{Start: s.Start + lead, End: next.End}, NewText: g + joint + nt}})
 	return true
 }
 

@@ -114,6 +114,11 @@ func removeWords(v blockView, sent document.Span, s, e int, adverb bool) (lint.E
 		if joint == "" && !adverb && !greetingRE().MatchString(lead) {
 			return lint.Edit{}, false
 		}
+		if strings.Contains(text[sent.Start:s], "\n") {
+			// "Hi Craig,\nSorry to bother you, but the revised …": after a
+			// greeting on its own line, the sentence starts with a capital.
+			return recased(v, s, r0, end, true), true
+		}
 		return lint.Edit{Span: document.Span{Start: s, End: r0}}, true
 	case adverb:
 		if r, _ := utf8.DecodeRuneInString(tail); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
