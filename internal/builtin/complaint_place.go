@@ -30,7 +30,26 @@ func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.F
 		}
 	}
 	span, cands = askLast(v, span, cands)
-	return withDrop(v, span, rewriteFixes(v, span, ownAskStands(sameAsks(restAsks(factsOnly(cands))))), cands)
+	return withDrop(v, span, rewriteFixes(v, span, questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands)))))), cands)
+}
+
+// questionMarks gives back its question mark to a request of the writer's
+// that the rewrite keeps as a sentence ("Can Jess take them on Tuesdays.").
+func questionMarks(cands []candidate) []candidate {
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		ss, changed := splitSentences(c.text), false
+		for j, s := range ss {
+			if strings.HasSuffix(s, ".") && canSomeoneRE().MatchString(s) && !strings.Contains(s[:len(s)-1], ".") {
+				ss[j], changed = s[:len(s)-1]+"?", true
+			}
+		}
+		if changed && !strings.Contains(c.text, "\n") {
+			out[i].text = strings.Join(ss, " ")
+		}
+	}
+	return out
 }
 
 // factsOnly drops the sentences of venting or alarm alone from the facts
@@ -162,6 +181,9 @@ func offersWayForward(text string) bool {
 	if m := askedToRE().FindStringIndex(text); m != nil && !repeatedAskRE().MatchString(text[m[0]:]) {
 		return true
 	}
+	if canSomeoneRE().MatchString(text) {
+		return true // "can Jess take the wholesaler calls on tues?", "could ops copy me on audit emails"
+	}
 	lead := strings.ToLower(strings.TrimLeft(text, "-*+>#_ \t"))
 	for _, a := range complaint.fix.ownActions {
 		if strings.HasPrefix(lead, a) && strings.ContainsAny(a, ":-") {
@@ -192,6 +214,9 @@ var (
 	// askedToRE: a request the writer made of someone named ("Asked Prof.
 	// Greene to co-sign the letter").
 	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
+	// canSomeoneRE: a request that someone do something, opening a
+	// sentence or clause: "can Jess take …", "could ops copy me on …".
+	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she)\s+(?:please\s+)?[a-z]+\b`)
 	// actionItemRE: "Jo to check with HR", "Helen agreed to draft one", "Ade will book".
 	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
 	// repeatedAskRE: an ask made before, the grievance itself.
@@ -404,7 +429,7 @@ func tailFact(src string) string {
 			return "" // "love being the last to know", "I give up arguing"
 		}
 	}
-	if mark == "" || mark == "?" && !isQuestion(t) {
+	if mark == "" || mark == "?" && !isQuestion(t) && !canSomeoneRE().MatchString(t) {
 		mark = "."
 	}
 	return lead + upperFirst(capitalI(body)) + mark
