@@ -150,7 +150,7 @@ func reportBurnout(p *lint.Pass, rf *ruleFile, v blockView, per [][]hit, si int)
 	if h, ok := firstOf(per[si], complaint.groups.burnout); ok {
 		cands = topicKept(v, span, h.span.Start, cands)
 	}
-	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: withDrop(v, fixSpan, rewriteFixes(v, fixSpan, ownAskStands(restAsks(factsOnly(cands)))), cands)})
+	p.Report(lint.Finding{Span: span, Message: complaint.msg.burnout, Fixes: finishFixes(v, fixSpan, cands)})
 	return last
 }
 

@@ -30,6 +30,14 @@ func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.F
 		}
 	}
 	span, cands = askLast(v, span, cands)
+	return finishFixes(v, span, cands)
+}
+
+// finishFixes turns a complaint's placed rewrites of span (see askLast)
+// into fixes: the facts lose what only vents, the request fits the facts
+// or gives way to the writer's own, and a sentence of venting alone may
+// simply go (see withDrop).
+func finishFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
 	return withDrop(v, span, rewriteFixes(v, span, questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands)))))), cands)
 }
 
@@ -284,8 +292,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		}
 		for _, s := range ss[hi+1:] {
 			// "I find this disrespectful.": venting alone after it goes too.
-			t := strings.TrimRight(plainSentence(v, s), ".!?… ")
-			if t == "" || hardFact(t) || !(ventSentence(t) || bareVent(t) || contradictsText(t) || isVent(t) && !hasFact(t) || selfVerdictRE().MatchString(t)) {
+			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || !ventAlone(t) {
 				break
 			}
 			span.End = trimSentence(v, s).End
@@ -308,7 +315,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 			break
 		}
 		if hasComplaint(v, s) {
-			if t := plainSentence(v, s); !hardFact(t) && (ventSentence(strings.TrimRight(t, ".!?… ")) || bareVent(strings.TrimRight(t, ".!?… "))) {
+			if ventAlone(strings.TrimRight(plainSentence(v, s), ".!?… ")) {
 				last = trimSentence(v, s).End // "I am not a spare part": venting alone goes with this one
 				continue
 			}
@@ -661,6 +668,15 @@ func sameAsks(cands []candidate) []candidate {
 // before it: "It's a slow-motion car crash.", "That's a joke."
 var tailVerdictRE = lazyRE(`(?i)^(?:it's|it’s|it is|this is|that's|that’s|that is|what a|such a)\s+(?:(?:a|an|such a|like a|just a|an absolute|a complete|a total)\s+)?[\w' -]+[.!]*$`)
 
+// ventAlone reports whether a sentence beside a complaint is venting alone,
+// to go with it: no hard fact, and a strong complaint or a verdict (see
+// ventSentence), a word or two of sarcasm (bareVent), a sentence that
+// says there is no way forward (contradictsText), a vent cue with no
+// fact, or the writer's own verdict ("I find this disrespectful").
+func ventAlone(t string) bool {
+	return !hardFact(t) && (ventSentence(t) || bareVent(t) || contradictsText(t) || isVent(t) && !hasFact(t) || selfVerdictRE().MatchString(t))
+}
+
 // ventSentence reports whether a sentence after a complaint only vents:
 // it names no hard fact (see hardFact) and either the complaint model
 // reads it as a strong complaint ("love being the last to know", "the
@@ -680,8 +696,18 @@ func ventSentence(body string) bool {
 // strong complaint (see strongComplaint): "I'm the last to hear about a
 // reorg that affects my own team", with or without "Once again".
 func strongComplaintText(text string) bool {
+	score, ok := complaintScore(text)
+	return ok && score >= strongComplaint
+}
+
+// complaintScore returns the complaint model's margin for text; ok is
+// false where the model did not load.
+func complaintScore(text string) (float32, bool) {
 	m, err := loadModel()
-	return err == nil && m != nil && m.Score(text)[complaintIndex] >= strongComplaint
+	if err != nil || m == nil {
+		return 0, false
+	}
+	return m.Score(text)[complaintIndex], true
 }
 
 // strongComplaint is the complaint model's margin above which a sentence

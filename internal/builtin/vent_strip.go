@@ -1106,8 +1106,8 @@ func factBeside(c string) bool {
 	if !hardFact(c) || !hasVerb(c) {
 		return false
 	}
-	m, err := loadModel()
-	return err == nil && m != nil && m.Score(c)[complaintIndex] < mildComplaint // see strongComplaint
+	score, ok := complaintScore(c)
+	return ok && score < mildComplaint
 }
 
 // mildComplaint is the complaint model's margin below which a clause with
