@@ -223,6 +223,9 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 	addr, body := addressee(body)
 	said, body := reportedLead(body)
 	defer func() { cands = reported(said, cands) }()
+	if f, ok := doneWithFact(stripOpeners(body)); ok {
+		body = f // "I give up with the new ERP, every morning …": what it is about stays
+	}
 	note := ""
 	if rest, n, ok := raisedBefore(body); ok {
 		// "As I mentioned in my last three emails, the form still needs a

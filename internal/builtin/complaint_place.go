@@ -38,8 +38,160 @@ func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.F
 // or gives way to the writer's own, and a sentence of venting alone may
 // simply go (see withDrop).
 func finishFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
-	return withDrop(v, span, rewriteFixes(v, span, questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands)))))), cands)
+	cands = plainStatements(v.src(span), questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands))))))
+	return withDrop(v, span, rewriteFixes(v, span, cands), cands)
 }
+
+// plainStatements is the last pass over every complaint rewrite of the
+// text orig: in the facts it states before its request, a sentence of
+// venting alone goes (see ventAlone) and one that opens with a vent loses
+// it (see stripVentLead: "it's ridiculous that a 10-minute job needs 3
+// approvals" → "A 10-minute job needs 3 approvals"); a greeting line of
+// orig that the rewrite lost comes back ("Hi Jonas,"). A rewrite that only
+// repeats orig is dropped, and one left with nothing becomes the removal
+// of the vent (see withDrop).
+func plainStatements(orig string, cands []candidate) []candidate {
+	greeting := ""
+	if first, _, ok := strings.Cut(strings.TrimSpace(orig), "\n"); ok && greetingLineRE().MatchString(strings.TrimSpace(first)) {
+		greeting = strings.TrimSpace(first)
+	}
+	out := make([]candidate, 0, len(cands))
+	for _, c := range cands {
+		if c.title == dropTitle {
+			out = append(out, c)
+			continue
+		}
+		facts, ask := c.text, ""
+		if k := askStart(c.text); k >= 0 {
+			facts, ask = strings.TrimSpace(c.text[:k]), c.text[k:]
+		}
+		lines := strings.Split(facts, "\n")
+		if !wrapped(lines) {
+			for i, l := range lines {
+				lines[i] = plainLine(l)
+			}
+		}
+		facts = strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
+		if greeting != "" && !strings.HasPrefix(facts, greeting) && !strings.HasPrefix(ask, greeting) {
+			facts = strings.TrimSpace(greeting + "\n" + facts)
+		}
+		text := strings.TrimSpace(facts + " " + ask)
+		switch {
+		case text == "" || text == greeting:
+			if !slices.ContainsFunc(out, func(c candidate) bool { return c.title == dropTitle }) {
+				out = append([]candidate{{dropTitle, ""}}, out...)
+			}
+		case text != strings.TrimSpace(orig):
+			out = append(out, candidate{c.title, text})
+		}
+	}
+	return out
+}
+
+// wrapped reports whether lines are a sentence wrapped over lines: one
+// before the last ends without a mark.
+func wrapped(lines []string) bool {
+	for _, l := range lines[:len(lines)-1] {
+		if t := strings.TrimSpace(l); t != "" && !strings.ContainsAny(t[len(t)-1:], ".!?,:") {
+			return true
+		}
+	}
+	return false
+}
+
+// plainLine is plainStatements for one line of a rewrite's facts.
+func plainLine(line string) string {
+	ss := splitSentences(line)
+	var kept []string
+	for _, s := range ss {
+		lead := ""
+		if m := inlineLabelRE().FindString(s); m != "" && len(m) < len(s) {
+			lead, s = m, s[len(m):]
+		}
+		_, body, mark := sentenceParts(s)
+		if pureVent(body) {
+			continue
+		}
+		if m := feelingThatRE().FindStringSubmatch(body); m != nil && hasVerb(m[1]) {
+			// "Still fuming that Price & Myers sat on our comments" →
+			// "Price & Myers sat on our comments"
+			body = upperFirst(m[1])
+		}
+		if f, ok := doneWithFact(body); ok {
+			body = f
+		}
+		if b, ok := stripVentLead(body); ok && hasVerb(b) && len(strings.Fields(b)) >= 3 {
+			if lead != "" && !startsUpper(body) {
+				b = lowerFirst(b)
+			} else {
+				b = upperFirst(b)
+			}
+			body = b
+		}
+		if mark == "" && len(ss) > 1 {
+			mark = "."
+		}
+		kept = append(kept, lead+body+mark)
+	}
+	return strings.Join(kept, " ")
+}
+
+// pureVent reports whether a sentence of a rewrite's facts vents and
+// states nothing: no hard fact, and a vent cue with no fact (see isVent),
+// the writer's verdict or feeling ("I find this disrespectful", "This is
+// really demotivating for me", "I'm honestly running on empty") or a
+// verdict on "this" ("That is not fair and staff are fed up").
+func pureVent(body string) bool {
+	if hardFact(body) {
+		return false
+	}
+	b := strings.TrimSpace(body)
+	if m := thisVerdictRE().FindStringSubmatch(b); m != nil {
+		for _, f := range complaint.fix.verdictFrames {
+			if strings.HasPrefix(strings.ToLower(m[1]), f) {
+				return true
+			}
+		}
+	}
+	return isVent(b) && !hasFact(b) || selfVerdictRE().MatchString(b) || feelingRE().MatchString(b)
+}
+
+// doneWithRE: "I give up with the new ERP, <clause>", "I'm so done with
+// this CMS, <clause>".
+var doneWithRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |ugh,? )*i(?:'m|’m| am)?(?: so| really| honestly| completely| totally)* (?:give up|gave up|done|fed up|sick|tired|over it) (?:with|of|on) ([^,;:]{2,40}), (.+)$`)
+
+// doneWithFact keeps what a feeling of being done with something is
+// about, and the fact after it: "I give up with the new ERP, every
+// morning I lose half an hour" → "With the new ERP, every morning I lose
+// half an hour"; "I give up on the rota app, it logs me out every 10
+// minutes" → "The rota app logs me out every 10 minutes".
+func doneWithFact(s string) (string, bool) {
+	m := doneWithRE().FindStringSubmatch(s)
+	if m == nil || !hasVerb(m[2]) || strings.HasPrefix(strings.ToLower(m[1]), "getting ") || strings.HasPrefix(strings.ToLower(m[1]), "trying ") {
+		return s, false
+	}
+	np, rest := strings.TrimSpace(m[1]), m[2]
+	for _, p := range []string{"it ", "they "} {
+		if strings.HasPrefix(strings.ToLower(rest), p) && !strings.HasPrefix(strings.ToLower(rest), p+"'") {
+			return upperFirst(np) + " " + rest[len(p):], true
+		}
+	}
+	return "With " + lowerNPStart(np) + ", " + rest, true
+}
+
+// feelingThatRE: the writer's feeling about the clause after it.
+var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
+
+// feelingRE: a sentence of the writer's feeling alone.
+var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay)[.!]*$`)
+
+var (
+	// greetingLineRE: a line that only greets ("Hi Jonas,", "Jon,", "Dear Fatima,").
+	greetingLineRE = lazyRE(`^(?:(?i:hi|hey|hello|dear|morning|good morning|hiya)\b[^\n,.!?]{0,40}|[\p{Lu}][\p{L}'’-]{1,20}(?: [\p{Lu}][\p{L}'’-]{1,20})?),$`)
+	// inlineLabelRE: a list marker and a topic label before a sentence
+	// ("- Permit-to-work portal: ", "3. Rota: ").
+	inlineLabelRE = lazyRE(`^(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:[\p{L}][\p{L}\p{N} &/'’()-]{0,40}:\s+)?`)
+)
 
 // questionMarks gives back its question mark to a request of the writer's
 // that the rewrite keeps as a sentence ("Can Jess take them on Tuesdays.").
@@ -208,7 +360,8 @@ func offersWayForward(text string) bool {
 			continue
 		}
 		if opensWith(p, complaint.fix.proposals) && hasFact(p) || opensWith(p, complaint.fix.ownActions) ||
-			actionItemRE().MatchString(p) && parse(p).Tokens[0].Tag == "NNP" || ownerOnIt(p) {
+			actionItemRE().MatchString(p) && parse(p).Tokens[0].Tag == "NNP" || ownerOnIt(p) ||
+			ownPlan(p) || roleActionItem(p) || iWantRE().MatchString(p) {
 			return true
 		}
 	}
@@ -224,12 +377,68 @@ var (
 	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
 	// canSomeoneRE: a request that someone do something, opening a
 	// sentence or clause: "can Jess take …", "could ops copy me on …".
-	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she)\s+(?:please\s+)?[a-z]+\b`)
+	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she|we|you|u)\s+(?:please\s+)?[a-z]+\b`)
 	// actionItemRE: "Jo to check with HR", "Helen agreed to draft one", "Ade will book".
 	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
+	// iWantRE: the writer's own request inside a clause ("For the next
+	// appointment I want a named contact on their side").
+	iWantRE = lazyRE(`\bI (?:really )?(?:want|need|'d like|’d like|would like|'d ask|’d ask|am asking for|ask that)\s+(?:a|an|the|someone|somebody|more|some|another|our|my|help|cover|us|them|him|her)\b`)
+	// ownPlanRE: the writer's own next step on the grievance, said at the
+	// start of a clause ("I will ask Piotr to show me", "going to ask Dom to
+	// approve it", "will send them the new checklist").
+	ownPlanRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |then |and |but |tomorrow |today |monday |next week )*(?:(?:i|we)(?:'ll|’ll| will| am going to|'m going to|’m going to| are going to|'re going to|’re going to| plan to| intend to| am planning to|'m planning to)|will|going to|gonna|planning to)(?: also| then| now| just| probably)? (?:ask|raise|log|flag|escalate|email|message|send|book|report|file|submit|draft|propose|suggest|put in|talk to|speak to|speak with|talk with|chase|check with|contact|follow up|set up|bring (?:it|this) up|take (?:it|this) up|call|ring|phone|ping|write to|write up|share|sort out|prepare|put together)\b`)
+	// dependsRE: an action that waits on the grievance or is done in spite
+	// of it ("I'll send the run of show once the client stops changing
+	// it", "I'll fix the rota myself then"): not a way forward.
+	dependsRE = lazyRE(`(?i)\b(?:when|whenever|once|until|if|unless|as soon as|myself|again|eventually|at some point|since nobody)\b`)
+	// ownDoneRE: a step the writer has taken on the grievance ("Logged it
+	// with HSE as an improvement suggestion on 4 Nov", "sent screenshots to
+	// Leah in the app team this morning", "I've raised it with IT").
+	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
 	// repeatedAskRE: an ask made before, the grievance itself.
-	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|nothing)\b`)
+	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|no response|nothing|my last|several|multiple)\b`)
 )
+
+// ownPlan reports whether clause p is the writer's own next step on the
+// grievance, planned or taken (see ownPlanRE and ownDoneRE); a step taken
+// that went nowhere ("sent it twice, no reply") is the grievance.
+func ownPlan(p string) bool {
+	p = strings.TrimLeft(p, "-*+>#_ \t")
+	if dependsRE().MatchString(p) {
+		return false
+	}
+	if ownPlanRE().MatchString(p) {
+		return true
+	}
+	m := ownDoneRE().FindStringIndex(p)
+	return m != nil && !strings.HasPrefix(p[m[1]:], " that ") && !repeatedAskRE().MatchString(strings.ToLower(p)) && !raisedWhenRE().MatchString(p)
+}
+
+// raisedWhenRE: a step said with when it was taken before, the grievance
+// of a repeated ask ("I've raised this in my last three emails", "at the
+// last three staff meetings", "on monday AND tuesday").
+var raisedWhenRE = lazyRE(`(?i)\b(?:raised|flagged|reported|escalated) (?:this|it|that)\s+(?:in|at|on|every|since|before|during|twice|three|several|multiple)\b`)
+
+// roleActionItem reports whether clause p is an action item whose owner is
+// a role or initials rather than a name ("Sports editor to join the 10:30
+// conference from Monday", "AH to draft a rotating pattern by 14 Feb").
+func roleActionItem(p string) bool {
+	m := roleActionRE().FindStringSubmatch(strings.TrimLeft(p, "-*+>#_ \t"))
+	if m == nil {
+		return false
+	}
+	s := parse(m[1] + " to " + m[2])
+	for _, t := range s.Tokens[:len(strings.Fields(m[1]))] {
+		if !strings.HasPrefix(t.Tag, "NN") {
+			return false
+		}
+	}
+	return true
+}
+
+// roleActionRE: "<owner of up to three words> to <verb>", the owner
+// capitalised.
+var roleActionRE = lazyRE(`^([A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,2}) to ([a-z]+) \S`)
 
 // restAsk asks for time off where the facts are of days worked without
 // one.

@@ -353,6 +353,9 @@ func escalation(party, what string) string {
 // noun phrase becomes a request to change it.
 func stopRequest(x string) string {
 	x = trimClause(x, 1)
+	if _, after, ok := strings.Cut(x, ", "); ok && hasVerb(after) {
+		return "" // "the booking tool, every Monday I re-enter 40 appointments": a clause, not a thing to stop
+	}
 	if jab, fact, ok := strings.Cut(x, " while "); ok && hasFact(fact) {
 		// "the board congratulating itself while the staff go unpaid for
 		// overtime": the jab goes, the fact is raised with whoever it named.
@@ -988,7 +991,7 @@ func thirdPerson(v string) string {
 // cutVent cuts a vent clause joined by "and" off a text: "the vendor form
 // and it's driving me nuts" → "the vendor form".
 func cutVent(s string) string {
-	if i := strings.Index(s, " and "); i > 0 && isVent(s[i+len(" and "):]) {
+	if i := strings.Index(s, " and "); i > 0 && isVent(s[i+len(" and "):]) && !hardFact(s[i+len(" and "):]) {
 		return s[:i]
 	}
 	return s

@@ -16,7 +16,8 @@ var updateRewrites = flag.Bool("update-rewrites", false, "rewrite the expectatio
 
 // TestRewrites checks the exact text of every fix of each sentence in
 // testdata/rewrites/<rule>.txt, in order: a case is a comment naming its
-// register ("# chat"), the sentence ("> …"), and one "= title: text" line
+// register ("# chat"), the sentence ("> …", one line each for a text of
+// several lines), and one "= title: text" line
 // per fix of the rule's first finding in it, the text being the sentence
 // after that fix alone. The phrases decide (the model is off).
 func TestRewrites(t *testing.T) {
@@ -64,6 +65,9 @@ func TestRewrites(t *testing.T) {
 			}
 			for _, line := range strings.Split(string(b), "\n") {
 				switch {
+				case strings.HasPrefix(line, "> ") && input != "" && want == nil:
+					input += "\n" + line[2:] // a case of several lines
+					out.WriteString(line + "\n")
 				case strings.HasPrefix(line, "> "):
 					flush()
 					input = line[2:]
@@ -92,7 +96,8 @@ func TestRewrites(t *testing.T) {
 }
 
 // fixLines lints text with rule r alone (model off) and returns "= title:
-// fixed text" for every fix of its first finding.
+// fixed text" for every fix of its first finding, a line break written
+// as \n.
 func fixLines(r *lint.Rule, text string) []string {
 	doc := document.Parse(text, document.Options{Format: document.Markdown})
 	fs := lint.Run(doc, []*lint.Rule{r}, lint.Options{Model: lint.ModelOptions{Off: true}})
@@ -106,7 +111,7 @@ func fixLines(r *lint.Rule, text string) []string {
 			if err != nil {
 				fixed = "error: " + err.Error()
 			}
-			out = append(out, fmt.Sprintf("= %s: %s", fx.Title, strings.TrimRight(fixed, "\n")))
+			out = append(out, fmt.Sprintf("= %s: %s", fx.Title, strings.ReplaceAll(strings.TrimRight(fixed, "\n"), "\n", `\n`)))
 		}
 		return out
 	}

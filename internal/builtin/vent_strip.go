@@ -434,8 +434,16 @@ func partyIn(c string) (string, bool) {
 
 // hasVerb reports whether a clause has a verb of its own.
 func hasVerb(c string) bool {
-	for _, t := range parse(c).Tokens {
+	toks := parse(c).Tokens
+	for i, t := range toks {
 		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+		// "a 10-minute job needs 3 approvals": the tagger reads "needs" as
+		// a plural noun after a noun; said after "it", it is a verb.
+		if t.Tag == "NNS" && i > 0 && i+1 < len(toks) && strings.HasPrefix(toks[i-1].Tag, "NN") &&
+			slices.Contains([]string{"DT", "CD", "JJ", "PRP$", "PRP", "RB"}, toks[i+1].Tag) &&
+			grammar.ParseAfter("it ", t.Text).Tokens[0].Tag == "VBZ" {
 			return true
 		}
 	}
