@@ -90,6 +90,11 @@ func crisisRule() *lint.Rule {
 	// predicate of a named subject is replaced where there is one, and
 	// impact and a mitigation otherwise go after the alarm.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
+			if f, ok := crisisReplaceClauses(v, run); ok {
+				return minuteVoice(v, tidyAnswers(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))
+			}
+		}
 		if f, ok := crisisReplaceClauses(v, span); ok {
 			return minuteVoice(v, tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))
 		}

@@ -58,6 +58,12 @@ var copulas = map[string]bool{
 // accept where a spliced replacement reads badly ("this puts [what] at
 // risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
+	if run, last := alarmRun(v, sent); run != trimSentence(v, sent) {
+		// Pure alarm next to it goes with it (see alarmRun).
+		if f, ok := crisisReplaceClauses(v, run); ok {
+			return []lint.Fix{f, crisisAppend(v, last, false, run.End)}
+		}
+	}
 	span := trimSentence(v, sent)
 	src := v.src(span)
 	const mitigation = " To contain it, I propose [mitigation]."
