@@ -91,7 +91,13 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			if ps := parse(subj); len(ps.Tokens) > 0 && (ps.Tokens[len(ps.Tokens)-1].Tag == "NNS" || ps.Tokens[len(ps.Tokens)-1].Tag == "NNPS") {
 				puts = " put" // "the conference logistics put…"
 			}
+			orig := c.text
 			c.text, stated, replaced = subj+puts+" [what] at risk by [when]", true, true
+			if ps := parse(subj); len(ps.Tokens) > 0 {
+				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, orig, label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
+					c.text = shape // a place or an event is not the cause
+				}
+			}
 		}
 		kept, keptAt = append(kept, c), i
 	}
@@ -154,6 +160,8 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			t := c.text
 			if i > 0 && strings.ContainsAny(strings.TrimSpace(kept[i-1].join()), ".!?") {
 				t = upperFirst(t) // a sentence of its own
+			} else if i > 0 {
+				t = strings.Replace(t, "[What", "[what", 1) // "Julien, [what has gone wrong] puts…"
 			}
 			k.WriteString(t)
 			if i+1 < len(kept) {
