@@ -87,7 +87,17 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		}
 		if subj, ok := alarmPredicate(c.text); ok && !stated {
 			// "the whole release is a mess": its subject carries the impact.
-			c.text, stated, replaced = subj+" puts [what] at risk by [when]", true, true
+			puts := " puts"
+			if ps := parse(subj); len(ps.Tokens) > 0 && (ps.Tokens[len(ps.Tokens)-1].Tag == "NNS" || ps.Tokens[len(ps.Tokens)-1].Tag == "NNPS") {
+				puts = " put" // "the conference logistics put…"
+			}
+			orig := c.text
+			c.text, stated, replaced = subj+puts+" [what] at risk by [when]", true, true
+			if ps := parse(subj); len(ps.Tokens) > 0 {
+				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, orig, label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
+					c.text = shape // a place or an event is not the cause
+				}
+			}
 		}
 		kept, keptAt = append(kept, c), i
 	}
@@ -111,7 +121,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			impact = atRiskBy(np)
 		}
 	}
-	if end := unitEnd(v, span); len(kept) == 0 && lead == "" && label == "" && end.Start > span.Start {
+	// From the span's last sentence: a run of alarms (see alarmRun) spans
+	// more than one.
+	if end := unitEnd(v, document.Span{Start: span.End - 1, End: span.End}); len(kept) == 0 && lead == "" && label == "" && end.Start >= span.End {
 		// The facts come after the alarm: the impact follows them.
 		del := span
 		for del.End < len(v.doc.Text) && v.doc.Text[del.End] == ' ' {
@@ -148,6 +160,8 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			t := c.text
 			if i > 0 && strings.ContainsAny(strings.TrimSpace(kept[i-1].join()), ".!?") {
 				t = upperFirst(t) // a sentence of its own
+			} else if i > 0 {
+				t = strings.Replace(t, "[What", "[what", 1) // "Julien, [what has gone wrong] puts…"
 			}
 			k.WriteString(t)
 			if i+1 < len(kept) {
@@ -589,4 +603,67 @@ func scheduledSubjectOf(t string) (string, bool) {
 		return "the " + lowerFirst(subj), true
 	}
 	return "", false
+}
+
+// alarmRun returns sent, trimmed, grown over the sentences next to it in
+// its block that are alarm alone (see pureAlarm): "Hartwell Court:
+// nightmare. Absolute meltdown." is one run, whichever of its alarms was
+// found, so that a rewrite replaces both and leaves neither behind. The
+// sentence before may carry a label ("Hartwell Court:"); one after may
+// not. The run is sent alone unless sent is alarm alone itself or its
+// alarm is a clause the rewrite replaces (see crisisReplaceClauses): "We
+// are in freefall. No idea how we come back from this." is no run. last
+// is the run's last sentence.
+func alarmRun(v blockView, sent document.Span) (run, last document.Span) {
+	run, last = trimSentence(v, sent), sent
+	si := v.sentenceAt(sent.Start)
+	if si < 0 {
+		return run, last
+	}
+	ss := v.b.Sentences
+	lo, hi := si, si
+	for lo > 0 && pureAlarm(plainSentence(v, ss[lo-1]), true) && pureAlarm(plainSentence(v, ss[lo]), false) {
+		lo--
+	}
+	for hi+1 < len(ss) && pureAlarm(plainSentence(v, ss[hi+1]), false) {
+		hi++
+	}
+	if lo == si && hi == si {
+		return run, last
+	}
+	if _, ok := crisisReplaceClauses(v, sent); !ok && !pureAlarm(plainSentence(v, sent), true) {
+		return trimSentence(v, sent), sent
+	}
+	first := trimSentence(v, ss[lo])
+	if s := v.src(first); strings.TrimSpace(stripListMarker(s)) != strings.TrimSpace(s) {
+		// Keep a list marker out of the run ("- Hartwell Court: …").
+		first.Start += strings.Index(s, strings.TrimSpace(stripListMarker(s)))
+	}
+	return document.Span{Start: first.Start, End: trimSentence(v, ss[hi]).End}, ss[hi]
+}
+
+// pureAlarm reports whether sentence t is alarm alone: each of its
+// clauses, lead-ins and idle words aside, is an alarm clause (see
+// alarmClause) — "Absolute meltdown.", "Nightmare!", "we're toast lol" —
+// after a topic label only where label is set ("Hartwell Court:
+// nightmare.").
+func pureAlarm(t string, label bool) bool {
+	lead, body, mark := sentenceParts(t)
+	if lead != "" && !label || strings.Contains(mark, "?") {
+		return false // a question is the writer's own turn (see writersOwnTurn)
+	}
+	parts := alarmClauses(body)
+	alarm := false
+	for i, c := range parts {
+		c.text = stripLeadIns(c.text)
+		switch {
+		case c.text == "" || idleWords(c.text):
+		case label && lead == "" && i == 0 && c.next == ": " && len(parts) > 1 && !parse(c.text).HasFiniteVerb():
+		case alarmClause(c.text):
+			alarm = true
+		default:
+			return false
+		}
+	}
+	return alarm
 }

@@ -58,6 +58,12 @@ var copulas = map[string]bool{
 // accept where a spliced replacement reads badly ("this puts [what] at
 // risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
+	if run, last := alarmRun(v, sent); run != trimSentence(v, sent) {
+		// Pure alarm next to it goes with it (see alarmRun).
+		if f, ok := crisisReplaceClauses(v, run); ok {
+			return []lint.Fix{f, crisisAppend(v, last, false, run.End)}
+		}
+	}
 	span := trimSentence(v, sent)
 	src := v.src(span)
 	const mitigation = " To contain it, I propose [mitigation]."
@@ -150,7 +156,7 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 			end = trimSentence(v, v.b.Sentences[si])
 			for _, s := range v.b.Sentences[si+1:] {
 				next := plainSentence(v, s)
-				if next == "" || !sharesFacts(text, next) {
+				if next == "" || !sharesFacts(text, next) || writersOwnTurn(next) {
 					break
 				}
 				end, text = trimSentence(v, s), text+" "+next
@@ -164,6 +170,30 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 		NeedsInput: true,
 		Preferred:  preferred,
 	}
+}
+
+// writersOwnTurn reports whether sentence next, after an alarm, is the
+// writer's own turn rather than more of the alarm's facts: it speaks to
+// the reader ("if you want to go through it", "Will call you after 6"),
+// opens with the writer as subject ("I'm in at 8 tomorrow", "I'll send
+// the figures"), or asks. The impact goes before it, right after the
+// alarm, so that "This puts…" points at the alarm.
+func writersOwnTurn(next string) bool {
+	if strings.HasSuffix(strings.TrimSpace(next), "?") {
+		return true
+	}
+	toks := parse(next).Tokens
+	for i, t := range toks {
+		switch t.Lower {
+		case "you", "your", "yours", "u":
+			return true
+		case "i", "i'm", "i'll", "i've", "i'd", "im", "ill":
+			if i == 0 || i == 1 && (toks[1].Lower == "'m" || toks[1].Lower == "'ll" || toks[1].Lower == "'ve" || toks[1].Lower == "'d") {
+				return i == 0
+			}
+		}
+	}
+	return false
 }
 
 // alarmEnd returns where the last alarm of hs ends, or -1.

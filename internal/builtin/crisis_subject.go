@@ -124,6 +124,13 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 		puts = map[string]string{"puts": "put", "is putting": "are putting", "has put": "have put", "will put": "will put"}[puts]
 	}
 	out := subj + " " + puts + " [what] at risk by [when]"
+	if at, ok := doomedFor(rest); ok && !strings.EqualFold(subj, "we") {
+		// "The install of the Maya room is a catastrophe, we are doomed
+		// for the opening" names what is at risk.
+		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
+	} else if shape, ok := blamelessSubject(s, np, subj, clause, strings.Contains(lead, ":")); ok {
+		out = shape
+	}
 	if strings.EqualFold(subj, "we") {
 		out = "We risk [what] by [when]"
 	}
@@ -165,4 +172,81 @@ func factAfterNoun(s grammar.Sentence) bool {
 		noun = noun || grammar.IsNoun(t.Tag)
 	}
 	return false
+}
+
+// doomedFor returns what is at risk where clause c, beside an alarm, is
+// the writer's doom over it: "we are doomed for the opening" → "the
+// opening".
+func doomedFor(c string) (string, bool) {
+	m := doomedForRE().FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || hardFact(m[1]) && strings.ContainsAny(m[1], ",;") {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)[\s\p{So}\p{Sk}]*$`)
+
+// blamelessSubject rewrites a subject that is a place or an event, which
+// "X is putting [what] at risk" would cast as the cause. A place is where
+// the trouble is, as a label with its time kept: "omg reception is like a
+// war zone this morning" → "Reception this morning: [what has gone wrong]
+// puts [what] at risk by [when]". An event is what is at risk: "the gala
+// is going to be a bloodbath" → "[What has gone wrong] puts the gala at
+// risk". Other subjects (a process, a problem: "the data migration",
+// "Black Friday prep") stay the subject, with the time put first: "Right
+// now, checkout puts…".
+//
+// After a label (inLabel: "Overall: site is chaos") a place keeps the old
+// shape, since a second label would stack colons.
+func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string, inLabel bool) (string, bool) {
+	head := s.Tokens[np.End-1].Lower
+	for k := np.Start; k < np.End; k++ {
+		if s.Tokens[k].Tag == "IN" { // "front of house", "the install of the Maya room"
+			head = s.Tokens[k-1].Lower
+			break
+		}
+	}
+	when := timePhraseRE().FindString(clause)
+	switch {
+	case crisisPlaces[head] && !inLabel:
+		label := subj
+		if when != "" {
+			label += " " + strings.ToLower(when)
+		}
+		return label + ": [what has gone wrong] puts [what] at risk by [when]", true
+	case crisisEvents[head]:
+		np := subj
+		if s.Tokens[0].Tag == "DT" || s.Tokens[0].Tag == "PRP$" || !strings.HasPrefix(s.Tokens[0].Tag, "NNP") {
+			np = lowerFirst(subj)
+		}
+		if when != "" && !strings.Contains(strings.ToLower(np), strings.ToLower(when)) {
+			np += " " + strings.ToLower(when)
+		}
+		return "[What has gone wrong] puts " + np + " at risk", true
+	}
+	return "", false
+}
+
+// timePhraseRE finds when an alarm holds: it stays in the rewrite.
+var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year)|today|tonight|tomorrow|right now|at the moment)\b`)
+
+// crisisPlaces are places an alarm may be about: where the trouble is,
+// not its cause.
+var crisisPlaces = wordSet("reception", "floor", "desk", "site", "office", "warehouse", "kitchen", "building", "ward",
+	"branch", "hub", "factory", "store", "shop", "plant", "studio", "set", "room", "yard", "dock", "department",
+	"lab", "front", "depot", "clinic", "school", "classroom", "restaurant", "bar", "hotel", "lobby", "canteen",
+	"basement", "gate", "station", "terminal", "airport", "unit", "centre", "center", "place")
+
+// crisisEvents are events an alarm may be about: what is at risk.
+var crisisEvents = wordSet("gala", "launch", "opening", "wedding", "weekend", "conference", "summit", "event", "party",
+	"show", "visit", "festival", "concert", "dinner", "match", "trip", "offsite", "day", "demo", "inspection",
+	"fete", "ceremony", "premiere", "exhibition", "fair", "tournament", "reunion", "retreat", "awards")
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToLower(w)] = true
+	}
+	return m
 }
