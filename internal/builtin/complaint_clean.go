@@ -238,6 +238,11 @@ func plainWhy(b string) (out string, stated bool) {
 		}
 		return m[1] + " it always " + m[2] + " who " + task, false
 	}
+	if m := whySubjAuxRE().FindStringSubmatch(b); m != nil {
+		// "why I am always the one doing the redlines" → "why am I always
+		// the one doing the redlines": the order a non-native writer keeps.
+		return m[1] + " " + m[3] + " " + m[2] + " " + m[4], false
+	}
 	if m := whyNoAuxRE().FindStringSubmatch(b); m != nil && !strings.EqualFold(m[2], "not") {
 		return strings.TrimSpace(m[1] + " does " + m[2] + " " + m[3] + " " + m[4]), false
 	}
@@ -257,6 +262,8 @@ var (
 	whyIfRE = lazyRE(`(?i)^why (?:do|does|did|are|is|should|would) [^?]*?\b(?:even|bother|still)\b[^?]*? (?:if|when) ([^?]+)[?!.]*$`)
 	// whyMeRE: "why is always me who stay …" (the "it" left out).
 	whyMeRE = lazyRE(`(?i)^(why is) (?:always )?(me|us) (?:always )?(?:who|that) (.+)$`)
+	// whySubjAuxRE: "why I am always …", "why we are always …".
+	whySubjAuxRE = lazyRE(`^([Ww]hy) (I|we|they|you|he|she|it) (am|are|is|do|does|have|has|must) (.+)$`)
 	// whyNoAuxRE: "why the facility always cancel …" (the "does" left out).
 	whyNoAuxRE = lazyRE(`^([Ww]hy) ((?:the|my|our|their|this|that|[A-Z][\w&+-]*)(?: [\w&+-]+){0,3}?) (always|never|keeps?|still|constantly) ?(.*)$`)
 )

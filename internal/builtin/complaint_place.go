@@ -3,6 +3,7 @@ package builtin
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
@@ -75,6 +76,19 @@ func plainStatements(orig string, cands []candidate) []candidate {
 		if greeting != "" && !strings.HasPrefix(facts, greeting) && !strings.HasPrefix(ask, greeting) {
 			facts = strings.TrimSpace(greeting + "\n" + facts)
 		}
+		if greeting != "" {
+			if g, rest, ok := strings.Cut(facts, "\n"); ok && g == greeting && startsUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(orig), greeting))) {
+				facts = g + "\n" + upperFirst(rest) // "Dear Fatima,\nFreelancers on the regional desk …"
+			}
+		}
+		if own := ownAskIn(orig); own != "" && !keeps(facts+" "+ask, own) {
+			// "… doesnt turn up?? can Jess take the wholesaler calls on tues
+			// and thurs": the writer's own request stands for ours.
+			if strings.TrimSpace(facts) == "" {
+				continue // nothing of the facts but our request
+			}
+			c.title, facts, ask = "State the facts", strings.TrimSpace(facts)+" "+own, ""
+		}
 		text := strings.TrimSpace(facts + " " + ask)
 		switch {
 		case text == "" || text == greeting:
@@ -97,6 +111,45 @@ func wrapped(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// ownAskIn returns the writer's own request in text, a sentence or a
+// clause after the first that asks someone to act ("can Jess take the
+// calls on Tuesdays?", "pls cc me on audit emails"), finished as a
+// sentence; "" for none.
+func ownAskIn(text string) string {
+	pieces := ownAskSplitRE().Split(strings.TrimSpace(text), -1)
+	for _, p := range pieces[1:] {
+		p = strings.TrimSpace(p)
+		if len(strings.Fields(p)) < 4 || repeatedAskRE().MatchString(strings.ToLower(p)) {
+			continue
+		}
+		if canSomeoneRE().MatchString(p) || opensWith(p, []string{"please", "pls", "plz", "kindly"}) {
+			p = upperFirst(strings.TrimRight(p, ".!? "))
+			if canSomeoneRE().MatchString(p) {
+				return p + "?"
+			}
+			return p + "."
+		}
+	}
+	return ""
+}
+
+// ownAskSplitRE splits a text where a sentence may start, including a
+// chat sentence after "??" or "!!" that starts in lower case.
+var ownAskSplitRE = lazyRE(`[.!?]+\s+|\n+`)
+
+// keeps reports whether text keeps every content word of piece (words of
+// four letters or more).
+func keeps(text, piece string) bool {
+	l := strings.ToLower(text)
+	for _, w := range strings.Fields(strings.ToLower(piece)) {
+		w = strings.Trim(w, `"'“”‘’(),.;:!?`)
+		if len(w) >= 4 && !strings.Contains(l, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainLine is plainStatements for one line of a rewrite's facts.
@@ -153,8 +206,12 @@ func pureVent(body string) bool {
 			}
 		}
 	}
-	return isVent(b) && !hasFact(b) || selfVerdictRE().MatchString(b) || feelingRE().MatchString(b)
+	return isVent(b) && !hasFact(b) || selfVerdictRE().MatchString(b) || feelingRE().MatchString(b) || notTheirRE().MatchString(b)
 }
+
+// notTheirRE: the jab that the writer is not someone's help ("I'm a
+// backend dev, not their intern").
+var notTheirRE = lazyRE(`(?i)\bnot (?:their|his|her|your|everyone's|everyone’s|the team's|the team’s|anyone's|anyone’s) (?:personal )?(?:intern|secretary|pa|assistant|babysitter|slave|dogsbody|maid|mum|mom|mother|nanny|servant|butler|minion|errand \w+|punching bag|skivvy|cleaner)\b`)
 
 // doneWithRE: "I give up with the new ERP, <clause>", "I'm so done with
 // this CMS, <clause>".
@@ -377,7 +434,7 @@ var (
 	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
 	// canSomeoneRE: a request that someone do something, opening a
 	// sentence or clause: "can Jess take …", "could ops copy me on …".
-	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she|we|you|u)\s+(?:please\s+)?[a-z]+\b`)
+	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she|we|you|u|(?:the|our|your) (?:[a-z-]+ ){0,2}[a-z-]+)\s+(?:please\s+)?[a-z]+\b`)
 	// actionItemRE: "Jo to check with HR", "Helen agreed to draft one", "Ade will book".
 	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
 	// iWantRE: the writer's own request inside a clause ("For the next
@@ -501,7 +558,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		}
 		for _, s := range ss[hi+1:] {
 			// "I find this disrespectful.": venting alone after it goes too.
-			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || !ventAlone(t) {
+			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || !ventAlone(t) && !pureVent(t) {
 				break
 			}
 			span.End = trimSentence(v, s).End
@@ -522,6 +579,10 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 	for _, s := range ss[hi+1:] {
 		if s.Start >= end.End {
 			break
+		}
+		if t := strings.TrimRight(plainSentence(v, s), ".!?… "); pureVent(t) {
+			last = trimSentence(v, s).End // "I'm honestly running on empty.": feeling alone goes with this one
+			continue
 		}
 		if hasComplaint(v, s) {
 			if ventAlone(strings.TrimRight(plainSentence(v, s), ".!?… ")) {
@@ -937,9 +998,20 @@ func hardFact(s string) bool {
 	}
 	for i, w := range strings.Fields(s) {
 		w = strings.Trim(w, `"'“”‘’(),.;:!?`)
-		if i > 0 && w != "" && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && startsUpper(w) {
-			return true
+		if dayOrMonth[strings.ToLower(w)] {
+			return true // "on a sunday"
+		}
+		if i > 0 && w != "" && w != "I" && !strings.HasPrefix(w, "I'") && !strings.HasPrefix(w, "I’") && startsUpper(w) &&
+			(len(w) <= 4 || strings.IndexFunc(w[1:], unicode.IsLower) >= 0) {
+			return true // a name or an acronym, not a shouted "NEVER"
 		}
 	}
 	return false
+}
+
+// dayOrMonth holds the names of days and months, in lower case.
+var dayOrMonth = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true,
 }

@@ -1243,6 +1243,7 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"it feels like",
 				"i feel like",
 				"felt like",
+				"feeling like",
 				"ah yes, the classic",
 				"ah yes",
 				"oh good",

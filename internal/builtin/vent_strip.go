@@ -38,6 +38,9 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 	var kept []string
 	verdictLabel := false // the label is the subject of a verdict that went
 	for i, c := range clauses {
+		if u := unshout(c); u != c {
+			anyVent, c = true, u // "they NEVER answer the phone" → "they never answer the phone"
+		}
 		if a := stripVentAdverbs(c); a != strings.Join(strings.Fields(c), " ") {
 			// "down AGAIN", "still hasn't": repetition is a vent, "just" is not.
 			anyVent = anyVent || repeatAdverbRE().MatchString(c)
@@ -54,6 +57,15 @@ func ventless(body string) (facts, party, ask string, ok bool) {
 			if party == "" {
 				party = p
 			}
+		} else if m := pronounNeverRE().FindStringSubmatch(c); m != nil && hardFact(m[3]) && hasFact(m[3]) {
+			// "they NEVER answer the phone at the pharmacy on a sunday" →
+			// "they don't answer the phone at the pharmacy on a sunday": the
+			// when is the fact.
+			not := " don't "
+			if l := strings.ToLower(m[1]); l == "he" || l == "she" || l == "it" {
+				not = " doesn't "
+			}
+			anyVent, c = true, m[1]+not+m[2]+m[3]
 		} else if t, ok := neverAsFact(c); ok {
 			// "my own work never moves" → "my own work doesn't move"
 			anyVent, c = true, t
@@ -471,6 +483,22 @@ func isVent(c string) bool {
 	return strings.HasSuffix(t, "?") && (questionLead(firstWord(t)) || strings.HasPrefix(strings.ToLower(t), "why"))
 }
 
+// unshout lowers the shouted words of c that are not acronyms ("they
+// NEVER answer", "down AGAIN").
+func unshout(c string) string {
+	ws := strings.Fields(c)
+	changed := false
+	for i, w := range ws {
+		if len(w) >= 3 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !acronymish(w) {
+			ws[i], changed = strings.ToLower(w), true
+		}
+	}
+	if !changed {
+		return c
+	}
+	return strings.Join(ws, " ")
+}
+
 // acronymish reports whether an all-caps word reads as an acronym (SEN,
 // NVR, CI), not as shouting.
 func acronymish(w string) bool {
@@ -843,7 +871,7 @@ func modifies(after string) bool {
 // unfairOnRE: "it's not fair on the night team, who cover every Sunday".
 var unfairOnRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:just |really |so |simply )?(?:not fair|unfair) (?:on|to|for) ([\w' -]{2,40}?),? (?:who|that) (.+)$`)
 
-var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
+var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s|s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
 
 // cutVerdictFrame drops a frame that only passes a verdict on the clause
 // after it: "it is ridiculous that head office sent …" → "head office sent
@@ -1018,6 +1046,9 @@ func topicLike(np string) bool {
 
 // nobodyListenedRE: "nobody listened to QA", "no one listens to the night team".
 var nobodyListenedRE = lazyRE(`(?i)^(?:nobody|no one|no-one)(?: ever| really)? (listened|listens) to ((?:the |our )?[\p{Lu}][\w&]*|(?:the|our) [\w' -]+?(?:team|staff|nurses|crew|crews|shift|desk))(\b.*)$`)
+
+// pronounNeverRE: "they never answer the phone …".
+var pronounNeverRE = lazyRE(`(?i)^(they|he|she|it|we|you) (?:ever |just |literally )?never (?:ever |even )?(\w+)(.*)$`)
 
 // neverClauseRE: "<subject> never <verb> …".
 var neverClauseRE = lazyRE(`(?i)^((?:my|our|the|this|that|his|her|their) [\w' -]{1,30}?) (?:ever )?never (?:even |actually )?(\w+)(.*)$`)
