@@ -4613,6 +4613,7 @@ wait with a named party ("blocked by Matteo", "waiting on the board").
 		replacements: []keyText{
 			{"because", "{cause} will make {subject} difficult. If we [{hint}], it has a better chance of success."},
 			{"default", " To move this forward, I propose [next step]."},
+			{"minutes", " Proposed next step: [next step]."},
 			{"model", "To move this forward, I propose [next step]."},
 		},
 		fix: []keyPhrases{
