@@ -380,10 +380,13 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	rest := v.masked(document.Span{Start: h.span.End, End: end})
 	sp := len(rest) - len(strings.TrimLeft(rest, " "))
 	m := checkInRE().FindStringSubmatchIndex(rest[sp:])
-	if m == nil || strings.Contains(rest, "?") {
+	if m == nil {
 		return lint.Fix{}, false
 	}
 	what := rest[sp+m[2]:]
+	if strings.Contains(rest, "?") {
+		return checkInAsk(v, h, sent, lead, h.span.End+sp+m[2], what)
+	}
 	switch strings.ToLower(strings.TrimRight(firstWord(what), ".!")) {
 	case "you", "him", "her", "them", "me", "us", "everyone", "everybody", "y'all":
 		return lint.Fix{}, false
@@ -430,6 +433,58 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	e := whatStart + len(last)
 	edits = append(edits, lint.Edit{Span: document.Span{Start: e, End: end}, NewText: "?"})
 	return lint.Fix{Title: "Ask for an update", Edits: edits, Preferred: true}, true
+}
+
+// checkInAsk mends "just checking in on X - did Y?", where the writer
+// asks the question themselves: the check-in goes and the topic it
+// carried leads the question, "On X: did Y?" (the topic would be lost
+// with the hedge, and an "Any update on X?" before it would ask twice).
+// whatStart is where X starts in the text, what the rest of the
+// sentence from there (masked). Only at the start of the sentence or
+// after a greeting and its comma.
+func checkInAsk(v blockView, h hit, sent document.Span, lead string, whatStart int, what string) (lint.Fix, bool) {
+	if lead != "" && !strings.HasSuffix(lead, ",") && !startLike(lead) {
+		return lint.Fix{}, false
+	}
+	brk, at := "", -1
+	for _, br := range []string{", ", "; ", " — ", " – ", " - ", ": "} {
+		if i := strings.Index(what, br); i > 0 && (at < 0 || i < at) {
+			brk, at = br, i
+		}
+	}
+	if at < 0 {
+		return lint.Fix{}, false
+	}
+	topic, ask := what[:at], strings.TrimSpace(what[at+len(brk):])
+	if strings.ContainsAny(topic, "?!.") || !hasFact(topic) || !strings.HasSuffix(ask, "?") || strings.Count(ask, "?") > 1 || !questionLead(ask) {
+		return lint.Fix{}, false
+	}
+	text := v.doc.Text
+	// The preposition is the last word before X: "with you on" → "on".
+	p := whatStart - 1
+	for p > h.span.End && text[p-1] != ' ' {
+		p--
+	}
+	prep := text[p : whatStart-1]
+	if lead == "" || startLike(lead) {
+		prep = upperFirst(prep) // a sentence's start, whatever the case of the chat
+	}
+	if l := strings.ToLower(ask); strings.HasPrefix(l, "any update") || strings.HasPrefix(l, "any news") || strings.HasPrefix(l, "any word") {
+		// "… on the backhaul quote, any update whenever you get a
+		// chance?": the question is the one the check-in stood for.
+		any := "Any update "
+		if !(lead == "" || startLike(lead)) {
+			any = "any update "
+		}
+		end := whatStart + len(strings.TrimRight(v.masked(document.Span{Start: whatStart, End: trimSentence(v, sent).End}), " ?!.…"))
+		return lint.Fix{Title: "Ask for an update", Edits: []lint.Edit{{Span: document.Span{Start: h.span.Start, End: end}, NewText: any + strings.ToLower(prep) + " " + text[whatStart:whatStart+at]}}, Preferred: true}, true
+	}
+	edits := []lint.Edit{{Span: document.Span{Start: h.span.Start, End: whatStart - 1}, NewText: prep}}
+	if brk != ", " && brk != ": " {
+		// "… for saturday - did …" → "… for saturday: did …".
+		edits = append(edits, lint.Edit{Span: document.Span{Start: whatStart + at, End: whatStart + at + len(brk)}, NewText: ": "})
+	}
+	return lint.Fix{Title: "Remove the hedge", Edits: edits, Preferred: true}, true
 }
 
 var wonderRE = lazyRE(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)
