@@ -228,6 +228,13 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 	if fx, ok := checkInFix(v, h, sent, lead, upper); ok {
 		return fx, true
 	}
+	if e, ok := hedgeTail(v, sent, h.span, lead); ok {
+		// "Thanks to Kamil for covering, not sure if this is the right
+		// place to put it": the hedge ends the sentence with its object.
+		if ed, ok := removeEnding(v, sent, h.span.Start, e, lead); ok {
+			return removal("Remove the hedge", ed), true
+		}
+	}
 	// opener, doubt, tag, extra: remove the hedge and the joint after it.
 	s, end := widenHedge(v, sent, h.span, lead)
 	e, ok := removeWords(v, sent, s, end, false)
@@ -245,6 +252,19 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (int, int) {
 	text := v.doc.Text
 	s, e := h.Start, h.End
+	if lead != "" && interjectionRE().MatchString(lead) {
+		// "argh sorry, i know you're swamped – …": the groan goes with
+		// the apology.
+		s, lead = sent.Start, ""
+	}
+	if m := subjectIRE().FindStringIndex(lead); m != nil && (hasPrefixFold(text[s:e], "hope ") || hasPrefixFold(text[s:e], "hoping ")) {
+		// "I hope it's ok that…": the hedge's own subject goes with it.
+		for s > sent.Start && text[s-1] == ' ' {
+			s--
+		}
+		s -= m[1] - m[0]
+		lead = strings.TrimSpace(lead[:m[0]])
+	}
 	if m := imSorryRE().FindStringIndex(lead); m != nil && hasPrefixFold(text[s:e], "sorry") {
 		for s > sent.Start && text[s-1] == ' ' {
 			s--
@@ -303,9 +323,39 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 }
 
 var (
-	imSorryRE = lazyRE(`(?i)(?:^|\b)I(?:'m|’m| am)(?: really| so| very| truly)?$`)
-	weekdayRE = lazyRE(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$`)
+	interjectionRE = lazyRE(`(?i)^(?:(?:argh+|ugh+|oof|ah+|oh+|eek|gah|agh+|ack|oops|whoops|eep|phew)[,!.]*\s*)+$`)
+	subjectIRE     = lazyRE(`(?:^|\b)(?:I|i)(?: (?:really|do|truly|just|am|'m))?$`)
+	imSorryRE      = lazyRE(`(?i)(?:^|\b)I(?:'m|’m| am)(?: really| so| very| truly)?$`)
+	weekdayRE      = lazyRE(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$`)
 )
+
+// hedgeTail returns where the words after hedge h end its sentence (before
+// the final marks), where the hedge is a clause joined to the sentence by
+// a comma or a dash (lead is what stands before it) and the words after
+// it are only its own short object: "…, not sure if this is the right
+// place to put it", "…, sorry if this is the wrong thread". Not where
+// they name anything (a number, a name) or make a clause of their own.
+func hedgeTail(v blockView, sent document.Span, h document.Span, lead string) (int, bool) {
+	if !hasAlnum(lead) || !(strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, "–") || strings.HasSuffix(lead, "—") || strings.HasSuffix(lead, " -")) {
+		return 0, false
+	}
+	end := trimSentence(v, sent).End
+	rest := v.masked(document.Span{Start: h.End, End: end})
+	kept := strings.TrimRight(rest, " .!?…")
+	words := strings.Fields(kept)
+	if len(words) == 0 || len(words) > 6 || !strings.HasPrefix(rest, " ") || strings.ContainsAny(kept, ",;:()") {
+		return 0, false
+	}
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || startsUpper(w) {
+			return 0, false
+		}
+	}
+	if parse(kept).HasFiniteVerb() || parse(v.masked(document.Span{Start: sent.Start, End: h.Start})).Tokens == nil {
+		return 0, false
+	}
+	return h.End + len(kept), true
+}
 
 // removal is a fix of one removal edit.
 func removal(title string, e lint.Edit) lint.Fix {
