@@ -35,7 +35,8 @@ func minutesItem(doc *document.Document, b *document.Block) bool {
 	if m := numberedTopicRE().FindStringSubmatch(src); m != nil {
 		// A topic closed by a full stop is a heading only without a verb:
 		// "3. Fundraising. The appeal…", not "1. The server is down.".
-		return m[2] != "." || len(strings.Fields(m[1])) <= 6 && !parse(m[1]).HasFiniteVerb()
+		// "3.13 Beta 1 draws near (feature freeze)." is a version's news.
+		return m[2] != "." || len(strings.Fields(m[1])) <= 4 && !strings.ContainsAny(m[1], "()") && !parse(m[1]).HasFiniteVerb()
 	}
 	return doc.Kind == document.KindMeetingNotes && topicLineRE().MatchString(src)
 }
