@@ -25,8 +25,10 @@ var (
 	wonderingRE = lazyRE(`(?i)^(?:i was |i'm |i am |was |i )?(?:just )?(?:sort of )?(?:wondering|wondered),? (?:if|whether),? (.+?)[?.!]*$`)
 	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
-	// announceRE: "(I) wanted to say, X", "I wanted to mention that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?wanted to (?:quickly )?(?:say|mention|flag|let you know)(?:,| that)? (.+)$`)
+	// announceRE: "(I) wanted to say, X", "I wanted to mention that X",
+	// "I want to let you know X", "wanted to share that X", "I want to
+	// inform that X".
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)) (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
@@ -51,8 +53,13 @@ var (
 func directSentence(t string) (string, bool) {
 	body := strings.TrimSpace(t)
 	prefix := ""
-	if i := strings.Index(body, ", "); i >= 0 && greetingRE().MatchString(body[:i+1]) {
-		prefix, body = body[:i+2], body[i+2:]
+	if i := strings.Index(body, ","); i >= 0 && (greetingRE().MatchString(body[:i+1]) || vocative(body[:i+1]) && nameOnly(body[:i])) && len(body) > i+1 && (body[i+1] == ' ' || body[i+1] == '\n') {
+		// "Hi Dana, …", "Sir, …", "Dear Michael,\n…"
+		j := i + 1
+		for j < len(body) && (body[j] == ' ' || body[j] == '\n') {
+			j++
+		}
+		prefix, body = body[:j], body[j:]
 	} else if m := bangGreetingRE().FindStringIndex(body); m != nil {
 		prefix, body = body[:m[1]], body[m[1]:]
 	} else if i := strings.Index(body, ": "); i >= 0 && i < 30 && len(strings.Fields(body[:i])) <= 3 && !parse(body[:i]).HasFiniteVerb() {
@@ -60,7 +67,7 @@ func directSentence(t string) (string, bool) {
 	}
 	// After a greeting the sentence goes on in lower case ("hey, could
 	// I…"); otherwise it keeps the case it started with.
-	upper := startsUpper(body) && !strings.HasSuffix(prefix, ", ")
+	upper := startsUpper(body) && !strings.HasSuffix(prefix, ", ") || strings.HasSuffix(prefix, "\n")
 	if m := bangGreetingRE().FindString(prefix); m != "" {
 		upper = startsUpper(prefix)
 	}
@@ -105,7 +112,10 @@ func directSentence(t string) (string, bool) {
 		if i := strings.Index(news, ", that "); i >= 0 && tailSoftenerRE().MatchString(news[:i]) || i >= 0 && strings.HasPrefix(strings.ToLower(news), "if ") {
 			news = news[i+len(", that "):] // "if it's alright, that I'd like more responsibility"
 		}
-		if clauseRE().MatchString(news) || hasFiniteVerb(firstWords(news, 7)) {
+		if clauseRE().MatchString(news) || hasFiniteVerb(firstWords(news, 7)) || subjectClause(news) {
+			if toks := parse(news).Tokens; !upper && len(toks) > 0 && (toks[0].Tag == "NNP" || toks[0].Text == "I" || mixedCase(toks[0].Text)) {
+				return prefix + news, true // "Hi all, Priya starts on Monday."
+			}
 			return prefix + recase(news), true
 		}
 	}
@@ -342,4 +352,30 @@ func invertClause(c string) (string, bool) {
 		return "", false
 	}
 	return aux + " " + subj + " " + rest + tail, true
+}
+
+// subjectClause reports whether s opens with a subject (a name, a
+// determiner, a pronoun, a number) and has a finite verb: the news an
+// announcement led up to ("Priya starts on Monday").
+func subjectClause(s string) bool {
+	p := parse(s)
+	if len(p.Tokens) < 2 {
+		return false
+	}
+	switch p.Tokens[0].Tag {
+	case "NNP", "NNPS", "DT", "PRP$", "PRP", "CD":
+		return p.HasFiniteVerb()
+	}
+	return false
+}
+
+// nameOnly reports whether s has no verb, adverb or conjunction: a name
+// ("Sir", "Dr Mensah"), not "Wondered" or "Honestly".
+func nameOnly(s string) bool {
+	for _, t := range parse(s).Tokens {
+		if strings.HasPrefix(t.Tag, "VB") || strings.HasPrefix(t.Tag, "RB") || t.Tag == "IN" || t.Tag == "CC" || t.Tag == "UH" {
+			return false
+		}
+	}
+	return true
 }

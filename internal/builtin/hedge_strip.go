@@ -357,7 +357,8 @@ func (st *localBlock) greetingOnly(si int) bool {
 
 // writingActRE matches a sentence left saying only that the writer writes:
 // "I'm writing.", "I am reaching out."
-var writingActRE = lazyRE(`(?i)^(?:i'm|i’m|i am) (?:writing|reaching out|messaging|emailing|getting in touch|asking|bringing this up)(?: to you| directly| about this)?[.!]*$`)
+// "Me emailing you directly." is what "I hope you don't mind" leaves.
+var writingActRE = lazyRE(`(?i)^(?:i'm|i’m|i am|me|my) (?:writing|reaching out|messaging|emailing|contacting you|getting in touch|asking|bringing this up)(?: (?:to you|you|directly|about this|about it|here|like this|out of the blue|so late|again))*[.!]*$`)
 
 // writingAct removes sentence si where the removals left it saying only
 // that the writer writes ("Dr Mensah, I hope it's okay that I'm writing."
@@ -370,14 +371,26 @@ func (st *localBlock) writingAct(v blockView, si int) bool {
 	}
 	s := st.sents[si]
 	lead, body := "", strings.TrimSpace(t)
-	if i := strings.Index(body, ", "); i >= 0 && (vocative(body[:i+1]) || greetingRE().MatchString(body[:i+1])) {
-		lead, body = body[:i+2], body[i+2:]
+	nl := false
+	if i := strings.Index(body, ","); i >= 0 && (vocative(body[:i+1]) || greetingRE().MatchString(body[:i+1])) {
+		if r := body[i+1:]; strings.HasPrefix(r, " ") {
+			lead, body = body[:i+2], body[i+2:]
+		} else if t := strings.TrimLeft(r, " \t"); strings.HasPrefix(t, "\n") {
+			// "Hi Fiona,\nI'm emailing about this.": the greeting keeps
+			// its line, and the next sentence opens the one after.
+			nl, body = true, strings.TrimSpace(t)
+		}
 	}
 	if !writingActRE().MatchString(body) || si+1 >= len(st.sents) {
 		return false
 	}
 	next := st.sents[si+1]
 	nt := st.src[next.Start:next.End]
+	if nl {
+		start := s.Start + strings.Index(st.src[s.Start:s.End], body)
+		st.apply([]lint.Edit{{Span: document.Span{Start: start, End: next.Start}}})
+		return true
+	}
 	if lead == "" {
 		st.apply([]lint.Edit{{Span: document.Span{Start: s.Start, End: next.Start}}})
 		return true

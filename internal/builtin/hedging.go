@@ -228,6 +228,13 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 	if fx, ok := checkInFix(v, h, sent, lead, upper); ok {
 		return fx, true
 	}
+	if e, ok := hedgeTail(v, sent, h.span, lead); ok {
+		// "Thanks to Kamil for covering, not sure if this is the right
+		// place to put it": the hedge ends the sentence with its object.
+		if ed, ok := removeEnding(v, sent, h.span.Start, e, lead); ok {
+			return removal("Remove the hedge", ed), true
+		}
+	}
 	// opener, doubt, tag, extra: remove the hedge and the joint after it.
 	s, end := widenHedge(v, sent, h.span, lead)
 	e, ok := removeWords(v, sent, s, end, false)
@@ -245,6 +252,19 @@ func hedgeFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
 func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (int, int) {
 	text := v.doc.Text
 	s, e := h.Start, h.End
+	if lead != "" && interjectionRE().MatchString(lead) {
+		// "argh sorry, i know you're swamped – …": the groan goes with
+		// the apology.
+		s, lead = sent.Start, ""
+	}
+	if m := subjectIRE().FindStringIndex(lead); m != nil && (hasPrefixFold(text[s:e], "hope ") || hasPrefixFold(text[s:e], "hoping ")) {
+		// "I hope it's ok that…": the hedge's own subject goes with it.
+		for s > sent.Start && text[s-1] == ' ' {
+			s--
+		}
+		s -= m[1] - m[0]
+		lead = strings.TrimSpace(lead[:m[0]])
+	}
 	if m := imSorryRE().FindStringIndex(lead); m != nil && hasPrefixFold(text[s:e], "sorry") {
 		for s > sent.Start && text[s-1] == ' ' {
 			s--
@@ -303,9 +323,39 @@ func widenHedge(v blockView, sent document.Span, h document.Span, lead string) (
 }
 
 var (
-	imSorryRE = lazyRE(`(?i)(?:^|\b)I(?:'m|’m| am)(?: really| so| very| truly)?$`)
-	weekdayRE = lazyRE(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$`)
+	interjectionRE = lazyRE(`(?i)^(?:(?:argh+|ugh+|oof|ah+|oh+|eek|gah|agh+|ack|oops|whoops|eep|phew)[,!.]*\s*)+$`)
+	subjectIRE     = lazyRE(`(?:^|\b)(?:I|i)(?: (?:really|do|truly|just|am|'m))?$`)
+	imSorryRE      = lazyRE(`(?i)(?:^|\b)I(?:'m|’m| am)(?: really| so| very| truly)?$`)
+	weekdayRE      = lazyRE(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$`)
 )
+
+// hedgeTail returns where the words after hedge h end its sentence (before
+// the final marks), where the hedge is a clause joined to the sentence by
+// a comma or a dash (lead is what stands before it) and the words after
+// it are only its own short object: "…, not sure if this is the right
+// place to put it", "…, sorry if this is the wrong thread". Not where
+// they name anything (a number, a name) or make a clause of their own.
+func hedgeTail(v blockView, sent document.Span, h document.Span, lead string) (int, bool) {
+	if !hasAlnum(lead) || !(strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, "–") || strings.HasSuffix(lead, "—") || strings.HasSuffix(lead, " -")) {
+		return 0, false
+	}
+	end := trimSentence(v, sent).End
+	rest := v.masked(document.Span{Start: h.End, End: end})
+	kept := strings.TrimRight(rest, " .!?…")
+	words := strings.Fields(kept)
+	if len(words) == 0 || len(words) > 6 || !strings.HasPrefix(rest, " ") || strings.ContainsAny(kept, ",;:()") {
+		return 0, false
+	}
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 || startsUpper(w) {
+			return 0, false
+		}
+	}
+	if parse(kept).HasFiniteVerb() || parse(v.masked(document.Span{Start: sent.Start, End: h.Start})).Tokens == nil {
+		return 0, false
+	}
+	return h.End + len(kept), true
+}
 
 // removal is a fix of one removal edit.
 func removal(title string, e lint.Edit) lint.Fix {
@@ -380,10 +430,13 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	rest := v.masked(document.Span{Start: h.span.End, End: end})
 	sp := len(rest) - len(strings.TrimLeft(rest, " "))
 	m := checkInRE().FindStringSubmatchIndex(rest[sp:])
-	if m == nil || strings.Contains(rest, "?") {
+	if m == nil {
 		return lint.Fix{}, false
 	}
 	what := rest[sp+m[2]:]
+	if strings.Contains(rest, "?") {
+		return checkInAsk(v, h, sent, lead, h.span.End+sp+m[2], what)
+	}
 	switch strings.ToLower(strings.TrimRight(firstWord(what), ".!")) {
 	case "you", "him", "her", "them", "me", "us", "everyone", "everybody", "y'all":
 		return lint.Fix{}, false
@@ -430,6 +483,58 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	e := whatStart + len(last)
 	edits = append(edits, lint.Edit{Span: document.Span{Start: e, End: end}, NewText: "?"})
 	return lint.Fix{Title: "Ask for an update", Edits: edits, Preferred: true}, true
+}
+
+// checkInAsk mends "just checking in on X - did Y?", where the writer
+// asks the question themselves: the check-in goes and the topic it
+// carried leads the question, "On X: did Y?" (the topic would be lost
+// with the hedge, and an "Any update on X?" before it would ask twice).
+// whatStart is where X starts in the text, what the rest of the
+// sentence from there (masked). Only at the start of the sentence or
+// after a greeting and its comma.
+func checkInAsk(v blockView, h hit, sent document.Span, lead string, whatStart int, what string) (lint.Fix, bool) {
+	if lead != "" && !strings.HasSuffix(lead, ",") && !startLike(lead) {
+		return lint.Fix{}, false
+	}
+	brk, at := "", -1
+	for _, br := range []string{", ", "; ", " — ", " – ", " - ", ": "} {
+		if i := strings.Index(what, br); i > 0 && (at < 0 || i < at) {
+			brk, at = br, i
+		}
+	}
+	if at < 0 {
+		return lint.Fix{}, false
+	}
+	topic, ask := what[:at], strings.TrimSpace(what[at+len(brk):])
+	if strings.ContainsAny(topic, "?!.") || !hasFact(topic) || !strings.HasSuffix(ask, "?") || strings.Count(ask, "?") > 1 || !questionLead(ask) {
+		return lint.Fix{}, false
+	}
+	text := v.doc.Text
+	// The preposition is the last word before X: "with you on" → "on".
+	p := whatStart - 1
+	for p > h.span.End && text[p-1] != ' ' {
+		p--
+	}
+	prep := text[p : whatStart-1]
+	if lead == "" || startLike(lead) {
+		prep = upperFirst(prep) // a sentence's start, whatever the case of the chat
+	}
+	if l := strings.ToLower(ask); strings.HasPrefix(l, "any update") || strings.HasPrefix(l, "any news") || strings.HasPrefix(l, "any word") {
+		// "… on the backhaul quote, any update whenever you get a
+		// chance?": the question is the one the check-in stood for.
+		any := "Any update "
+		if !(lead == "" || startLike(lead)) {
+			any = "any update "
+		}
+		end := whatStart + len(strings.TrimRight(v.masked(document.Span{Start: whatStart, End: trimSentence(v, sent).End}), " ?!.…"))
+		return lint.Fix{Title: "Ask for an update", Edits: []lint.Edit{{Span: document.Span{Start: h.span.Start, End: end}, NewText: any + strings.ToLower(prep) + " " + text[whatStart:whatStart+at]}}, Preferred: true}, true
+	}
+	edits := []lint.Edit{{Span: document.Span{Start: h.span.Start, End: whatStart - 1}, NewText: prep}}
+	if brk != ", " && brk != ": " {
+		// "… for saturday - did …" → "… for saturday: did …".
+		edits = append(edits, lint.Edit{Span: document.Span{Start: whatStart + at, End: whatStart + at + len(brk)}, NewText: ": "})
+	}
+	return lint.Fix{Title: "Remove the hedge", Edits: edits, Preferred: true}, true
 }
 
 var wonderRE = lazyRE(`^(?:maybe |perhaps )?(you|we) (?:could|can|would|might) ([^\n]+?)[.?!]*$`)

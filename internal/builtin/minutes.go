@@ -7,7 +7,7 @@ import (
 	"github.com/upward-lint/upward/internal/lint"
 )
 
-// ReadsAsMinutes reports whether block bi of doc reads as minutes, where a
+// readsAsMinutes reports whether block bi of doc reads as minutes, where a
 // rewrite speaks for the meeting, not in the first person ("Proposed
 // mitigation: [mitigation]." rather than "I propose [mitigation]."). A
 // block does when
@@ -25,9 +25,8 @@ import (
 //   - the document is meeting notes (not 1:1 notes) and the block opens
 //     with a topic label: "Budget: …".
 //
-// Rules other than crisis may reuse it (problem-only's way forward in
-// minutes is the same).
-func ReadsAsMinutes(doc *document.Document, bi int) bool {
+// Crisis and problem-only use it for their way forward in minutes.
+func readsAsMinutes(doc *document.Document, bi int) bool {
 	if doc == nil || bi < 0 || bi >= len(doc.Blocks) {
 		return false
 	}
@@ -39,7 +38,7 @@ func ReadsAsMinutes(doc *document.Document, bi int) bool {
 			raw = doc.Text[p.Start:b.Span.End]
 		}
 	}
-	if numberedTopicRE().MatchString(raw) || agendaItemRE().MatchString(raw) || minuteCueRE().MatchString(raw) {
+	if numberedTopic(raw) || agendaItemRE().MatchString(raw) || minuteCueRE().MatchString(raw) {
 		return true
 	}
 	if doc.Kind != document.KindMeetingNotes || oneToOneRE().MatchString(doc.Title) {
@@ -48,13 +47,24 @@ func ReadsAsMinutes(doc *document.Document, bi int) bool {
 	return topicLabelRE().MatchString(strings.TrimSpace(b.Text))
 }
 
-// minutes is ReadsAsMinutes of the block v shows.
-func (v blockView) minutes() bool { return ReadsAsMinutes(v.doc, v.idx) }
+// minutes is readsAsMinutes of the block v shows.
+func (v blockView) minutes() bool { return readsAsMinutes(v.doc, v.idx) }
 
-// numberedTopicRE: a numbered item whose first words are a topic label
-// ("2. Water treatment plant upgrade: …", "4.2 Section 106 receipts. …",
-// "3) Rota – …").
-var numberedTopicRE = lazyRE(`^\s*(?:[-*+]\s+)?\d{1,2}(?:\.\d{1,2})?[.)]?\s+[^\n.:;!?–—]{2,60}?(?::|\.|\s[–—-])\s`)
+// numberedTopic reports whether text opens as a numbered item whose
+// first words are a topic label ("2. Water treatment plant upgrade: …",
+// "3) Rota – …"). A topic closed by a full stop is one only without a
+// verb: "4.2 Section 106 receipts. The …", not "1. The server is down."
+// nor a version's news, "3.13 Beta 1 draws near (feature freeze).".
+func numberedTopic(text string) bool {
+	m := numberedTopicRE().FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	return m[2] != "." || len(strings.Fields(m[1])) <= 4 && !strings.ContainsAny(m[1], "()") && !parse(m[1]).HasFiniteVerb()
+}
+
+// numberedTopicRE: a numbered item and its topic, then what closes it.
+var numberedTopicRE = lazyRE(`^\s*(?:[-*+]\s+)?\d{1,2}(?:\.\d{1,2})?[.)]?\s+([^\n.:;!?–—]{2,60}?)(:|\.|\s[–—-])\s`)
 
 // agendaItemRE: "Item 3 – …", "(item 4)", "item 2 (my assessment)".
 var agendaItemRE = lazyRE(`(?i)\bitem\s+\d{1,2}(?:\.\d{1,2})?\b`)
@@ -71,7 +81,7 @@ var topicLabelRE = lazyRE(`^[^\n.:;!?]{2,50}:\s`)
 var oneToOneRE = lazyRE(`(?i)\b1:1\b|\b1-1\b|one[- ]to[- ]one|\b1on1\b`)
 
 // minuteVoice puts the mitigation of each fix in the minutes' impersonal
-// voice where the block reads as minutes (see ReadsAsMinutes): "To contain
+// voice where the block reads as minutes (see readsAsMinutes): "To contain
 // it, I propose [mitigation]." → "Proposed mitigation: [mitigation]."
 func minuteVoice(v blockView, fs []lint.Fix) []lint.Fix {
 	if !v.minutes() {

@@ -25,11 +25,26 @@ func TestReadsAsMinutes(t *testing.T) {
 		{"goods in is a dumpster fire today", false},
 		{"sprint 12 is a dumpster fire lol. anyway retro moved to 3pm tmrw", false},
 		{"1. I'm in at 8 tomorrow", false},
+		{"5. Staffing: two nurses are on leave.", true},
+		{"2) Fleet – two vans failed their MOT.", true},
+		{"Agenda item 3: the budget is 20% over.", true},
+		{"3. Fundraising. The appeal closed short of target.", true},
+		{"1. The server is down again.", false},
+		{"3.13 Beta 1 draws near (feature freeze). Bugs are open.", false},
+		{"Kitchen: the dishwasher is broken.", false},
+		{"Hi Sam, 5. is the number of vans we are short this week.", false},
 	} {
 		doc := document.Parse(c.text, document.Options{Format: document.Markdown})
 		bi := len(doc.Blocks) - 1
-		if got := ReadsAsMinutes(doc, bi); got != c.want {
-			t.Errorf("ReadsAsMinutes(%q) = %v, want %v", c.text, got, c.want)
+		if got := readsAsMinutes(doc, bi); got != c.want {
+			t.Errorf("readsAsMinutes(%q) = %v, want %v", c.text, got, c.want)
 		}
+	}
+}
+
+func TestTopicLineInMeetingNotes(t *testing.T) {
+	doc := document.Parse("Kitchen: the dishwasher is broken.", document.Options{Format: document.Markdown, KindHint: document.KindMeetingNotes})
+	if !readsAsMinutes(doc, 0) {
+		t.Errorf("a topic line in meeting notes reads as minutes")
 	}
 }

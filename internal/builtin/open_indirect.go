@@ -25,6 +25,7 @@ import (
 // should I do?", "what do you suggest?") or its shape is not one of these.
 func indirectTopic(q string) string {
 	q = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(q), "?!.… "))
+	q = standpointRE().ReplaceAllString(q, "") // "… in my position"
 	for _, sep := range []string{", ", "; ", " - ", " — ", " – "} {
 		if i := strings.Index(q, sep); i > 0 {
 			for _, t := range parse(q[i:]).Tokens {
@@ -47,6 +48,22 @@ func indirectTopic(q string) string {
 	}
 	s := parse(q)
 	toks := s.Tokens
+	for i := 1; i+1 < len(toks); i++ {
+		if (toks[i].Lower == "and" || toks[i].Lower == "or") && (indirectWH[toks[i+1].Lower] || toks[i+1].Lower == "who") {
+			// Two questions in one: "any thoughts on who should go and
+			// what we say?". Both stay, as written, where a preposition
+			// already makes them the topic; else none.
+			for j, t := range toks[:i] {
+				if indirectWH[t.Lower] || t.Lower == "who" || t.Lower == "whether" {
+					if j > 0 && (toks[j-1].Lower == "on" || toks[j-1].Lower == "about" || toks[j-1].Lower == "re") {
+						return "On " + q[t.Start:]
+					}
+					break
+				}
+			}
+			return ""
+		}
+	}
 	w := -1
 	for i, t := range toks {
 		if indirectWH[t.Lower] {

@@ -222,13 +222,16 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		// "… mid-year. Please what do I do?": the "please" goes with the
 		// question it softened.
 		t := strings.TrimRight(before, " ,")
-		if n := len(t) - len(w); n >= 0 && strings.EqualFold(t[n:], w) && (n == 0 || !isWordByte(t[n-1])) {
+		if n := len(t) - len(w); n >= 0 && strings.EqualFold(t[n:], w) && (n == 0 || !isWordByte(t[n-1])) && (n == 0 || !slices.Contains(questionStarts, w)) {
 			before = before[:n]
 			lead = strings.TrimSpace(lead[:max(0, len(lead)-len(strings.TrimSpace(v.doc.Text[sent.Start+n:h.span.Start])))])
 			break
 		}
 	}
 	rest := strings.TrimSpace(v.src(document.Span{Start: h.span.End, End: max(span.End, h.span.End)}))
+	if loc := standpointRE().FindStringIndex(strings.TrimRight(rest, "?!.… ")); loc != nil {
+		rest = rest[:loc[0]] // "… in my position?" names no fact
+	}
 	topic := questionTopic(rest)
 	if q := strings.ToLower(strings.TrimRight(strings.TrimSpace(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)})), "?!. ")); topic == "" && bareHandover(q) {
 		topic = handoverTopic(q) // "How do we want to respond?" → "To respond, …"
@@ -269,7 +272,19 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 			withTopic = lowerFirst(withTopic)
 		}
 	}
+	labelAt, label := -1, ""
+	if m := questionLabelRE().FindStringSubmatchIndex(strings.TrimRight(v.masked(document.Span{Start: sent.Start, End: h.span.Start}), " ")); m != nil && greet == "" {
+		labelAt = sent.Start + m[2]
+		if m[4] >= 0 {
+			label = v.doc.Text[sent.Start+m[4] : sent.Start+m[5]]
+		}
+	}
 	switch {
+	case labelAt >= 0:
+		// "Question for the committee: how should we respond?": the label
+		// announced the question and goes with it; whom it was for is who
+		// the recommendation asks.
+		fixes = append(fixes, rewriteFix(title, document.Span{Start: labelAt, End: span.End}, askOf(upperFirst(withTopic), label)))
 	case strings.HasSuffix(lead, ":"):
 		// "Matteo: what should we do?" keeps the speaker.
 		fixes = append(fixes, rewriteFix(title, document.Span{Start: h.span.Start, End: span.End}, upperFirst(withTopic)))
@@ -319,8 +334,42 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 	return append(fixes, answer)
 }
 
-// politeLeads are words right before an open question that go with it.
-var politeLeads = []string{"please", "pls", "plz", "kindly", "so"}
+// politeLeads are words right before an open question that go with it:
+// a softener ("Please what do I do?"), or, opening the sentence, the
+// start of the question itself ("Got any ideas for us?"; see
+// questionStarts), longest first.
+var politeLeads = []string{"please", "pls", "plz", "kindly", "so", "have you got", "has anyone got", "anyone got", "you got", "got"}
+
+// questionStarts are the politeLeads that go with the question only
+// where they open the sentence ("Got any ideas?", not "the quote we got,
+// any ideas?").
+var questionStarts = []string{"have you got", "has anyone got", "anyone got", "you got", "got"}
+
+// questionLabelRE matches a label that announces an open question at the
+// end of the words before it: "Open question for the GM:", "Question to
+// Sam –", "Q:", "Decision needed:", "For discussion:". Group 1 is the
+// label, group 2 whom it is for.
+var questionLabelRE = lazyRE(`(?i)(?:^|[:.!?]\s+)((?:(?:an?|one|another|the|my|our|open|quick|final|key|main|big|last|outstanding|remaining)\s+)*(?:question|questions|q|qn|query|decision(?:\s+(?:needed|required|point|to make))?|ask|discussion point|for (?:discussion|decision)|to (?:discuss|decide))(?:\s+(?:for|to|from)\s+([^\n:;,.!?–—-]{1,40}?))?)\s*(?::|\s[–—-])$`)
+
+// askOf makes the recommendation r ask the people a question label named
+// ("for the committee", "to Sam"): "Does that work for the committee?",
+// "Does that work for you, Sam?". For the writer ("from me") or no one it
+// is r as it is.
+func askOf(r, who string) string {
+	const ask = "Does that work for you?"
+	w := strings.TrimSpace(who)
+	if w == "" || !strings.HasSuffix(r, ask) {
+		return r
+	}
+	switch strings.ToLower(w) {
+	case "me", "us", "myself", "you", "all", "everyone", "everybody", "the team", "the group":
+		return r
+	}
+	if startsUpper(w) && !strings.HasPrefix(w, "The ") {
+		return strings.TrimSuffix(r, "?") + ", " + w + "?"
+	}
+	return strings.TrimSuffix(r, "you?") + lowerFirst(w) + "?"
+}
 
 // writerSpokeBefore reports whether a sentence before offset at in its
 // block has the writer as its subject ("I am interested.", "i'm keen tbh.").
@@ -347,6 +396,7 @@ var (
 // plan?"; "" when the rest names nothing.
 func questionTopic(rest string) string {
 	r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "?.!…"))
+	r = standpointRE().ReplaceAllString(r, "")
 	for i := 0; i < 3; i++ {
 		r2 := subjectLeadRE().ReplaceAllString(r, "")
 		r2 = topicLeadRE().ReplaceAllString(r2, "")
@@ -405,6 +455,11 @@ func questionTopic(rest string) string {
 	}
 	return ""
 }
+
+// standpointRE matches an idiom at the end of a question that names whose
+// view it asks for, not what it is about: "(what would you do) in my
+// position", "in my shoes", "if you were me".
+var standpointRE = lazyRE(`(?i)(?:^|\s+)(?:(?:in|from) (?:my|your|our) (?:position|shoes|place|situation|boots)|if you were (?:me|us|in my shoes))$`)
 
 // objectPronoun holds the pronouns that may end a question's topic as its
 // object ("how do we deal with that?").

@@ -19,7 +19,7 @@ var problemOnly = bind("problem-only", func(b *binder) (f problemOnlyFile) {
 	g.question, g.statement = b.groupIn("open-question", "question"), b.groupIn("open-question", "statement")
 	f.triggers = []*phraseGroup{g.problem, g.measure, g.metric, g.loss}
 	f.msg = b.message("default")
-	f.repl.because, f.repl.next = b.replacement("because"), b.replacement("default")
+	f.repl.because, f.repl.next, f.repl.minutes = b.replacement("because"), b.replacement("default"), b.replacement("minutes")
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.asks, f.fix.topicShifts = b.fixList("asks"), b.fixList("topic_shifts")
 	return f
@@ -37,8 +37,10 @@ type problemOnlyFile struct {
 	}
 	triggers []*phraseGroup // the groups that can make a finding
 	msg      string
-	repl     struct{ because, next string }
-	model    modelText
+	// next is the next step added after a problem; minutes its
+	// impersonal form in an item of minutes (see readsAsMinutes).
+	repl  struct{ because, next, minutes string }
+	model modelText
 	// fix holds the openers that end the facts an appended next step
 	// follows (see unitEnd).
 	fix struct{ asks, topicShifts []string }
@@ -166,16 +168,22 @@ func problemFixes(v blockView, rf *ruleFile, span document.Span) []lint.Fix {
 		text := upperFirst(m[3]) + ". If we [next step], " + subj + " can " + m[2] + " by [date]."
 		fixes = append(fixes, rewriteFix("Reframe as a way forward", span, text))
 	}
+	next := problemOnly.repl.next
+	if v.minutes() {
+		// "5. Staffing: two nurses are on leave…": minutes record, so
+		// the next step is proposed, not "I propose".
+		next = problemOnly.repl.minutes
+	}
 	f := lint.Fix{
 		Title:      "Add a next step",
-		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, span), problemOnly.repl.next)},
+		Edits:      []lint.Edit{appendAfter(v, unitEnd(v, span), next)},
 		NeedsInput: true,
 		Preferred:  len(fixes) == 0,
 	}
 	if e, ok := handoverEnd(v, span); ok && unitEnd(v, span) == span {
 		// "…legal still hasn't replied, what do u want me to do": the
 		// next step takes the handover's place.
-		e.NewText += problemOnly.repl.next
+		e.NewText += next
 		f.Edits = []lint.Edit{e}
 	}
 	return append(fixes, f)

@@ -2206,6 +2206,11 @@ the audit?".
 				"if that works for you",
 				"if that's okay with you",
 				"if that's ok with you",
+				"if that's alright with you",
+				"if it's alright with you",
+				"if it's okay with you",
+				"if it's ok with you",
+				"no worries at all if not",
 				"totally fine if not",
 				"all good if not",
 				"no worries if you're too busy",
@@ -3264,6 +3269,11 @@ inside an open question handed up ("What do you suggest?") do not count. Not fla
 minutes"), questions, records of a meeting topic ("discussed the release
 blockers"), negated problems ("no concerns", "not a blocker"), and a block or
 wait with a named party ("blocked by Matteo", "waiting on the board").
+
+The fix adds "To move this forward, I propose [next step]." after the problem;
+in an item of minutes ("5. Staffing: …", "Item 6 – …", a topic line in meeting
+notes), where the first person would read as the minute-taker's own opinion,
+it adds "Proposed next step: [next step]." instead.
 `,
 			Before: "This won't work because of the vendor's API limits.",
 			After:  "The vendor's API limits will make this difficult. If we [batch the calls], it has a better chance of success.",
@@ -4614,6 +4624,7 @@ wait with a named party ("blocked by Matteo", "waiting on the board").
 		replacements: []keyText{
 			{"because", "{cause} will make {subject} difficult. If we [{hint}], it has a better chance of success."},
 			{"default", " To move this forward, I propose [next step]."},
+			{"minutes", " Proposed next step: [next step]."},
 			{"model", "To move this forward, I propose [next step]."},
 		},
 		fix: []keyPhrases{
