@@ -39,7 +39,7 @@ func complaintFixes(v blockView, span document.Span, cands []candidate) []lint.F
 // or gives way to the writer's own, and a sentence of venting alone may
 // simply go (see withDrop).
 func finishFixes(v blockView, span document.Span, cands []candidate) []lint.Fix {
-	cands = plainStatements(v.src(span), questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands))))))
+	cands = factsKept(v.src(span), plainStatements(v.src(span), questionMarks(ownAskStands(sameAsks(restAsks(factsOnly(cands)))))))
 	return withDrop(v, span, rewriteFixes(v, span, cands), cands)
 }
 
@@ -100,6 +100,258 @@ func plainStatements(orig string, cands []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// factsKept puts first, where the first rewrite of orig loses its facts
+// (see lostFacts and weighty) and a plain restatement of orig loses fewer
+// (see restated), that restatement with the same request: "Rachel, I'm
+// fed up with the regional call running 40 minutes over every Tuesday
+// while I've got a store to run" must not become "Rachel, I've got a
+// store to run."
+func factsKept(orig string, cands []candidate) []candidate {
+	if len(cands) == 0 || cands[0].title == dropTitle {
+		return cands
+	}
+	lead, _, _ := sentenceParts(orig)
+	orig = orig[len(lead):]
+	lost := lostFacts(orig, cands[0].text)
+	if !weighty(lost, orig) {
+		return cands
+	}
+	if strings.Contains(cands[0].text, "[these dates]") {
+		return cands // a break asked for stands on its own
+	}
+	ask, facts := "", cands[0].text
+	if k := askStart(cands[0].text); k >= 0 {
+		ask, facts = cands[0].text[k:], strings.TrimSpace(cands[0].text[:k])
+	}
+	if before, after := missingSentences(orig, cands[0].text); (before != "" || after != "") && facts != "" {
+		// "Doing crunch weekends … is more than I can sustain." keeps its
+		// shape; "I've worked 11 of the last 13 Saturdays." comes back.
+		body := strings.TrimSpace(before + " " + facts + " " + after)
+		if back := strings.TrimSpace(before + " " + after); keeps(back, facts) {
+			body = back // "The freezer log was misplaced and the auditor asked for it." holds "The auditor asked for it."
+		}
+		r := strings.TrimSpace(body + " " + ask)
+		if !weighty(lostFacts(orig, r), orig) {
+			return append([]candidate{{cands[0].title, r}}, cands[1:]...)
+		}
+	}
+	r := restated(orig, ask)
+	if r == "" || r == strings.TrimSpace(orig) || len(lostFacts(orig, r)) >= len(lost) {
+		return cands
+	}
+	title := "State the facts"
+	if ask != "" && strings.HasSuffix(r, ask) {
+		title = "State the facts and ask for a change"
+	}
+	return append([]candidate{{title, r}}, cands...)
+}
+
+// missingSentences returns the sentences of orig whose facts text lost
+// nearly all of (see lostIn), each said plainly (see
+// plainSentenceText), or "".
+func missingSentences(orig, text string) (before, after string) {
+	have := wordsOf(text)
+	var pre, post []string
+	kept := false // a sentence of orig that text keeps came before
+	for _, line := range strings.Split(orig, "\n") {
+		for _, s := range splitSentences(line) {
+			if greetingLineRE().MatchString(s) {
+				continue
+			}
+			lost, all := lostIn(s, have), lostIn(s, nil)
+			if len(all) == 0 || sarcasmLeadRE().MatchString(s) || rhetoricalRE().MatchString(s) {
+				continue
+			}
+			if 4*len(lost) < 3*len(all) || !weighty(lost, s) {
+				kept = true
+				continue
+			}
+			t := plainSentenceText(s)
+			if t == "" || pureVent(t) {
+				continue
+			}
+			t = capitalI(upperFirst(plainLine(t)))
+			if kept {
+				post = append(post, t)
+			} else {
+				pre = append(pre, t)
+			}
+		}
+	}
+	return strings.Join(pre, " "), strings.Join(post, " ")
+}
+
+// wordsOf is the set of words of text, in lower case, each also without
+// a final "s".
+func wordsOf(text string) map[string]bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, `"'“”‘’(),.;:!?*`)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		have[w], have[strings.TrimSuffix(w, "s")] = true, true
+	}
+	return have
+}
+
+// restated is orig said plainly, sentence by sentence, losing nothing
+// but venting: what plainLine strips, shouting, vent adverbs and chat
+// markers go, a protest question becomes the fact it implies where it
+// can (see usualOne and whyAsFact); then ask, unless the writer asks or
+// acts already (see offersWayForward and ownAskIn).
+func restated(orig, ask string) string {
+	lines := strings.Split(strings.TrimSpace(orig), "\n")
+	if wrapped(lines) {
+		return ""
+	}
+	for i, l := range lines {
+		if i == 0 && len(lines) > 1 && greetingLineRE().MatchString(strings.TrimSpace(l)) {
+			continue
+		}
+		var ss []string
+		for _, s := range splitSentences(l) {
+			ss = append(ss, plainSentenceText(s))
+		}
+		lines[i] = plainLine(strings.Join(ss, " "))
+	}
+	out := strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
+	if out == "" {
+		return ""
+	}
+	if ask != "" && !offersWayForward(out) && ownAskIn(orig) == "" {
+		out += " " + ask
+	}
+	return out
+}
+
+// plainSentenceText is one sentence s of restated without its shouting,
+// vent adverbs and chat markers, a protest question as its fact.
+func plainSentenceText(s string) string {
+	lead := ""
+	if m := inlineLabelRE().FindString(s); m != "" && len(m) < len(s) {
+		lead, s = m, s[len(m):]
+	}
+	_, body, mark := sentenceParts(s)
+	if addr, rest := addressee(body); strings.HasSuffix(addr, ", ") && parse(addr).Tokens[0].Tag == "NNP" {
+		lead, body = lead+addr, rest
+	}
+	body = chatMarkerRE().ReplaceAllString(unshout(body), " ")
+	if f, ok := doneWithFact(strings.TrimSpace(body)); ok {
+		body = f
+	} else if f, ok := fedUpOfFact(strings.TrimSpace(body)); ok {
+		body = f
+	}
+	body = strings.Trim(cutVent(stripVentAdverbs(body)), ",;: ")
+	if bareVent(body) {
+		return ""
+	}
+	if strings.HasPrefix(strings.ToLower(body), "why ") {
+		if u, ok := usualOne(body); ok {
+			body, mark = u, "."
+			if k := askStart(body); k > 0 {
+				body = strings.TrimSpace(body[:k])
+			}
+			body = strings.TrimRight(body, ".")
+		} else if f, ok := whyAsFact(body); ok {
+			body, mark = f, "."
+		}
+	}
+	if rhetoricalRE().MatchString(body) {
+		return "" // "what am i supposed to prep in 12 hrs": the protest goes
+	}
+	if m := verdictNounRE().FindStringSubmatch(body); m != nil {
+		if strings.TrimSpace(m[2]) == "" {
+			return ""
+		}
+		// "payroll this month is a dumpster fire and finance keeps pointing
+		// at us" → "Payroll this month: finance keeps pointing at us"
+		body = upperFirst(m[1]) + ": " + lowerFirst(strings.TrimSpace(m[2]))
+	}
+	if strings.TrimSpace(body) == "" {
+		return ""
+	}
+	if mark == "" {
+		mark = "."
+	}
+	if strings.Trim(mark, "?") == "" && strings.Contains(mark, "?") && len(mark) > 1 {
+		mark = "?"
+	}
+	body = capitalI(strings.TrimSpace(body))
+	if strings.HasSuffix(lead, ", ") {
+		body = lowerFirst(body) // "Rachel, the regional call …"
+	} else {
+		body = upperFirst(body)
+	}
+	return lead + body + mark
+}
+
+// verdictNounRE: "<what> is a dumpster fire[, and <fact>]".
+var verdictNounRE = lazyRE(`(?i)^((?:the |this |that |our |my )?[\w' -]{2,40}?) (?:is|are|was|has been|have been) (?:(?:a|an|such a|like a|an absolute|a complete|a total|a total and utter|an utter|just a|basically a) )?(?:dumpster fire|farce|joke|circus|shambles|mess|nightmare|disaster|train ?wreck|clown show|shit ?show|car crash|fiasco)(?: from start to finish)?[,;.]?(?:\s*(?:and|but)\s+|\s+)?(.*)$`)
+
+// chatMarkerRE: emoji and chat words that carry only feeling.
+var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh|whatever|man,|oh great,|great,|wow,|anyway,?)(?:\s|$)|[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]\s*`)
+
+// lostFacts returns the words of facts in orig that text does not keep:
+// numbers, names, and nouns other than those that only vent.
+func lostFacts(orig, text string) []string {
+	have := wordsOf(text)
+	var lost []string
+	for _, s := range splitSentences(orig) {
+		if sarcasmLeadRE().MatchString(s) {
+			continue // "love finding things out at 5am": said to sting
+		}
+		lost = append(lost, lostIn(s, have)...)
+	}
+	return lost
+}
+
+// rhetoricalRE: a protest question ("what am i supposed to prep in 12
+// hrs", "how am I meant to get anyone home today?").
+var rhetoricalRE = lazyRE(`(?i)^(?:so |and |but )?(?:what|how|when|who) (?:am i|are we|is anyone|is anybody|is one|are you|is she|is he) (?:even )?(?:supposed|meant|expected|going) to\b`)
+
+// sarcasmLeadRE: a sentence that opens in sarcasm.
+var sarcasmLeadRE = lazyRE(`(?i)^(?:love|loving|great|thanks|thank you|nice|wonderful|fantastic|brilliant|cool|super|perfect|amazing|awesome|lovely|oh good|oh great|so glad|glad to see)\b`)
+
+// lostIn is lostFacts for one sentence of the original.
+func lostIn(orig string, have map[string]bool) []string {
+	var lost []string
+	toks := parse(orig).Tokens
+	for i, t := range toks {
+		w := strings.Trim(t.Lower, `"'“”‘’(),.;:!?*`)
+		if w == "" || ventNouns[w] || !(strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD") || len(w) < 3 && t.Tag != "CD" || unshout(t.Text) != t.Text {
+			continue
+		}
+		if (i == 0 || strings.ContainsAny(toks[i-1].Text, ".!?:\n") || strings.Contains(orig[toks[i-1].End:t.Start], "\n")) && !strings.ContainsAny(w, "0123456789") {
+			continue // a sentence's first word: "Super.", "Per my last two emails"
+		}
+		if !have[w] && !have[strings.TrimSuffix(w, "s")] {
+			lost = append(lost, t.Text)
+		}
+	}
+	return lost
+}
+
+// weighty reports whether facts lost from orig matter: a number, a name
+// or a day, or three words or more and half of them.
+func weighty(lost []string, orig string) bool {
+	for _, w := range lost {
+		if hardFact("x " + w) {
+			return true
+		}
+	}
+	return len(lost) >= 3 && 2*len(lost) >= len(lostFacts(orig, ""))
+}
+
+// ventNouns are nouns that carry only feeling or emphasis; losing one
+// loses no fact.
+var ventNouns = map[string]bool{
+	"nobody": true, "everyone": true, "everybody": true, "anyone": true, "someone": true, "one": true, "thing": true,
+	"things": true, "time": true, "way": true, "lot": true, "bit": true, "joke": true, "nightmare": true, "mess": true,
+	"circus": true, "shambles": true, "disaster": true, "lol": true, "ugh": true, "tbh": true, "god": true, "man": true,
+	"guys": true, "fml": true, "smh": true, "wtf": true, "record": true, "point": true, "fun": true, "idea": true,
+	"sense": true, "respect": true, "intern": true, "secretary": true, "babysitter": true, "empty": true, "enough": true,
+	"i": true, "me": true, "ma'am": true, "sir": true, "nothing": true, "anything": true, "something": true,
 }
 
 // wrapped reports whether lines are a sentence wrapped over lines: one
@@ -234,6 +486,39 @@ func doneWithFact(s string) (string, bool) {
 		}
 	}
 	return "With " + lowerNPStart(np) + ", " + rest, true
+}
+
+// fedUpOfRE: "I'm fed up with <what keeps happening>".
+var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:i'm|i’m|i am|im)(?: so| really| honestly| completely| totally| just| getting)* (?:fed up|sick and tired|sick|tired|done) (?:with|of) (.+)$`)
+
+// fedUpOfFact states what the writer is fed up with as what has been
+// happening: "I'm fed up with the regional call running 40 minutes over
+// every Tuesday" → "The regional call has been running 40 minutes over
+// every Tuesday"; "so done with chasing estates" → "I've been chasing
+// estates".
+func fedUpOfFact(s string) (string, bool) {
+	m := fedUpOfRE().FindStringSubmatch(s)
+	if m == nil {
+		return s, false
+	}
+	rest := m[1]
+	ps := parse(rest)
+	if len(ps.Tokens) < 2 {
+		return s, false
+	}
+	if ps.Tokens[0].Tag == "VBG" && ps.Tokens[0].Lower != "being" {
+		return "I've been " + rest, true
+	}
+	c, ok := ps.NounPhraseAt(0)
+	if !ok || c.End >= len(ps.Tokens) || ps.Tokens[c.End].Tag != "VBG" || ps.Tokens[0].Tag == "PRP" {
+		return s, false
+	}
+	np := rest[:ps.Tokens[c.End-1].End]
+	has := "has been"
+	if plural(ps, c) || strings.HasSuffix(np, "s") && !strings.HasSuffix(np, "ss") {
+		has = "have been"
+	}
+	return upperFirst(lowerNPStart(np)) + " " + has + " " + rest[ps.Tokens[c.End].Start:], true
 }
 
 // feelingThatRE: the writer's feeling about the clause after it.
