@@ -16,6 +16,7 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.doom = b.fixList("doom")
 	f.fix.leadIns = b.fixList("lead_ins")
+	f.fix.places, f.fix.events = wordSet(b.fixList("places")...), wordSet(b.fixList("events")...)
 	f.fix.alarmWords = make(map[string]bool)
 	for _, w := range b.fixList("alarm_words") {
 		f.fix.alarmWords[w] = true
@@ -39,6 +40,9 @@ type crisisFile struct {
 		doom, leadIns []string
 		// alarmWords carry alarm and no fact (see alarmClause).
 		alarmWords map[string]bool
+		// places and events are head nouns of a subject that an alarm is
+		// about, not caused by (see blamelessSubject).
+		places, events map[string]bool
 	}
 }
 

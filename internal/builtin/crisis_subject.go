@@ -209,13 +209,13 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 	}
 	when := timePhraseRE().FindString(clause)
 	switch {
-	case crisisPlaces[head] && !inLabel:
+	case crisis.fix.places[head] && !inLabel:
 		label := subj
 		if when != "" {
 			label += " " + strings.ToLower(when)
 		}
 		return label + ": [what has gone wrong] puts [what] at risk by [when]", true
-	case crisisEvents[head]:
+	case crisis.fix.events[head]:
 		np := subj
 		if s.Tokens[0].Tag == "DT" || s.Tokens[0].Tag == "PRP$" || !strings.HasPrefix(s.Tokens[0].Tag, "NNP") {
 			np = lowerFirst(subj)
@@ -230,18 +230,6 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.
 var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year)|today|tonight|tomorrow|right now|at the moment)\b`)
-
-// crisisPlaces are places an alarm may be about: where the trouble is,
-// not its cause.
-var crisisPlaces = wordSet("reception", "floor", "desk", "site", "office", "warehouse", "kitchen", "building", "ward",
-	"branch", "hub", "factory", "store", "shop", "plant", "studio", "set", "room", "yard", "dock", "department",
-	"lab", "front", "depot", "clinic", "school", "classroom", "restaurant", "bar", "hotel", "lobby", "canteen",
-	"basement", "gate", "station", "terminal", "airport", "unit", "centre", "center", "place")
-
-// crisisEvents are events an alarm may be about: what is at risk.
-var crisisEvents = wordSet("gala", "launch", "opening", "wedding", "weekend", "conference", "summit", "event", "party",
-	"show", "visit", "festival", "concert", "dinner", "match", "trip", "offsite", "day", "demo", "inspection",
-	"fete", "ceremony", "premiere", "exhibition", "fair", "tournament", "reunion", "retreat", "awards")
 
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
