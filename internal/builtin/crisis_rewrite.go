@@ -109,6 +109,14 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 			mit = " Instead, I propose [mitigation]."
 		}
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mit))
+		if text, blameless, ok := subjectAlarmShape(v, span, hs); certain && ok && blameless {
+			// A place or an event is not the cause: "the gala is going to
+			// be a total disaster" → "[What has gone wrong] puts the gala
+			// at risk", not "the gala is going to put [what] at risk".
+			f := rewriteFix("Replace the alarm with impact and a mitigation", span, text)
+			f.Preferred = true
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
 	}
 	if !certain {
 		// A replacement whose grammar is unsure is not offered at all.
