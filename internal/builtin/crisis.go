@@ -76,7 +76,7 @@ func crisisRule() *lint.Rule {
 				}
 				if len(alarms) > 0 {
 					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
-						Fixes: minuteVoice(v, tidyAnswers(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms))))})
+						Fixes: minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
 				}
 			}
 		})
@@ -96,16 +96,16 @@ func crisisRule() *lint.Rule {
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
 			if f, ok := crisisReplaceClauses(v, run); ok {
-				return minuteVoice(v, tidyAnswers(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)})))
+				return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
 			}
 		}
 		if f, ok := crisisReplaceClauses(v, span); ok {
-			return minuteVoice(v, tidyAnswers(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)})))
+			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		if text, ok := subjectAlarm(v, trimSentence(v, span), nil); ok {
 			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, span), text)
 			f.Preferred = true
-			return minuteVoice(v, tidyAnswers(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)})))
+			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		return minuteVoice(v, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
 	})

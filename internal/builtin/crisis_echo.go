@@ -86,3 +86,21 @@ func echoSentence(t string) (string, bool) {
 // of "be", and "like that", "this way", "the case" or "the same", then
 // what it says of time.
 var echoSentenceRE = lazyRE(`^(?i:it|this|that|things)((?:'s|’s| is| are| was| were| has| have|'ve)?(?: been)?)\s+(?i:like (?:that|this)|(?:that|this) way|the case|the same)\b\s*([^.!?]*?)\s*[.!?…]*$`)
+
+// dropSameFixes drops a fix whose result is that of a fix before it: an
+// appended impact after alarm clauses taken out reads as the replacement
+// of those clauses does ("The supplier missed the 9am slot. This puts
+// [what] at risk…").
+func dropSameFixes(v blockView, fs []lint.Fix) []lint.Fix {
+	seen := map[string]bool{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		t, err := lint.ApplyEdits(v.doc.Text, f.Edits)
+		if err == nil && seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, f)
+	}
+	return out
+}
