@@ -16,6 +16,7 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.model = modelText{b.message("model"), b.replacement("model")}
 	f.fix.doom = b.fixList("doom")
 	f.fix.leadIns = b.fixList("lead_ins")
+	f.fix.places, f.fix.events = wordSet(b.fixList("places")...), wordSet(b.fixList("events")...)
 	f.fix.alarmWords = make(map[string]bool)
 	for _, w := range b.fixList("alarm_words") {
 		f.fix.alarmWords[w] = true
@@ -39,6 +40,9 @@ type crisisFile struct {
 		doom, leadIns []string
 		// alarmWords carry alarm and no fact (see alarmClause).
 		alarmWords map[string]bool
+		// places and events are head nouns of a subject that an alarm is
+		// about, not caused by (see blamelessSubject).
+		places, events map[string]bool
 	}
 }
 
@@ -72,7 +76,7 @@ func crisisRule() *lint.Rule {
 				}
 				if len(alarms) > 0 {
 					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
-						Fixes: minuteVoice(v, tidyAnswers(v, crisisFixes(v, rf, sent, alarms)))})
+						Fixes: minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
 				}
 			}
 		})
@@ -92,16 +96,16 @@ func crisisRule() *lint.Rule {
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
 		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
 			if f, ok := crisisReplaceClauses(v, run); ok {
-				return minuteVoice(v, tidyAnswers(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))
+				return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
 			}
 		}
 		if f, ok := crisisReplaceClauses(v, span); ok {
-			return minuteVoice(v, tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))
+			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		if text, ok := subjectAlarm(v, trimSentence(v, span), nil); ok {
 			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, span), text)
 			f.Preferred = true
-			return minuteVoice(v, tidyAnswers(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))
+			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		return minuteVoice(v, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
 	})

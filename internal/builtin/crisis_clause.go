@@ -481,12 +481,27 @@ func stripLeadIns(c string) string {
 
 // alarmClause reports whether a clause is alarm alone: it holds a word of
 // an alarm, and no number, name or noun beyond the alarm words.
+//
+// A noun in the subject, before the clause's verb, is a fact unless it is
+// itself an alarm word, even capitalised at the start ("Month end is a
+// disaster": "end" is an alarm word only in "the end of the world").
 func alarmClause(c string) bool {
 	s := parse(c)
 	alarm := false
+	verb := slices.IndexFunc(s.Tokens, func(t grammar.Token) bool { return grammar.IsFinite(t.Tag) || copulas[t.Lower] })
 	for i, t := range s.Tokens {
 		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] {
 			return false
+		}
+		if i < verb && grammar.IsNoun(t.Tag) && !crisis.fix.alarmWords[t.Lower] && t.Lower != "i" {
+			return false
+		}
+		if i < verb && crisis.fix.alarmWords[t.Lower] && grammar.IsNoun(t.Tag) && i > 0 {
+			// A head with a word of its own before it: "Month end", "the
+			// project end"; not "the wheels", "total chaos", "all hell".
+			if p := s.Tokens[i-1]; p.Tag != "DT" && p.Tag != "PRP$" && p.Lower != "whole" && p.Lower != "entire" && !intensifiers[p.Lower] && !crisis.fix.alarmWords[p.Lower] {
+				return false
+			}
 		}
 		if crisis.fix.alarmWords[t.Lower] {
 			alarm = true

@@ -109,6 +109,14 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 			mit = " Instead, I propose [mitigation]."
 		}
 		fixes = append(fixes, rewriteFix("State the impact and a mitigation", span, lead+body+mark+mit))
+		if text, blameless, ok := subjectAlarmShape(v, span, hs); certain && ok && blameless {
+			// A place or an event is not the cause: "the gala is going to
+			// be a total disaster" → "[What has gone wrong] puts the gala
+			// at risk", not "the gala is going to put [what] at risk".
+			f := rewriteFix("Replace the alarm with impact and a mitigation", span, text)
+			f.Preferred = true
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
 	}
 	if !certain {
 		// A replacement whose grammar is unsure is not offered at all.
@@ -163,6 +171,17 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 			}
 		}
 		edit = appendAfter(v, end, " "+crisis.repl.fallback)
+		if si := v.sentenceAt(max(sent.Start, alarmEnd-1)); si >= 0 {
+			if cut, ok := dropAlarmClauses(v, v.b.Sentences[si]); ok {
+				// The alarm is a clause of its own ("…, we're screwed",
+				// "…, total mess lol"): it goes, its facts stay.
+				if cut.Span.End == edit.Span.Start {
+					cut.NewText += strings.TrimLeft(edit.NewText, ".") // the cut sentence has its mark
+					return lint.Fix{Title: "Add impact and a mitigation", Edits: []lint.Edit{cut}, NeedsInput: true, Preferred: preferred}
+				}
+				return lint.Fix{Title: "Add impact and a mitigation", Edits: []lint.Edit{cut, edit}, NeedsInput: true, Preferred: preferred}
+			}
+		}
 	}
 	return lint.Fix{
 		Title:      "Add impact and a mitigation",
@@ -170,6 +189,64 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 		NeedsInput: true,
 		Preferred:  preferred,
 	}
+}
+
+// dropAlarmClauses returns the edit that takes out of sentence sent its
+// clauses that are alarm alone (see alarmClause), with the clauses of
+// feeling and echo beside them: "The vendor pulled out, we're screwed." →
+// "The vendor pulled out." It is false where no alarm clause is there
+// (an alarm woven into a clause of facts stays), where nothing else is, or where what is left would be
+// a fragment (no finite verb) or lean on the alarm ("and it's only
+// tuesday").
+func dropAlarmClauses(v blockView, sent document.Span) (lint.Edit, bool) {
+	span := trimSentence(v, sent)
+	lead, body, mark := sentenceParts(v.src(span))
+	parts := alarmClauses(body)
+	var kept []alarmPart
+	dropped, alarm := false, false
+	for i, c := range parts {
+		t := stripLeadIns(c.text)
+		switch {
+		case t == "" || idleWords(t) || i > 0 && feelingClause(t):
+			dropped = true // "…, honestly", "…, I am sure"
+		case alarmClause(t):
+			dropped, alarm = true, true
+			if i+1 < len(parts) && conjoined(c.next) {
+				return lint.Edit{}, false // "this is a disaster and it's only tuesday"
+			}
+		case i > 0 && echoClause("and "+t):
+			dropped = true
+		default:
+			if i > 0 && alarmClause(stripLeadIns(parts[i-1].text)) && conjoined(parts[i-1].next) {
+				return lint.Edit{}, false
+			}
+			kept = append(kept, c)
+		}
+	}
+	if !alarm || !dropped || len(kept) == 0 || len(kept) == len(parts) {
+		return lint.Edit{}, false
+	}
+	var k strings.Builder
+	for i, c := range kept {
+		k.WriteString(c.text)
+		if i+1 < len(kept) {
+			k.WriteString(c.join())
+		}
+	}
+	text := k.String()
+	if !parse(text).HasFiniteVerb() || strings.HasSuffix(text, ":") {
+		return lint.Edit{}, false
+	}
+	if mark == "" || strings.ContainsAny(mark, "…") {
+		mark = "."
+	}
+	if strings.Contains(mark, "?") {
+		return lint.Edit{}, false
+	}
+	if startsUpper(body) {
+		text = upperFirst(text)
+	}
+	return lint.Edit{Span: span, NewText: lead + text + strings.TrimSpace(mark)}, true
 }
 
 // writersOwnTurn reports whether sentence next, after an alarm, is the

@@ -17,6 +17,14 @@ import (
 // no hs, the model's finding, the sentence is taken as the alarm), or the
 // predicate carries a fact.
 func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
+	text, _, ok := subjectAlarmShape(v, span, hs)
+	return text, ok
+}
+
+// subjectAlarmShape is subjectAlarm, and also reports whether the subject
+// is a place or an event (see blamelessSubject), which the rewrite does
+// not cast as the cause.
+func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool, bool) {
 	src := v.src(span)
 	lead, body, _ := sentenceParts(src)
 	body = strings.TrimRight(body, ".!?… ")
@@ -31,7 +39,7 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 	s := parse(core)
 	np, ok := s.NounPhraseAt(0)
 	if !ok || np.Start != 0 || np.End >= len(s.Tokens) {
-		return "", false
+		return "", false, false
 	}
 	for np.End < len(s.Tokens) && s.Tokens[np.End].Tag == "CD" {
 		np.End++ // "milestone 4", "Robot cell 7"
@@ -46,7 +54,7 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 		np.End = pp.End
 	}
 	if np.End >= len(s.Tokens) {
-		return "", false
+		return "", false, false
 	}
 	noun := false
 	for _, t := range s.Tokens[np.Start:np.End] {
@@ -54,11 +62,11 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 	}
 	switch strings.ToLower(s.Of(np)) {
 	case "it", "this", "that", "everything", "things", "all", "i":
-		return "", false
+		return "", false, false
 	}
 	verb := s.Tokens[np.End]
 	if !strings.HasPrefix(verb.Tag, "VB") && verb.Tag != "MD" || !noun && !strings.EqualFold(s.Of(np), "we") {
-		return "", false
+		return "", false, false
 	}
 	pred := core[verb.Start:]
 	end := len(pred)
@@ -88,17 +96,18 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 		if a >= verb.Start && a < verb.Start+len(clause) {
 			inPred = true
 			// What follows the alarm in its clause is a fact to keep ("…
-			// meltdown after the outage"), unless it only says when.
-			if tail := strings.ToLower(strings.TrimSpace(core[min(b, verb.Start+len(clause)) : verb.Start+len(clause)])); tail != "" && !idleTail[tail] {
-				return "", false
+			// meltdown after the outage"), unless it only says when, which
+			// the rewrite keeps (see blamelessSubject, timeFirst).
+			if tail := strings.ToLower(strings.TrimSpace(core[min(b, verb.Start+len(clause)) : verb.Start+len(clause)])); tail != "" && !idleTail[tail] && !timeOnly(tail) {
+				return "", false, false
 			}
 		}
 	}
 	if len(hs) == 0 && factAfterNoun(parse(clause)) {
-		return "", false // "is an existential threat to the project"
+		return "", false, false // "is an existential threat to the project"
 	}
 	if !inPred || hardFact(clause) || len(strings.Fields(clause)) > 10 {
-		return "", false
+		return "", false, false
 	}
 	lv := " " + strings.ToLower(clause) + " "
 	puts := "puts"
@@ -124,20 +133,23 @@ func subjectAlarm(v blockView, span document.Span, hs []hit) (string, bool) {
 		puts = map[string]string{"puts": "put", "is putting": "are putting", "has put": "have put", "will put": "will put"}[puts]
 	}
 	out := subj + " " + puts + " [what] at risk by [when]"
+	blameless := false
 	if at, ok := doomedFor(rest); ok && !strings.EqualFold(subj, "we") {
 		// "The install of the Maya room is a catastrophe, we are doomed
 		// for the opening" names what is at risk.
 		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
 	} else if shape, ok := blamelessSubject(s, np, subj, clause, strings.Contains(lead, ":")); ok {
-		out = shape
+		out, blameless = shape, true
+	} else {
+		out = timeFirst(clause, out, !strings.HasPrefix(s.Tokens[0].Tag, "NNP") || s.Tokens[0].Lower == "i")
 	}
 	if strings.EqualFold(subj, "we") {
-		out = "We risk [what] by [when]"
+		out = timeFirst(clause, "We risk [what] by [when]", true)
 	}
 	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) {
 		out += ", " + rest
 	}
-	return lead + out + ". To contain it, I propose [mitigation]." + after, true
+	return lead + out + ". To contain it, I propose [mitigation]." + after, blameless, true
 }
 
 // hasAlarmHit reports whether text, a part of span's source, holds one of
@@ -154,6 +166,32 @@ func hasAlarmHit(v blockView, span document.Span, hs []hit, text string) bool {
 		}
 	}
 	return false
+}
+
+// timeOnly reports whether tail, the words after an alarm, only says
+// when ("this morning", "right now lol").
+func timeOnly(tail string) bool {
+	m := timePhraseRE().FindStringIndex(tail)
+	if m == nil {
+		return false
+	}
+	rest := strings.TrimSpace(tail[:m[0]] + " " + tail[m[1]:])
+	return rest == "" || idleTail[rest]
+}
+
+// timeFirst puts the time that clause (an alarm's predicate) gives before
+// impact, the rewrite of a subject that is no place or event: "checkout
+// is on fire right now" → "Right now, checkout puts [what] at risk by
+// [when]". lower is set where the subject that opens impact is no name.
+func timeFirst(clause, impact string, lower bool) string {
+	when := timePhraseRE().FindString(clause)
+	if when == "" {
+		return impact
+	}
+	if lower {
+		impact = lowerFirst(impact)
+	}
+	return upperFirst(strings.ToLower(when)) + ", " + impact
 }
 
 // idleTail are the words after an alarm that add nothing to keep.
@@ -209,13 +247,13 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 	}
 	when := timePhraseRE().FindString(clause)
 	switch {
-	case crisisPlaces[head] && !inLabel:
+	case crisis.fix.places[head] && !inLabel:
 		label := subj
 		if when != "" {
 			label += " " + strings.ToLower(when)
 		}
 		return label + ": [what has gone wrong] puts [what] at risk by [when]", true
-	case crisisEvents[head]:
+	case crisis.fix.events[head]:
 		np := subj
 		if s.Tokens[0].Tag == "DT" || s.Tokens[0].Tag == "PRP$" || !strings.HasPrefix(s.Tokens[0].Tag, "NNP") {
 			np = lowerFirst(subj)
@@ -230,18 +268,6 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.
 var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year)|today|tonight|tomorrow|right now|at the moment)\b`)
-
-// crisisPlaces are places an alarm may be about: where the trouble is,
-// not its cause.
-var crisisPlaces = wordSet("reception", "floor", "desk", "site", "office", "warehouse", "kitchen", "building", "ward",
-	"branch", "hub", "factory", "store", "shop", "plant", "studio", "set", "room", "yard", "dock", "department",
-	"lab", "front", "depot", "clinic", "school", "classroom", "restaurant", "bar", "hotel", "lobby", "canteen",
-	"basement", "gate", "station", "terminal", "airport", "unit", "centre", "center", "place")
-
-// crisisEvents are events an alarm may be about: what is at risk.
-var crisisEvents = wordSet("gala", "launch", "opening", "wedding", "weekend", "conference", "summit", "event", "party",
-	"show", "visit", "festival", "concert", "dinner", "match", "trip", "offsite", "day", "demo", "inspection",
-	"fete", "ceremony", "premiere", "exhibition", "fair", "tournament", "reunion", "retreat", "awards")
 
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

@@ -208,7 +208,7 @@ func TestFindings(t *testing.T) {
 		{"vague-timing", "I'll send it soon, by Friday.", "", ""},
 		{"vague-timing", "Once they are eventually ported, the shell will need updates.", "", ""},
 		{"vague-timing", "Probably not going to do that anytime soon.", "", ""},
-		{"crisis", "The launch is a disaster.", "disaster", "The launch puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "The launch is a disaster.", "disaster", "[What has gone wrong] puts the launch at risk. To contain it, I propose [mitigation]."},
 		{"crisis", "This is a disaster.", "disaster", "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 		{"crisis", "The vendor missed the cutover. This is a disaster.", "disaster", "The vendor missed the cutover. This puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 		{"crisis", "The launch is a disaster; the rollback is running now.", "", ""},
