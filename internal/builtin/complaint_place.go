@@ -89,7 +89,7 @@ func plainStatements(orig string, cands []candidate) []candidate {
 			}
 			c.title, facts, ask = "State the facts", strings.TrimSpace(facts)+" "+own, ""
 		}
-		text := strings.TrimSpace(facts + " " + ask)
+		text := oneRequest(orig, strings.TrimSpace(facts+" "+ask))
 		switch {
 		case text == "" || text == greeting:
 			if !slices.ContainsFunc(out, func(c candidate) bool { return c.title == dropTitle }) {
@@ -365,6 +365,34 @@ func wrapped(lines []string) bool {
 	return false
 }
 
+// oneRequest drops from text a request of ours where text keeps the
+// writer's own from orig ("Could you loop me in earlier on changes like
+// this? Could store managers be added to the policy distribution list?").
+func oneRequest(orig, text string) string {
+	if i := strings.LastIndex(text, "\n"); i >= 0 {
+		return text[:i+1] + oneRequest(orig, text[i+1:])
+	}
+	ss := splitSentences(text)
+	own, ours := false, -1
+	for i, s := range ss {
+		if !strings.HasSuffix(s, "?") || !requestLeadRE().MatchString(s) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(orig), strings.ToLower(strings.TrimRight(s, "?"))) || canSomeoneRE().MatchString(s) && keeps(orig, s) {
+			own = true
+		} else {
+			ours = i
+		}
+	}
+	if !own || ours < 0 {
+		return text
+	}
+	return strings.Join(slices.Delete(ss, ours, ours+1), " ")
+}
+
+// requestLeadRE: a sentence that opens as a request.
+var requestLeadRE = lazyRE(`^(?:Could|Can|Would|Will) `)
+
 // ownAskIn returns the writer's own request in text, a sentence or a
 // clause after the first that asks someone to act ("can Jess take the
 // calls on Tuesdays?", "pls cc me on audit emails"), finished as a
@@ -389,7 +417,7 @@ func ownAskIn(text string) string {
 
 // ownAskSplitRE splits a text where a sentence may start, including a
 // chat sentence after "??" or "!!" that starts in lower case.
-var ownAskSplitRE = lazyRE(`[.!?]+\s+|\n+`)
+var ownAskSplitRE = lazyRE(`[.!?]+\s+|\n+|\s*[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]+\s*`)
 
 // keeps reports whether text keeps every content word of piece (words of
 // four letters or more).
@@ -423,6 +451,8 @@ func plainLine(line string) string {
 			body = upperFirst(m[1])
 		}
 		if f, ok := doneWithFact(body); ok {
+			body = f
+		} else if f, ok := fedUpOfFact(body); ok {
 			body = f
 		}
 		if b, ok := stripVentLead(body); ok && hasVerb(b) && len(strings.Fields(b)) >= 3 {
@@ -489,7 +519,7 @@ func doneWithFact(s string) (string, bool) {
 }
 
 // fedUpOfRE: "I'm fed up with <what keeps happening>".
-var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:i'm|i’m|i am|im)(?: so| really| honestly| completely| totally| just| getting)* (?:fed up|sick and tired|sick|tired|done) (?:with|of) (.+)$`)
+var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(i'm|i’m|i am|im|we're|we’re|we are)(?: so| really| honestly| frankly| completely| totally| just| getting)* (?:fed up|sick and tired|sick|tired|done) (?:with|of) (.+)$`)
 
 // fedUpOfFact states what the writer is fed up with as what has been
 // happening: "I'm fed up with the regional call running 40 minutes over
@@ -501,13 +531,16 @@ func fedUpOfFact(s string) (string, bool) {
 	if m == nil {
 		return s, false
 	}
-	rest := m[1]
+	who, rest := "I've", m[2]
+	if l := strings.ToLower(m[1]); strings.HasPrefix(l, "we") {
+		who = "We've"
+	}
 	ps := parse(rest)
 	if len(ps.Tokens) < 2 {
 		return s, false
 	}
 	if ps.Tokens[0].Tag == "VBG" && ps.Tokens[0].Lower != "being" {
-		return "I've been " + rest, true
+		return who + " been " + rest, true
 	}
 	c, ok := ps.NounPhraseAt(0)
 	if !ok || c.End >= len(ps.Tokens) || ps.Tokens[c.End].Tag != "VBG" || ps.Tokens[0].Tag == "PRP" {
@@ -719,7 +752,7 @@ var (
 	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
 	// canSomeoneRE: a request that someone do something, opening a
 	// sentence or clause: "can Jess take …", "could ops copy me on …".
-	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she|we|you|u|(?:the|our|your) (?:[a-z-]+ ){0,2}[a-z-]+)\s+(?:please\s+)?[a-z]+\b`)
+	canSomeoneRE = lazyRE(`(?:^|[.!?;:]\s+|,\s+)(?i:can|could|would|will)\s+(?:[A-Z][\w-]*|ops|hr|finance|legal|someone|somebody|they|he|she|we|you|u|i|(?:the|our|your) (?:[a-z-]+ ){0,2}[a-z-]+|(?:[a-z-]+ ){0,2}[a-z-]+(?:\s+please)?\s+(?:be|get|send|copy|cc|add|take|cover|check|join|share|swap|give|let|sign|review|approve|look)\b)\s+(?:please\s+)?[a-z]+\b`)
 	// actionItemRE: "Jo to check with HR", "Helen agreed to draft one", "Ade will book".
 	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
 	// iWantRE: the writer's own request inside a clause ("For the next
@@ -728,7 +761,11 @@ var (
 	// ownPlanRE: the writer's own next step on the grievance, said at the
 	// start of a clause ("I will ask Piotr to show me", "going to ask Dom to
 	// approve it", "will send them the new checklist").
-	ownPlanRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |then |and |but |tomorrow |today |monday |next week )*(?:(?:i|we)(?:'ll|’ll| will| am going to|'m going to|’m going to| are going to|'re going to|’re going to| plan to| intend to| am planning to|'m planning to)|will|going to|gonna|planning to)(?: also| then| now| just| probably)? (?:ask|raise|log|flag|escalate|email|message|send|book|report|file|submit|draft|propose|suggest|put in|talk to|speak to|speak with|talk with|chase|check with|contact|follow up|set up|bring (?:it|this) up|take (?:it|this) up|call|ring|phone|ping|write to|write up|share|sort out|prepare|put together)\b`)
+	ownPlanRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |then |and |but |tomorrow |today |monday |next week )*(?:(?:i|we)(?:'ll|’ll| will| am going to|'m going to|’m going to| are going to|'re going to|’re going to| plan to| intend to| am planning to|'m planning to)|will|going to|gonna|planning to)(?: also| then| now| just| probably)? (?:ask|raise|log|flag|escalate|email|message|send|book|report|file|submit|draft|propose|suggest|put in|talk to|speak to|speak with|talk with|chase|check with|contact|follow up|set up|bring (?:it|this) up|take (?:it|this) up|call|ring|phone|ping|write to|write up|write|make|share|sort out|prepare|put together|meet|book|arrange|schedule|set up)\b`)
+	// ownNowRE: a step the writer is taking from a time on ("putting an
+	// 8:15 reminder in their calendar from tomorrow", "meeting their
+	// supervisor 14:00 Wed").
+	ownNowRE = lazyRE(`(?i)^(?:so |anyway,? |and )*(?:i'm |i’m |i am |we're |we’re |we are )?(?:putting|setting up|sending|booking|asking|raising|logging|escalating|drafting|adding|switching|pointing|moving|calling|emailing|meeting|taking it up|talking to|speaking to|asking for|requesting)\b.*\b(?:from (?:tomorrow|today|now on|monday|tuesday|wednesday|thursday|friday|next \w+|the \d+\w*)|tomorrow|next week|this afternoon|later today|mon|tue|tues|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|\d{1,2}[:.]\d{2})\b`)
 	// dependsRE: an action that waits on the grievance or is done in spite
 	// of it ("I'll send the run of show once the client stops changing
 	// it", "I'll fix the rota myself then"): not a way forward.
@@ -736,7 +773,7 @@ var (
 	// ownDoneRE: a step the writer has taken on the grievance ("Logged it
 	// with HSE as an improvement suggestion on 4 Nov", "sent screenshots to
 	// Leah in the app team this morning", "I've raised it with IT").
-	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
+	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|booked|arranged|scheduled|set up|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
 	// repeatedAskRE: an ask made before, the grievance itself.
 	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|no response|nothing|my last|several|multiple)\b`)
 )
@@ -749,7 +786,7 @@ func ownPlan(p string) bool {
 	if dependsRE().MatchString(p) {
 		return false
 	}
-	if ownPlanRE().MatchString(p) {
+	if ownPlanRE().MatchString(p) || ownNowRE().MatchString(p) {
 		return true
 	}
 	m := ownDoneRE().FindStringIndex(p)
@@ -833,11 +870,13 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 					f += " I wasn't included in " + m[1] + "." // what the request was about stays a fact
 				}
 				c = candidate{"State the facts", f}
-			case k == 0 && lo == hi && !hasFact(stripOpeners(plainSentence(v, ss[lo]))):
-				// Nothing but the vent and our request: the vent goes.
+			case k == 0 && lo == hi && (!hasFact(stripOpeners(plainSentence(v, ss[lo]))) || pureVent(strings.TrimRight(plainSentence(v, ss[lo]), ".!?… "))):
+				// Nothing but the vent and our request: the vent goes, and
+				// the writer's own request stands for ours.
 				if len(out) == 0 || out[0].title != dropTitle {
 					out = append([]candidate{{dropTitle, ""}}, out...)
 				}
+				continue
 			}
 			out = append(out, c)
 		}

@@ -320,6 +320,8 @@ func takeTurns(task, obj string) string {
 		return "Could we take turns " + task + "?"
 	case first.Tag == "VB" || first.Tag == "VBP" && !strings.HasSuffix(first.Lower, "s"):
 		return "Could we take turns to " + task + "?"
+	case blameTaskRE().MatchString(task):
+		return "" // "gets the blame": no turn anyone would take
 	case first.Tag == "VBZ" || first.Tag == "VBD" || first.Lower == "has" || first.Lower == "gets":
 		return "Could we rotate who " + task + "?"
 	case grammar.IsNoun(first.Tag) || first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsAdj(first.Tag):
@@ -328,6 +330,9 @@ func takeTurns(task, obj string) string {
 	}
 	return ""
 }
+
+// blameTaskRE: a "task" that is being blamed or told off.
+var blameTaskRE = lazyRE(`(?i)\b(?:blame|blamed|told off|shouted at|yelled at|the earful|an earful|the heat|the flak|stick)\b`)
 
 // escalation asks again for what the writer asked for, with a date:
 // party is who was asked ("the agency three times"), what the rest after

@@ -850,6 +850,8 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"would like",
 				"i'd ask",
 				"i'm asking",
+				"asking for",
+				"asking to",
 				"requesting",
 				"request",
 				"please",
