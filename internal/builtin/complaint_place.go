@@ -243,10 +243,17 @@ func plainSentenceText(s string) string {
 		body = f
 	}
 	body = strings.Trim(cutVent(stripVentAdverbs(body)), ",;: ")
+	if i := strings.Index(body, " but "); i > 0 && isVent(body[i+len(" but "):]) && !hardFact(body[i+len(" but "):]) {
+		body = body[:i] // "I told them about the portal many times but they never listen"
+	}
 	if bareVent(body) {
 		return ""
 	}
-	if strings.HasPrefix(strings.ToLower(body), "why ") {
+	if m := whyAlwaysThatRE().FindStringSubmatch(strings.TrimRight(body, "?!. ")); m != nil && hasVerb(m[2]) {
+		// "Why is it always Registry that gets the blame when …" →
+		// "Registry usually gets the blame when …"
+		body, mark = upperFirst(m[1])+" usually "+m[2], "."
+	} else if strings.HasPrefix(strings.ToLower(body), "why ") {
 		if u, ok := usualOne(body); ok {
 			body, mark = u, "."
 			if k := askStart(body); k > 0 {
@@ -288,6 +295,12 @@ func plainSentenceText(s string) string {
 
 // verdictNounRE: "<what> is a dumpster fire[, and <fact>]".
 var verdictNounRE = lazyRE(`(?i)^((?:the |this |that |our |my )?[\w' -]{2,40}?) (?:is|are|was|has been|have been) (?:(?:a|an|such a|like a|an absolute|a complete|a total|a total and utter|an utter|just a|basically a) )?(?:dumpster fire|farce|joke|circus|shambles|mess|nightmare|disaster|train ?wreck|clown show|shit ?show|car crash|fiasco)(?: from start to finish)?[,;.]?(?:\s*(?:and|but)\s+|\s+)?(.*)$`)
+
+// whoThatLeftRE: "<who> that <does what>" with no verb of its own.
+var whoThatLeftRE = lazyRE(`^((?:The |Our |My )?[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}?) (?:that|who) ((?:gets|has to|ends up|takes|picks up|pays|covers|loses)\b.+)$`)
+
+// whyAlwaysThatRE: "why is it always <who> that <does what>".
+var whyAlwaysThatRE = lazyRE(`(?i)^why is it (?:always|usually|every time) ((?:the |our |my )?(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,2}?) (?:that|who) ((?:gets|has|is|does|ends up|takes|picks up|pays|covers|loses)\b.+)$`)
 
 // chatMarkerRE: emoji and chat words that carry only feeling.
 var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh|whatever|man,|oh great,|great,|wow,|anyway,?)(?:\s|$)|[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]\s*`)
@@ -340,7 +353,7 @@ func weighty(lost []string, orig string) bool {
 			return true
 		}
 	}
-	return len(lost) >= 3 && 2*len(lost) >= len(lostFacts(orig, ""))
+	return len(lost) >= 3 && 3*len(lost) >= len(lostFacts(orig, ""))
 }
 
 // ventNouns are nouns that carry only feeling or emphasis; losing one
@@ -450,10 +463,19 @@ func plainLine(line string) string {
 			// "Price & Myers sat on our comments"
 			body = upperFirst(m[1])
 		}
+		if m := whoThatLeftRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[2], " is ") {
+			// "Registry that gets the blame when …", what is left of "why is
+			// it always Registry that gets the blame when …"
+			body = m[1] + " usually " + m[2]
+		}
 		if f, ok := doneWithFact(body); ok {
 			body = f
 		} else if f, ok := fedUpOfFact(body); ok {
 			body = f
+		} else if m := niceToHearRE().FindStringSubmatch(body); m != nil {
+			// "It would have been nice to hear about it before a customer
+			// showed us" → "I heard about it only when a customer showed us"
+			body = "I heard about " + m[1] + " only when " + m[2]
 		}
 		if b, ok := stripVentLead(body); ok && hasVerb(b) && len(strings.Fields(b)) >= 3 {
 			if lead != "" && !startsUpper(body) {
@@ -553,6 +575,10 @@ func fedUpOfFact(s string) (string, bool) {
 	}
 	return upperFirst(lowerNPStart(np)) + " " + has + " " + rest[ps.Tokens[c.End].Start:], true
 }
+
+// niceToHearRE: "it would have been nice to hear about it before <what
+// told the writer>".
+var niceToHearRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve)? been nice to (?:hear|know|be told|find out|learn) (?:about )?(it|this|that|the \w+(?: \w+)?) before (.+)$`)
 
 // feelingThatRE: the writer's feeling about the clause after it.
 var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
@@ -746,7 +772,7 @@ func offersWayForward(text string) bool {
 var (
 	// clausePiecesRE splits a text where a sentence or a clause of its own
 	// may start.
-	clausePiecesRE = lazyRE(`[.!?;:\n]+\s*|\s[-–—]\s|,\s+(?:and\s+|so\s+)?`)
+	clausePiecesRE = lazyRE(`[.!?;:]+(?:\s+|$)|\n+|\s[-–—]\s|,\s+(?:and\s+|so\s+)?`)
 	// askedToRE: a request the writer made of someone named ("Asked Prof.
 	// Greene to co-sign the letter").
 	askedToRE = lazyRE(`\b[Aa]sked (?:[A-Z][\w.]*\s+){1,3}to [a-z]+`)
@@ -877,6 +903,10 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 					out = append([]candidate{{dropTitle, ""}}, out...)
 				}
 				continue
+			case k == 0:
+				// Our request alone, where the writer's stands: the facts
+				// of the sentence, said plainly, instead.
+				c = candidate{"State the facts", plainLine(plainSentence(v, ss[lo]))}
 			}
 			out = append(out, c)
 		}

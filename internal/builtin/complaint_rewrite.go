@@ -128,15 +128,18 @@ func complaintRewrites(rf *ruleFile, body string, group *phraseGroup) []candidat
 		add("Ask to take turns", takeTurns(m[2], who(m[1])))
 	case theOneRE().MatchString(b):
 		m := theOneRE().FindStringSubmatch(b)
-		if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
+		if blameTaskRE().MatchString(m[3]) {
+			// "the one who gets the blame": no turn anyone would take
+		} else if l := strings.ToLower(b); strings.Contains(l, " one who ") || strings.Contains(l, " one that ") {
 			add("Ask to take turns", "Could we rotate who "+onlyEverRE().ReplaceAllString(trimClause(m[3], 1), "$1")+"?") // "the one who signs off …"
 		} else {
 			add("Ask to take turns", takeTurns(m[3], who(m[1]+m[2])))
 		}
 	case alwaysMeRE().MatchString(b):
 		m := alwaysMeRE().FindStringSubmatch(b)
-		task := trimClause(m[2], 1)
-		add("Ask to take turns", "Could we rotate who "+task+"?")
+		if task := trimClause(m[2], 1); !blameTaskRE().MatchString(task) {
+			add("Ask to take turns", "Could we rotate who "+task+"?")
+		}
 	}
 	if m := onlyOneRE().FindStringSubmatch(b); m != nil && len(out) == 0 {
 		if task := cutVent(trimClause(m[2], 1)); hasFact(task) {
@@ -399,7 +402,7 @@ func stopRequest(x string) string {
 			return "Could we agree a change to " + x + ", so that [outcome]?"
 		}
 	}
-	return "Could we find a way to stop " + x + "?"
+	return "" // "mention it every month": no thing to stop, said this way
 }
 
 // causeTaking states that a cause takes more than the writer can give:
@@ -1009,7 +1012,7 @@ var (
 	// "why is it that I'm always the one who …".
 	usualBeRE = lazyRE(`(?i)^why (?:am (i)|are (we)|is it (?:always |still )?(me|us)|is it that (i)(?:'m|’m| am)|is it that (we)(?:'re|’re| are)) (?:always |still |constantly )?(?:(the (?:only )?ones? )((?:who|that) .+|\w+ing\b.*)|((?:who|that) .+|\w+ing\b.*))$`)
 	// usualGroupRE: "why is it always our team that gets pulled into …".
-	usualGroupRE = lazyRE(`(?i)^why is it (?:always|usually|constantly) ((?:our|my|the) [\w'’ -]{2,30}?) (that|who) (.+)$`)
+	usualGroupRE = lazyRE(`(?i)^why is it (?:always|usually|constantly) ((?:our|my|the) [\w'’ -]{2,30}?|(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)) (that|who) (.+)$`)
 	// hearLateVerbs: "why do I always find out about funder visits the day before".
 	hearLateVerbs = map[string]bool{"find": true, "hear": true, "learn": true}
 )
