@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
 )
@@ -75,6 +76,9 @@ func plainStatements(orig string, cands []candidate) []candidate {
 		facts = strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
 		if greeting != "" && !strings.HasPrefix(facts, greeting) && !strings.HasPrefix(ask, greeting) {
 			facts = strings.TrimSpace(greeting + "\n" + facts)
+		}
+		if ss := splitSentences(facts); ask != "" && len(ss) > 0 && strings.HasSuffix(ss[len(ss)-1], "?") && requestLeadRE().MatchString(ss[len(ss)-1]) {
+			ask = "" // the facts end in a request of their own ("Could the asset team read the job sheets …?")
 		}
 		if greeting != "" {
 			if g, rest, ok := strings.Cut(facts, "\n"); ok && g == greeting && startsUpper(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(orig), greeting))) {
@@ -296,6 +300,48 @@ func plainSentenceText(s string) string {
 // verdictNounRE: "<what> is a dumpster fire[, and <fact>]".
 var verdictNounRE = lazyRE(`(?i)^((?:the |this |that |our |my )?[\w' -]{2,40}?) (?:is|are|was|has been|have been) (?:(?:a|an|such a|like a|an absolute|a complete|a total|a total and utter|an utter|just a|basically a) )?(?:dumpster fire|farce|joke|circus|shambles|mess|nightmare|disaster|train ?wreck|clown show|shit ?show|car crash|fiasco)(?: from start to finish)?[,;.]?(?:\s*(?:and|but)\s+|\s+)?(.*)$`)
 
+var (
+	// isTheTimeRE: "is the third time this year", its subject left out.
+	isTheTimeRE = lazyRE(`(?i)^(is) the (?:\w+ )?time\b`)
+	// whyAlwaysMustRE: "why always my team must stay after shift".
+	whyAlwaysMustRE = lazyRE(`(?i)^why (?:always|every time) ((?:my|our|the|this) [\w' -]{1,30}?) (?:must|has to|have to|need to|needs to) (.+)$`)
+	// niceIfRE: "it would be nice if, for once, <who> <did what>".
+	niceIfRE = lazyRE(`(?i)^it would be (?:nice|great|good|lovely|helpful|refreshing) if,?(?: for once,?| just once,?| ever,?)? (.+)$`)
+)
+
+// presentOf returns the base form of a past verb in a wish ("read",
+// "checked", "told"), for a request.
+func presentOf(v string) (string, bool) {
+	l := strings.ToLower(v)
+	if b, ok := irregularPast[l]; ok {
+		return b, true
+	}
+	if strings.HasSuffix(l, "ed") && len(l) > 4 {
+		return grammarBaseOfEd(l), true
+	}
+	return "", false
+}
+
+// irregularPast maps the past of common verbs to their base form.
+var irregularPast = map[string]string{"read": "read", "told": "tell", "sent": "send", "gave": "give", "kept": "keep",
+	"took": "take", "let": "let", "came": "come", "got": "get", "did": "do", "made": "make", "put": "put", "thought": "think",
+	"brought": "bring", "wrote": "write", "spoke": "speak", "met": "meet", "knew": "know", "saw": "see"}
+
+// grammarBaseOfEd strips "-ed" from a regular past: "checked" → "check",
+// "copied" → "copy", "planned" → "plan", "shared" → "share".
+func grammarBaseOfEd(l string) string {
+	stem := l[:len(l)-2]
+	switch {
+	case strings.HasSuffix(stem, "i"):
+		return stem[:len(stem)-1] + "y"
+	case len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && !strings.ContainsRune("lsz", rune(stem[len(stem)-1])):
+		return stem[:len(stem)-1]
+	case grammar.IsVerb(grammar.ParseAfter("to ", stem).Tokens[0].Tag) && !strings.ContainsRune("aeiou", rune(stem[len(stem)-1])) && !strings.HasSuffix(stem, "v") && !strings.HasSuffix(stem, "at"):
+		return stem
+	}
+	return stem + "e"
+}
+
 // whoThatLeftRE: "<who> that <does what>" with no verb of its own.
 var whoThatLeftRE = lazyRE(`^((?:The |Our |My )?[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}?) (?:that|who) ((?:gets|has to|ends up|takes|picks up|pays|covers|loses)\b.+)$`)
 
@@ -463,6 +509,27 @@ func plainLine(line string) string {
 			// "Price & Myers sat on our comments"
 			body = upperFirst(m[1])
 		}
+		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
+			body = "It's" + body[len(m[1]):] // "is the third time this year": the "it" a writer left out
+		}
+		if m := whyAlwaysMustRE().FindStringSubmatch(body); m != nil {
+			// "Why always my team must stay after shift" → "My team always has to stay after shift"
+			has := "has to"
+			if ps := parse(m[1]); len(ps.Tokens) > 0 && ps.Tokens[len(ps.Tokens)-1].Tag == "NNS" {
+				has = "have to"
+			}
+			body, mark = upperFirst(m[1])+" always "+has+" "+m[2], "."
+		}
+		if m := niceIfRE().FindStringSubmatch(body); m != nil {
+			// "It would be nice if, for once, the asset team read the job
+			// sheets" → "Could the asset team read the job sheets?"
+			ps := parse(m[1])
+			if c, ok := ps.NounPhraseAt(0); ok && c.End < len(ps.Tokens) {
+				if v, ok := presentOf(ps.Tokens[c.End].Text); ok {
+					body, mark = "Could "+lowerNPStart(m[1][:ps.Tokens[c.End-1].End])+" "+v+m[1][ps.Tokens[c.End].End:], "?"
+				}
+			}
+		}
 		if m := whoThatLeftRE().FindStringSubmatch(body); m != nil && !strings.Contains(m[2], " is ") {
 			// "Registry that gets the blame when …", what is left of "why is
 			// it always Registry that gets the blame when …"
@@ -541,7 +608,7 @@ func doneWithFact(s string) (string, bool) {
 }
 
 // fedUpOfRE: "I'm fed up with <what keeps happening>".
-var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(i'm|i’m|i am|im|we're|we’re|we are)(?: so| really| honestly| frankly| completely| totally| just| getting)* (?:fed up|sick and tired|sick|tired|done) (?:with|of) (.+)$`)
+var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(i'm|i’m|i am|im|we're|we’re|we are|)(?: so| really| honestly| frankly| completely| totally| just| getting)* ?(?:fed up|sick and tired|sick|tired|done) (?:with|of|to) (.+)$`)
 
 // fedUpOfFact states what the writer is fed up with as what has been
 // happening: "I'm fed up with the regional call running 40 minutes over
@@ -557,9 +624,17 @@ func fedUpOfFact(s string) (string, bool) {
 	if l := strings.ToLower(m[1]); strings.HasPrefix(l, "we") {
 		who = "We've"
 	}
+	if l := strings.ToLower(rest); strings.HasPrefix(l, "be the one ") {
+		// "I am really tired to be the one who always takes the calls"
+		return "I'm usually the one " + rest[len("be the one "):], true
+	}
 	ps := parse(rest)
 	if len(ps.Tokens) < 2 {
 		return s, false
+	}
+	if t := ps.Tokens[0]; t.Tag == "VB" || t.Tag == "VBP" {
+		// "tired to repeat always the same things" (to for of)
+		return strings.TrimSuffix(who, "'ve") + " have to " + rest, true
 	}
 	if ps.Tokens[0].Tag == "VBG" && ps.Tokens[0].Lower != "being" {
 		return who + " been " + rest, true
@@ -1155,7 +1230,7 @@ func goesOn(text, next string) bool {
 	for _, t := range parse(next).Tokens {
 		verb = verb || strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG"
 	}
-	return !verb || sharesFacts(text, next)
+	return !verb || sharesFacts(text, next) || hardFact(next) && len(splitSentences(text)) <= 2 && !strings.HasSuffix(strings.TrimSpace(next), "?")
 }
 
 // sharesFacts reports whether next points back at text (see the rule's

@@ -958,6 +958,7 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"without consulting me => without my input",
 			}},
 			{"vent_adverbs", []string{
+				" again and again",
 				"once again, ",
 				"once again ",
 				"yet again, ",
