@@ -27,6 +27,10 @@ var complaint = bind("complaint", func(b *binder) (c complaintFile) {
 	c.fix.ownActions, c.fix.workloadWords = b.fixList("own_actions"), b.fixList("workload_words")
 	c.fix.restWords, c.fix.plainJabs, c.fix.sameVerbs = b.fixList("rest_words"), b.fixList("plain_jabs"), b.fixList("same_verbs")
 	c.fix.noTime = b.fixList("no_time")
+	c.fix.ventNouns = map[string]bool{}
+	for _, w := range b.fixList("vent_nouns") {
+		c.fix.ventNouns[w] = true
+	}
 	return c
 })
 
@@ -63,8 +67,12 @@ type complaintFile struct {
 	// plainJabs are "jab => plain words" pairs for a kept sentence.
 	// sameVerbs are "participle => base" pairs of what all but the writer
 	// had (see sameAsks). noTime are the conditions of a promise that
-	// say time is short ("… whenever I get a spare evening").
-	fix struct{ ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, ownActions, workloadWords, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string }
+	// say time is short ("… whenever I get a spare evening"). ventNouns
+	// carry only feeling (see lostFacts).
+	fix struct {
+		ventCues, ventAdverbs, ventLeads, factPhrases, brokenWords, verdictFrames, toldPlainly, proposals, ownActions, workloadWords, repeatVerbs, tailPointers, restWords, plainJabs, sameVerbs, noTime []string
+		ventNouns                                                                                                                                                                                        map[string]bool
+	}
 }
 
 // complaintRule flags venting, blame for being left out and grievance

@@ -378,7 +378,7 @@ func lostIn(orig string, have map[string]bool) []string {
 	toks := parse(orig).Tokens
 	for i, t := range toks {
 		w := strings.Trim(t.Lower, `"'“”‘’(),.;:!?*`)
-		if w == "" || ventNouns[w] || !(strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD") || len(w) < 3 && t.Tag != "CD" || unshout(t.Text) != t.Text {
+		if w == "" || complaint.fix.ventNouns[w] || !(strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD") || len(w) < 3 && t.Tag != "CD" || unshout(t.Text) != t.Text {
 			continue
 		}
 		if (i == 0 || strings.ContainsAny(toks[i-1].Text, ".!?:\n") || strings.Contains(orig[toks[i-1].End:t.Start], "\n")) && !strings.ContainsAny(w, "0123456789") {
@@ -400,17 +400,6 @@ func weighty(lost []string, orig string) bool {
 		}
 	}
 	return len(lost) >= 3 && 3*len(lost) >= len(lostFacts(orig, ""))
-}
-
-// ventNouns are nouns that carry only feeling or emphasis; losing one
-// loses no fact.
-var ventNouns = map[string]bool{
-	"nobody": true, "everyone": true, "everybody": true, "anyone": true, "someone": true, "one": true, "thing": true,
-	"things": true, "time": true, "way": true, "lot": true, "bit": true, "joke": true, "nightmare": true, "mess": true,
-	"circus": true, "shambles": true, "disaster": true, "lol": true, "ugh": true, "tbh": true, "god": true, "man": true,
-	"guys": true, "fml": true, "smh": true, "wtf": true, "record": true, "point": true, "fun": true, "idea": true,
-	"sense": true, "respect": true, "intern": true, "secretary": true, "babysitter": true, "empty": true, "enough": true,
-	"i": true, "me": true, "ma'am": true, "sir": true, "nothing": true, "anything": true, "something": true,
 }
 
 // wrapped reports whether lines are a sentence wrapped over lines: one

@@ -243,7 +243,7 @@ func ventTopic(c string) (string, bool) {
 		return "", false
 	}
 	np := lowerNP(s, sub)
-	if isVent(np) || len(strings.Fields(np)) > 6 || strings.EqualFold(np, "this") || strings.EqualFold(np, "that") || strings.EqualFold(np, "it") || ventNouns[strings.ToLower(np)] {
+	if isVent(np) || len(strings.Fields(np)) > 6 || strings.EqualFold(np, "this") || strings.EqualFold(np, "that") || strings.EqualFold(np, "it") || complaint.fix.ventNouns[strings.ToLower(np)] {
 		return "", false
 	}
 	return np, true
