@@ -541,8 +541,24 @@ func plainLine(line string) string {
 			}
 			body = b
 		}
+		if !strings.Contains(mark, "?") {
+			b := strings.Trim(stripVentAdverbs(body), ",;: ") // a request keeps its "again"
+			for _, c := range []string{" and", " or", " but"} {
+				b = strings.TrimSuffix(b, c) // "… for the scrap report and again"
+			}
+			if startsUpper(body) {
+				b = upperFirst(b)
+			}
+			body = b
+		}
+		if body == "" {
+			continue
+		}
 		if mark == "" && len(ss) > 1 {
 			mark = "."
+		}
+		if len(kept) > 0 && lead == "" {
+			body = upperFirst(body) // "… for B shift. Every single monday I walk in …"
 		}
 		kept = append(kept, lead+body+mark)
 	}
@@ -597,7 +613,7 @@ func doneWithFact(s string) (string, bool) {
 }
 
 // fedUpOfRE: "I'm fed up with <what keeps happening>".
-var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(i'm|i’m|i am|im|we're|we’re|we are|)(?: so| really| honestly| frankly| completely| totally| just| getting)* ?(?:fed up|sick and tired|sick|tired|done) (?:with|of|to) (.+)$`)
+var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:(i'm|i’m|i am|im|we're|we’re|we are)\s+)?(?:(?:so|really|honestly|frankly|completely|totally|just|getting)\s+)*(?:fed up|sick and tired|sick|tired|done)\s+(?:with|of|to)\s+(.+)$`)
 
 // fedUpOfFact states what the writer is fed up with as what has been
 // happening: "I'm fed up with the regional call running 40 minutes over
@@ -610,6 +626,9 @@ func fedUpOfFact(s string) (string, bool) {
 		return s, false
 	}
 	who, rest := "I've", m[2]
+	if m[1] == "" && !strings.HasPrefix(strings.ToLower(rest), "be the one ") && parse(rest).Tokens[0].Tag != "VBG" {
+		return s, false // "Sick of it": no one said, no task
+	}
 	if l := strings.ToLower(m[1]); strings.HasPrefix(l, "we") {
 		who = "We've"
 	}
@@ -648,7 +667,7 @@ var niceToHearRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve)? been nice to (?:hear
 var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
 
 // feelingRE: a sentence of the writer's feeling alone.
-var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay)[.!]*$`)
+var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
 
 var (
 	// greetingLineRE: a line that only greets ("Hi Jonas,", "Jon,", "Dear Fatima,").

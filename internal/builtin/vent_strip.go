@@ -871,7 +871,7 @@ func modifies(after string) bool {
 // unfairOnRE: "it's not fair on the night team, who cover every Sunday".
 var unfairOnRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s| is| was) (?:just |really |so |simply )?(?:not fair|unfair) (?:on|to|for) ([\w' -]{2,40}?),? (?:who|that) (.+)$`)
 
-var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s|s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
+var verdictFrameRE = lazyRE(`(?i)^(?:and |but |so )?it(?:'s|’s|s| is| was) (?:(?:so|really|very|incredibly|honestly|just|a bit|pretty|quite|frankly|absolutely|kind of|completely|totally|utterly|simply|frankly,?|bloody|rather|deeply) )*([\w' ]{2,20}?),?(?: (?:though|but|if) hardly surprising,?)? that (.+)$`)
 
 // cutVerdictFrame drops a frame that only passes a verdict on the clause
 // after it: "it is ridiculous that head office sent …" → "head office sent
