@@ -17,6 +17,7 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.fix.doom = b.fixList("doom")
 	f.fix.leadIns = b.fixList("lead_ins")
 	f.fix.places, f.fix.events = wordSet(b.fixList("places")...), wordSet(b.fixList("events")...)
+	f.fix.plans, f.fix.addresses = wordSet(b.fixList("plans")...), wordSet(b.fixList("addresses")...)
 	f.fix.alarmWords = make(map[string]bool)
 	for _, w := range b.fixList("alarm_words") {
 		f.fix.alarmWords[w] = true
@@ -41,8 +42,11 @@ type crisisFile struct {
 		// alarmWords carry alarm and no fact (see alarmClause).
 		alarmWords map[string]bool
 		// places and events are head nouns of a subject that an alarm is
-		// about, not caused by (see blamelessSubject).
-		places, events map[string]bool
+		// about, not caused by (see blamelessSubject); plans are those of
+		// a subject that may carry the impact (see processHead).
+		places, events, plans map[string]bool
+		// addresses open a chat line as a word of address (see splitAddress).
+		addresses map[string]bool
 	}
 }
 
@@ -94,6 +98,7 @@ func crisisRule() *lint.Rule {
 	// predicate of a named subject is replaced where there is one, and
 	// impact and a mitigation otherwise go after the alarm.
 	withModelRewrites(r, func(v blockView, span document.Span) []lint.Fix {
+		span = afterGreeting(v, span)
 		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
 			if f, ok := crisisReplaceClauses(v, run); ok {
 				return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))

@@ -30,6 +30,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	var kept []alarmPart
 	replaced, stated, label := false, false, ""
+	statedAt := -1 // the kept clause that states the impact
 	parts := alarmClauses(body)
 	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
@@ -53,7 +54,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			// sentence of its own after others ("release branch gets cut
 			// at 5. this whole sprint is a dumpster fire").
 			c.text, stated, replaced = subj, true, true
-			kept, keptAt = append(kept, c), i
+			statedAt, kept, keptAt = len(kept), append(kept, c), i
 			continue
 		}
 		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
@@ -61,10 +62,11 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			continue
 		}
 		if pp, ok := alarmHeadline(c.text); ok && !stated {
-			// "Absolute meltdown in the yard." → "This puts [what] in the
-			// yard at risk by [when]."
-			c.text, stated, replaced = "This puts [what] "+pp+" at risk by [when]", true, true
-			kept, keptAt = append(kept, c), i
+			// "Absolute meltdown in the yard." → "In the yard, [what has
+			// gone wrong] puts [what] at risk by [when].": where it is goes
+			// first, not between "[what]" and "at risk".
+			c.text, stated, replaced = upperFirst(pp)+", [what has gone wrong] puts [what] at risk by [when]", true, true
+			statedAt, kept, keptAt = len(kept), append(kept, c), i
 			continue
 		}
 		if idleWords(c.text) {
@@ -85,6 +87,10 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if feelingClause(c.text) || isAsk(c.text) || bareHandover(strings.ToLower(c.text)) || contradictsText(c.text) {
 			continue // "…, I am sure.", "ideas?", "where do I even start?", "no clue how we recover"
 		}
+		addr := ""
+		if i == 0 {
+			addr, c.text = splitAddress(c.text) // "Bhai SOC is in total meltdown today"
+		}
 		if subj, ok := alarmPredicate(c.text); ok && !stated {
 			// "the whole release is a mess": its subject carries the impact.
 			puts := " puts"
@@ -94,10 +100,14 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			orig := c.text
 			c.text, stated, replaced = subj+puts+" [what] at risk by [when]", true, true
 			if ps := parse(subj); len(ps.Tokens) > 0 {
-				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, orig, label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
+				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, strings.TrimSpace(strings.TrimPrefix(orig, subj)), label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
 					c.text = shape // a place or an event is not the cause
 				}
 			}
+			statedAt = len(kept)
+		}
+		if addr != "" {
+			c.text = addr + ", " + strings.Replace(c.text, "[What", "[what", 1)
 		}
 		kept, keptAt = append(kept, c), i
 	}
@@ -165,7 +175,16 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			}
 			k.WriteString(t)
 			if i+1 < len(kept) {
-				k.WriteString(kept[i].join())
+				j := kept[i].join()
+				if i == statedAt && strings.ContainsAny(strings.TrimSpace(j), ".!?") {
+					// The mitigation goes right after the impact, before
+					// a sentence of other news ("… puts [what] at risk by
+					// [when]. To contain it, I propose [mitigation]. Call
+					// with Anneli at 3…").
+					j = strings.TrimSpace(j) + " " + strings.TrimSuffix(impact, ".") + strings.TrimSpace(j) + " "
+					impact = ""
+				}
+				k.WriteString(j)
 			}
 		}
 		if !parse(k.String()).HasFiniteVerb() && !conjoined(kept[len(kept)-1].next) {
@@ -177,7 +196,10 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		out.WriteString(". ")
 	}
 	out.WriteString(impact)
-	text := out.String()
+	text := strings.TrimSpace(out.String())
+	if impact == "" {
+		text = strings.TrimRight(text, ".") + "." // the mitigation went in after the impact
+	}
 	if len(kept) > 0 && label == "" {
 		text = lead + upperFirst(strings.TrimPrefix(text, lead))
 	}
@@ -315,7 +337,7 @@ func dayWord(w string) bool { return w == "today" || w == "yesterday" || w == "t
 // "puts [what] at risk".
 func timeNoun(w string) bool {
 	switch w {
-	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "shift", "term", "sprint":
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "shift", "term", "sprint", "season":
 		return true
 	}
 	return timeWords[w]
@@ -486,6 +508,9 @@ func stripLeadIns(c string) string {
 // itself an alarm word, even capitalised at the start ("Month end is a
 // disaster": "end" is an alarm word only in "the end of the world").
 func alarmClause(c string) bool {
+	if doomClauseRE().MatchString(strings.TrimSpace(c)) {
+		return true
+	}
 	s := parse(c)
 	alarm := false
 	verb := slices.IndexFunc(s.Tokens, func(t grammar.Token) bool { return grammar.IsFinite(t.Tag) || copulas[t.Lower] })
@@ -527,6 +552,56 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// doomClauseRE: a clause of the writer's doom or dismay that names
+// nothing ("we're done for", "we are lost", "I'm finished", "it's bad",
+// "things are grim"): alarm alone, though its words are no alarm phrase.
+var doomClauseRE = lazyRE(`^(?i)(?:(?:we|i)(?:'re|'m|’re|’m| are| am)|(?:it|this|things|that)(?:'s|’s| is| are))(?:\s+(?:so|totally|completely|absolutely|well and truly|officially|basically|really|very|just|properly|pretty))*\s+(?:done for|lost|finished|doomed|toast|sunk|screwed|cooked|dead|goners|bad|awful|terrible|horrible|grim|dire|hopeless)[\s.!…]*$`)
+
+// spentClause reports whether clause c adds nothing once an alarm beside
+// it is replaced: a lead-in alone ("I am telling you", "mark my words"),
+// idle words, a feeling ("I am sure"), another alarm ("we're done for",
+// "by God it's bad") or an echo ("and everyone knows it").
+func spentClause(c string) bool {
+	t := stripLeadIns(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c), ".!?…")))
+	return t == "" || idleWords(t) || feelingClause(t) || alarmClause(t) || echoClause("and "+t)
+}
+
+// spentTail reports whether rest, the words after a replaced alarm in its
+// sentence, is one or more clauses each spent (see spentClause): ", we're
+// done for.", ", I am telling you."
+func spentTail(rest string) bool {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), ".!?…"))
+	c, ok := strings.CutPrefix(t, ",")
+	if !ok {
+		c, ok = strings.CutPrefix(t, ";")
+	}
+	if !ok || strings.TrimSpace(c) == "" || strings.ContainsAny(c, ".!?") {
+		return false
+	}
+	for _, p := range alarmClauses(strings.TrimSpace(c)) {
+		if !spentClause(p.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitAddress splits a word of address off clause c where it opens a
+// chat line with no comma ("Bhai SOC is in total meltdown", "Boss the
+// warehouse is…"): the [fix] list "addresses", before a subject (not a
+// verb: "team is a mess" is no address).
+func splitAddress(c string) (addr, rest string) {
+	w, r, ok := strings.Cut(strings.TrimSpace(c), " ")
+	if !ok || !crisis.fix.addresses[strings.ToLower(strings.ReplaceAll(w, "’", "'"))] {
+		return "", c
+	}
+	s := parse(r)
+	if len(s.Tokens) < 2 || grammar.IsVerb(s.Tokens[0].Tag) || s.Tokens[0].Tag == "MD" || copulas[s.Tokens[0].Lower] || s.Tokens[0].Tag == "PRP" {
+		return "", c
+	}
+	return w, strings.TrimSpace(r)
 }
 
 // stretched reports whether a word repeats a letter three times in a
@@ -597,6 +672,8 @@ func scheduledSubjectOf(t string) (string, bool) {
 		switch {
 		case u.Tag == "CD" || timeWords[u.Lower]:
 			dated = true
+		case u.Tag == "RP" || u.Lower == "upside" || u.Lower == "down" || u.Lower == "apart":
+			return "", false // "the hub is upside down tonight": a state, not a date
 		case u.Tag == "NN" || u.Tag == "NNS" || u.Tag == "NNP" || u.Tag == "IN" || u.Tag == "DT" || u.Tag == "RB" || u.Tag == "JJ" || u.Tag == "RP":
 		default:
 			return "", false // another verb: more than a date

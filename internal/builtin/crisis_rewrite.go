@@ -58,10 +58,18 @@ var copulas = map[string]bool{
 // accept where a spliced replacement reads badly ("this puts [what] at
 // risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
+	sent = afterGreeting(v, sent)
 	if run, last := alarmRun(v, sent); run != trimSentence(v, sent) {
 		// Pure alarm next to it goes with it (see alarmRun).
 		if f, ok := crisisReplaceClauses(v, run); ok {
 			return []lint.Fix{f, crisisAppend(v, last, false, run.End)}
+		}
+	} else if pureAlarm(plainSentence(v, sent), false) {
+		// "It's completely chaos, we are doomed.": every clause is alarm,
+		// and all of it goes; "we risk [what]" in place of one would keep
+		// the other.
+		if f, ok := crisisReplaceClauses(v, sent); ok {
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
 		}
 	}
 	span := trimSentence(v, sent)
@@ -132,6 +140,26 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	return append(fixes, crisisAppend(v, sent, false, alarmEnd(hs)))
 }
+
+// afterGreeting returns sent without a greeting line that the sentence
+// splitter left at its start ("Dear Mr. Kostas,\nThe Saturday wedding…"):
+// the rewrite keeps the greeting and its line break as written.
+func afterGreeting(v blockView, sent document.Span) document.Span {
+	src := v.src(sent)
+	i := strings.LastIndex(strings.TrimRight(src, " \t\r\n"), "\n")
+	if i <= 0 || !crisisGreetingRE().MatchString(strings.TrimSpace(src[:i])) {
+		return sent
+	}
+	j := i + 1
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+		j++
+	}
+	return document.Span{Start: sent.Start + j, End: sent.End}
+}
+
+// crisisGreetingRE: a line that only greets ("Dear Mr. Kostas,", "Hi Ana",
+// "Good morning team!").
+var crisisGreetingRE = lazyRE(`^(?i:dear|hi|hello|hey|hiya|morning|good morning|good afternoon|good evening|evening|afternoon|greetings)\b[^\n.!?]{0,40}(?:\.[^\n.!?]{0,30})?[,:!]?$`)
 
 // tooLateRepl takes the place of "too late to": the writer's verdict
 // stays, without the alarm (see crisisFixes).
@@ -315,9 +343,11 @@ func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok boo
 		return "", false, false
 	}
 	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
-	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) || feelingTail(src[l.end:]) {
+	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) || feelingTail(src[l.end:]) || spentTail(src[l.end:]) {
 		// "… is a sinking ship and everyone on the team knows it": a
-		// clause that only points back at the alarm goes with it.
+		// clause that only points back at the alarm goes with it; so does
+		// a second alarm or the writer's insistence ("…, we're done for",
+		// "…, I am telling you"), which the mitigation would contradict.
 		tail := strings.TrimRight(src, " ")
 		mark := len(tail)
 		for mark > 0 && strings.ContainsRune(".!?…", rune(tail[mark-1])) {

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -35,6 +36,10 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	for _, p := range []string{"I think ", "i think ", "I feel ", "i feel "} {
 		core = strings.TrimPrefix(core, p)
 	}
+	addr, core := splitAddress(core)
+	if addr != "" {
+		addr += ", " // "Bhai SOC is in meltdown" → "Bhai, SOC: …"
+	}
 	off := len(lead) + strings.Index(body, core) // where core starts in src
 	s := parse(core)
 	np, ok := s.NounPhraseAt(0)
@@ -53,6 +58,12 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 		}
 		np.End = pp.End
 	}
+	for k := np.Start + 1; k+1 < np.End; k++ {
+		if likeVerbs[s.Tokens[k].Lower] && s.Tokens[k+1].Lower == "like" {
+			np.End = k // "the whole sales team feels like it's falling apart": the tagger reads "feels" as a noun
+			break
+		}
+	}
 	if np.End >= len(s.Tokens) {
 		return "", false, false
 	}
@@ -65,7 +76,7 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 		return "", false, false
 	}
 	verb := s.Tokens[np.End]
-	if !strings.HasPrefix(verb.Tag, "VB") && verb.Tag != "MD" || !noun && !strings.EqualFold(s.Of(np), "we") {
+	if !strings.HasPrefix(verb.Tag, "VB") && verb.Tag != "MD" && !likeVerbs[verb.Lower] || !noun && !strings.EqualFold(s.Of(np), "we") {
 		return "", false, false
 	}
 	pred := core[verb.Start:]
@@ -138,7 +149,7 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 		// "The install of the Maya room is a catastrophe, we are doomed
 		// for the opening" names what is at risk.
 		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
-	} else if shape, ok := blamelessSubject(s, np, subj, clause, strings.Contains(lead, ":")); ok {
+	} else if shape, ok := blamelessSubject(s, np, subj, clause, strings.Contains(lead, ":")); ok && !plural {
 		out, blameless = shape, true
 	} else {
 		out = timeFirst(clause, out, !strings.HasPrefix(s.Tokens[0].Tag, "NNP") || s.Tokens[0].Lower == "i")
@@ -146,11 +157,22 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	if strings.EqualFold(subj, "we") {
 		out = timeFirst(clause, "We risk [what] by [when]", true)
 	}
-	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) {
+	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) && !spentTail(", "+rest) {
 		out += ", " + rest
 	}
-	return lead + out + ". To contain it, I propose [mitigation]." + after, blameless, true
+	if addr != "" {
+		out = lowerFirst(out) // "Boss, the warehouse tonight: …", "Bhai, [what has gone wrong] puts…"
+		if strings.HasPrefix(s.Tokens[0].Tag, "NNP") && !strings.HasPrefix(out, "[") {
+			out = upperFirst(out)
+		}
+	}
+	return lead + addr + out + ". To contain it, I propose [mitigation]." + after, blameless, true
 }
+
+// likeVerbs open "feels like it's…", "seems like…": with the alarm after
+// them they are replaced as a whole.
+var likeVerbs = map[string]bool{"feels": true, "feel": true, "felt": true, "seems": true, "seem": true, "seemed": true,
+	"looks": true, "look": true, "looked": true, "sounds": true}
 
 // hasAlarmHit reports whether text, a part of span's source, holds one of
 // the alarm hits hs.
@@ -225,45 +247,155 @@ func doomedFor(c string) (string, bool) {
 
 var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)[\s\p{So}\p{Sk}]*$`)
 
-// blamelessSubject rewrites a subject that is a place or an event, which
-// "X is putting [what] at risk" would cast as the cause. A place is where
-// the trouble is, as a label with its time kept: "omg reception is like a
-// war zone this morning" → "Reception this morning: [what has gone wrong]
-// puts [what] at risk by [when]". An event is what is at risk: "the gala
-// is going to be a bloodbath" → "[What has gone wrong] puts the gala at
-// risk". Other subjects (a process, a problem: "the data migration",
-// "Black Friday prep") stay the subject, with the time put first: "Right
-// now, checkout puts…".
+// blamelessSubject rewrites a subject that is a place, a site, a team or
+// an event, which "X is putting [what] at risk" would cast as the cause.
+// A place is where the trouble is, as a label with its time kept: "omg
+// reception is like a war zone this morning" → "Reception this morning:
+// [what has gone wrong] puts [what] at risk by [when]". An event is what
+// is at risk: "the gala is going to be a bloodbath" → "[What has gone
+// wrong] puts the gala at risk". Whether a subject is a place is a matter
+// of grammar (see placeLike): any noun phrase that is not a process, a
+// plan, a project or a deadline, or one that is but whose predicate says
+// what state it is in ("the whole production is falling apart"). Other
+// subjects ("the data migration is a mess", "Black Friday prep") stay the
+// subject, with the time put first: "Right now, checkout puts…".
 //
-// After a label (inLabel: "Overall: site is chaos") a place keeps the old
-// shape, since a second label would stack colons.
+// After a label (inLabel: "Winter: the whole surgery is in meltdown") a
+// place is named inside the sentence, since a second label would stack
+// colons: "Winter: [what has gone wrong] with the whole surgery puts…".
 func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string, inLabel bool) (string, bool) {
-	head := s.Tokens[np.End-1].Lower
-	for k := np.Start; k < np.End; k++ {
-		if s.Tokens[k].Tag == "IN" { // "front of house", "the install of the Maya room"
-			head = s.Tokens[k-1].Lower
-			break
-		}
-	}
+	head := s.Tokens[headIndex(s, np)].Lower
 	when := timePhraseRE().FindString(clause)
+	lower := subj
+	if s.Tokens[np.Start].Tag == "DT" || s.Tokens[np.Start].Tag == "PRP$" || !strings.HasPrefix(s.Tokens[np.Start].Tag, "NNP") {
+		lower = lowerFirst(subj)
+	}
 	switch {
-	case crisis.fix.places[head] && !inLabel:
-		label := subj
-		if when != "" {
-			label += " " + strings.ToLower(when)
-		}
-		return label + ": [what has gone wrong] puts [what] at risk by [when]", true
-	case crisis.fix.events[head]:
-		np := subj
-		if s.Tokens[0].Tag == "DT" || s.Tokens[0].Tag == "PRP$" || !strings.HasPrefix(s.Tokens[0].Tag, "NNP") {
-			np = lowerFirst(subj)
-		}
+	case crisis.fix.events[head] && !crisis.fix.places[head]:
+		np := lower
 		if when != "" && !strings.Contains(strings.ToLower(np), strings.ToLower(when)) {
 			np += " " + strings.ToLower(when)
 		}
 		return "[What has gone wrong] puts " + np + " at risk", true
+	case crisis.fix.places[head] || placeLike(s, np, clause):
+		if inLabel {
+			out := "[what has gone wrong] with " + lower + " puts [what] at risk by [when]"
+			if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+				out = upperFirst(strings.ToLower(when)) + ", " + out
+			}
+			return out, true
+		}
+		label := subj
+		if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+			label += " " + strings.ToLower(when)
+		}
+		return label + ": [what has gone wrong] puts [what] at risk by [when]", true
 	}
 	return "", false
+}
+
+// placeLike reports whether the subject np of a clause whose predicate is
+// clause (an alarm) reads as a place, a site, a unit or a team: a noun
+// phrase whose head is no process, plan, project or deadline (see
+// processHead), nor a stretch of time; or one that is, but whose
+// predicate says what state it is in rather than what it is ("is falling
+// apart", "is in meltdown", "is on its knees"), since "puts [what] at
+// risk" in its place loses what is happening.
+func placeLike(s grammar.Sentence, np grammar.Chunk, clause string) bool {
+	h := s.Tokens[headIndex(s, np)]
+	if !grammar.IsNoun(h.Tag) && h.Tag != "CD" || timeNoun(h.Lower) || dayWord(h.Lower) {
+		return false
+	}
+	switch h.Lower {
+	case "it", "this", "that", "everything", "things", "thing", "all", "i", "we", "they", "you", "situation", "state", "mood", "vibe", "vibes":
+		return false
+	}
+	return !processHead(s, np) || statePredicate(clause)
+}
+
+// headIndex returns the index of the head noun of noun phrase np: its
+// last word, or the last before a preposition that attaches a phrase to
+// it ("front of house", "the install of the Maya room").
+func headIndex(s grammar.Sentence, np grammar.Chunk) int {
+	for k := np.Start + 1; k < np.End; k++ {
+		switch s.Tokens[k].Lower {
+		case "of", "in", "at", "on", "for", "from", "across", "with":
+			return k - 1
+		}
+	}
+	return np.End - 1
+}
+
+// processHead reports whether noun phrase np names a process, a plan, a
+// project or a deadline: its head is a nominalisation ("the migration",
+// "the onboarding", "the recruitment", "the approval") or one of the
+// [fix] list "plans" ("the timetable", "this job", "the Kinsey account");
+// a name takes the common nouns before it ("Project Atlas").
+func processHead(s grammar.Sentence, np grammar.Chunk) bool {
+	end := headIndex(s, np) + 1
+	process := func(w string) bool {
+		w = strings.Trim(w, "'’")
+		if crisis.fix.plans[w] {
+			return true
+		}
+		if len(w) < 6 {
+			return false
+		}
+		for _, suf := range []string{"tion", "tions", "sion", "ment", "ments", "ance", "ence", "sis", "ing", "val", "sal", "wal", "ness", "ity"} {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	h := s.Tokens[end-1]
+	if process(h.Lower) {
+		return true
+	}
+	if strings.HasPrefix(h.Tag, "NNP") || h.Tag == "CD" { // "Project Atlas", "Sprint 12"
+		for _, t := range s.Tokens[np.Start : end-1] {
+			if grammar.IsNoun(t.Tag) && process(t.Lower) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statePredicate reports whether clause, an alarm's predicate (with or
+// without its subject), says what state the subject is in ("is falling
+// apart", "is in total meltdown", "is on its knees", "is heading for
+// catastrophe", "feels like it's falling apart") rather than what it is
+// ("is a total mess", "is a catastrophe", "is toast").
+func statePredicate(clause string) bool {
+	toks := parse(clause).Tokens
+	k := slices.IndexFunc(toks, func(t grammar.Token) bool { return copulas[t.Lower] || grammar.IsFinite(t.Tag) })
+	if k < 0 {
+		return false
+	}
+	if !copulas[toks[k].Lower] && toks[k].Lower != "has" && toks[k].Lower != "have" && !futureVerbGroup[toks[k].Lower] {
+		return true // a verb of its own: "the floor collapsed"
+	}
+	for i := k + 1; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case copulas[t.Lower] && t.Lower != "going" || futureVerbGroup[t.Lower] && t.Lower != "going" || t.Lower == "been" || t.Lower == "be":
+			continue
+		case t.Lower == "going" || t.Lower == "gonna":
+			continue // "is going to be"
+		case t.Lower == "into" && (toks[i-1].Lower == "turned" || toks[i-1].Lower == "turning"):
+			continue // "turned into an absolute disaster"
+		case t.Tag == "RB" && t.Lower != "upside" || t.Lower == "a" || t.Lower == "an":
+			continue
+		}
+		if t.Tag == "VBG" {
+			// "falling apart", "going under", "heading for disaster"; not
+			// "imploding", which says what the subject does.
+			return i+1 < len(toks) && (toks[i+1].Tag == "RP" || toks[i+1].Tag == "IN" || toks[i+1].Tag == "RB")
+		}
+		return t.Tag == "IN" || t.Tag == "RP" || t.Tag == "TO" || t.Lower == "upside"
+	}
+	return false
 }
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.

@@ -136,7 +136,7 @@ func TestCueFixes(t *testing.T) {
 		{"vague-timing", "Dana to circle back on the vendor question.", "Dana to circle back by [Friday] on the vendor question."},
 		{"complaint", "I found out from a customer that the launch moved.", "I heard from a customer that the launch moved. Could you loop me in on changes like this next time?"},
 		{"complaint", "Frankly, this is a waste of time.", "This is a waste of time."},
-		{"crisis", "Support is in total meltdown.", "Support puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "Support is in total meltdown.", "Support: [what has gone wrong] puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 		{"crisis", "Honestly, the release is a mess.", "The release puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
 	}
 	for _, c := range cases {
