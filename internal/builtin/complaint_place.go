@@ -54,7 +54,7 @@ func finishFixes(v blockView, span document.Span, cands []candidate) []lint.Fix 
 // of the vent (see withDrop).
 func plainStatements(orig string, cands []candidate) []candidate {
 	greeting := ""
-	if first, _, ok := strings.Cut(strings.TrimSpace(orig), "\n"); ok && greetingLineRE().MatchString(strings.TrimSpace(first)) {
+	if first, _, ok := strings.Cut(strings.TrimSpace(orig), "\n"); ok && greetingLine(strings.TrimSpace(first)) {
 		greeting = strings.TrimSpace(first)
 	}
 	out := make([]candidate, 0, len(cands))
@@ -161,7 +161,7 @@ func missingSentences(orig, text string) (before, after string) {
 	kept := false // a sentence of orig that text keeps came before
 	for _, line := range strings.Split(orig, "\n") {
 		for _, s := range splitSentences(line) {
-			if greetingLineRE().MatchString(s) {
+			if greetingLine(s) {
 				continue
 			}
 			lost, all := lostIn(s, have), lostIn(s, nil)
@@ -210,7 +210,7 @@ func restated(orig, ask string) string {
 		return ""
 	}
 	for i, l := range lines {
-		if i == 0 && len(lines) > 1 && greetingLineRE().MatchString(strings.TrimSpace(l)) {
+		if i == 0 && len(lines) > 1 && greetingLine(strings.TrimSpace(l)) {
 			continue
 		}
 		var ss []string
@@ -400,6 +400,12 @@ func weighty(lost []string, orig string) bool {
 		}
 	}
 	return len(lost) >= 3 && 3*len(lost) >= len(lostFacts(orig, ""))
+}
+
+// greetingLine reports whether a line only greets ("Hi Jonas,", "Dear
+// Fatima,", "Jon,"): a greeting (see greetingRE) or a name alone.
+func greetingLine(l string) bool {
+	return greetingRE().MatchString(l) || nameLineRE().MatchString(l)
 }
 
 // wrapped reports whether lines are a sentence wrapped over lines: one
@@ -670,8 +676,8 @@ var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m
 var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
 
 var (
-	// greetingLineRE: a line that only greets ("Hi Jonas,", "Jon,", "Dear Fatima,").
-	greetingLineRE = lazyRE(`^(?:(?i:hi|hey|hello|dear|morning|good morning|hiya)\b[^\n,.!?]{0,40}|[\p{Lu}][\p{L}'’-]{1,20}(?: [\p{Lu}][\p{L}'’-]{1,20})?),$`)
+	// nameLineRE: a line that is a name and a comma ("Jon,", "Ms Novak,").
+	nameLineRE = lazyRE(`^[\p{Lu}][\p{L}'’.-]{1,20}(?: [\p{Lu}][\p{L}'’.-]{1,20})?,$`)
 	// inlineLabelRE: a list marker and a topic label before a sentence
 	// ("- Permit-to-work portal: ", "3. Rota: ").
 	inlineLabelRE = lazyRE(`^(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:[\p{L}][\p{L}\p{N} &/'’()-]{0,40}:\s+)?`)
