@@ -521,6 +521,9 @@ func loopInFixes(v blockView, rf *ruleFile, h hit, span document.Span) []lint.Fi
 		// "I found out from the lab Slack that the booking priorities were
 		// changed": the source and the change both stay.
 		_, body, _ := sentenceParts(v.src(span))
+		if g, rest, ok := strings.Cut(body, "\n"); ok && greetingLine(strings.TrimSpace(g)) {
+			body = strings.TrimSpace(rest) // "Hi Dr. Okafor,\nI found out from …": the greeting stays (see plainStatements)
+		}
 		if c, ok := toldPlainly(body); ok {
 			return complaintFixes(v, span, []candidate{c})
 		}

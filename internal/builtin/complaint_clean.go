@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"github.com/upward-lint/upward/internal/document"
 	"slices"
 	"strings"
 	"sync"
@@ -51,7 +52,7 @@ func splitSentences(text string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(text); i++ {
-		if strings.ContainsRune(".!?", rune(text[i])) && (i+1 == len(text) || text[i+1] == ' ') {
+		if strings.ContainsRune(".!?", rune(text[i])) && (i+1 == len(text) || text[i+1] == ' ') && !document.AbbrevAt(text, i) {
 			if s := strings.TrimSpace(text[start : i+1]); s != "" {
 				out = append(out, s)
 			}

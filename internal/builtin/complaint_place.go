@@ -113,13 +113,23 @@ func plainStatements(orig string, cands []candidate) []candidate {
 // while I've got a store to run" must not become "Rachel, I've got a
 // store to run."
 func factsKept(orig string, cands []candidate) []candidate {
-	if len(cands) == 0 || cands[0].title == dropTitle {
+	if len(cands) == 0 {
 		return cands
 	}
 	lead, _, _ := sentenceParts(orig)
 	orig = orig[len(lead):]
+	if cands[0].title == dropTitle {
+		// Dropping the text drops its facts too: "The desk cut my council
+		// piece at 6pm without telling me, as usual." is said plainly instead.
+		if weighty(lostFacts(orig, ""), orig) {
+			if r := restated(orig, ""); r != "" && r != strings.TrimSpace(orig) {
+				return append([]candidate{{"State the facts", r}}, cands...)
+			}
+		}
+		return cands
+	}
 	lost := lostFacts(orig, cands[0].text)
-	if !weighty(lost, orig) {
+	if len(lost) < 2 && !weighty(lost, orig) {
 		return cands
 	}
 	if strings.Contains(cands[0].text, "[these dates]") {
@@ -132,14 +142,21 @@ func factsKept(orig string, cands []candidate) []candidate {
 	if before, after := missingSentences(orig, cands[0].text); (before != "" || after != "") && facts != "" {
 		// "Doing crunch weekends … is more than I can sustain." keeps its
 		// shape; "I've worked 11 of the last 13 Saturdays." comes back.
-		body := strings.TrimSpace(before + " " + facts + " " + after)
-		if back := strings.TrimSpace(before + " " + after); keeps(back, facts) {
-			body = back // "The freezer log was misplaced and the auditor asked for it." holds "The auditor asked for it."
+		back := strings.TrimSpace(before + " " + after)
+		var rest []string
+		for _, f := range splitSentences(facts) {
+			if !keeps(back, f) {
+				rest = append(rest, f) // "The auditor asked for it." is in "The freezer log was misplaced and the auditor asked for it."
+			}
 		}
+		body := strings.TrimSpace(before + " " + strings.Join(rest, " ") + " " + after)
 		r := strings.TrimSpace(body + " " + ask)
 		if !weighty(lostFacts(orig, r), orig) {
 			return append([]candidate{{cands[0].title, r}}, cands[1:]...)
 		}
+	}
+	if !weighty(lost, orig) {
+		return cands
 	}
 	r := restated(orig, ask)
 	if r == "" || r == strings.TrimSpace(orig) || len(lostFacts(orig, r)) >= len(lost) {
@@ -165,15 +182,15 @@ func missingSentences(orig, text string) (before, after string) {
 				continue
 			}
 			lost, all := lostIn(s, have), lostIn(s, nil)
-			if len(all) == 0 || sarcasmLeadRE().MatchString(s) || rhetoricalRE().MatchString(s) {
+			if len(all) == 0 || loveLeadRE().MatchString(s) || rhetoricalRE().MatchString(s) {
 				continue
 			}
-			if 4*len(lost) < 3*len(all) || !weighty(lost, s) {
+			if 4*len(lost) < 3*len(all) || len(lost) < 2 && !weighty(lost, s) {
 				kept = true
 				continue
 			}
-			t := plainSentenceText(s)
-			if t == "" || pureVent(t) {
+			t := plainLine(plainSentenceText(s))
+			if t == "" || pureVent(t) || !weighty(lost, s) && (isVent(t) || stillComplains(t)) {
 				continue
 			}
 			t = capitalI(upperFirst(plainLine(t)))
@@ -301,6 +318,16 @@ func plainSentenceText(s string) string {
 var verdictNounRE = lazyRE(`(?i)^((?:the |this |that |our |my )?[\w' -]{2,40}?) (?:is|are|was|has been|have been) (?:(?:a|an|such a|like a|an absolute|a complete|a total|a total and utter|an utter|just a|basically a) )?(?:dumpster fire|farce|joke|circus|shambles|mess|nightmare|disaster|train ?wreck|clown show|shit ?show|car crash|fiasco)(?: from start to finish)?[,;.]?(?:\s*(?:and|but)\s+|\s+)?(.*)$`)
 
 var (
+	// learnedThatRE: "great to learn from the investor deck that <news>".
+	learnedThatRE = lazyRE(`(?i)^(?:oh )?(?:great|nice|lovely|good|cool|wonderful|fantastic|brilliant|fun|glad) to (?:learn|hear|find out|discover|read|see) ((?:from|in|on|via) [^,]{2,60}? )that (.+)$`)
+	// sarcasmFrameRE: "oh good, <news>", "cool cool cool, so <news>".
+	sarcasmFrameRE = lazyRE(`(?i)^(?:oh )?(?:good|great|cool|nice|lovely|wonderful|fantastic|brilliant|perfect|super|awesome|amazing|excellent)(?:,? (?:cool|great))*[,!.]+\s+(?:so\s+)?(.+)$`)
+	// feelingTailRE: a clause of feeling after the facts (", so it stings
+	// to be the last to know", "and I've got nothing left").
+	feelingTailRE = lazyRE(`(?i),?\s+(?:(?:so|and|but)\s+(?:it|that|this)\s+(?:really\s+)?(?:stings|hurts|sucks|is (?:frustrating|demoralising|demoralizing|demotivating|exhausting|infuriating|annoying|upsetting|not ok|not okay))|and\s+(?:i(?:'ve|’ve| have)\s+(?:got\s+)?nothing left|i'm|i’m|i am)\s+(?:fried|exhausted|burnt out|burned out|done|running on empty)|and\s+i(?:'ve|’ve| have) got nothing left)\b[^.!?]*$`)
+	// commaThatRE: a comma left before "that" where an aside went ("from
+	// the venue coordinator, that the kickoff moved").
+	commaThatRE = lazyRE(`(\w), that `)
 	// isTheTimeRE: "is the third time this year", its subject left out.
 	isTheTimeRE = lazyRE(`(?i)^(is) the (?:\w+ )?time\b`)
 	// whyAlwaysMustRE: "why always my team must stay after shift".
@@ -357,7 +384,7 @@ func lostFacts(orig, text string) []string {
 	have := wordsOf(text)
 	var lost []string
 	for _, s := range splitSentences(orig) {
-		if sarcasmLeadRE().MatchString(s) {
+		if loveLeadRE().MatchString(s) {
 			continue // "love finding things out at 5am": said to sting
 		}
 		lost = append(lost, lostIn(s, have)...)
@@ -365,12 +392,13 @@ func lostFacts(orig, text string) []string {
 	return lost
 }
 
+// loveLeadRE: sarcasm that is all feeling ("love finding things out at
+// 5am", "thanks for that").
+var loveLeadRE = lazyRE(`(?i)^(?:love|loving|thanks|thank you)\b`)
+
 // rhetoricalRE: a protest question ("what am i supposed to prep in 12
 // hrs", "how am I meant to get anyone home today?").
 var rhetoricalRE = lazyRE(`(?i)^(?:so |and |but )?(?:what|how|when|who) (?:am i|are we|is anyone|is anybody|is one|are you|is she|is he) (?:even )?(?:supposed|meant|expected|going) to\b`)
-
-// sarcasmLeadRE: a sentence that opens in sarcasm.
-var sarcasmLeadRE = lazyRE(`(?i)^(?:love|loving|great|thanks|thank you|nice|wonderful|fantastic|brilliant|cool|super|perfect|amazing|awesome|lovely|oh good|oh great|so glad|glad to see)\b`)
 
 // lostIn is lostFacts for one sentence of the original.
 func lostIn(orig string, have map[string]bool) []string {
@@ -383,6 +411,9 @@ func lostIn(orig string, have map[string]bool) []string {
 		}
 		if (i == 0 || strings.ContainsAny(toks[i-1].Text, ".!?:\n") || strings.Contains(orig[toks[i-1].End:t.Start], "\n")) && !strings.ContainsAny(w, "0123456789") {
 			continue // a sentence's first word: "Super.", "Per my last two emails"
+		}
+		if t.Tag == "NN" && i+1 < len(toks) && toks[i+1].Tag == "VBG" && grammar.IsVerb(grammar.ParseAfter("to ", w).Tokens[0].Tag) {
+			continue // "keep" read as a noun in "Calls like that keep being made"
 		}
 		if !have[w] && !have[strings.TrimSuffix(w, "s")] {
 			lost = append(lost, t.Text)
@@ -504,6 +535,17 @@ func plainLine(line string) string {
 			// "Price & Myers sat on our comments"
 			body = upperFirst(m[1])
 		}
+		if m := learnedThatRE().FindStringSubmatch(body); m != nil && hasVerb(m[2]) {
+			// "Great to learn from the investor deck that we're shipping in
+			// Q2" → "I learned from the investor deck that we're shipping in Q2"
+			body = "I learned " + m[1] + "that " + m[2]
+		} else if m := sarcasmFrameRE().FindStringSubmatch(body); m != nil && hasVerb(m[1]) && len(strings.Fields(m[1])) >= 3 {
+			// "oh good, the eTMF is down again" → "The eTMF is down again"
+			body = upperFirst(m[1])
+		}
+		body = feelingTailRE().ReplaceAllString(body, "")
+		body = strings.NewReplacer(",,", ",", ", ,", ",", " ,", ",").Replace(body)
+		body = commaThatRE().ReplaceAllString(body, "$1 that ")
 		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
 			body = "It's" + body[len(m[1]):] // "is the third time this year": the "it" a writer left out
 		}
@@ -673,7 +715,7 @@ var niceToHearRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve)? been nice to (?:hear
 var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
 
 // feelingRE: a sentence of the writer's feeling alone.
-var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
+var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)(?: (?:again|here|to us|with us|all the time))?[.!]*$|^(?:that's|that is|this is|it's|it is) not (?:how|what|ok|okay|acceptable|right|fair|professional)\b[^0-9]*$|^(?:it )?would(?: have|'ve|’ve)? been nice to\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
 
 var (
 	// nameLineRE: a line that is a name and a comma ("Jon,", "Ms Novak,").
@@ -872,7 +914,7 @@ var (
 	actionItemRE = lazyRE(`^[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:to|agreed to|has agreed to|offered to|has offered to|promised to|is going to) [a-z]+`)
 	// iWantRE: the writer's own request inside a clause ("For the next
 	// appointment I want a named contact on their side").
-	iWantRE = lazyRE(`\bI (?:really )?(?:want|need|'d like|’d like|would like|'d ask|’d ask|am asking for|ask that)\s+(?:a|an|the|someone|somebody|more|some|another|our|my|help|cover|us|them|him|her)\b`)
+	iWantRE = lazyRE(`\b(?:I (?:really )?(?:want|need|'d like|’d like|would like|'d ask|’d ask|am asking for|ask that)|and would like|and I'd like|and I’d like)\s+(?:a|an|the|someone|somebody|more|some|another|our|my|help|cover|us|them|him|her)\b`)
 	// ownPlanRE: the writer's own next step on the grievance, said at the
 	// start of a clause ("I will ask Piotr to show me", "going to ask Dom to
 	// approve it", "will send them the new checklist").
@@ -881,6 +923,10 @@ var (
 	// 8:15 reminder in their calendar from tomorrow", "meeting their
 	// supervisor 14:00 Wed").
 	ownNowRE = lazyRE(`(?i)^(?:so |anyway,? |and )*(?:i'm |i’m |i am |we're |we’re |we are )?(?:putting|setting up|sending|booking|asking|raising|logging|escalating|drafting|adding|switching|pointing|moving|calling|emailing|meeting|taking it up|talking to|speaking to|asking for|requesting)\b.*\b(?:from (?:tomorrow|today|now on|monday|tuesday|wednesday|thursday|friday|next \w+|the \d+\w*)|tomorrow|next week|this afternoon|later today|mon|tue|tues|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|\d{1,2}[:.]\d{2})\b`)
+	// datedPlanRE: any step the writer will take, with when ("Going to
+	// quarantine that test today", "I'll bring the numbers to Wednesday's
+	// meeting").
+	datedPlanRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ll|’ll| will| am going to|'m going to|’m going to| are going to|'re going to|’re going to)|will|going to|gonna)(?: also| then| now| just)? [a-z]+\b.*\b(?:today|tonight|tomorrow|this (?:week|afternoon|morning|evening)|next week|first thing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|by \d|on the \d|at \d)`)
 	// dependsRE: an action that waits on the grievance or is done in spite
 	// of it ("I'll send the run of show once the client stops changing
 	// it", "I'll fix the rota myself then"): not a way forward.
@@ -888,7 +934,7 @@ var (
 	// ownDoneRE: a step the writer has taken on the grievance ("Logged it
 	// with HSE as an improvement suggestion on 4 Nov", "sent screenshots to
 	// Leah in the app team this morning", "I've raised it with IT").
-	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|booked|arranged|scheduled|set up|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
+	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|booked|arranged|scheduled|set up|already asked|asked for quotes|put up|put a|put an|introduced|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
 	// repeatedAskRE: an ask made before, the grievance itself.
 	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|no response|nothing|my last|several|multiple)\b`)
 )
@@ -901,7 +947,7 @@ func ownPlan(p string) bool {
 	if dependsRE().MatchString(p) {
 		return false
 	}
-	if ownPlanRE().MatchString(p) || ownNowRE().MatchString(p) {
+	if ownPlanRE().MatchString(p) || ownNowRE().MatchString(p) || datedPlanRE().MatchString(p) {
 		return true
 	}
 	m := ownDoneRE().FindStringIndex(p)

@@ -186,7 +186,17 @@ func trimClause(s string, from int) string {
 	cut := len(s)
 	for _, br := range []string{", and ", " and then ", "; ", " — ", " – ", " - ", ", which ", ", so ", ", but ", " but ", ". ", ", while ", ", it's ", " and still ", ", still ", " and now ", " and I'm ", " and i'm ", ", whatever", " lol", " 🙃", "? ", "?? ", "! ", " even though ", " although "} {
 		from := min(from, len(s))
-		if i := strings.Index(strings.ToLower(s[from:]), strings.ToLower(br)); i >= 0 && i+from < cut {
+		i := strings.Index(strings.ToLower(s[from:]), strings.ToLower(br))
+		for i >= 0 && br == ". " && document.AbbrevAt(s, i+from) {
+			// "at St. Luke's": not the end of the clause
+			j := strings.Index(s[i+from+len(br):], br)
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += len(br) + j
+		}
+		if i >= 0 && i+from < cut {
 			cut = i + from
 		}
 	}

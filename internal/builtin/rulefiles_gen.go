@@ -807,6 +807,11 @@ report of workload that comes with an ask, "never" or "nobody" used literally
 				"ask:",
 			}},
 			{"plain_jabs", []string{
+				"babysitting => looking after",
+				"babysit => look after",
+				"keeps happening every time => has happened every time",
+				"keeps happening whenever => has happened whenever",
+				"keeps happening => has happened more than once",
 				"with zero help from => without help from",
 				"with zero support from => without support from",
 				"with no help whatsoever from => without help from",

@@ -489,7 +489,7 @@ func unshout(c string) string {
 	ws := strings.Fields(c)
 	changed := false
 	for i, w := range ws {
-		if len(w) >= 3 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !acronymish(w) {
+		if len(w) >= 3 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !acronymish(w) && strings.IndexFunc(w, unicode.IsDigit) < 0 {
 			ws[i], changed = strings.ToLower(w), true
 		}
 	}
@@ -543,7 +543,17 @@ func splitClauses(body string) (clauses, seps []string) {
 		cut, blen := len(rest), 0
 		lo := strings.ToLower(rest)
 		for _, b := range breaks {
-			if i := strings.Index(lo, b); i >= 0 && i < cut {
+			i := strings.Index(lo, b)
+			for i >= 0 && b == ". " && document.AbbrevAt(rest, i) {
+				// "the study coordinator at St. Luke's": no break
+				j := strings.Index(lo[i+len(b):], b)
+				if j < 0 {
+					i = -1
+					break
+				}
+				i += len(b) + j
+			}
+			if i >= 0 && i < cut {
 				cut, blen = i, len(b)
 			}
 		}

@@ -223,6 +223,17 @@ var abbrevs = map[string]bool{
 	"pp": true, "ph.d": true, "n.b": true, "p.s": true, "a.k.a": true,
 }
 
+// AbbrevAt reports whether the period at byte i of t ends an abbreviation
+// or an initial ("St. Luke's", "Dr. Okafor", "J. Smith"), not a sentence,
+// as the sentence splitter reads it.
+func AbbrevAt(t string, i int) bool {
+	if i < 0 || i >= len(t) || t[i] != '.' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[i+1:], " "))
+	return abbrevBefore(t, i, next)
+}
+
 // abbrevBefore reports whether the period at i ends an abbreviation or an
 // initial. "etc." ends a sentence when a capitalized word follows.
 func abbrevBefore(t string, i int, next rune) bool {
