@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
@@ -18,6 +19,8 @@ var crisis = bind("crisis", func(b *binder) (f crisisFile) {
 	f.fix.leadIns = b.fixList("lead_ins")
 	f.fix.places, f.fix.events = wordSet(b.fixList("places")...), wordSet(b.fixList("events")...)
 	f.fix.plans, f.fix.addresses = wordSet(b.fixList("plans")...), wordSet(b.fixList("addresses")...)
+	f.fix.idioms = slices.Clone(b.fixList("idioms"))
+	slices.SortStableFunc(f.fix.idioms, func(a, b string) int { return len(b) - len(a) })
 	f.fix.alarmWords = make(map[string]bool)
 	for _, w := range b.fixList("alarm_words") {
 		f.fix.alarmWords[w] = true
@@ -39,6 +42,8 @@ type crisisFile struct {
 	// fix holds what only the rewrites use (see tidyAnswer).
 	fix struct {
 		doom, leadIns []string
+		// idioms each read as one alarm word (see idiomAlarm).
+		idioms []string
 		// alarmWords carry alarm and no fact (see alarmClause).
 		alarmWords map[string]bool
 		// places and events are head nouns of a subject that an alarm is

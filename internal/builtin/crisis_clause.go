@@ -44,7 +44,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if c.text == "" {
 			continue
 		}
-		if i == 0 && c.next == ": " && len(parts) > 1 && !parse(c.text).HasFiniteVerb() && alarmClause(stripLeadIns(parts[1].text)) {
+		if i == 0 && c.next == ": " && len(parts) > 1 && (!parse(c.text).HasFiniteVerb() || whLabel(c.text)) && alarmClause(nextClause(parts[1:])) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
@@ -61,11 +61,20 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			replaced = true
 			continue
 		}
-		if pp, ok := alarmHeadline(c.text); ok && !stated {
+		addr, rest := "", c.text
+		if i == 0 {
+			addr, rest = splitAddress(c.text) // "Ma'am its a total mess here at Rose Wing tonight"
+		}
+		if pp, ok := alarmHeadline(rest); ok && !stated && (i == 0 || !conjoined(parts[i-1].next)) {
+			// Not after "and": "22 trailers booked in tonight and it's
+			// carnage on the dock" leans on the clause before it.
 			// "Absolute meltdown in the yard." → "In the yard, [what has
 			// gone wrong] puts [what] at risk by [when].": where it is goes
 			// first, not between "[what]" and "at risk".
 			c.text, stated, replaced = upperFirst(pp)+", [what has gone wrong] puts [what] at risk by [when]", true, true
+			if addr != "" {
+				c.text = addr + ", " + pp + ", [what has gone wrong] puts [what] at risk by [when]"
+			}
 			statedAt, kept, keptAt = len(kept), append(kept, c), i
 			continue
 		}
@@ -87,7 +96,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if feelingClause(c.text) || isAsk(c.text) || bareHandover(strings.ToLower(c.text)) || contradictsText(c.text) {
 			continue // "…, I am sure.", "ideas?", "where do I even start?", "no clue how we recover"
 		}
-		addr := ""
+		addr = ""
 		if i == 0 {
 			addr, c.text = splitAddress(c.text) // "Bhai SOC is in total meltdown today"
 		}
@@ -102,6 +111,10 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			if ps := parse(subj); len(ps.Tokens) > 0 {
 				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, strings.TrimSpace(strings.TrimPrefix(orig, subj)), label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
 					c.text = shape // a place or an event is not the cause
+				} else {
+					// "the timetable is a dumpster fire this term" → "This
+					// term, the timetable puts…"
+					c.text = timeFirst(strings.TrimPrefix(orig, subj), c.text, ps.Tokens[0].Tag != "NNP" && ps.Tokens[0].Tag != "NNPS")
 				}
 			}
 			statedAt = len(kept)
@@ -233,6 +246,25 @@ func subjectLike(c string) bool {
 	return true
 }
 
+// idiomAlarm returns clause c with each alarm idiom of the [fix] list
+// "idioms" in it put as the one alarm word "chaos" ("the whole surgery is
+// on its knees" → "the whole surgery is chaos"), so that the clause reads
+// as alarm alone or as an alarm predicate. What comes before an idiom
+// keeps its offsets.
+func idiomAlarm(c string) string {
+	low := strings.ToLower(strings.ReplaceAll(c, "’", "'"))
+	if len(low) != len(c) {
+		return c // offsets would shift
+	}
+	for _, p := range crisis.fix.idioms {
+		for i := indexWord(low, p, 0); i >= 0; i = indexWord(low, p, 0) {
+			low = low[:i] + "chaos" + low[i+len(p):]
+			c = c[:i] + "chaos" + c[i+len(p):]
+		}
+	}
+	return c
+}
+
 // alarmPredicate returns the subject of clause c where the rest of it is
 // a copula and an alarm ("the whole release is a mess" → "the whole
 // release"): a noun phrase with a noun, then only intensifiers and alarm
@@ -246,12 +278,13 @@ func alarmPredicate(c string) (string, bool) {
 // subject is a stretch of time ("this whole sprint is a dumpster fire"):
 // that clause is alarm alone, since the time cannot carry the impact.
 func alarmPredicateOf(c string) (string, bool, bool) {
+	c = idiomAlarm(c)
 	s := parse(c)
 	for k, t := range s.Tokens {
 		if !copulas[t.Lower] {
 			continue
 		}
-		if k == 0 || !hasFact(c[:s.Tokens[k-1].End]) {
+		if k == 0 || !hasFact(c[:s.Tokens[k-1].End]) && !(k == 1 && acronym(s.Tokens[0].Text)) {
 			return "", false, false
 		}
 		if np, ok := s.NounPhraseAt(0); !alarmOnly(s.Tokens[k+1:]) || !ok || np.Start != 0 || np.End != k {
@@ -270,14 +303,22 @@ func alarmPredicateOf(c string) (string, bool, bool) {
 	return "", false, false
 }
 
+// acronym reports whether w is a name in capitals ("SOC", "HR").
+func acronym(w string) bool {
+	return len(w) >= 2 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.IndexFunc(w, unicode.IsDigit) < 0
+}
+
 // alarmOnly reports whether toks hold an alarm word and nothing but alarm
-// words, intensifiers and "today" ("a total disaster today", "sooo bad").
+// words, intensifiers and when ("a total disaster today", "sooo bad",
+// "heading for catastrophe this winter").
 func alarmOnly(toks []grammar.Token) bool {
 	alarm := false
-	for _, u := range toks {
+	for i, u := range toks {
 		switch {
 		case crisis.fix.alarmWords[u.Lower]:
 			alarm = true
+		case alarm && (u.Lower == "this" || u.Lower == "all") && i+1 < len(toks) && timeNoun(toks[i+1].Lower):
+		case alarm && i > 0 && timeNoun(u.Lower) && (toks[i-1].Lower == "this" || toks[i-1].Lower == "all"):
 		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower):
 		default:
 			return false
@@ -291,6 +332,7 @@ func alarmOnly(toks []grammar.Token) bool {
 // disaster" → "This week has put [what] at risk"; "the sprint was a
 // mess" → "The sprint put…"; "today is chaos" → "Today is putting…").
 func timedAlarm(c string) (string, bool) {
+	c = idiomAlarm(c)
 	s := parse(strings.TrimRight(c, ".!?… "))
 	for k, t := range s.Tokens {
 		if !copulas[t.Lower] {
@@ -337,7 +379,8 @@ func dayWord(w string) bool { return w == "today" || w == "yesterday" || w == "t
 // "puts [what] at risk".
 func timeNoun(w string) bool {
 	switch w {
-	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "shift", "term", "sprint", "season":
+	case "morning", "afternoon", "evening", "night", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "shift", "term", "sprint", "season",
+		"winter", "summer", "spring", "autumn":
 		return true
 	}
 	return timeWords[w]
@@ -361,10 +404,23 @@ func contradictsText(c string) bool {
 // alarmHeadline returns the place of a headline alarm, where clause c is
 // only intensifiers and alarm words, then one prepositional phrase of
 // place ("Absolute meltdown in the yard" → "in the yard").
+//
+// So also where the clause only says it is the alarm ("its a total mess
+// here at Rose Wing tonight"), and where a time ends it in place of the
+// phrase ("total chaos this week" → "this week").
 func alarmHeadline(c string) (string, bool) {
+	c = idiomAlarm(c)
+	if m := itIsRE().FindStringIndex(c); m != nil {
+		c = c[m[1]:]
+	}
 	s := parse(c)
 	alarm := false
 	for k, t := range s.Tokens {
+		if alarm && k > 0 {
+			if when := strings.TrimSpace(c[t.Start:]); timePhraseRE().FindString(when) == when {
+				return when, true
+			}
+		}
 		switch {
 		case t.Tag == "IN" && alarm && k > 0 && (t.Lower == "in" || t.Lower == "on" || t.Lower == "at" || t.Lower == "across"):
 			pp := strings.TrimSpace(c[t.Start:])
@@ -395,6 +451,34 @@ func alarmHeadline(c string) (string, bool) {
 	}
 	return "", false
 }
+
+// whLabel reports whether c is a topic label that opens with a question
+// word ("Where we are on ep 5", "How the launch looks"): a label though it
+// has a finite verb.
+func whLabel(c string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(c), " ")
+	switch w {
+	case "where", "what", "how", "why", "who", "when":
+		return !strings.HasSuffix(strings.TrimSpace(c), "?")
+	}
+	return false
+}
+
+// nextClause returns the first of parts that is more than lead-ins
+// ("honestly, we're on the Titanic" → "we're on the Titanic"), without
+// them.
+func nextClause(parts []alarmPart) string {
+	for _, p := range parts {
+		if t := stripLeadIns(p.text); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// itIsRE: what opens a clause that only says it is the alarm ("it's",
+// "its", "this is", "it's going to be").
+var itIsRE = lazyRE(`^(?i)(?:it'?s|it’s|it is|this is|that'?s|that is|it was|this was)(?:\s+(?:going to|gonna) be)?\s+`)
 
 // idleWords reports whether clause c is only adverbs and interjections:
 // "really", "honestly though".
@@ -508,6 +592,7 @@ func stripLeadIns(c string) string {
 // itself an alarm word, even capitalised at the start ("Month end is a
 // disaster": "end" is an alarm word only in "the end of the world").
 func alarmClause(c string) bool {
+	c = idiomAlarm(c)
 	if doomClauseRE().MatchString(strings.TrimSpace(c)) {
 		return true
 	}

@@ -74,6 +74,14 @@ func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint
 	}
 	span := trimSentence(v, sent)
 	src := v.src(span)
+	if idiomAlarm(src) != src {
+		// An alarm idiom beside the phrase ("the entire ward is on its
+		// knees, it's a disaster") would stay in "it puts [what] at
+		// risk": the clauses go as a whole where they can.
+		if f, ok := crisisReplaceClauses(v, sent); ok {
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
+	}
 	const mitigation = " To contain it, I propose [mitigation]."
 	var fixes []lint.Fix
 	certain := false
@@ -253,6 +261,9 @@ func dropAlarmClauses(v blockView, sent document.Span) (lint.Edit, bool) {
 	}
 	if !alarm || !dropped || len(kept) == 0 || len(kept) == len(parts) {
 		return lint.Edit{}, false
+	}
+	if strings.TrimSpace(kept[len(kept)-1].next) == ":" {
+		return lint.Edit{}, false // a label with nothing left after it: "Where we are on ep 5:"
 	}
 	var k strings.Builder
 	for i, c := range kept {

@@ -399,7 +399,7 @@ func statePredicate(clause string) bool {
 }
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.
-var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year)|today|tonight|tomorrow|right now|at the moment)\b`)
+var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year|winter|summer|spring|autumn|season|sprint|shift|fortnight)|today|tonight|tomorrow|right now|at the moment)\b`)
 
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
