@@ -42,7 +42,11 @@ func plainStatements(orig string, cands []candidate) []candidate {
 			}
 		}
 		facts = strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
-		if greeting != "" && !strings.HasPrefix(facts, greeting) && !strings.HasPrefix(ask, greeting) {
+		if g := strings.TrimSuffix(greeting, ","); greeting != "" && strings.HasPrefix(facts, g) {
+			// "Hi Leandro\nI'm usually the one …", the greeting taken for an
+			// address: the line as written.
+			facts = greeting + "\n" + upperFirst(strings.TrimLeft(facts[len(g):], ",\n "))
+		} else if greeting != "" && !strings.HasPrefix(ask, greeting) {
 			facts = strings.TrimSpace(greeting + "\n" + facts)
 		}
 		if ss := splitSentences(facts); ask != "" && len(ss) > 0 && strings.HasSuffix(ss[len(ss)-1], "?") && requestLeadRE().MatchString(ss[len(ss)-1]) {
