@@ -100,6 +100,17 @@ func factsKept(orig string, cands []candidate) []candidate {
 		}
 		return cands
 	}
+	if cutLeft(cands[0].text, orig) {
+		// "The pharmacists before the formulary change.": a cut left a
+		// sentence without its verb; the text said plainly instead.
+		ask := ""
+		if k := askStart(cands[0].text); k >= 0 {
+			ask = cands[0].text[k:]
+		}
+		if r := restated(orig, ask); r != "" && r != strings.TrimSpace(orig) && !cutLeft(r, orig) {
+			return append([]candidate{{"State the facts", r}}, cands[1:]...)
+		}
+	}
 	lost := lostFacts(orig, cands[0].text)
 	if len(lost) < 2 && !weighty(lost, orig) {
 		return cands
@@ -186,6 +197,31 @@ func wordsOf(text string) map[string]bool {
 		have[w], have[strings.TrimSuffix(w, "s")] = true, true
 	}
 	return have
+}
+
+// cutLeft reports whether text has a sentence of five words or more,
+// with no number, that opens with a determiner and is a fragment (see
+// fragment): what a cut left of a clause.
+func cutLeft(text, orig string) bool {
+	lo := strings.ToLower(orig)
+	for _, line := range strings.Split(text, "\n") {
+		for _, s := range splitSentences(line) {
+			_, body, _ := sentenceParts(strings.TrimLeft(s, "-*+ "))
+			ps := parse(body)
+			if len(ps.Tokens) < 5 || ps.Tokens[0].Tag != "DT" || strings.ContainsAny(body, "0123456789:") || !fragment(body) {
+				continue
+			}
+			// A cut, where the writer's sentence had a verb around it.
+			if i := strings.Index(lo, strings.ToLower(body)); i >= 0 {
+				for _, o := range splitSentences(orig) {
+					if strings.Contains(strings.ToLower(o), strings.ToLower(body)) && !fragment(o) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // restated is orig said plainly, sentence by sentence, losing nothing
@@ -289,7 +325,26 @@ func plainSentenceText(s string) string {
 // verdictNounRE: "<what> is a dumpster fire[, and <fact>]".
 var verdictNounRE = lazyRE(`(?i)^((?:the |this |that |our |my )?[\w' -]{2,40}?) (?:is|are|was|has been|have been) (?:(?:a|an|such a|like a|an absolute|a complete|a total|a total and utter|an utter|just a|basically a) )?(?:dumpster fire|farce|joke|circus|shambles|mess|nightmare|disaster|train ?wreck|clown show|shit ?show|car crash|fiasco)(?: from start to finish)?[,;.]?(?:\s*(?:and|but)\s+|\s+)?(.*)$`)
 
+// literalAgainRE: "again" that says what is done twice, not that it
+// happened before ("I have to do everything again").
+var literalAgainRE = lazyRE(`(?i)\b(?:do|redo|start|enter|type|log in|fill in|re-enter|send|rebook|print|reprint|upload|submit)\b[^.,;]*\bagain$`)
+
 var (
+	// verdictTailRE: a verdict clause after the facts (", this is not fair",
+	// ", really makes my week 🙃").
+	verdictTailRE = lazyRE(`(?i),?\s+(?:this|that|it)(?:'s|’s| is) (?:not fair|unfair|ridiculous|a joke|crazy|insane|unacceptable|typical)\b[^.!?]*$`)
+	// makesMyDayRE: sarcasm after the facts (", really makes my week 🙃").
+	makesMyDayRE = lazyRE(`(?i),?\s+(?:really |that |which |this )?(?:makes|made) my (?:day|week|month|morning|evening)\b[.!]*`)
+	// againLeadRE: "again," or "once again," before a clause.
+	againLeadRE = lazyRE(`(?i)^(?:again|once again|yet again|once more),?\s+`)
+	// feelingWithRE: "I'm running on empty with the backlog: <facts>".
+	feelingWithRE = lazyRE(`(?i)^(?:honestly,? )?(?:i'm|i’m|i am) (?:running on empty|running on fumes|drowning|swamped|buried|exhausted|fried|burnt out|burned out|at breaking point|struggling) (?:with|from|because of|under) ([^:,]{3,50})[:,] (.+)$`)
+	// verdictAdjRE: "the new gradebook is so annoying, <what it does>".
+	verdictAdjRE = lazyRE(`(?i)^((?:the |this |our |my )?[\w' -]{2,40}?) (?:is|are) (?:so |really |very |just |honestly )?(?:annoying|frustrating|useless|terrible|awful|painful|a pain|unbearable|infuriating)[,;:] (.+)$`)
+	// emojiJoinRE: an emoji between two sentences ("3 scans booked 🙃 I moved them").
+	emojiJoinRE = lazyRE(`\s*[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]+\s+([A-Z])`)
+	// conjCommaRE: a comma left after a conjunction where an adverb went ("and, with no explanation").
+	conjCommaRE = lazyRE(`\b(and|but|or), `)
 	// learnedThatRE: "great to learn from the investor deck that <news>".
 	learnedThatRE = lazyRE(`(?i)^(?:oh )?(?:great|nice|lovely|good|cool|wonderful|fantastic|brilliant|fun|glad) to (?:learn|hear|find out|discover|read|see) ((?:from|in|on|via) [^,]{2,60}? )that (.+)$`)
 	// sarcasmFrameRE: "oh good, <news>", "cool cool cool, so <news>".
@@ -370,7 +425,7 @@ var loveLeadRE = lazyRE(`(?i)^(?:love|loving|thanks|thank you)\b`)
 
 // rhetoricalRE: a protest question ("what am i supposed to prep in 12
 // hrs", "how am I meant to get anyone home today?").
-var rhetoricalRE = lazyRE(`(?i)^(?:so |and |but )?(?:what|how|when|who) (?:am i|are we|is anyone|is anybody|is one|are you|is she|is he) (?:even )?(?:supposed|meant|expected|going) to\b`)
+var rhetoricalRE = lazyRE(`(?i)^(?:so |and |but )?(?:(?:what|how|when|who) (?:am i|are we|is anyone|is anybody|is one|are you|is she|is he) (?:even )?(?:supposed|meant|expected|going) to\b|who (?:even )?(?:needs|chose|picked|decided on|thought of|signed off on|approved)\b[^?]*(?:honestly|anyway|seriously)?)`)
 
 // lostIn is lostFacts for one sentence of the original.
 func lostIn(orig string, have map[string]bool) []string {
@@ -515,7 +570,27 @@ func plainLine(line string) string {
 			// "oh good, the eTMF is down again" → "The eTMF is down again"
 			body = upperFirst(m[1])
 		}
+		body = makesMyDayRE().ReplaceAllString(body, "")
+		body = emojiJoinRE().ReplaceAllString(body, ". $1")
 		body = feelingTailRE().ReplaceAllString(body, "")
+		body = verdictTailRE().ReplaceAllString(body, "")
+		if t, ok := nobodyToldAsFact(againLeadRE().ReplaceAllString(body, "")); ok && t != "" {
+			body = upperFirst(t) // "Again, nobody consulted QA" → "QA wasn't consulted"
+		}
+		if m := feelingWithRE().FindStringSubmatch(body); m != nil && hasVerb(m[2]) {
+			// "I'm running on empty with the deviation backlog: 38 open DVs" →
+			// "The deviation backlog: 38 open DVs"
+			body = upperFirst(m[1]) + ": " + m[2]
+		}
+		if m := verdictAdjRE().FindStringSubmatch(body); m != nil && hasVerb(m[2]) {
+			// "The new gradebook is so annoying, every time I enter marks it
+			// logs me out" → "The new gradebook: every time …"
+			body = upperFirst(m[1]) + ": " + m[2]
+		}
+		body = conjCommaRE().ReplaceAllString(body, "$1 ")
+		if ps := parse(body); len(ps.Tokens) > 1 && ps.Tokens[0].Tag == "PRP" && ps.Tokens[1].Tag == "IN" && lead == "" {
+			continue // "It from production, …": what a cut left
+		}
 		body = strings.NewReplacer(",,", ",", ", ,", ",", " ,", ",").Replace(body)
 		body = commaThatRE().ReplaceAllString(body, "$1 that ")
 		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
@@ -561,8 +636,19 @@ func plainLine(line string) string {
 			}
 			body = b
 		}
+		if rhetoricalRE().MatchString(body) && !hardFact(body) {
+			continue // "Who chose this software honestly": the protest goes
+		}
 		if !strings.Contains(mark, "?") {
-			b := strings.Trim(stripVentAdverbs(body), ",;: ") // a request keeps its "again"
+			keepAgain := literalAgainRE().MatchString(body) // "I have to do everything again" is what happens
+			b := body
+			if keepAgain {
+				b = strings.TrimSuffix(b, b[strings.LastIndex(b, " "):])
+			}
+			b = strings.Trim(stripVentAdverbs(b), ",;: ") // a request keeps its "again"
+			if keepAgain {
+				b += " again"
+			}
 			for _, c := range []string{" and", " or", " but"} {
 				b = strings.TrimSuffix(b, c) // "… for the scrap report and again"
 			}
@@ -687,7 +773,7 @@ var niceToHearRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve)? been nice to (?:hear
 var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
 
 // feelingRE: a sentence of the writer's feeling alone.
-var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)(?: (?:again|here|to us|with us|all the time))?[.!]*$|^(?:that's|that is|this is|it's|it is) not (?:how|what|ok|okay|acceptable|right|fair|professional)\b[^0-9]*$|^(?:it )?would(?: have|'ve|’ve)? been nice to\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
+var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?|running on fumes|on my last legs|knackered|shattered|drained|at breaking point)[.!]*$|^(?:again|yet again|once again|as usual|typical|classic|again and again)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)(?: (?:again|here|to us|with us|all the time))?[.!]*$|^(?:that's|that is|this is|it's|it is) not (?:how|what|ok|okay|acceptable|right|fair|professional)\b[^0-9]*$|^(?:it )?would(?: have|'ve|’ve)? been nice to\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
 
 var (
 	// nameLineRE: a line that is a name and a comma ("Jon,", "Ms Novak,").
