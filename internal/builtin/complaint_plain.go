@@ -719,7 +719,7 @@ func doneWithFact(s string) (string, bool) {
 }
 
 // fedUpOfRE: "I'm fed up with <what keeps happening>".
-var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:(i'm|i’m|i am|im|we're|we’re|we are)\s+)?(?:(?:so|really|honestly|frankly|completely|totally|just|getting)\s+)*(?:fed up|sick and tired|sick|tired|done)\s+(?:with|of|to)\s+(.+)$`)
+var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:(i'm|i’m|i am|im|we're|we’re|we are)\s+)?(?:(?:so|really|honestly|frankly|completely|totally|just|getting|very|quite|pretty|a bit)\s+)*(?:fed up|sick and tired|sick|tired|done)\s+(?:with|of|to)\s+(.+)$`)
 
 // fedUpOfFact states what the writer is fed up with as what has been
 // happening: "I'm fed up with the regional call running 40 minutes over
@@ -737,6 +737,11 @@ func fedUpOfFact(s string) (string, bool) {
 	}
 	if l := strings.ToLower(m[1]); strings.HasPrefix(l, "we") {
 		who = "We've"
+	}
+	if l := strings.ToLower(rest); strings.HasPrefix(l, "being ") && len(strings.Fields(rest)) >= 3 && !strings.HasPrefix(l, "being the ") && !strings.HasPrefix(l, "being told") {
+		// "I am very tired of being moved to other wards every time they are
+		// short" → "I've been moved to other wards every time they are short"
+		return who + " been " + rest[len("being "):], true
 	}
 	if l := strings.ToLower(rest); strings.HasPrefix(l, "be the one ") {
 		// "I am really tired to be the one who always takes the calls"
