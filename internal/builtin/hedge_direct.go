@@ -27,8 +27,8 @@ var (
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X",
 	// "I want to let you know X", "wanted to share that X", "I want to
-	// inform that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)) (.+)$`)
+	// inform that X", "I wanted to tell that X" (a learner's "tell").
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)|tell that) (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
