@@ -239,6 +239,22 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 	if !hasAlnum(lead) || strings.HasSuffix(lead, ":") {
 		return lint.Edit{}, false // a label or an emoji with nothing after it
 	}
+	if greetingRE().MatchString(lead) && strings.Contains(text[sent.Start:s], "\n") {
+		// "Dear Sister Hannah,\nI am sorry to disturb you. I only wanted…":
+		// the greeting keeps its comma and its line; the next sentence
+		// moves up to where the removed words started.
+		k := e
+		for k < v.b.Span.End && strings.IndexByte(".?!", text[k]) >= 0 {
+			k++
+		}
+		for k < v.b.Span.End && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= v.b.Span.End || !hasAlnum(text[k:min(k+2, v.b.Span.End)]) {
+			return lint.Edit{}, false
+		}
+		return lint.Edit{Span: document.Span{Start: s, End: k}}, true
+	}
 	// Back over space and separators to the end of what is kept.
 	l := s
 	for l > sent.Start {
