@@ -287,13 +287,29 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 		}
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}}, true
 	}
-	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) {
+	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) && !askLead(lead) {
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}, NewText: "."}, true
 	}
 	if l == sent.Start {
 		return lint.Edit{}, false
 	}
 	return lint.Edit{Span: document.Span{Start: l, End: e}}, true
+}
+
+// askLead reports whether lead, after any greeting (on its line or
+// before a comma), opens a verbless question: "Any update on the quote,
+// sorry to chase?" keeps its question mark when the apology goes.
+func askLead(lead string) bool {
+	if i := strings.LastIndexByte(lead, '\n'); i >= 0 {
+		lead = lead[i+1:]
+	}
+	l := strings.ToLower(firstClause(strings.TrimSpace(lead)))
+	for _, p := range []string{"any update", "any news", "any word", "any chance", "any progress"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeSentence removes a sentence that is nothing but the flagged words
