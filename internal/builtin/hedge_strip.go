@@ -519,6 +519,10 @@ func (st *localBlock) upper(si int) {
 func (st *localBlock) statement(si int) {
 	s := st.sents[si]
 	t := strings.TrimRight(st.src[s.Start:s.End], " \t\r\n")
+	next := "" // "… directly? it's in your inbox too": a run-on the splitter passed
+	if q := strings.IndexByte(t, '?'); q > 0 && !strings.HasSuffix(t, "?") && strings.Count(t, "?") == 1 && q+2 < len(t) && t[q+1] == ' ' && t[q+2] >= 'a' && t[q+2] <= 'z' {
+		t, next = t[:q+1], t[q+2:q+3]
+	}
 	if !strings.HasSuffix(t, "?") || strings.HasSuffix(t, "??") || strings.Count(t, "?") > 1 || questionLead(firstWord(firstClause(t))) {
 		return
 	}
@@ -538,6 +542,10 @@ func (st *localBlock) statement(si int) {
 		}
 	}
 	i := s.Start + len(t) - 1
+	if next != "" {
+		st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 3}, NewText: ". " + strings.ToUpper(next)}})
+		return
+	}
 	st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 1}, NewText: "."}})
 }
 
