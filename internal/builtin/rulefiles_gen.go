@@ -5594,6 +5594,11 @@ when Apple drops support").
 				"things",
 				"free",
 				"breather",
+				"slow",
+				"slows",
+				"ease",
+				"eases",
+				"off",
 			}},
 			{"model_vague", []string{
 				"in a jiffy",
