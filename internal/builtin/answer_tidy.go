@@ -19,7 +19,11 @@ import (
 // left once those phrases are out go; every fact stays.
 //
 //	The vendor missed the deadline. I see no way back. → The vendor missed the deadline. This puts … To contain it, I propose [mitigation].
-func tidyAnswer(v blockView, f lint.Fix) lint.Fix {
+func tidyAnswer(v blockView, f lint.Fix) lint.Fix { return tidyAnswerOf(v, f, false) }
+
+// tidyAnswerOf is tidyAnswer; with keepAsks an invitation after the added
+// text ("Ideas welcome.") stays, as minutes record it.
+func tidyAnswerOf(v blockView, f lint.Fix, keepAsks bool) lint.Fix {
 	if len(f.Edits) == 0 || len(v.b.Sentences) < 2 {
 		return f
 	}
@@ -37,7 +41,7 @@ func tidyAnswer(v blockView, f lint.Fix) lint.Fix {
 		if t.End <= t.Start || t.Start < last && t.End > first {
 			continue // the fix's own sentence
 		}
-		if !(contradicts(v, t) || t.Start >= last && openAfter(v, t)) {
+		if !(contradicts(v, t) || t.Start >= last && openAfter(v, t) && !(keepAsks && isAsk(v.masked(t)))) {
 			continue
 		}
 		var d document.Span
@@ -143,6 +147,15 @@ func openAfter(v blockView, t document.Span) bool {
 func tidyAnswers(v blockView, fs []lint.Fix) []lint.Fix {
 	for i := range fs {
 		fs[i] = tidyAnswer(v, fs[i])
+	}
+	return fs
+}
+
+// tidyAnswersKeepAsks applies tidyAnswerOf to each fix, keeping
+// invitations.
+func tidyAnswersKeepAsks(v blockView, fs []lint.Fix) []lint.Fix {
+	for i := range fs {
+		fs[i] = tidyAnswerOf(v, fs[i], true)
 	}
 	return fs
 }

@@ -25,10 +25,16 @@ var (
 	wonderingRE = lazyRE(`(?i)^(?:i was |i'm |i am |was |i )?(?:just )?(?:sort of )?(?:wondering|wondered),? (?:if|whether),? (.+?)[?.!]*$`)
 	// askThenQuestionRE: "Wanted to check, is it alright …?": the preamble before a question.
 	askThenQuestionRE = lazyRE(`(?i)^(?:i )?(?:just )?wanted to (?:quickly )?(?:ask|check|double[- ]check)\s*[,:—–-]+\s*(.+\?)$`)
+	// askAboutRE: "(I wanted to ask,) (if it is ok,) about taking X": an
+	// ask about what the writer means to do.
+	askAboutRE = lazyRE(`(?i)^((?:i )?(?:just |only )?(?:wanted|want|would like|'d like) to (?:quickly )?ask,? )?((?:if|if it's|if it is) [^,]{2,40}, )?(?:about|regarding) ([a-z]+ing) (.+?)[?.!]*$`)
+	// whetherLeftRE: "(if it's no trouble,) whether I could X": the
+	// indirect question an ask left once its lead went.
+	whetherLeftRE = lazyRE(`(?i)^(?:if [^,]{2,40}, )?whether,? (.+?)[?.!]*$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X",
 	// "I want to let you know X", "wanted to share that X", "I want to
-	// inform that X".
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)) (.+)$`)
+	// inform that X", "I wanted to tell that X" (a learner's "tell").
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)|tell that) (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
@@ -76,6 +82,22 @@ func directSentence(t string) (string, bool) {
 			return upperFirst(s)
 		}
 		return lowerFirst(s)
+	}
+	if m := askAboutRE().FindStringSubmatch(body); m != nil && (m[1] != "" || m[2] != "") {
+		// "I wanted to ask, if it is ok, about taking the CAMS exam" →
+		// "Could I take the CAMS exam?"
+		if v, ok := baseOfGerund(m[3]); ok {
+			return prefix + recase("could I "+v+" "+m[4]) + "?", true
+		}
+		return "", false
+	}
+	if m := whetherLeftRE().FindStringSubmatch(body); m != nil {
+		// "Whether I could take the course in October": what an ask left
+		// once its lead went ("I wanted to ask, if it's no trouble, whether…").
+		if q, ok := invertClause(m[1]); ok {
+			return prefix + recase(q) + "?", true
+		}
+		return "", false
 	}
 	if m := indirectAskRE().FindStringSubmatch(body); m != nil {
 		if q, ok := invertClause(m[1]); ok {
@@ -379,3 +401,31 @@ func nameOnly(s string) bool {
 	}
 	return true
 }
+
+// baseOfGerund returns the base form of a verb in -ing ("taking" →
+// "take", "attending" → "attend", "getting" → "get"), or false.
+func baseOfGerund(w string) (string, bool) {
+	l := strings.ToLower(w)
+	if !strings.HasSuffix(l, "ing") || len(l) < 5 {
+		return "", false
+	}
+	st := l[:len(l)-3]
+	n := len(st)
+	if n >= 2 && st[n-1] == st[n-2] && !strings.ContainsRune("aeiouslz", rune(st[n-1])) {
+		return st[:n-1], true // "getting", "planning"
+	}
+	groups := 0
+	for i := 0; i < n; i++ {
+		if strings.IndexByte("aeiouy", st[i]) >= 0 && (i == 0 || strings.IndexByte("aeiouy", st[i-1]) < 0) {
+			groups++
+		}
+	}
+	if strings.HasSuffix(st, "v") || groups == 1 && monoSilentE().MatchString(st) {
+		return st + "e", true // "taking", "giving", "using"
+	}
+	return st, true
+}
+
+// monoSilentE matches a stem of one syllable that drops an "e" before
+// "-ing": a single vowel, then a single consonant ("tak", "writ", "us").
+var monoSilentE = lazyRE(`(?:^|[^aeiou])[aeiou][bcdgkmnprstz]$`)

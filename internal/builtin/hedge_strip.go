@@ -247,6 +247,9 @@ func (st *localBlock) strip(v blockView, si int) (steps int, title string) {
 		}
 		return false
 	}
+	if si < len(st.sents) && len(st.sents) > 1 && st.roughApology(v, si) {
+		return 1, "Remove the hedge"
+	}
 	if phrases() {
 		return steps, title
 	}
@@ -519,6 +522,10 @@ func (st *localBlock) upper(si int) {
 func (st *localBlock) statement(si int) {
 	s := st.sents[si]
 	t := strings.TrimRight(st.src[s.Start:s.End], " \t\r\n")
+	next := "" // "… directly? it's in your inbox too": a run-on the splitter passed
+	if q := strings.IndexByte(t, '?'); q > 0 && !strings.HasSuffix(t, "?") && strings.Count(t, "?") == 1 && q+2 < len(t) && t[q+1] == ' ' && t[q+2] >= 'a' && t[q+2] <= 'z' {
+		t, next = t[:q+1], t[q+2:q+3]
+	}
 	if !strings.HasSuffix(t, "?") || strings.HasSuffix(t, "??") || strings.Count(t, "?") > 1 || questionLead(firstWord(firstClause(t))) {
 		return
 	}
@@ -538,6 +545,10 @@ func (st *localBlock) statement(si int) {
 		}
 	}
 	i := s.Start + len(t) - 1
+	if next != "" {
+		st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 3}, NewText: ". " + strings.ToUpper(next)}})
+		return
+	}
 	st.apply([]lint.Edit{{Span: document.Span{Start: i, End: i + 1}, NewText: "."}})
 }
 
@@ -623,4 +634,23 @@ func groupMatcher(id string, extra map[*phraseGroup][]string, gs ...*phraseGroup
 		}
 	}
 	return phrase.MustCompile(pats)
+}
+
+// roughApologyRE matches a sentence that only apologises for the state of
+// the writing itself, with the reason it went out so: "Apologies if these
+// notes are a bit rough, I just wanted to get them out the same day."
+var roughApologyRE = lazyRE(`(?i)^(?:(?:i'm |i am )?(?:so |really )?(?:sorry|apologies)) (?:if|that|for) (?:these|the|my|our|this) (?:notes|minutes|summary|write-?up|message|email|update)(?: (?:are|is|look|looks|being))? (?:a bit |a little |rather |quite |very |so )?(?:rough|messy|scrappy|brief|short|long|rushed)(?:[,;]? (?:but |as )?(?:i|we) (?:just |only )?wanted to (?:get|send) (?:them|it|these|this) out\b[^.!?]*)?[.!…]*$`)
+
+// roughApology removes sentence si where it is such an apology.
+func (st *localBlock) roughApology(v blockView, si int) bool {
+	t, clean := st.sentText(si)
+	if !clean || !roughApologyRE().MatchString(strings.TrimSpace(t)) {
+		return false
+	}
+	e, ok := removeSentence(st.view(v), st.sents[si])
+	if !ok {
+		return false
+	}
+	st.apply([]lint.Edit{e})
+	return true
 }

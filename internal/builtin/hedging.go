@@ -444,7 +444,8 @@ func checkInFix(v blockView, h hit, sent document.Span, lead string, upper bool)
 	prep := strings.Fields(rest[sp : sp+m[2]])
 	on := prep[len(prep)-1]
 	any := "Any update"
-	if !upper || lead != "" && !startLike(lead) {
+	ownLine := strings.Contains(text[sent.Start:h.span.Start], "\n") // "Hi Linda,\nJust checking in…"
+	if !upper || lead != "" && !startLike(lead) && !ownLine {
 		any = "any update"
 	}
 	if w, clause, ok := strings.Cut(what, " "); ok && (strings.EqualFold(w, "whether") || strings.EqualFold(w, "if")) && !strings.ContainsAny(clause, ",;:—–?") {
@@ -523,7 +524,7 @@ func checkInAsk(v blockView, h hit, sent document.Span, lead string, whatStart i
 		// "… on the backhaul quote, any update whenever you get a
 		// chance?": the question is the one the check-in stood for.
 		any := "Any update "
-		if !(lead == "" || startLike(lead)) {
+		if !(lead == "" || startLike(lead) || strings.Contains(v.doc.Text[sent.Start:h.span.Start], "\n")) {
 			any = "any update "
 		}
 		end := whatStart + len(strings.TrimRight(v.masked(document.Span{Start: whatStart, End: trimSentence(v, sent).End}), " ?!.…"))

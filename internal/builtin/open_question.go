@@ -88,7 +88,12 @@ func openQuestionRule() *lint.Rule {
 						continue
 					}
 				}
-				fixes := tidyAnswers(v, openFixes(v, h, sent))
+				fixes := openFixes(v, h, sent)
+				if v.minutes() {
+					fixes = minuteProposals(v, sent, tidyAnswersKeepAsks(v, fixes))
+				} else {
+					fixes = tidyAnswers(v, handoverBefore(v, sent, fixes))
+				}
 				if prevSI == si-1 && isAsk(stext) && len(prevFixes) > 0 {
 					// "What should I do? Open to ideas!": the ask's fix is its
 					// question's, which takes the ask away with it.
@@ -216,6 +221,9 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		return []lint.Fix{f} // an answer after the helpless clause would contradict it
 	}
 	span := trimSentence(v, sent)
+	if f, ok := adviceFix(v, h, sent); ok {
+		return []lint.Fix{f}
+	}
 	before := v.doc.Text[sent.Start:h.span.Start]
 	lead := strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start}))
 	for _, w := range politeLeads {
@@ -240,6 +248,11 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		// "What do you want me to say to the parents?": "what" is the
 		// object, which "To say to the parents" would lose.
 		topic = ind
+	}
+	if strings.HasPrefix(topic, "To ") && approachVerbRE().MatchString(v.src(h.span)) && !slices.Contains([]string{"approach", "handle", "tackle", "manage", "deal", "play"}, strings.ToLower(firstWord(topic[len("To "):]))) {
+		// "how should we approach winter working for the January pours?":
+		// the verb was the phrase's; what is left is what it acts on.
+		topic = "For " + topic[len("To "):]
 	}
 	if topic == "" && strings.Trim(rest, "?!.… ") != "" {
 		// "Where do you think I should start?" → "On where to start, …";
@@ -658,3 +671,128 @@ func runeLenAt(s string, i int) int {
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return n
 }
+
+// approachVerbRE matches an open question whose phrase ends on a verb of
+// handling ("how should we approach", "how do we deal with"): its topic
+// is what the verb acts on, "For X", not "To X".
+var approachVerbRE = lazyRE(`(?i)\b(?:approach|handle|tackle|manage|deal with|play)$`)
+
+// A question that asks for personal advice ("What would you do in my
+// place?", "What should I focus on?" after "I'm torn" or "not sure")
+// is not answered by a recommendation to the reader: the writer has not
+// decided, and says so. adviceFix puts in its place the options the
+// writer weighs and the way they lean, and asks for the reader's view:
+//
+//	Honestly I'm torn. What would you do in my place?
+//	→ Honestly I'm torn. I'm weighing [option A] against [option B]; I lean towards [option] because [reason]. What's your view?
+//
+// Only where the question is a sentence of its own and the block is not
+// minutes.
+const adviceShape = "I'm weighing [option A] against [option B]; I lean towards [option] because [reason]. What's your view?"
+
+func adviceFix(v blockView, h hit, sent document.Span) (lint.Fix, bool) {
+	span := trimSentence(v, sent)
+	if v.minutes() || strings.TrimSpace(v.masked(document.Span{Start: sent.Start, End: h.span.Start})) != "" {
+		return lint.Fix{}, false
+	}
+	q := strings.TrimRight(strings.TrimSpace(v.src(span)), "?!. ")
+	if !strings.HasSuffix(strings.TrimSpace(v.src(span)), "?") {
+		return lint.Fix{}, false
+	}
+	standpoint := standpointRE().MatchString(q)
+	if !standpoint {
+		if !ownActionRE().MatchString(q) || !undecidedRE().MatchString(v.doc.Text[v.b.Span.Start:span.Start]) {
+			return lint.Fix{}, false
+		}
+		if hasFact(strings.TrimSpace(v.masked(document.Span{Start: h.span.End, End: span.End}))) {
+			return lint.Fix{}, false // "what should I say to the parents?": a topic of its own
+		}
+	}
+	return lint.Fix{Title: "Weigh the options", Edits: []lint.Edit{{Span: span, NewText: adviceShape}}, NeedsInput: true, Preferred: true, Rewrites: true}, true
+}
+
+// undecidedRE: the writer says they have not decided.
+var undecidedRE = lazyRE(`(?i)\b(?:i'm|i am|im) (?:honestly |really |a bit |quite |so |still )?(?:torn|undecided|in two minds|(?:unsure|not sure) (?:in which|which|whether|where|what direction))\b|\bcan't decide\b|\bcannot decide\b`)
+
+// handoverBefore takes into an ask's fix ("Ideas welcome." → "I recommend
+// …") a bare handover question just before it that the rule does not
+// flag ("What do we want to do?"): left before the recommendation, it
+// would still hand the matter over.
+func handoverBefore(v blockView, sent document.Span, fs []lint.Fix) []lint.Fix {
+	si := v.sentenceAt(sent.Start)
+	if si <= 0 || !isAsk(v.masked(sent)) || len(fs) == 0 || len(fs[0].Edits) != 1 {
+		return fs
+	}
+	prev := trimSentence(v, v.b.Sentences[si-1])
+	q := strings.TrimSpace(v.masked(prev))
+	if !strings.HasSuffix(q, "?") || !bareHandover(strings.ToLower(strings.TrimRight(q, "?!. "))) {
+		return fs
+	}
+	e := fs[0].Edits[0]
+	if e.Span.Start != trimSentence(v, sent).Start {
+		return fs
+	}
+	fs[0].Edits = []lint.Edit{{Span: document.Span{Start: prev.Start, End: e.Span.End}, NewText: e.NewText}}
+	return fs
+}
+
+// minuteProposals puts the recommendations of fs in the minutes' voice:
+// no one is asked "Does that work for you?", the proposal is impersonal,
+// and an invitation after it ("Ideas welcome.") stays. A bare handover
+// question before a flagged invitation ("What do we want to do? Ideas
+// welcome.") is what the proposal replaces.
+//
+//	How do we want to respond? Ideas welcome. → Proposed: [option A] rather than [option B], because [reason]. Ideas welcome.
+func minuteProposals(v blockView, sent document.Span, fs []lint.Fix) []lint.Fix {
+	si := v.sentenceAt(sent.Start)
+	for i := range fs {
+		edits := slices.Clone(fs[i].Edits)
+		for j, e := range edits {
+			t := e.NewText
+			if !strings.Contains(t, recommendCore) {
+				continue
+			}
+			// A named addressee stays ("Does that work for the committee?",
+			// "Does that work for you, DM?" → "Does that work for DM?");
+			// a bare "you" names no one in minutes.
+			t = youNamedRE().ReplaceAllString(t, "Does that work for $1?")
+			t = strings.Replace(t, " Does that work for you?", "", 1)
+			t = strings.Replace(t, "Does that work for you?", "", 1)
+			t = pronounTopicRE().ReplaceAllString(t, "")
+			afterColon := strings.HasSuffix(strings.TrimRight(v.doc.Text[v.b.Span.Start:e.Span.Start], " "), ":")
+			switch {
+			case strings.Contains(t, ", i recommend ") || strings.Contains(t, ", I recommend "):
+				t = strings.Replace(t, ", I recommend [option A] over [option B] because [reason].", ", the proposal is [option A] rather than [option B], because [reason].", 1)
+				t = strings.Replace(t, ", i recommend [option A] over [option B] because [reason].", ", the proposal is [option A] rather than [option B], because [reason].", 1)
+				if afterColon {
+					t = lowerFirst(t)
+				}
+			case afterColon && strings.HasPrefix(strings.ToLower(t), "i recommend"):
+				t = "the proposal is [option A] rather than [option B], because [reason]." + t[len(recommendCore):]
+			default:
+				t = strings.Replace(t, recommendCore, "Proposed: [option A] rather than [option B], because [reason].", 1)
+			}
+			edits[j].NewText = strings.TrimRight(t, " ")
+			if si > 0 && isAsk(v.masked(sent)) && e.Span.Start == trimSentence(v, sent).Start {
+				// "What do we want to do? Ideas welcome.": the question goes,
+				// the invitation stays.
+				prev := trimSentence(v, v.b.Sentences[si-1])
+				if q := strings.TrimSpace(v.masked(prev)); strings.HasSuffix(q, "?") && bareHandover(strings.ToLower(strings.TrimRight(q, "?!. "))) {
+					edits[j].Span = prev
+				}
+			}
+		}
+		fs[i].Edits = edits
+	}
+	return fs
+}
+
+// recommendCore is the recommendation of the default replacement.
+const recommendCore = "I recommend [option A] over [option B] because [reason]."
+
+var (
+	// youNamedRE: the closing question put to a named reader.
+	youNamedRE = lazyRE(`Does that work for you, ([^?]{1,40})\?`)
+	// pronounTopicRE: a topic that names only a pronoun ("To approach this, ").
+	pronounTopicRE = lazyRE(`^(?:To|to) (?:approach|handle|tackle|manage|deal with) (?:this|it|that), `)
+)

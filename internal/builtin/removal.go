@@ -239,6 +239,22 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 	if !hasAlnum(lead) || strings.HasSuffix(lead, ":") {
 		return lint.Edit{}, false // a label or an emoji with nothing after it
 	}
+	if greetingRE().MatchString(lead) && strings.Contains(text[sent.Start:s], "\n") {
+		// "Dear Sister Hannah,\nI am sorry to disturb you. I only wanted…":
+		// the greeting keeps its comma and its line; the next sentence
+		// moves up to where the removed words started.
+		k := e
+		for k < v.b.Span.End && strings.IndexByte(".?!", text[k]) >= 0 {
+			k++
+		}
+		for k < v.b.Span.End && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= v.b.Span.End || !hasAlnum(text[k:min(k+2, v.b.Span.End)]) {
+			return lint.Edit{}, false
+		}
+		return lint.Edit{Span: document.Span{Start: s, End: k}}, true
+	}
 	// Back over space and separators to the end of what is kept.
 	l := s
 	for l > sent.Start {
@@ -271,13 +287,29 @@ func removeEnding(v blockView, sent document.Span, s, e int, lead string) (lint.
 		}
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}}, true
 	}
-	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) {
+	if r < sent.End && text[r] == '?' && !questionLead(lead) && !questionLead(lead[len(bangGreetingRE().FindString(lead)):]) && !askLead(lead) {
 		return lint.Edit{Span: document.Span{Start: l, End: r + 1}, NewText: "."}, true
 	}
 	if l == sent.Start {
 		return lint.Edit{}, false
 	}
 	return lint.Edit{Span: document.Span{Start: l, End: e}}, true
+}
+
+// askLead reports whether lead, after any greeting (on its line or
+// before a comma), opens a verbless question: "Any update on the quote,
+// sorry to chase?" keeps its question mark when the apology goes.
+func askLead(lead string) bool {
+	if i := strings.LastIndexByte(lead, '\n'); i >= 0 {
+		lead = lead[i+1:]
+	}
+	l := strings.ToLower(firstClause(strings.TrimSpace(lead)))
+	for _, p := range []string{"any update", "any news", "any word", "any chance", "any progress"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeSentence removes a sentence that is nothing but the flagged words

@@ -25,6 +25,7 @@ func datedSentence(v blockView, sent document.Span, title string, span document.
 	ss := trimSentence(v, sent)
 	if span.Start >= ss.Start && span.Start <= ss.End {
 		repl = meetingDay(v.src(document.Span{Start: ss.Start, End: span.Start}), repl)
+		repl = resumeDay(v.src(document.Span{Start: ss.Start, End: span.Start}), repl)
 	}
 	if span.Start < ss.Start || span.End > ss.End {
 		return replaceFix(title, span, repl)
@@ -63,6 +64,22 @@ func meetingDay(before, repl string) string {
 		if indexWord(low, w, 0) >= 0 {
 			return repl[:i] + "on [Friday]" + repl[i+len("by [Friday]"):]
 		}
+	}
+	return repl
+}
+
+// resumeDay returns repl with "by [Friday]" as "from [Friday]" where the
+// verb just before it goes on with work already begun: "will continue
+// once things calm down" → "will continue from [Friday]" (work does not
+// continue "by" a day).
+func resumeDay(before, repl string) string {
+	i := strings.Index(repl, "by [Friday]")
+	if i < 0 {
+		return repl
+	}
+	switch strings.ToLower(lastWord(strings.TrimRight(before, " "))) {
+	case "continue", "continues", "continuing", "resume", "resumes", "resuming", "restart", "restarts", "recommence", "carry on", "proceed", "proceeds":
+		return repl[:i] + "from [Friday]" + repl[i+len("by [Friday]"):]
 	}
 	return repl
 }

@@ -516,7 +516,11 @@ func timingFix(v blockView, h hit, sent document.Span) lint.Fix {
 		}
 		return datedSentence(v, sent, "Give a date for the update", h.span, repl)
 	case g.deferred:
-		return datedSentence(v, sent, "Give a date", h.span, v.src(h.span)+" "+vagueTiming.repl.date)
+		span := h.span
+		if m := trailingVagueRE().FindStringIndex(v.doc.Text[span.End:trimSentence(v, sent).End]); m != nil {
+			span.End += m[1] // "LM to follow up later" → "LM to follow up by [Friday]"
+		}
+		return datedSentence(v, sent, "Give a date", span, v.src(h.span)+" "+vagueTiming.repl.date)
 	}
 	span := vagueExtent(v, h, sent)
 	repl := vagueTiming.repl.date
@@ -529,3 +533,7 @@ func timingFix(v blockView, h hit, sent document.Span) lint.Fix {
 	}
 	return datedSentence(v, sent, "Give a date", span, repl)
 }
+
+// trailingVagueRE matches a vague time of one word right after a deferral
+// ("follow up later"): the date replaces it rather than standing beside it.
+var trailingVagueRE = lazyRE(`(?i)^ (?:later on|later|soon|eventually|sometime|someday|shortly|at some point)\b`)
