@@ -190,11 +190,18 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 	end := trimSentence(v, sent)
 	text := v.src(end)
 	var edit lint.Edit
-	if m := pieceBreakRE().FindStringIndex(text[min(max(alarmEnd-end.Start, 0), len(text)):]); alarmEnd >= end.Start && m != nil && alarmEnd-end.Start+m[1] < len(text) {
+	if a, b, ok := pieceBreak(text, alarmEnd-end.Start); ok {
 		// The alarm's piece of a sentence chat ran together ends at the
 		// first mark after the alarm.
-		at := end.Start + alarmEnd - end.Start + m[0] + len(strings.TrimRight(text[alarmEnd-end.Start+m[0]:alarmEnd-end.Start+m[1]], " \t\r\n"))
+		at := end.Start + a
 		edit = lint.Edit{Span: document.Span{Start: at, End: at}, NewText: " " + crisis.repl.fallback}
+		if next := end.Start + b; v.doc.Text[next] >= 'a' && v.doc.Text[next] <= 'z' {
+			// The next piece opens a sentence of its own once the
+			// impact comes between: "… 😬 This puts … Will send you a
+			// summary at 4", "… lol. This puts … Anyway standup at 10".
+			up := lint.Edit{Span: document.Span{Start: next, End: next + 1}, NewText: strings.ToUpper(v.doc.Text[next : next+1])}
+			return lint.Fix{Title: "Add impact and a mitigation", Edits: []lint.Edit{edit, up}, NeedsInput: true, Preferred: preferred}
+		}
 	} else {
 		if si := v.sentenceAt(max(sent.Start, alarmEnd-1)); si >= 0 {
 			end = trimSentence(v, v.b.Sentences[si])
@@ -292,11 +299,15 @@ func dropAlarmClauses(v blockView, sent document.Span) (lint.Edit, bool) {
 // writer's own turn rather than more of the alarm's facts: it speaks to
 // the reader ("if you want to go through it", "Will call you after 6"),
 // opens with the writer as subject ("I'm in at 8 tomorrow", "I'll send
-// the figures"), or asks. The impact goes before it, right after the
+// the figures"), hands over an attachment ("Attached is the roster"), or
+// asks. The impact goes before it, right after the
 // alarm, so that "This puts…" points at the alarm.
 func writersOwnTurn(next string) bool {
 	if strings.HasSuffix(strings.TrimSpace(next), "?") {
 		return true
+	}
+	if opensWith(next, []string{"attached", "please find", "see attached", "enclosed", "here is", "here's", "here are"}) {
+		return true // "Attached is the driver roster for next week."
 	}
 	toks := parse(next).Tokens
 	for i, t := range toks {
@@ -321,7 +332,34 @@ func alarmEnd(hs []hit) int {
 	return end
 }
 
-var pieceBreakRE = lazyRE(`[.!?]+\s+`)
+// pieceBreak returns where the piece of text, a sentence chat ran
+// together, that holds the alarm ending at offset alarmEnd (-1 where
+// unknown) ends: a, after its mark, and b, where the next piece opens.
+// A mark is a full stop, or emoji before the writer's own turn (see
+// pieceBreakRE); where the alarm is unknown only emoji count.
+func pieceBreak(text string, alarmEnd int) (a, b int, ok bool) {
+	from := max(alarmEnd, 0)
+	if from > len(text) {
+		return 0, 0, false
+	}
+	for _, m := range pieceBreakRE().FindAllStringIndex(text[from:], -1) {
+		a, b = from+m[0], from+m[1]
+		if b >= len(text) {
+			break
+		}
+		mark := strings.ContainsAny(text[a:b], ".!?")
+		if mark && alarmEnd >= 0 || !mark && writersOwnTurn(text[b:]) {
+			return a + len(strings.TrimRight(text[a:b], " \t\r\n")), b, true
+		}
+	}
+	return 0, 0, false
+}
+
+// pieceBreakRE: where chat ends a piece of a run-on sentence, with a mark
+// or with emoji ("gate 14 is a total zoo 😬 I'm over at stand 22"); after
+// emoji only the writer's own turn is another piece (see writersOwnTurn):
+// "on fire rn 🔥🔥 everything's going sideways" goes on with the alarm.
+var pieceBreakRE = lazyRE(`[.!?]+\s+|[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s+`)
 
 // replaceAlarms returns the sentence src (starting at document offset
 // base) with each alarm of hs replaced by a statement of impact, and
