@@ -30,7 +30,8 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	var kept []alarmPart
 	replaced, stated, label := false, false, ""
-	statedAt := -1 // the kept clause that states the impact
+	statedAt := -1              // the kept clause that states the impact
+	doomAt, doomed := "", false // a doom clause went, and what it names as at risk (see doomClause)
 	parts := alarmClauses(body)
 	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
@@ -59,6 +60,15 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		}
 		if _, _, timed := alarmPredicateOf(c.text); alarmClause(c.text) || timed {
 			replaced = true
+			continue
+		}
+		if at, ok := doomClause(c.text); ok && i > 0 {
+			// "…, and I think we're finished for this season": the
+			// writer's doom goes; what it names is what is at risk.
+			doomed = true
+			if at != "" && doomAt == "" {
+				doomAt = at
+			}
 			continue
 		}
 		addr, rest := "", c.text
@@ -126,6 +136,14 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	if !replaced {
 		return lint.Fix{}, false
+	}
+	if doomed && doomAt != "" {
+		// Only into the impact that replaced the alarm: "This puts the
+		// inspection at risk" after a kept alarm would point at it.
+		if statedAt < 0 || strings.Count(kept[statedAt].text, "[what] at risk") != 1 {
+			return lint.Fix{}, false
+		}
+		kept[statedAt].text = strings.Replace(kept[statedAt].text, "[what] at risk", doomAt+" at risk", 1)
 	}
 	impact := "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."
 	if stated {
@@ -319,7 +337,7 @@ func alarmOnly(toks []grammar.Token) bool {
 			alarm = true
 		case alarm && (u.Lower == "this" || u.Lower == "all") && i+1 < len(toks) && timeNoun(toks[i+1].Lower):
 		case alarm && i > 0 && timeNoun(u.Lower) && (toks[i-1].Lower == "this" || toks[i-1].Lower == "all"):
-		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower):
+		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower) || u.Lower == "tbh" || u.Lower == "ngl":
 		default:
 			return false
 		}

@@ -59,6 +59,15 @@ var copulas = map[string]bool{
 // risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
 	sent = afterGreeting(v, sent)
+	if lead, body, _ := sentenceParts(v.src(trimSentence(v, sent))); !strings.Contains(lead, ":") {
+		if at, ok := doomedFor(stripLeadIns(body)); ok {
+			// "we are so screwed for the Monday rollout": what the doom
+			// names is what is at risk; what puts it there is for the
+			// writer to say.
+			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, sent), lead+atRiskBy(at))
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
+	}
 	if run, last := alarmRun(v, sent); run != trimSentence(v, sent) {
 		// Pure alarm next to it goes with it (see alarmRun).
 		if f, ok := crisisReplaceClauses(v, run); ok {
@@ -392,7 +401,13 @@ func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok boo
 		return "", false, false
 	}
 	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
-	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) || feelingTail(src[l.end:]) || spentTail(src[l.end:]) {
+	at, doom := doomTail(src[rs[len(rs)-1].end:])
+	if doom && at != "" {
+		// "… and I think we're finished for this season": what the doom
+		// names is what is at risk.
+		rs[len(rs)-1].text = strings.Replace(rs[len(rs)-1].text, "[what]", at, 1)
+	}
+	if l := &rs[len(rs)-1]; doom || echoClause(src[l.end:]) || feelingTail(src[l.end:]) || spentTail(src[l.end:]) {
 		// "… is a sinking ship and everyone on the team knows it": a
 		// clause that only points back at the alarm goes with it; so does
 		// a second alarm or the writer's insistence ("…, we're done for",
@@ -433,6 +448,20 @@ type alarmRepl struct {
 	// whole is set where the replacement takes the words after the
 	// alarm along ("too late to" → "running out of time to").
 	whole bool
+}
+
+// doomTail reports whether rest, the words after a replaced alarm, is
+// only a clause of the writer's doom joined to it (" and we're past the
+// point of saving it", ", I think we're finished for this season"), with
+// what it names as at risk (see doomClause).
+func doomTail(rest string) (string, bool) {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), ".!?…"))
+	for _, p := range []string{", and ", "and ", ", "} {
+		if c, ok := strings.CutPrefix(t, p); ok {
+			return doomClause(c)
+		}
+	}
+	return "", false
 }
 
 // echoVerbs say that someone knows or sees what was said before: a clause

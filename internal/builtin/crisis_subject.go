@@ -145,7 +145,11 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	}
 	out := subj + " " + puts + " [what] at risk by [when]"
 	blameless := false
-	if at, ok := doomedFor(rest); ok && !strings.EqualFold(subj, "we") {
+	at, doom := doomClause(strings.TrimPrefix(rest, "and "))
+	if doom && at == "" {
+		rest = "" // "…, and we're past the point of saving it": the mitigation would contradict it
+	}
+	if doom && at != "" && !strings.EqualFold(subj, "we") {
 		// "The install of the Maya room is a catastrophe, we are doomed
 		// for the opening" names what is at risk.
 		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
@@ -245,7 +249,29 @@ func doomedFor(c string) (string, bool) {
 	return strings.TrimSpace(m[1]), true
 }
 
-var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)[\s\p{So}\p{Sk}]*$`)
+// doomClause reports whether clause c, beside an alarm, is only the
+// writer's doom, which a mitigation would contradict, with what it names
+// as at risk where it names it: "I think we're finished for this season"
+// → "this season"; "we're past the point of saving it", "it's hopeless".
+// A feeling that leads it ("I think", "honestly") goes with it.
+func doomClause(c string) (string, bool) {
+	c = stripLeadIns(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c), ".!?…")))
+	for _, f := range []string{"i think ", "i fear ", "i reckon ", "i guess ", "i suspect ", "i'm afraid ", "i am afraid ", "i feel like "} {
+		if len(c) > len(f) && strings.EqualFold(c[:len(f)], f) {
+			c = stripLeadIns(c[len(f):])
+			break
+		}
+	}
+	if c == "" || strings.ContainsAny(c, ",;:.!?") {
+		return "", false
+	}
+	if at, ok := doomedFor(c); ok {
+		return at, true
+	}
+	return "", alarmClause(c) || contradictsText(c)
+}
+
+var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)(?:\s+(?i:tbh|ngl|lol|lmao|honestly|frankly))?[\s\p{So}\p{Sk}]*$`)
 
 // blamelessSubject rewrites a subject that is a place, a site, a team or
 // an event, which "X is putting [what] at risk" would cast as the cause.
