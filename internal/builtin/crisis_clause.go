@@ -205,6 +205,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 				t = strings.Replace(t, "[What", "[what", 1) // "Julien, [what has gone wrong] puts…"
 			}
 			k.WriteString(t)
+			if i+1 < len(kept) && i == statedAt && kept[i].join() == ", " && onTheWay(kept[i+1].text) {
+				kept[i].next = ". " // "…, I am going there now" after the impact: a sentence of its own
+			}
 			if i+1 < len(kept) {
 				j := kept[i].join()
 				if i == statedAt && strings.ContainsAny(strings.TrimSpace(j), ".!?") {
@@ -610,6 +613,9 @@ func stripLeadIns(c string) string {
 // itself an alarm word, even capitalised at the start ("Month end is a
 // disaster": "end" is an alarm word only in "the end of the world").
 func alarmClause(c string) bool {
+	if onTheWay(c) {
+		return false
+	}
 	c = idiomAlarm(c)
 	if doomClauseRE().MatchString(strings.TrimSpace(c)) {
 		return true
@@ -655,6 +661,39 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// onTheWay reports whether clause c says the writer is on the way to the
+// trouble ("I am heading there now", "I am going down now to see", "I'll
+// go over at 3"): news to keep, though its words ("heading", "going down",
+// "now") come from the alarm phrases.
+func onTheWay(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) < 3 || toks[0].Lower != "i" && toks[0].Lower != "im" {
+		return false
+	}
+	moving := false
+	for i, t := range toks[1:] {
+		if t.Lower == "not" || t.Lower == "n't" || t.Lower == "never" {
+			return false
+		}
+		if t.Lower == "to" && i > 0 && toks[i].Lower == "going" {
+			return false // "I'm going to lose it": the future, not a way
+		}
+		switch t.Lower {
+		case "heading", "going", "coming", "driving", "walking", "popping", "running", "go", "head", "come", "drive", "walk", "pop", "off", "on":
+			moving = moving || i < 4
+		case "there", "here", "over", "now", "straight", "back", "in":
+			if moving {
+				return true
+			}
+		case "to":
+			if moving && i+2 < len(toks) && toks[i+2].Tag == "VB" {
+				return true // "going down to see"
+			}
+		}
+	}
+	return false
 }
 
 // doomClauseRE: a clause of the writer's doom or dismay that names

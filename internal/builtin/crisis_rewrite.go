@@ -204,6 +204,9 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 		// first mark after the alarm.
 		at := end.Start + a
 		edit = lint.Edit{Span: document.Span{Start: at, End: at}, NewText: " " + crisis.repl.fallback}
+		if text[a-1] == ',' {
+			edit = lint.Edit{Span: document.Span{Start: at - 1, End: at}, NewText: ". " + crisis.repl.fallback}
+		}
 		if next := end.Start + b; v.doc.Text[next] >= 'a' && v.doc.Text[next] <= 'z' {
 			// The next piece opens a sentence of its own once the
 			// impact comes between: "… 😬 This puts … Will send you a
@@ -357,6 +360,15 @@ func pieceBreak(text string, alarmEnd int) (a, b int, ok bool) {
 			break
 		}
 		mark := strings.ContainsAny(text[a:b], ".!?")
+		if strings.HasPrefix(text[a:b], ",") {
+			// "Depot C is total meltdown this morning, I am going there
+			// now": the writer's way there is news of its own.
+			piece, _, _ := strings.Cut(text[b:], ". ")
+			if alarmEnd >= 0 && onTheWay(strings.TrimRight(piece, ".!? ")) {
+				return a + 1, b, true
+			}
+			continue
+		}
 		if mark && alarmEnd >= 0 || !mark && writersOwnTurn(text[b:]) {
 			return a + len(strings.TrimRight(text[a:b], " \t\r\n")), b, true
 		}
@@ -368,7 +380,7 @@ func pieceBreak(text string, alarmEnd int) (a, b int, ok bool) {
 // or with emoji ("gate 14 is a total zoo 😬 I'm over at stand 22"); after
 // emoji only the writer's own turn is another piece (see writersOwnTurn):
 // "on fire rn 🔥🔥 everything's going sideways" goes on with the alarm.
-var pieceBreakRE = lazyRE(`[.!?]+\s+|[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s+`)
+var pieceBreakRE = lazyRE(`[.!?]+\s+|[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s+|,\s+`)
 
 // replaceAlarms returns the sentence src (starting at document offset
 // base) with each alarm of hs replaced by a statement of impact, and
