@@ -624,7 +624,7 @@ func alarmClause(c string) bool {
 	alarm := false
 	verb := slices.IndexFunc(s.Tokens, func(t grammar.Token) bool { return grammar.IsFinite(t.Tag) || copulas[t.Lower] })
 	for i, t := range s.Tokens {
-		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] {
+		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] || ragStatus(t.Text) {
 			return false
 		}
 		if i < verb && grammar.IsNoun(t.Tag) && !crisis.fix.alarmWords[t.Lower] && t.Lower != "i" {
@@ -661,6 +661,16 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// ragStatus reports whether w is a status colour in capitals ("RED",
+// "AMBER"): the status a report gives, a fact, not alarm.
+func ragStatus(w string) bool {
+	switch w {
+	case "RED", "AMBER", "GREEN", "YELLOW":
+		return true
+	}
+	return false
 }
 
 // onTheWay reports whether clause c says the writer is on the way to the
