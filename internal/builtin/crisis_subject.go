@@ -135,7 +135,11 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	if r := parse(rest); rest != "" && !hardFact(rest) && len(r.Tokens) > 1 {
 		// "The Figma file is a nightmare and the dev handoff is going to be
 		// a train wreck": both subjects stay, the second alarm goes too.
-		if np2, ok := r.NounPhraseAt(0); ok && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
+		// Not a clause of facts after "we": "we are so doomed today, the
+		// queue is out the door" is no "we and the queue".
+		_, alarmed := alarmPredicate(rest)
+		alarmed = alarmed || hasAlarmHit(v, span, hs, rest)
+		if np2, ok := r.NounPhraseAt(0); ok && alarmed && !strings.EqualFold(subj, "we") && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
 			subj += " and " + lowerFirst(r.Of(np2))
 			plural, rest = true, ""
 		}
@@ -161,8 +165,13 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	if strings.EqualFold(subj, "we") {
 		out = timeFirst(clause, "We risk [what] by [when]", true)
 	}
+	first := ""
 	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) && !spentTail(", "+rest) {
 		out += ", " + rest
+	} else if strings.EqualFold(subj, "we") && rest != "" && !doom && !strings.ContainsAny(rest, ",;:.!?") && !conjoined(strings.Fields(rest)[0]) && stripLeadIns(rest) == rest && parse(rest).HasFiniteVerb() && hasFact(rest) && !hasAlarmHit(v, span, hs, rest) && !spentTail(", "+rest) && !alarmClause(rest) {
+		// "we are so doomed today lol, waiting room is wall to wall": the
+		// fact goes first, as a sentence of its own.
+		first = upperFirst(rest) + ". "
 	}
 	if addr != "" {
 		out = lowerFirst(out) // "Boss, the warehouse tonight: …", "Bhai, [what has gone wrong] puts…"
@@ -170,7 +179,14 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 			out = upperFirst(out)
 		}
 	}
-	return lead + addr + out + ". To contain it, I propose [mitigation]." + after, blameless, true
+	if first != "" {
+		if addr != "" {
+			first = addr + ", " + lowerFirst(first)
+			addr = ""
+		}
+		out = upperFirst(out)
+	}
+	return lead + addr + first + out + ". To contain it, I propose [mitigation]." + after, blameless, true
 }
 
 // likeVerbs open "feels like it's…", "seems like…": with the alarm after
@@ -425,7 +441,7 @@ func statePredicate(clause string) bool {
 }
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.
-var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year|winter|summer|spring|autumn|season|sprint|shift|fortnight)|today|tonight|tomorrow|right now|at the moment)\b`)
+var timePhraseRE = lazyRE(`(?i)\b(?:every (?:night|day|morning|evening|shift|week|weekend)|this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year|winter|summer|spring|autumn|season|sprint|shift|fortnight)|today|tonight|tomorrow|right now|at the moment)\b`)
 
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
