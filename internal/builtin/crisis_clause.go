@@ -76,6 +76,12 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			addr, rest = splitAddress(c.text) // "Ma'am its a total mess here at Rose Wing tonight"
 		}
 		if pp, ok := alarmHeadline(rest); ok && !stated && (i == 0 || !conjoined(parts[i-1].next)) {
+			if len(kept) > 0 && keptAlarm(kept[len(kept)-1].text) {
+				// "Client launch event is total disaster, everything is
+				// falling apart here at the venue": the first alarm
+				// would stay beside the impact.
+				return lint.Fix{}, false
+			}
 			// Not after "and": "22 trailers booked in tonight and it's
 			// carnage on the dock" leans on the clause before it.
 			// "Absolute meltdown in the yard." → "In the yard, [what has
@@ -137,6 +143,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if !replaced {
 		return lint.Fix{}, false
 	}
+
 	if doomed && doomAt != "" {
 		// Only into the impact that replaced the alarm: "This puts the
 		// inspection at risk" after a kept alarm would point at it.
@@ -661,6 +668,24 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// keptAlarm reports whether clause c is a subject, a copula and alarm
+// words alone ("Client launch event is total disaster"), which no rewrite
+// may keep.
+func keptAlarm(c string) bool {
+	if onTheWay(c) {
+		return false
+	}
+	toks := parse(idiomAlarm(c)).Tokens
+	for k, t := range toks {
+		if copulas[t.Lower] {
+			return k > 0 && alarmOnly(toks[k+1:]) && slices.ContainsFunc(toks[k+1:], func(u grammar.Token) bool {
+				return crisis.fix.alarmWords[u.Lower] && (grammar.IsNoun(u.Tag) || grammar.IsAdj(u.Tag))
+			})
+		}
+	}
+	return false
 }
 
 // ragStatus reports whether w is a status colour in capitals ("RED",

@@ -187,7 +187,8 @@ const windowClosed = "the window to act has closed"
 
 // feelingBeforeImpactRE finds a feeling-only adverb left before the
 // impact that replaced an alarm: "… and honestly we risk [what]".
-var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
+// So is a feeling verb before it: "honestly feels like we risk [what]".
+var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? (?:it )?(?:(?:feels|seems|looks) like )?|(?:it )?(?:feels|seems|looks) like )((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
 // the alarm, which ends at offset alarmEnd (-1 where unknown), and the
@@ -672,7 +673,8 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		for toks[cop].Lower == "be" && named > 0 && futureVerbGroup[toks[named].Lower] {
 			named--
 		}
-		sure := first && !futureVerbGroup[toks[named].Lower] && namedSubject(s, named) && !prepositional(toks[i])
+		// A place is no cause: "the floor puts [what] at risk" (see blamelessSubject).
+		sure := first && !futureVerbGroup[toks[named].Lower] && namedSubject(s, named) && !prepositional(toks[i]) && !(crisis.fix.places[toks[named].Lower] && (named == 0 || toks[named-1].Tag != "IN" && toks[named-1].Tag != "DT" || named < 2 || toks[named-2].Tag != "IN"))
 		if named != subj && toks[named].Tag == "PRP" || named != subj && toks[named].Tag == "DT" {
 			sure = false // "It will put [what] at risk": what "it" is needs the sentence before
 		}

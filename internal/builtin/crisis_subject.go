@@ -139,6 +139,10 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 		// queue is out the door" is no "we and the queue".
 		_, alarmed := alarmPredicate(rest)
 		alarmed = alarmed || hasAlarmHit(v, span, hs, rest)
+		switch strings.ToLower(r.Tokens[0].Lower) {
+		case "everything", "everything's", "it", "it's", "this", "that", "things", "nothing", "all":
+			alarmed = false // "Release is total catastrophe, everything is broken": no second subject
+		}
 		if np2, ok := r.NounPhraseAt(0); ok && alarmed && !strings.EqualFold(subj, "we") && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
 			subj += " and " + lowerFirst(r.Of(np2))
 			plural, rest = true, ""
@@ -315,6 +319,10 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 	switch {
 	case crisis.fix.events[head] && !crisis.fix.places[head]:
 		np := lower
+		if lw := strings.ToLower(when); lw == "right now" || lw == "at the moment" {
+			// Not "puts the Kessler wedding right now at risk".
+			return upperFirst(lw) + ", [what has gone wrong] puts " + np + " at risk", true
+		}
 		if when != "" && !strings.Contains(strings.ToLower(np), strings.ToLower(when)) {
 			np += " " + strings.ToLower(when)
 		}
