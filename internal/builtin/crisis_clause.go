@@ -45,7 +45,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if c.text == "" {
 			continue
 		}
-		if i == 0 && c.next == ": " && len(parts) > 1 && (!parse(c.text).HasFiniteVerb() || whLabel(c.text)) && alarmClause(nextClause(parts[1:])) {
+		if i == 0 && (c.next == ": " || strings.TrimSpace(c.next) == "=") && len(parts) > 1 && (!parse(c.text).HasFiniteVerb() || whLabel(c.text)) && alarmClause(nextClause(parts[1:])) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
@@ -549,10 +549,12 @@ func (c alarmPart) join() string {
 
 // clauseJointRE matches where a sentence body splits into clauses: a mark
 // (a comma, semicolon, dash, colon, or a full stop that the sentence
-// splitter passed over: "launch is thursday. this is apocalyptic"); "and"
+// splitter passed over: "launch is thursday. this is apocalyptic"; an
+// equals sign of notes, read as a colon: "Remediation project = sinking
+// ship"); "and"
 // or "but" before a pronoun subject ("…kicks off monday and we are
 // screwed"); a chat interjection ("… lmao we're cooked").
-var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
+var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|\s+=\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
 
 // alarmClauses splits a sentence body into clauses (see clauseJointRE).
 func alarmClauses(body string) []alarmPart {
