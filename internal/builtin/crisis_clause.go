@@ -30,7 +30,8 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	}
 	var kept []alarmPart
 	replaced, stated, label := false, false, ""
-	statedAt := -1 // the kept clause that states the impact
+	statedAt := -1              // the kept clause that states the impact
+	doomAt, doomed := "", false // a doom clause went, and what it names as at risk (see doomClause)
 	parts := alarmClauses(body)
 	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
@@ -44,7 +45,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 		if c.text == "" {
 			continue
 		}
-		if i == 0 && c.next == ": " && len(parts) > 1 && (!parse(c.text).HasFiniteVerb() || whLabel(c.text)) && alarmClause(nextClause(parts[1:])) {
+		if i == 0 && (c.next == ": " || strings.TrimSpace(c.next) == "=") && len(parts) > 1 && (!parse(c.text).HasFiniteVerb() || whLabel(c.text)) && alarmClause(nextClause(parts[1:])) {
 			label = c.text // "Everything else: utter shambles."
 			continue
 		}
@@ -61,11 +62,26 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			replaced = true
 			continue
 		}
+		if at, ok := doomClause(c.text); ok && i > 0 {
+			// "…, and I think we're finished for this season": the
+			// writer's doom goes; what it names is what is at risk.
+			doomed = true
+			if at != "" && doomAt == "" {
+				doomAt = at
+			}
+			continue
+		}
 		addr, rest := "", c.text
 		if i == 0 {
 			addr, rest = splitAddress(c.text) // "Ma'am its a total mess here at Rose Wing tonight"
 		}
 		if pp, ok := alarmHeadline(rest); ok && !stated && (i == 0 || !conjoined(parts[i-1].next)) {
+			if len(kept) > 0 && keptAlarm(kept[len(kept)-1].text) {
+				// "Client launch event is total disaster, everything is
+				// falling apart here at the venue": the first alarm
+				// would stay beside the impact.
+				return lint.Fix{}, false
+			}
 			// Not after "and": "22 trailers booked in tonight and it's
 			// carnage on the dock" leans on the clause before it.
 			// "Absolute meltdown in the yard." → "In the yard, [what has
@@ -127,6 +143,15 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if !replaced {
 		return lint.Fix{}, false
 	}
+
+	if doomed && doomAt != "" {
+		// Only into the impact that replaced the alarm: "This puts the
+		// inspection at risk" after a kept alarm would point at it.
+		if statedAt < 0 || strings.Count(kept[statedAt].text, "[what] at risk") != 1 {
+			return lint.Fix{}, false
+		}
+		kept[statedAt].text = strings.Replace(kept[statedAt].text, "[what] at risk", doomAt+" at risk", 1)
+	}
 	impact := "This puts [what] at risk by [when]. To contain it, I propose [mitigation]."
 	if stated {
 		impact = "To contain it, I propose [mitigation]."
@@ -187,6 +212,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 				t = strings.Replace(t, "[What", "[what", 1) // "Julien, [what has gone wrong] puts…"
 			}
 			k.WriteString(t)
+			if i+1 < len(kept) && i == statedAt && kept[i].join() == ", " && onTheWay(kept[i+1].text) {
+				kept[i].next = ". " // "…, I am going there now" after the impact: a sentence of its own
+			}
 			if i+1 < len(kept) {
 				j := kept[i].join()
 				if i == statedAt && strings.ContainsAny(strings.TrimSpace(j), ".!?") {
@@ -319,7 +347,7 @@ func alarmOnly(toks []grammar.Token) bool {
 			alarm = true
 		case alarm && (u.Lower == "this" || u.Lower == "all") && i+1 < len(toks) && timeNoun(toks[i+1].Lower):
 		case alarm && i > 0 && timeNoun(u.Lower) && (toks[i-1].Lower == "this" || toks[i-1].Lower == "all"):
-		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower):
+		case intensifiers[u.Lower] || stretched(u.Lower) || dayWord(u.Lower) || u.Lower == "tbh" || u.Lower == "ngl":
 		default:
 			return false
 		}
@@ -521,10 +549,12 @@ func (c alarmPart) join() string {
 
 // clauseJointRE matches where a sentence body splits into clauses: a mark
 // (a comma, semicolon, dash, colon, or a full stop that the sentence
-// splitter passed over: "launch is thursday. this is apocalyptic"); "and"
+// splitter passed over: "launch is thursday. this is apocalyptic"; an
+// equals sign of notes, read as a colon: "Remediation project = sinking
+// ship"); "and"
 // or "but" before a pronoun subject ("…kicks off monday and we are
 // screwed"); a chat interjection ("… lmao we're cooked").
-var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
+var clauseJointRE = lazyRE(`(?i)\s*[,;]\s+|\s+[—–-]\s+|[—–]|:\s+|\s+=\s+|[.!?]+\s+|\s+(?:and|but|so)\s+(?:honestly\s+|frankly\s+)?((?:we|i|it|it's|its|this|that|everything|things|they|everyone|everybody|nobody|no one)\b)|\s+(?:lmao|lol|omg|smh|ugh)\s+`)
 
 // alarmClauses splits a sentence body into clauses (see clauseJointRE).
 func alarmClauses(body string) []alarmPart {
@@ -592,6 +622,9 @@ func stripLeadIns(c string) string {
 // itself an alarm word, even capitalised at the start ("Month end is a
 // disaster": "end" is an alarm word only in "the end of the world").
 func alarmClause(c string) bool {
+	if onTheWay(c) {
+		return false
+	}
 	c = idiomAlarm(c)
 	if doomClauseRE().MatchString(strings.TrimSpace(c)) {
 		return true
@@ -600,7 +633,7 @@ func alarmClause(c string) bool {
 	alarm := false
 	verb := slices.IndexFunc(s.Tokens, func(t grammar.Token) bool { return grammar.IsFinite(t.Tag) || copulas[t.Lower] })
 	for i, t := range s.Tokens {
-		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] {
+		if t.Tag == "CD" || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || timeWords[t.Lower] || ragStatus(t.Text) {
 			return false
 		}
 		if i < verb && grammar.IsNoun(t.Tag) && !crisis.fix.alarmWords[t.Lower] && t.Lower != "i" {
@@ -637,6 +670,67 @@ func alarmClause(c string) bool {
 		}
 	}
 	return alarm
+}
+
+// keptAlarm reports whether clause c is a subject, a copula and alarm
+// words alone ("Client launch event is total disaster"), which no rewrite
+// may keep.
+func keptAlarm(c string) bool {
+	if onTheWay(c) {
+		return false
+	}
+	toks := parse(idiomAlarm(c)).Tokens
+	for k, t := range toks {
+		if copulas[t.Lower] {
+			return k > 0 && alarmOnly(toks[k+1:]) && slices.ContainsFunc(toks[k+1:], func(u grammar.Token) bool {
+				return crisis.fix.alarmWords[u.Lower] && (grammar.IsNoun(u.Tag) || grammar.IsAdj(u.Tag))
+			})
+		}
+	}
+	return false
+}
+
+// ragStatus reports whether w is a status colour in capitals ("RED",
+// "AMBER"): the status a report gives, a fact, not alarm.
+func ragStatus(w string) bool {
+	switch w {
+	case "RED", "AMBER", "GREEN", "YELLOW":
+		return true
+	}
+	return false
+}
+
+// onTheWay reports whether clause c says the writer is on the way to the
+// trouble ("I am heading there now", "I am going down now to see", "I'll
+// go over at 3"): news to keep, though its words ("heading", "going down",
+// "now") come from the alarm phrases.
+func onTheWay(c string) bool {
+	toks := parse(c).Tokens
+	if len(toks) < 3 || toks[0].Lower != "i" && toks[0].Lower != "im" {
+		return false
+	}
+	moving := false
+	for i, t := range toks[1:] {
+		if t.Lower == "not" || t.Lower == "n't" || t.Lower == "never" {
+			return false
+		}
+		if t.Lower == "to" && i > 0 && toks[i].Lower == "going" {
+			return false // "I'm going to lose it": the future, not a way
+		}
+		switch t.Lower {
+		case "heading", "going", "coming", "driving", "walking", "popping", "running", "go", "head", "come", "drive", "walk", "pop", "off", "on":
+			moving = moving || i < 4
+		case "there", "here", "over", "now", "straight", "back", "in":
+			if moving {
+				return true
+			}
+		case "to":
+			if moving && i+2 < len(toks) && toks[i+2].Tag == "VB" {
+				return true // "going down to see"
+			}
+		}
+	}
+	return false
 }
 
 // doomClauseRE: a clause of the writer's doom or dismay that names

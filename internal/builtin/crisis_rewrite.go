@@ -59,6 +59,15 @@ var copulas = map[string]bool{
 // risk by [when] of biblical proportions").
 func crisisFixes(v blockView, rf *ruleFile, sent document.Span, hs []hit) []lint.Fix {
 	sent = afterGreeting(v, sent)
+	if lead, body, _ := sentenceParts(v.src(trimSentence(v, sent))); !strings.Contains(lead, ":") {
+		if at, ok := doomedFor(stripLeadIns(body)); ok {
+			// "we are so screwed for the Monday rollout": what the doom
+			// names is what is at risk; what puts it there is for the
+			// writer to say.
+			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, sent), lead+atRiskBy(at))
+			return []lint.Fix{f, crisisAppend(v, sent, false, alarmEnd(hs))}
+		}
+	}
 	if run, last := alarmRun(v, sent); run != trimSentence(v, sent) {
 		// Pure alarm next to it goes with it (see alarmRun).
 		if f, ok := crisisReplaceClauses(v, run); ok {
@@ -178,7 +187,8 @@ const windowClosed = "the window to act has closed"
 
 // feelingBeforeImpactRE finds a feeling-only adverb left before the
 // impact that replaced an alarm: "… and honestly we risk [what]".
-var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? ((?:we risk|this puts|it puts|that puts) )`)
+// So is a feeling verb before it: "honestly feels like we risk [what]".
+var feelingBeforeImpactRE = lazyRE(`(?i)\b(?:(?:honestly|frankly|tbh|ngl|lol|omg|lmao|seriously|literally),? (?:it )?(?:(?:feels|seems|looks) like )?|(?:it )?(?:feels|seems|looks) like )((?:we risk|this puts|it puts|that puts) )`)
 
 // crisisAppend keeps the sentence and adds impact and a mitigation after
 // the alarm, which ends at offset alarmEnd (-1 where unknown), and the
@@ -190,11 +200,21 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 	end := trimSentence(v, sent)
 	text := v.src(end)
 	var edit lint.Edit
-	if m := pieceBreakRE().FindStringIndex(text[min(max(alarmEnd-end.Start, 0), len(text)):]); alarmEnd >= end.Start && m != nil && alarmEnd-end.Start+m[1] < len(text) {
+	if a, b, ok := pieceBreak(text, alarmEnd-end.Start); ok {
 		// The alarm's piece of a sentence chat ran together ends at the
 		// first mark after the alarm.
-		at := end.Start + alarmEnd - end.Start + m[0] + len(strings.TrimRight(text[alarmEnd-end.Start+m[0]:alarmEnd-end.Start+m[1]], " \t\r\n"))
+		at := end.Start + a
 		edit = lint.Edit{Span: document.Span{Start: at, End: at}, NewText: " " + crisis.repl.fallback}
+		if text[a-1] == ',' {
+			edit = lint.Edit{Span: document.Span{Start: at - 1, End: at}, NewText: ". " + crisis.repl.fallback}
+		}
+		if next := end.Start + b; v.doc.Text[next] >= 'a' && v.doc.Text[next] <= 'z' {
+			// The next piece opens a sentence of its own once the
+			// impact comes between: "… 😬 This puts … Will send you a
+			// summary at 4", "… lol. This puts … Anyway standup at 10".
+			up := lint.Edit{Span: document.Span{Start: next, End: next + 1}, NewText: strings.ToUpper(v.doc.Text[next : next+1])}
+			return lint.Fix{Title: "Add impact and a mitigation", Edits: []lint.Edit{edit, up}, NeedsInput: true, Preferred: preferred}
+		}
 	} else {
 		if si := v.sentenceAt(max(sent.Start, alarmEnd-1)); si >= 0 {
 			end = trimSentence(v, v.b.Sentences[si])
@@ -292,11 +312,15 @@ func dropAlarmClauses(v blockView, sent document.Span) (lint.Edit, bool) {
 // writer's own turn rather than more of the alarm's facts: it speaks to
 // the reader ("if you want to go through it", "Will call you after 6"),
 // opens with the writer as subject ("I'm in at 8 tomorrow", "I'll send
-// the figures"), or asks. The impact goes before it, right after the
+// the figures"), hands over an attachment ("Attached is the roster"), or
+// asks. The impact goes before it, right after the
 // alarm, so that "This puts…" points at the alarm.
 func writersOwnTurn(next string) bool {
 	if strings.HasSuffix(strings.TrimSpace(next), "?") {
 		return true
+	}
+	if opensWith(next, []string{"attached", "please find", "see attached", "enclosed", "here is", "here's", "here are"}) {
+		return true // "Attached is the driver roster for next week."
 	}
 	toks := parse(next).Tokens
 	for i, t := range toks {
@@ -321,7 +345,43 @@ func alarmEnd(hs []hit) int {
 	return end
 }
 
-var pieceBreakRE = lazyRE(`[.!?]+\s+`)
+// pieceBreak returns where the piece of text, a sentence chat ran
+// together, that holds the alarm ending at offset alarmEnd (-1 where
+// unknown) ends: a, after its mark, and b, where the next piece opens.
+// A mark is a full stop, or emoji before the writer's own turn (see
+// pieceBreakRE); where the alarm is unknown only emoji count.
+func pieceBreak(text string, alarmEnd int) (a, b int, ok bool) {
+	from := max(alarmEnd, 0)
+	if from > len(text) {
+		return 0, 0, false
+	}
+	for _, m := range pieceBreakRE().FindAllStringIndex(text[from:], -1) {
+		a, b = from+m[0], from+m[1]
+		if b >= len(text) {
+			break
+		}
+		mark := strings.ContainsAny(text[a:b], ".!?")
+		if strings.HasPrefix(text[a:b], ",") {
+			// "Depot C is total meltdown this morning, I am going there
+			// now": the writer's way there is news of its own.
+			piece, _, _ := strings.Cut(text[b:], ". ")
+			if alarmEnd >= 0 && onTheWay(strings.TrimRight(piece, ".!? ")) {
+				return a + 1, b, true
+			}
+			continue
+		}
+		if mark && alarmEnd >= 0 || !mark && writersOwnTurn(text[b:]) {
+			return a + len(strings.TrimRight(text[a:b], " \t\r\n")), b, true
+		}
+	}
+	return 0, 0, false
+}
+
+// pieceBreakRE: where chat ends a piece of a run-on sentence, with a mark
+// or with emoji ("gate 14 is a total zoo 😬 I'm over at stand 22"); after
+// emoji only the writer's own turn is another piece (see writersOwnTurn):
+// "on fire rn 🔥🔥 everything's going sideways" goes on with the alarm.
+var pieceBreakRE = lazyRE(`[.!?]+\s+|[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s+|,\s+`)
 
 // replaceAlarms returns the sentence src (starting at document offset
 // base) with each alarm of hs replaced by a statement of impact, and
@@ -354,7 +414,13 @@ func replaceAlarms(src string, base int, hs []hit) (text string, certain, ok boo
 		return "", false, false
 	}
 	slices.SortFunc(rs, func(x, y alarmRepl) int { return x.start - y.start })
-	if l := &rs[len(rs)-1]; echoClause(src[l.end:]) || feelingTail(src[l.end:]) || spentTail(src[l.end:]) {
+	at, doom := doomTail(src[rs[len(rs)-1].end:])
+	if doom && at != "" {
+		// "… and I think we're finished for this season": what the doom
+		// names is what is at risk.
+		rs[len(rs)-1].text = strings.Replace(rs[len(rs)-1].text, "[what]", at, 1)
+	}
+	if l := &rs[len(rs)-1]; doom || echoClause(src[l.end:]) || feelingTail(src[l.end:]) || spentTail(src[l.end:]) {
 		// "… is a sinking ship and everyone on the team knows it": a
 		// clause that only points back at the alarm goes with it; so does
 		// a second alarm or the writer's insistence ("…, we're done for",
@@ -395,6 +461,20 @@ type alarmRepl struct {
 	// whole is set where the replacement takes the words after the
 	// alarm along ("too late to" → "running out of time to").
 	whole bool
+}
+
+// doomTail reports whether rest, the words after a replaced alarm, is
+// only a clause of the writer's doom joined to it (" and we're past the
+// point of saving it", ", I think we're finished for this season"), with
+// what it names as at risk (see doomClause).
+func doomTail(rest string) (string, bool) {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), ".!?…"))
+	for _, p := range []string{", and ", "and ", ", "} {
+		if c, ok := strings.CutPrefix(t, p); ok {
+			return doomClause(c)
+		}
+	}
+	return "", false
 }
 
 // echoVerbs say that someone knows or sees what was said before: a clause
@@ -593,7 +673,8 @@ func alarmReplacement(s grammar.Sentence, src string, a, b int, first bool) (ala
 		for toks[cop].Lower == "be" && named > 0 && futureVerbGroup[toks[named].Lower] {
 			named--
 		}
-		sure := first && !futureVerbGroup[toks[named].Lower] && namedSubject(s, named) && !prepositional(toks[i])
+		// A place is no cause: "the floor puts [what] at risk" (see blamelessSubject).
+		sure := first && !futureVerbGroup[toks[named].Lower] && namedSubject(s, named) && !prepositional(toks[i]) && !(crisis.fix.places[toks[named].Lower] && (named == 0 || toks[named-1].Tag != "IN" && toks[named-1].Tag != "DT" || named < 2 || toks[named-2].Tag != "IN"))
 		if named != subj && toks[named].Tag == "PRP" || named != subj && toks[named].Tag == "DT" {
 			sure = false // "It will put [what] at risk": what "it" is needs the sentence before
 		}

@@ -135,7 +135,15 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	if r := parse(rest); rest != "" && !hardFact(rest) && len(r.Tokens) > 1 {
 		// "The Figma file is a nightmare and the dev handoff is going to be
 		// a train wreck": both subjects stay, the second alarm goes too.
-		if np2, ok := r.NounPhraseAt(0); ok && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
+		// Not a clause of facts after "we": "we are so doomed today, the
+		// queue is out the door" is no "we and the queue".
+		_, alarmed := alarmPredicate(rest)
+		alarmed = alarmed || hasAlarmHit(v, span, hs, rest)
+		switch strings.ToLower(r.Tokens[0].Lower) {
+		case "everything", "everything's", "it", "it's", "this", "that", "things", "nothing", "all":
+			alarmed = false // "Release is total catastrophe, everything is broken": no second subject
+		}
+		if np2, ok := r.NounPhraseAt(0); ok && alarmed && !strings.EqualFold(subj, "we") && np2.Start == 0 && np2.End < len(r.Tokens) && grammar.IsVerb(r.Tokens[np2.End].Tag) && grammar.IsNoun(r.Tokens[np2.End-1].Tag) {
 			subj += " and " + lowerFirst(r.Of(np2))
 			plural, rest = true, ""
 		}
@@ -145,7 +153,11 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	}
 	out := subj + " " + puts + " [what] at risk by [when]"
 	blameless := false
-	if at, ok := doomedFor(rest); ok && !strings.EqualFold(subj, "we") {
+	at, doom := doomClause(strings.TrimPrefix(rest, "and "))
+	if doom && at == "" {
+		rest = "" // "…, and we're past the point of saving it": the mitigation would contradict it
+	}
+	if doom && at != "" && !strings.EqualFold(subj, "we") {
 		// "The install of the Maya room is a catastrophe, we are doomed
 		// for the opening" names what is at risk.
 		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
@@ -157,8 +169,13 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 	if strings.EqualFold(subj, "we") {
 		out = timeFirst(clause, "We risk [what] by [when]", true)
 	}
+	first := ""
 	if rest != "" && hardFact(rest) && !hasAlarmHit(v, span, hs, rest) && !spentTail(", "+rest) {
 		out += ", " + rest
+	} else if strings.EqualFold(subj, "we") && rest != "" && !doom && !strings.ContainsAny(rest, ",;:.!?") && !conjoined(strings.Fields(rest)[0]) && stripLeadIns(rest) == rest && parse(rest).HasFiniteVerb() && hasFact(rest) && !hasAlarmHit(v, span, hs, rest) && !spentTail(", "+rest) && !alarmClause(rest) {
+		// "we are so doomed today lol, waiting room is wall to wall": the
+		// fact goes first, as a sentence of its own.
+		first = upperFirst(rest) + ". "
 	}
 	if addr != "" {
 		out = lowerFirst(out) // "Boss, the warehouse tonight: …", "Bhai, [what has gone wrong] puts…"
@@ -166,7 +183,14 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 			out = upperFirst(out)
 		}
 	}
-	return lead + addr + out + ". To contain it, I propose [mitigation]." + after, blameless, true
+	if first != "" {
+		if addr != "" {
+			first = addr + ", " + lowerFirst(first)
+			addr = ""
+		}
+		out = upperFirst(out)
+	}
+	return lead + addr + first + out + ". To contain it, I propose [mitigation]." + after, blameless, true
 }
 
 // likeVerbs open "feels like it's…", "seems like…": with the alarm after
@@ -245,7 +269,29 @@ func doomedFor(c string) (string, bool) {
 	return strings.TrimSpace(m[1]), true
 }
 
-var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)[\s\p{So}\p{Sk}]*$`)
+// doomClause reports whether clause c, beside an alarm, is only the
+// writer's doom, which a mitigation would contradict, with what it names
+// as at risk where it names it: "I think we're finished for this season"
+// → "this season"; "we're past the point of saving it", "it's hopeless".
+// A feeling that leads it ("I think", "honestly") goes with it.
+func doomClause(c string) (string, bool) {
+	c = stripLeadIns(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c), ".!?…")))
+	for _, f := range []string{"i think ", "i fear ", "i reckon ", "i guess ", "i suspect ", "i'm afraid ", "i am afraid ", "i feel like "} {
+		if len(c) > len(f) && strings.EqualFold(c[:len(f)], f) {
+			c = stripLeadIns(c[len(f):])
+			break
+		}
+	}
+	if c == "" || strings.ContainsAny(c, ",;:.!?") {
+		return "", false
+	}
+	if at, ok := doomedFor(c); ok {
+		return at, true
+	}
+	return "", alarmClause(c) || contradictsText(c)
+}
+
+var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|completely\s+|absolutely\s+)?(?i:doomed|screwed|sunk|toast|cooked|finished|done)\s+(?i:for|on)\s+((?i:the|our|this|my)\s+[^,;.!?]{2,40}?)(?:\s+(?i:tbh|ngl|lol|lmao|honestly|frankly))?[\s\p{So}\p{Sk}]*$`)
 
 // blamelessSubject rewrites a subject that is a place, a site, a team or
 // an event, which "X is putting [what] at risk" would cast as the cause.
@@ -273,6 +319,10 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 	switch {
 	case crisis.fix.events[head] && !crisis.fix.places[head]:
 		np := lower
+		if lw := strings.ToLower(when); lw == "right now" || lw == "at the moment" {
+			// Not "puts the Kessler wedding right now at risk".
+			return upperFirst(lw) + ", [what has gone wrong] puts " + np + " at risk", true
+		}
 		if when != "" && !strings.Contains(strings.ToLower(np), strings.ToLower(when)) {
 			np += " " + strings.ToLower(when)
 		}
@@ -399,7 +449,7 @@ func statePredicate(clause string) bool {
 }
 
 // timePhraseRE finds when an alarm holds: it stays in the rewrite.
-var timePhraseRE = lazyRE(`(?i)\b(?:this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year|winter|summer|spring|autumn|season|sprint|shift|fortnight)|today|tonight|tomorrow|right now|at the moment)\b`)
+var timePhraseRE = lazyRE(`(?i)\b(?:every (?:night|day|morning|evening|shift|week|weekend)|this (?:morning|afternoon|evening|week|weekend|month|quarter|term|year|winter|summer|spring|autumn|season|sprint|shift|fortnight)|today|tonight|tomorrow|right now|at the moment)\b`)
 
 func wordSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
