@@ -85,7 +85,7 @@ func crisisRule() *lint.Rule {
 				}
 				if len(alarms) > 0 {
 					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
-						Fixes: minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
+						Fixes: finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
 				}
 			}
 		})
@@ -106,18 +106,18 @@ func crisisRule() *lint.Rule {
 		span = afterGreeting(v, span)
 		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
 			if f, ok := crisisReplaceClauses(v, run); ok {
-				return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
+				return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
 			}
 		}
 		if f, ok := crisisReplaceClauses(v, span); ok {
-			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
+			return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		if text, ok := subjectAlarm(v, trimSentence(v, span), nil); ok {
 			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, span), text)
 			f.Preferred = true
-			return minuteVoice(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
+			return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
-		return minuteVoice(v, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
+		return finishCrisis(v, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
 	})
 	return r
 }
@@ -134,3 +134,62 @@ func negated(v blockView, sent document.Span, h hit) bool {
 	}
 	return false
 }
+
+// finishCrisis is the last step of every crisis fix: a question of the
+// writer's that a rewrite carries over keeps its question mark (see
+// questionsKept), and minutes get the minutes' voice (see minuteVoice).
+func finishCrisis(v blockView, fs []lint.Fix) []lint.Fix {
+	return minuteVoice(v, questionsKept(v, noDanglingVerb(fs)))
+}
+
+// noDanglingVerb drops a fix that would leave a sentence ending on its
+// verb ("The northern distribution network is."), where another fix
+// remains; the next becomes the preferred one.
+func noDanglingVerb(fs []lint.Fix) []lint.Fix {
+	out := slices.DeleteFunc(slices.Clone(fs), func(f lint.Fix) bool {
+		return slices.ContainsFunc(f.Edits, func(e lint.Edit) bool { return danglingVerbRE().MatchString(e.NewText) })
+	})
+	if len(out) == len(fs) {
+		return fs
+	}
+	if len(out) == 0 {
+		// Only the broken one: the impact goes after the writer's words
+		// instead.
+		e := fs[0].Edits[len(fs[0].Edits)-1]
+		return []lint.Fix{{Title: "Add impact and a mitigation", Edits: []lint.Edit{{Span: document.Span{Start: e.Span.End, End: e.Span.End}, NewText: " " + crisis.repl.fallback}}, NeedsInput: true, Preferred: true}}
+	}
+	for i := range out {
+		out[i].Preferred = i == 0
+	}
+	return out
+}
+
+// danglingVerbRE: a sentence that ends on a form of "be".
+var danglingVerbRE = lazyRE(`\b(?:is|are|was|were|be|been)[.!]`)
+
+// questionsKept gives back its question mark to the writer's question
+// that a rewrite moved after the mitigation and ended with a full stop
+// ("… can we talk at 9 tomorrow?" → "… To contain it, I propose
+// [mitigation]. Can we talk at 9 tomorrow?").
+func questionsKept(v blockView, fs []lint.Fix) []lint.Fix {
+	for i := range fs {
+		for j, e := range fs[i].Edits {
+			orig := strings.TrimSpace(v.doc.Text[e.Span.Start:e.Span.End])
+			if !strings.HasSuffix(orig, "?") || !strings.HasSuffix(e.NewText, ".") {
+				continue
+			}
+			k := strings.LastIndex(e.NewText[:len(e.NewText)-1], ". ")
+			last := e.NewText[k+2 : len(e.NewText)-1]
+			if k < 0 || !questionLeadRE().MatchString(last) || !strings.Contains(strings.ToLower(orig), strings.ToLower(last)) {
+				continue
+			}
+			edits := slices.Clone(fs[i].Edits)
+			edits[j].NewText = e.NewText[:len(e.NewText)-1] + "?"
+			fs[i].Edits = edits
+		}
+	}
+	return fs
+}
+
+// questionLeadRE: a sentence that opens as a question.
+var questionLeadRE = lazyRE(`(?i)^(?:can|could|would|will|shall|should|do|does|did|is|are|may|any chance)\b`)

@@ -61,6 +61,28 @@ type hedgingFile struct {
 	model modelText
 }
 
+// strandsSubject reports whether fix fx leaves a subject without its
+// verb where it removed a hedge ("I'm not sure if this is useful, but
+// I've put together…" → "I'm but I've put together…").
+func strandsSubject(v blockView, fx lint.Fix) bool {
+	out, err := lint.ApplyEdits(v.doc.Text, fx.Edits)
+	if err != nil || len(fx.Edits) == 0 {
+		return false
+	}
+	at := fx.Edits[0].Span.Start
+	lo, hi := max(at-40, 0), min(at+40, len(out))
+	for lo > 0 && !utf8.RuneStart(out[lo]) {
+		lo--
+	}
+	for hi < len(out) && !utf8.RuneStart(out[hi]) {
+		hi++
+	}
+	return strandedRE().MatchString(out[lo:hi])
+}
+
+// strandedRE: a subject and "be" run straight into a conjunction.
+var strandedRE = lazyRE(`(?i)\b(?:I'm|I’m|I am|it's|it’s|that's|that’s)\s+(?:but|and|so|because)\b`)
+
 // hedgingRule flags apology, permission-seeking and filler that undercut
 // the writer's message.
 func hedgingRule() *lint.Rule {
@@ -80,9 +102,9 @@ func hedgingRule() *lint.Rule {
 				}
 				last = h.span.End
 				f := lint.Finding{Span: h.span, Message: hedging.msg[h.group]}
-				f.Fixes = fixes(si, h.span)
+				f.Fixes = slices.DeleteFunc(fixes(si, h.span), func(fx lint.Fix) bool { return strandsSubject(v, fx) })
 				if len(f.Fixes) == 0 {
-					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok && !leavesBadStart(v, v.b.Sentences[si], fx) {
+					if fx, ok := hedgeFix(v, h, v.b.Sentences[si]); ok && !leavesBadStart(v, v.b.Sentences[si], fx) && !strandsSubject(v, fx) {
 						f.Fixes = []lint.Fix{fx}
 					}
 				}
