@@ -236,20 +236,10 @@ func (st *localBlock) tailShape(si int) bool {
 // softenerSentence removes sentence si where it is only a softener:
 // "Only if you have time."
 func (st *localBlock) softenerSentence(v blockView, si int) bool {
-	t, clean := st.sentText(si)
-	if !clean {
-		return false
-	}
-	body := strings.TrimSpace(strings.TrimRight(t, ".!?… 🙏🙂😅🙈"))
-	if len(strings.Fields(body)) > 9 || hedgeNamesFact(body) || !tailSoftenerRE().MatchString(body) {
-		return false
-	}
-	e, ok := removeSentence(st.view(v), st.sents[si])
-	if !ok {
-		return false
-	}
-	st.apply([]lint.Edit{e})
-	return true
+	return st.removeWhole(v, si, func(t string) bool {
+		body := strings.TrimSpace(strings.TrimRight(t, ".!?… 🙏🙂😅🙈"))
+		return len(strings.Fields(body)) <= 9 && !hedgeNamesFact(body) && tailSoftenerRE().MatchString(body)
+	})
 }
 
 // ishRE matches a state word hedged with "-ish": "done-ish", "soon-ish".

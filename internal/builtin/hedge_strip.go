@@ -643,8 +643,14 @@ var roughApologyRE = lazyRE(`(?i)^(?:(?:i'm |i am )?(?:so |really )?(?:sorry|apo
 
 // roughApology removes sentence si where it is such an apology.
 func (st *localBlock) roughApology(v blockView, si int) bool {
+	return st.removeWhole(v, si, func(t string) bool { return roughApologyRE().MatchString(strings.TrimSpace(t)) })
+}
+
+// removeWhole removes sentence si, where its text is clean and is, the
+// test says, a hedge as a whole.
+func (st *localBlock) removeWhole(v blockView, si int, is func(t string) bool) bool {
 	t, clean := st.sentText(si)
-	if !clean || !roughApologyRE().MatchString(strings.TrimSpace(t)) {
+	if !clean || !is(t) {
 		return false
 	}
 	e, ok := removeSentence(st.view(v), st.sents[si])
