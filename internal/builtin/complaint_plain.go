@@ -342,7 +342,7 @@ var (
 	// verdictAdjRE: "the new gradebook is so annoying, <what it does>".
 	verdictAdjRE = lazyRE(`(?i)^((?:the |this |our |my )?[\w' -]{2,40}?) (?:is|are) (?:so |really |very |just |honestly )?(?:annoying|frustrating|useless|terrible|awful|painful|a pain|unbearable|infuriating)[,;:] (.+)$`)
 	// emojiJoinRE: an emoji between two sentences ("3 scans booked 🙃 I moved them").
-	emojiJoinRE = lazyRE(`\s*[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]+\s+([A-Z])`)
+	emojiJoinRE = lazyRE(`\s*` + emoji + `+\s+([A-Z])`)
 	// conjCommaRE: a comma left after a conjunction where an adverb went ("and, with no explanation").
 	conjCommaRE = lazyRE(`\b(and|but|or), `)
 	// learnedThatRE: "great to learn from the investor deck that <news>".
@@ -402,8 +402,12 @@ var whoThatLeftRE = lazyRE(`^((?:The |Our |My )?[A-Z][\w&'’-]*(?: [\w&'’-]+)
 // whyAlwaysThatRE: "why is it always <who> that <does what>".
 var whyAlwaysThatRE = lazyRE(`(?i)^why is it (?:always|usually|every time) ((?:the |our |my )?(?-i:[A-Z])[\w&'’-]*(?: [\w&'’-]+){0,2}?) (?:that|who) ((?:gets|has|is|does|ends up|takes|picks up|pays|covers|loses)\b.+)$`)
 
+// emoji is the character class of the emoji chat puts between or after
+// sentences (🙃, 🙄, 😬, ✅).
+const emoji = `[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]`
+
 // chatMarkerRE: emoji and chat words that carry only feeling.
-var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh|whatever|man,|oh great,|great,|wow,|anyway,?)(?:\s|$)|[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]\s*`)
+var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh|whatever|man,|oh great,|great,|wow,|anyway,?)(?:\s|$)|` + emoji + `\s*`)
 
 // lostFacts returns the words of facts in orig that text does not keep:
 // numbers, names, and nouns other than those that only vent.
@@ -529,7 +533,7 @@ func ownAskIn(text string) string {
 
 // ownAskSplitRE splits a text where a sentence may start, including a
 // chat sentence after "??" or "!!" that starts in lower case.
-var ownAskSplitRE = lazyRE(`[.!?]+\s+|\n+|\s*[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]+\s*`)
+var ownAskSplitRE = lazyRE(`[.!?]+\s+|\n+|\s*` + emoji + `+\s*`)
 
 // keeps reports whether text keeps every content word of piece (words of
 // four letters or more).
