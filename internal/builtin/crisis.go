@@ -139,13 +139,13 @@ func negated(v blockView, sent document.Span, h hit) bool {
 // writer's that a rewrite carries over keeps its question mark (see
 // questionsKept), and minutes get the minutes' voice (see minuteVoice).
 func finishCrisis(v blockView, fs []lint.Fix) []lint.Fix {
-	return minuteVoice(v, questionsKept(v, noDanglingVerb(fs)))
+	return minuteVoice(v, questionsKept(v, noDanglingVerb(v, fs)))
 }
 
 // noDanglingVerb drops a fix that would leave a sentence ending on its
 // verb ("The northern distribution network is."), where another fix
 // remains; the next becomes the preferred one.
-func noDanglingVerb(fs []lint.Fix) []lint.Fix {
+func noDanglingVerb(v blockView, fs []lint.Fix) []lint.Fix {
 	out := slices.DeleteFunc(slices.Clone(fs), func(f lint.Fix) bool {
 		return slices.ContainsFunc(f.Edits, func(e lint.Edit) bool { return danglingVerbRE().MatchString(e.NewText) })
 	})
@@ -153,10 +153,14 @@ func noDanglingVerb(fs []lint.Fix) []lint.Fix {
 		return fs
 	}
 	if len(out) == 0 {
-		// Only the broken one: the impact goes after the writer's words
-		// instead.
+		// Only the broken one: the impact goes after the writer's words,
+		// as they are, instead.
 		e := fs[0].Edits[len(fs[0].Edits)-1]
-		return []lint.Fix{{Title: "Add impact and a mitigation", Edits: []lint.Edit{{Span: document.Span{Start: e.Span.End, End: e.Span.End}, NewText: " " + crisis.repl.fallback}}, NeedsInput: true, Preferred: true}}
+		si := v.sentenceAt(max(e.Span.Start, e.Span.End-1))
+		if si < 0 {
+			return fs
+		}
+		return []lint.Fix{{Title: "Add impact and a mitigation", Edits: []lint.Edit{appendAfter(v, v.b.Sentences[si], " "+crisis.repl.fallback)}, NeedsInput: true, Preferred: true}}
 	}
 	for i := range out {
 		out[i].Preferred = i == 0
