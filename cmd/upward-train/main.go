@@ -39,9 +39,12 @@ func main() {
 	flag.BoolVar(&verbose, "v", false, "list the real paragraphs each rule scores highest out of fold")
 	dev := flag.Bool("dev", false, "measure instead of training: 5-fold cross-validation of phrases alone, the model alone and both, on the corpus")
 	curve := flag.Bool("curve", false, "measure instead of training: the learning curve, models built on 1/8, 1/4, 1/2 and all of the corpus, scored on the frozen test split (testdata/test)")
+	clauses := flag.String("clauses", "", "train the clause model instead, on the labelled clauses in this `folder` (testdata/clauses), and write it to internal/model/clause.bin")
 	flag.Parse()
 	var err error
-	if *curve {
+	if *clauses != "" {
+		err = runClauses(*clauses, "internal/model/clause.bin")
+	} else if *curve {
 		err = runCurve(*corpus, "testdata/test")
 	} else if *dev {
 		err = runDev(*corpus)

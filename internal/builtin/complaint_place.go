@@ -211,7 +211,7 @@ func offersWayForward(text string) bool {
 		}
 		if opensWith(p, complaint.fix.proposals) && hasFact(p) || opensWith(p, complaint.fix.ownActions) ||
 			actionItemRE().MatchString(p) && parse(p).Tokens[0].Tag == "NNP" || ownerOnIt(p) ||
-			ownPlan(p) || roleActionItem(p) || iWantRE().MatchString(p) {
+			ownPlan(p) || roleActionItem(p) || iWantRE().MatchString(p) || ownWayClause(p) {
 			return true
 		}
 	}
@@ -359,7 +359,12 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 			case k == 0:
 				// Our request alone, where the writer's stands: the facts
 				// of the sentence, said plainly, instead.
-				c = candidate{"State the facts", plainLine(plainSentence(v, ss[lo]))}
+				// A protest question is the fact it implies (see
+				// plainSentenceText).
+				c = candidate{"State the facts", plainLine(plainSentenceText(plainSentence(v, ss[lo])), plainSentence(v, ss[lo]))}
+				if t := strings.TrimSpace(c.text); t == "" || strings.HasPrefix(strings.ToLower(t), "why ") {
+					continue // nothing plain to say, or still the protest
+				}
 			}
 			out = append(out, c)
 		}

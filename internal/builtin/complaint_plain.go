@@ -38,7 +38,7 @@ func plainStatements(orig string, cands []candidate) []candidate {
 		lines := strings.Split(facts, "\n")
 		if !wrapped(lines) {
 			for i, l := range lines {
-				lines[i] = plainLine(l)
+				lines[i] = plainLine(l, orig)
 			}
 		}
 		facts = strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
@@ -172,11 +172,11 @@ func missingSentences(orig, text string) (before, after string) {
 				kept = true
 				continue
 			}
-			t := plainLine(plainSentenceText(s))
+			t := plainLine(plainSentenceText(s), orig)
 			if t == "" || pureVent(t) || !weighty(lost, s) && (isVent(t) || stillComplains(t)) {
 				continue
 			}
-			t = capitalI(upperFirst(plainLine(t)))
+			t = capitalI(upperFirst(plainLine(t, orig)))
 			if kept {
 				post = append(post, t)
 			} else {
@@ -242,7 +242,7 @@ func restated(orig, ask string) string {
 		for _, s := range splitSentences(l) {
 			ss = append(ss, plainSentenceText(s))
 		}
-		lines[i] = plainLine(strings.Join(ss, " "))
+		lines[i] = plainLine(strings.Join(ss, " "), orig)
 	}
 	out := strings.TrimSpace(strings.Join(slices.DeleteFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "" }), "\n"))
 	if out == "" {
@@ -548,8 +548,9 @@ func keeps(text, piece string) bool {
 	return true
 }
 
-// plainLine is plainStatements for one line of a rewrite's facts.
-func plainLine(line string) string {
+// plainLine is plainStatements for one line of a rewrite's facts; orig
+// is the writer's text the rewrite replaces.
+func plainLine(line, orig string) string {
 	ss := splitSentences(line)
 	var kept []string
 	for _, s := range ss {
@@ -661,7 +662,7 @@ func plainLine(line string) string {
 			}
 			body = b
 		}
-		if body == "" {
+		if body = withoutVentClauses(body, orig); body == "" {
 			continue
 		}
 		if mark == "" && len(ss) > 1 {

@@ -981,6 +981,8 @@ func changeCutoff(cause string) string {
 func thirdPerson(v string) string {
 	w, rest, _ := strings.Cut(v, " ")
 	switch {
+	case w == "has" || w == "is" || w == "was" || w == "does":
+		// already the form after "he": "who has to chase" stays
 	case w == "have":
 		w = "has"
 	case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ay") && !strings.HasSuffix(w, "ey"):

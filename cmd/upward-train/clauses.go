@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/upward-lint/upward/internal/model"
+)
+
+// clauseItem is one labelled clause of testdata/clauses: a clause of a
+// draft (see builtin's clause cutting) and one labeller's class for it.
+type clauseItem struct {
+	ID       string `json:"id"`
+	Draft    string `json:"draft"`
+	Text     string `json:"text"`
+	Label    string `json:"label"`
+	Labeller string `json:"labeller"`
+}
+
+const clauseEpochs = 10
+
+// runClauses measures the clause model by 5-fold cross-validation over
+// drafts (a draft's clauses stay in one fold), then trains it on every
+// labelled clause and writes it to out.
+func runClauses(dir, out string) error {
+	items, err := readClauses(dir)
+	if err != nil {
+		return err
+	}
+	ex := make([]model.ClauseExample, len(items))
+	for i, it := range items {
+		c, ok := model.ParseClauseClass(it.Label)
+		if !ok {
+			return fmt.Errorf("%s: label %q is not one of %v", it.ID, it.Label, model.ClauseClasses)
+		}
+		ex[i] = model.ClauseExample{Text: it.Text, Class: c}
+	}
+	const k = int(model.NumClauseClasses)
+	var conf [k][k]int
+	type scored struct {
+		p    float64
+		vent bool
+	}
+	var vents []scored
+	for f := range folds {
+		var train []model.ClauseExample
+		for i, it := range items {
+			if fold(it.Draft) != f {
+				train = append(train, ex[i])
+			}
+		}
+		m := model.TrainClauses(train, model.DefaultClauseBits, clauseEpochs, 1)
+		for i, it := range items {
+			if fold(it.Draft) != f {
+				continue
+			}
+			c, _ := m.Classify(it.Text)
+			conf[ex[i].Class][c]++
+			vents = append(vents, scored{m.Probs(it.Text)[model.Vent], ex[i].Class == model.Vent})
+		}
+	}
+	fmt.Printf("clause model, 5-fold cross-validation over drafts (%d clauses):\n", len(items))
+	right := 0
+	for c := range k {
+		right += conf[c][c]
+		tp, pred, gold := conf[c][c], 0, 0
+		for o := range k {
+			pred += conf[o][c]
+			gold += conf[c][o]
+		}
+		fmt.Printf("  %-6s precision %.2f recall %.2f (%d)\n", model.ClauseClasses[c], ratio(tp, pred), ratio(tp, gold), gold)
+	}
+	fmt.Printf("  accuracy %.2f\n", ratio(right, len(items)))
+	slices.SortFunc(vents, func(a, b scored) int {
+		switch {
+		case a.p > b.p:
+			return -1
+		case a.p < b.p:
+			return 1
+		}
+		return 0
+	})
+	for _, t := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
+		tp, n, all := 0, 0, 0
+		for _, v := range vents {
+			if v.vent {
+				all++
+			}
+			if v.p >= t {
+				n++
+				if v.vent {
+					tp++
+				}
+			}
+		}
+		fmt.Printf("  vent at p ≥ %.1f: precision %.2f recall %.2f\n", t, ratio(tp, n), ratio(tp, all))
+	}
+	m := model.TrainClauses(ex, model.DefaultClauseBits, clauseEpochs, 1)
+	m.CorpusSHA256, err = model.CorpusHash(dir, model.DefaultTrainOptions)
+	if err != nil {
+		return err
+	}
+	m.Counts = map[string]int{}
+	for _, e := range ex {
+		m.Counts[e.Class.String()]++
+	}
+	return os.WriteFile(out, m.Encode(), 0o644)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func readClauses(dir string) ([]clauseItem, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	var out []clauseItem
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for line := 1; sc.Scan(); line++ {
+			var it clauseItem
+			if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+				fh.Close()
+				return nil, fmt.Errorf("%s:%d: %w", f, line, err)
+			}
+			out = append(out, it)
+		}
+		fh.Close()
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no labelled clauses", dir)
+	}
+	return out, nil
+}

@@ -1,0 +1,215 @@
+package builtin
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/model"
+)
+
+// span is a clause of a text, as byte offsets into it.
+type span struct{ start, end int }
+
+// clauses cuts text into the clauses the clause model reads (see
+// internal/model.ClauseModel): at line breaks and sentence ends, at ";",
+// at a spaced dash, after an emoji, and at a comma outside brackets and
+// quotes where the part before has two words or more and the part after
+// three or more ("love how X, fantastic, really great timing" keeps
+// "fantastic" with what it follows). Spans exclude surrounding spaces.
+func clauses(text string) []span {
+	var hard []span
+	start := 0
+	cut := func(end, next int) {
+		hard = appendTrimmed(hard, text, start, end)
+		start = next
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			cut(i, i+1)
+		case strings.ContainsRune(".!?", r) && !document.AbbrevAt(text, i) && !listNumberAt(text, i):
+			j := i
+			for j < len(text) && strings.ContainsRune(".!?", rune(text[j])) {
+				j++
+			}
+			if j == len(text) || text[j] == ' ' || text[j] == '\n' {
+				cut(j, j)
+			}
+			i = j
+			continue
+		case r == ';':
+			cut(i+1, i+1)
+		case (r == '—' || r == '–' || r == '-') && i > 0 && text[i-1] == ' ' && i+size < len(text) && text[i+size] == ' ':
+			cut(i, i+size)
+		case isEmojiRune(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !isEmojiRune(r2) && r2 != '\u200d' && r2 != '\ufe0f' {
+					break
+				}
+				j += s2
+			}
+			cut(j, j)
+			i = j
+			continue
+		}
+		i += size
+	}
+	hard = appendTrimmed(hard, text, start, len(text))
+	var out []span
+	for _, h := range hard {
+		out = append(out, commaClauses(text, h)...)
+	}
+	return out
+}
+
+// commaClauses cuts the span h of text at its commas (see clauses).
+func commaClauses(text string, h span) []span {
+	var commas []int
+	depth, quoted := 0, false
+	for i := h.start; i < h.end; i++ {
+		switch text[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			quoted = !quoted
+		case ',':
+			if depth == 0 && !quoted && i+1 < h.end && text[i+1] == ' ' {
+				commas = append(commas, i)
+			}
+		}
+	}
+	var out []span
+	start := h.start
+	for k, c := range commas {
+		next := h.end
+		if k+1 < len(commas) {
+			next = commas[k+1]
+		}
+		if len(strings.Fields(text[start:c])) >= 2 && len(strings.Fields(text[c+1:next])) >= 3 {
+			out = appendTrimmed(out, text, start, c+1)
+			start = c + 1
+		}
+	}
+	return appendTrimmed(out, text, start, h.end)
+}
+
+func appendTrimmed(out []span, text string, start, end int) []span {
+	for start < end && unicode.IsSpace(rune(text[start])) {
+		start++
+	}
+	for end > start && unicode.IsSpace(rune(text[end-1])) {
+		end--
+	}
+	if end > start {
+		out = append(out, span{start, end})
+	}
+	return out
+}
+
+// isEmojiRune reports whether r is a pictograph or emoticon.
+func isEmojiRune(r rune) bool {
+	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF
+}
+
+// listNumberAt reports whether the mark at i ends a list number at the
+// start of a line ("4. Pricing: …").
+func listNumberAt(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		j--
+	}
+	return j < i && (j == 0 || text[j-1] == '\n')
+}
+
+// clauseModel returns the clause model complaint rewrites read; nil if
+// the embedded one does not decode (then no clause is dropped or taken
+// for an ask on its word).
+func clauseModel() *model.ClauseModel {
+	m, err := model.DefaultClauseModel()
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// Clause-model probabilities at which a complaint rewrite acts: it drops
+// a clause the model reads as venting alone, and lets one it reads as the
+// writer's ask or plan stand for its own request. Chosen by cross-
+// validation on testdata/clauses for precision (see cmd/upward-train
+// -clauses): a fact dropped as venting is the worse mistake.
+const (
+	ventDropP = 0.8
+	ownWayP   = 0.7
+)
+
+// ventClause reports whether the clause model reads c as venting alone
+// and c carries no hard fact (a number, a name, a date).
+func ventClause(c string) bool {
+	m := clauseModel()
+	if m == nil || hardFact(c) {
+		return false
+	}
+	return m.Probs(c)[model.Vent] >= ventDropP
+}
+
+// ownWayClause reports whether the clause model reads c as the writer's
+// own request or proposal. A step taken or planned is left to the
+// patterns of offersWayForward: "Next: Xbox pass starts Mon 14th" is a
+// plan, but no way forward on the grievance.
+func ownWayClause(c string) bool {
+	m := clauseModel()
+	l := strings.ToLower(strings.TrimSpace(c))
+	claim, _, _ := strings.Cut(strings.ToLower(complaint.repl.burnout), ".")
+	if m == nil || len(strings.Fields(l)) < 3 || !hasVerb(c) || strings.HasSuffix(l, "?") && strings.Contains(l, "why") ||
+		strings.Contains(l, claim) || strings.Contains(strings.ToLower(complaint.repl.burnout), l) {
+		return false // a label, a protest, or the break a burnout rewrite asks for
+	}
+	return m.Probs(c)[model.Ask] >= ownWayP
+}
+
+// withoutVentClauses drops from a sentence body the clauses that only
+// vent (see ventClause) and that the writer wrote as they stand in orig
+// (the model read writers' clauses, not our restatements: "I usually get
+// the worst dock slots" is the fact a protest implied), keeping the
+// separators between the clauses that stay; "" when nothing stays.
+func withoutVentClauses(body, orig string) string {
+	lorig := strings.ToLower(orig)
+	cs := clauses(body)
+	if len(cs) == 0 {
+		return body
+	}
+	var b strings.Builder
+	dropped := false
+	prev := -1
+	for i, c := range cs {
+		if t := strings.ToLower(strings.Trim(body[c.start:c.end], ",;:.!?—–- ")); t != "" && strings.Contains(lorig, t) && ventClause(body[c.start:c.end]) {
+			dropped = true
+			continue
+		}
+		switch {
+		case prev == i-1 && prev >= 0:
+			b.WriteString(body[cs[prev].end:c.start])
+		case b.Len() > 0:
+			b.WriteString(" ")
+		}
+		b.WriteString(body[c.start:c.end])
+		prev = i
+	}
+	if !dropped {
+		return body
+	}
+	out := strings.TrimRight(strings.TrimSpace(b.String()), ",;:—–- ")
+	if out != "" && startsUpper(body) {
+		out = upperFirst(out)
+	}
+	return out
+}
