@@ -349,7 +349,11 @@ func sentencesAfter(v blockView, sent document.Span) []string {
 	}
 	var out []string
 	for _, s := range v.b.Sentences[si+1:] {
-		out = append(out, plainSentence(v, s))
+		t := plainSentence(v, s)
+		if signOff(t) {
+			break
+		}
+		out = append(out, t)
 	}
 	return out
 }

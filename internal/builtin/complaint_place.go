@@ -370,7 +370,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		}
 		for _, s := range ss[hi+1:] {
 			// "I find this disrespectful.": venting alone after it goes too.
-			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || !ventAlone(t) && !pureVent(t) {
+			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || signOff(t) || !ventAlone(t) && !pureVent(t) {
 				break
 			}
 			span.End = trimSentence(v, s).End
@@ -389,7 +389,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 	consulted := false
 	last := span.End
 	for _, s := range ss[hi+1:] {
-		if s.Start >= end.End {
+		if s.Start >= end.End || signOff(plainSentence(v, s)) {
 			break
 		}
 		if t := strings.TrimRight(plainSentence(v, s), ".!?… "); pureVent(t) {

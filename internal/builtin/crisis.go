@@ -85,7 +85,7 @@ func crisisRule() *lint.Rule {
 				}
 				if len(alarms) > 0 {
 					p.Report(lint.Finding{Span: alarms[0].span, Message: crisis.msg,
-						Fixes: finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
+						Fixes: finishCrisis(v, alarms[0].span, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, crisisFixes(v, rf, sent, alarms)))))})
 				}
 			}
 		})
@@ -106,18 +106,18 @@ func crisisRule() *lint.Rule {
 		span = afterGreeting(v, span)
 		if run, last := alarmRun(v, span); run != trimSentence(v, span) {
 			if f, ok := crisisReplaceClauses(v, run); ok {
-				return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
+				return finishCrisis(v, run, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, last, false, run.End)}))))
 			}
 		}
 		if f, ok := crisisReplaceClauses(v, span); ok {
-			return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
+			return finishCrisis(v, span, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
 		if text, ok := subjectAlarm(v, trimSentence(v, span), nil); ok {
 			f := rewriteFix("Replace the alarm with impact and a mitigation", trimSentence(v, span), text)
 			f.Preferred = true
-			return finishCrisis(v, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
+			return finishCrisis(v, span, tidyAnswers(v, dropSameFixes(v, absorbEcho(v, []lint.Fix{f, crisisAppend(v, span, false, -1)}))))
 		}
-		return finishCrisis(v, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
+		return finishCrisis(v, span, tidyAnswers(v, []lint.Fix{crisisAppend(v, span, true, -1)}))
 	})
 	return r
 }
@@ -137,9 +137,108 @@ func negated(v blockView, sent document.Span, h hit) bool {
 
 // finishCrisis is the last step of every crisis fix: a question of the
 // writer's that a rewrite carries over keeps its question mark (see
-// questionsKept), and minutes get the minutes' voice (see minuteVoice).
-func finishCrisis(v blockView, fs []lint.Fix) []lint.Fix {
-	return minuteVoice(v, questionsKept(v, noDanglingVerb(v, fs)))
+// questionsKept), other sentences of alarm alone go (see alarmAloneGoes),
+// and minutes get the minutes' voice (see minuteVoice). alarm is the
+// span of the alarm the finding is about.
+func finishCrisis(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, noDanglingVerb(v, fs))))
+}
+
+// alarmAloneGoes takes out of each fix's result the writer's clauses
+// that only raise alarm, as the clause model reads them (see ventClause),
+// outside the alarm phrase the finding is about: "Nobody can save it
+// anymore.", "…, really everything is going wrong since the morning" or
+// "Send help." would contradict the mitigation the fix proposes. A
+// question, a greeting and a sign-off stay. The fix becomes one edit over
+// the block.
+func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	var gone []string
+	for _, s := range v.b.Sentences {
+		plain := plainSentence(v, s)
+		if plain == "" || strings.HasSuffix(plain, "?") || signOff(plain) || greetingLine(plain) {
+			continue
+		}
+		t := trimSentence(v, s)
+		src := v.doc.Text[t.Start:t.End]
+		for _, c := range clauses(src) {
+			if t.Start+c.start < alarm.End && t.Start+c.end > alarm.Start {
+				continue
+			}
+			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && ventClause(text) {
+				gone = append(gone, text)
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return fs
+	}
+	for i, f := range fs {
+		lo, hi := v.b.Span.Start, v.b.Span.End
+		for _, e := range f.Edits {
+			lo, hi = min(lo, e.Span.Start), max(hi, e.Span.End)
+		}
+		rel := make([]lint.Edit, len(f.Edits))
+		for k, e := range f.Edits {
+			rel[k] = lint.Edit{Span: document.Span{Start: e.Span.Start - lo, End: e.Span.End - lo}, NewText: e.NewText}
+		}
+		text, err := lint.ApplyEdits(v.doc.Text[lo:hi], rel)
+		if err != nil {
+			continue
+		}
+		changed := false
+		for _, g := range gone {
+			if t, ok := withoutPiece(text, g); ok {
+				text, changed = t, true
+			}
+		}
+		if changed && strings.Contains(text, "[") {
+			fs[i].Edits = []lint.Edit{{Span: document.Span{Start: lo, End: hi}, NewText: text}}
+		}
+	}
+	return fs
+}
+
+// withoutPiece removes the one occurrence of piece from text and mends
+// the punctuation and capitals around the gap; false where piece is not
+// in text exactly once.
+func withoutPiece(text, piece string) (string, bool) {
+	if strings.Count(text, piece) != 1 {
+		return text, false
+	}
+	k := strings.Index(text, piece)
+	before, after := text[:k], text[k+len(piece):]
+	after = strings.TrimLeft(after, ",;:!?… ")
+	if strings.HasPrefix(after, ".") {
+		after = strings.TrimLeft(after[1:], ".")
+		if b := strings.TrimRight(before, ",;:— –- "); b != "" && !strings.ContainsAny(b[len(b)-1:], ".!?\n") {
+			before = b + "."
+		}
+	}
+	before = strings.TrimRight(before, " ")
+	switch {
+	case before == "" || strings.HasSuffix(before, "\n"):
+		after = upperFirst(after)
+	case strings.ContainsAny(before[len(before)-1:], ".!?"):
+		after = upperFirst(after)
+		if after != "" && !strings.HasPrefix(after, "\n") {
+			before += " "
+		}
+	case strings.HasSuffix(before, ","):
+		if after == "" || strings.HasPrefix(after, "\n") {
+			before = strings.TrimSuffix(before, ",") + "."
+		} else {
+			before += " "
+		}
+	default:
+		if after != "" && !strings.HasPrefix(after, "\n") {
+			before += " "
+		}
+	}
+	out := before + after
+	for strings.Contains(out, "  ") {
+		out = strings.ReplaceAll(out, "  ", " ")
+	}
+	return strings.TrimRight(strings.ReplaceAll(out, " \n", "\n"), " "), true
 }
 
 // noDanglingVerb drops a fix that would leave a sentence ending on its
@@ -168,8 +267,9 @@ func noDanglingVerb(v blockView, fs []lint.Fix) []lint.Fix {
 	return out
 }
 
-// danglingVerbRE: a sentence that ends on a form of "be".
-var danglingVerbRE = lazyRE(`\b(?:is|are|was|were|be|been)[.!]`)
+// danglingVerbRE: a sentence that ends on a form of "be", perhaps with an
+// aside after it ("The serialisation programme is, in short.").
+var danglingVerbRE = lazyRE(`\b(?:is|are|was|were|be|been)(?:, (?:in short|in a word|frankly|honestly|to be honest|to put it mildly|quite frankly|sadly|simply put|put simply|basically|really|i think|i'm afraid|i’m afraid))?[.!]`)
 
 // questionsKept gives back its question mark to the writer's question
 // that a rewrite moved after the mitigation and ended with a full stop

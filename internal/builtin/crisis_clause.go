@@ -32,6 +32,7 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	replaced, stated, label := false, false, ""
 	statedAt := -1              // the kept clause that states the impact
 	doomAt, doomed := "", false // a doom clause went, and what it names as at risk (see doomClause)
+	causeText := ""             // the alarm's subject as the cause ("the audit prep puts [what] at risk by [when]")
 	parts := alarmClauses(body)
 	keptAt := -1 // the part the last kept clause came from
 	for i, c := range parts {
@@ -124,8 +125,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 			}
 			orig := c.text
 			c.text, stated, replaced = subj+puts+" [what] at risk by [when]", true, true
+			causeText = c.text
 			if ps := parse(subj); len(ps.Tokens) > 0 {
-				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, strings.TrimSpace(strings.TrimPrefix(orig, subj)), label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
+				if shape, ok := blamelessSubject(ps, grammar.Chunk{Start: 0, End: len(ps.Tokens)}, subj, strings.TrimSpace(strings.TrimPrefix(orig, subj)), "", label != "" || strings.Contains(lead, ":") || i > 0 && strings.Contains(parts[i-1].next, ":")); ok {
 					c.text = shape // a place or an event is not the cause
 				} else {
 					// "the timetable is a dumpster fire this term" → "This
@@ -147,6 +149,9 @@ func crisisReplaceClauses(v blockView, sent document.Span) (lint.Fix, bool) {
 	if doomed && doomAt != "" {
 		// Only into the impact that replaced the alarm: "This puts the
 		// inspection at risk" after a kept alarm would point at it.
+		if statedAt >= 0 && strings.Count(kept[statedAt].text, "[what] at risk") == 0 && causeText != "" {
+			kept[statedAt].text = causeText // what the doom names is at risk, the subject its cause
+		}
 		if statedAt < 0 || strings.Count(kept[statedAt].text, "[what] at risk") != 1 {
 			return lint.Fix{}, false
 		}

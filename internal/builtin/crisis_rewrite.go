@@ -220,7 +220,7 @@ func crisisAppend(v blockView, sent document.Span, preferred bool, alarmEnd int)
 			end = trimSentence(v, v.b.Sentences[si])
 			for _, s := range v.b.Sentences[si+1:] {
 				next := plainSentence(v, s)
-				if next == "" || !sharesFacts(text, next) || writersOwnTurn(next) {
+				if next == "" || signOff(next) || !sharesFacts(text, next) || writersOwnTurn(next) {
 					break
 				}
 				end, text = trimSentence(v, s), text+" "+next

@@ -161,7 +161,7 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 		// "The install of the Maya room is a catastrophe, we are doomed
 		// for the opening" names what is at risk.
 		out, rest = subj+" "+puts+" "+at+" at risk by [when]", ""
-	} else if shape, ok := blamelessSubject(s, np, subj, clause, strings.Contains(lead, ":")); ok && !plural {
+	} else if shape, ok := blamelessSubject(s, np, subj, clause, rest, strings.Contains(lead, ":")); ok && !plural {
 		out, blameless = shape, true
 	} else {
 		out = timeFirst(clause, out, !strings.HasPrefix(s.Tokens[0].Tag, "NNP") || s.Tokens[0].Lower == "i")
@@ -302,14 +302,19 @@ var doomedForRE = lazyRE(`^(?i:we|i)(?:'re|'m| are| am)\s+(?i:so\s+|totally\s+|c
 // wrong] puts the gala at risk". Whether a subject is a place is a matter
 // of grammar (see placeLike): any noun phrase that is not a process, a
 // plan, a project or a deadline, or one that is but whose predicate says
-// what state it is in ("the whole production is falling apart"). Other
-// subjects ("the data migration is a mess", "Black Friday prep") stay the
-// subject, with the time put first: "Right now, checkout puts…".
+// what state it is in ("the whole production is falling apart"). A
+// process, plan or project is what is at risk too, as an event is: "the
+// data migration is a mess" → "[What has gone wrong] puts the data
+// migration at risk" (reviewers read "the Saturday edition puts [what] at
+// risk" as blaming the edition). Other subjects stay the subject, with
+// the time put first: "Right now, checkout puts…".
+//
+// rest is what the sentence says after the alarm's clause.
 //
 // After a label (inLabel: "Winter: the whole surgery is in meltdown") a
 // place is named inside the sentence, since a second label would stack
 // colons: "Winter: [what has gone wrong] with the whole surgery puts…".
-func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string, inLabel bool) (string, bool) {
+func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause, rest string, inLabel bool) (string, bool) {
 	head := s.Tokens[headIndex(s, np)].Lower
 	when := timePhraseRE().FindString(clause)
 	lower := subj
@@ -317,6 +322,14 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause string,
 		lower = lowerFirst(subj)
 	}
 	switch {
+	case processHead(s, np) && !crisis.fix.events[head] && !crisis.fix.places[head] && !statePredicate(clause) && !timeNoun(head) && !dayWord(head):
+		if strings.TrimSpace(rest) != "" {
+			return "", false // "…, no one trusts the numbers": the rest of the sentence is the writer's
+		}
+		if when != "" && !strings.Contains(strings.ToLower(lower), strings.ToLower(when)) {
+			return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + lower + " at risk", true
+		}
+		return "[What has gone wrong] puts " + lower + " at risk", true
 	case crisis.fix.events[head] && !crisis.fix.places[head]:
 		np := lower
 		if lw := strings.ToLower(when); lw == "right now" || lw == "at the moment" {

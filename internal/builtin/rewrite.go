@@ -108,13 +108,38 @@ func unitEnd(v blockView, sent document.Span) document.Span {
 		if t == "" {
 			continue
 		}
-		if isQuestion(t) || opensWith(t, problemOnly.fix.asks) || opensWith(t, problemOnly.fix.topicShifts) {
+		if isQuestion(t) || opensWith(t, problemOnly.fix.asks) || opensWith(t, problemOnly.fix.topicShifts) || signOff(t) {
 			break
 		}
 		end = s
 	}
 	return trimSentence(v, end)
 }
+
+// signOff reports whether a sentence only signs a message off: a name
+// alone ("Matt", "— Dev") or a closing with or without one ("Regards,
+// Ioana", "Best regards,\nTomasz", "Cheers"). Nothing a rewrite adds goes
+// after it, and no rewrite takes it for a fact.
+func signOff(t string) bool {
+	t = strings.Join(strings.Fields(t), " ")
+	if signOffRE().MatchString(t) {
+		return true
+	}
+	if !nameAloneRE().MatchString(t) {
+		return false
+	}
+	for _, tok := range parse(strings.TrimLeft(t, "-–—~ ")).Tokens {
+		if !strings.HasPrefix(tok.Tag, "NN") || notNames[tok.Lower] {
+			return false // "Ridiculous", "Again": a word, not a name
+		}
+	}
+	return true
+}
+
+var (
+	signOffRE   = lazyRE(`^(?i:(?:kind |best |warm |warmest |many |with )?(?:regards|thanks|thank you|cheers|best|br|rgds|ta|yours|speak soon|talk soon))(?:[,!.]? [\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]+)?)?[,!.]?$`)
+	nameAloneRE = lazyRE(`^(?:[-–—~] ?)?[\p{Lu}][\p{L}'’-]{1,20}(?: [\p{Lu}][\p{L}'’-]{1,20})?$`)
+)
 
 // opensWith reports whether the sentence t, after a speaker or a label,
 // opens with one of the words (lower case, whole words).

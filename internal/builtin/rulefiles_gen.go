@@ -1450,7 +1450,7 @@ Not flagged: a factual risk that comes with its impact and a mitigation or plan 
 the same paragraph, negated alarm ("not a disaster"), and reported speech.
 `,
 			Before: "The migration is a total mess.",
-			After:  "The migration puts [what] at risk by [when]. To contain it, I propose [mitigation].",
+			After:  "[What has gone wrong] puts the migration at risk. To contain it, I propose [mitigation].",
 			Examples: []rulefile.Example{
 				{Text: "The migration is a total mess.", Hit: true},
 				{Text: "Everything is on fire and we're doomed.", Hit: true},

@@ -137,7 +137,7 @@ func TestCueFixes(t *testing.T) {
 		{"complaint", "I found out from a customer that the launch moved.", "I heard from a customer that the launch moved. Could you loop me in on changes like this next time?"},
 		{"complaint", "Frankly, this is a waste of time.", "This is a waste of time."},
 		{"crisis", "Support is in total meltdown.", "Support: [what has gone wrong] puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
-		{"crisis", "Honestly, the release is a mess.", "The release puts [what] at risk by [when]. To contain it, I propose [mitigation]."},
+		{"crisis", "Honestly, the release is a mess.", "[What has gone wrong] puts the release at risk. To contain it, I propose [mitigation]."},
 	}
 	for _, c := range cases {
 		doc, fs := run(t, c.rule, c.text+"\n")

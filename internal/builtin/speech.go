@@ -83,6 +83,9 @@ func init() {
 		overall here there this that it we you also however team all sadly unfortunately fortunately
 		luckily hopefully obviously clearly frankly personally instead besides therefore thus hence
 		perhaps maybe please kindly reminder heads edit context summary status question action
+		done noted help urgent classic typical whatever sorted fixed agreed nothing everything nobody
+		everyone seriously wow ugh sigh lol fine chaos disaster carnage mayhem nightmare doom risk
+		blocker blockers next actions
 		decision todo nb risk risks problem issue blocker background goal next who what when where why how which if while because since though although as`) {
 		notNames[w] = true
 	}

@@ -68,8 +68,8 @@ func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 			}
 			prev, full := t[max(from, line):i], t[line:i]
 			line = i + 1
-			if hard || blankLineAfter(t, i) {
-				emit(i)
+			if hard || blankLineAfter(t, i) || greetingLineRE.MatchString(strings.TrimSpace(full)) {
+				emit(i) // a greeting line is a sentence of its own ("Hi Jonathan,")
 				continue
 			}
 			if endsWithPunct(t[from:i]) {
@@ -123,6 +123,10 @@ func appendSentences(out []Span, t string, base int, breaks []int) []Span {
 	emit(len(t))
 	return out
 }
+
+// greetingLineRE matches a line that only greets: "Hi Jonathan,", "Dear
+// Mr Holt,", "Gemma,", "Hello all".
+var greetingLineRE = regexp.MustCompile(`^(?i:hi|hey|hello|hiya|heya|dear|morning|good morning|good afternoon|good evening)(?: (?:all|team|everyone|folks|guys|both|[\p{Lu}][\p{L}'’.-]*)){0,3},?$|^[\p{Lu}][\p{L}'’.-]{1,20}(?: [\p{Lu}][\p{L}'’.-]{1,20})?,$`)
 
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'

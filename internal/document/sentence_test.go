@@ -147,3 +147,22 @@ func TestLongSentenceSplit(t *testing.T) {
 		t.Errorf("ordinary text: %d sentences, want 2", len(short))
 	}
 }
+
+func TestGreetingLineIsASentence(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Hi Jonathan,\nThe Meridian portfolio is late.", []string{"Hi Jonathan,", "The Meridian portfolio is late."}},
+		{"Subject: Hillcrest\nSteve,\nHillcrest is a shambles.", []string{"Subject: Hillcrest", "Steve,", "Hillcrest is a shambles."}},
+		{"hey the deploy failed\nagain last night", []string{"hey the deploy failed\nagain last night"}},
+	} {
+		var got []string
+		for _, s := range splitSentences(tc.in, 0, nil) {
+			got = append(got, tc.in[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("splitSentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
