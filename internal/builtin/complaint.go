@@ -188,10 +188,13 @@ func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h
 		if e.Span.Start >= span.Start && e.Span.End <= span.End {
 			src := v.src(span)
 			after := src[:e.Span.Start-span.Start] + e.NewText + src[e.Span.End-span.Start:]
-			if stillComplains(after) || strongComplaintText(after) {
+			if stillComplains(after) || strongComplaintText(after) || !offersWayForward(after) {
 				// "Yet again, the WMS went down, and once again nobody from
 				// IT picked up": without the opener it still complains, so
-				// the facts and a request come first.
+				// the facts and a request come first; and a grievance
+				// without its opener is still one without a way forward
+				// ("The editorial team has been asked to absorb a schedule
+				// change made without any consultation").
 				if cands, _ := ventCandidates(rf, v, sent, nil, nil); len(cands) > 0 && !stillComplains(cands[0].text) {
 					fs := complaintFixes(v, ventCover(v, span), cands[:1])
 					f.Fixes[0].Preferred = false

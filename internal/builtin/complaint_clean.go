@@ -264,7 +264,7 @@ var (
 	// whyMeRE: "why is always me who stay …" (the "it" left out).
 	whyMeRE = lazyRE(`(?i)^(why is) (?:always )?(me|us) (?:always )?(?:who|that) (.+)$`)
 	// whySubjAuxRE: "why I am always …", "why we are always …".
-	whySubjAuxRE = lazyRE(`^([Ww]hy) (I|we|they|you|he|she|it) (am|are|is|do|does|have|has|must) (.+)$`)
+	whySubjAuxRE = lazyRE(`^([Ww]hy) (?:always )?(I|i|we|they|you|he|she|it) (am|are|is|do|does|have|has|must) (.+)$`)
 	// whyNoAuxRE: "why the facility always cancel …" (the "does" left out).
 	whyNoAuxRE = lazyRE(`^([Ww]hy) ((?:the|my|our|their|this|that|[A-Z][\w&+-]*)(?: [\w&+-]+){0,3}?) (always|never|keeps?|still|constantly) ?(.*)$`)
 )
@@ -406,7 +406,10 @@ func askParty(p, facts string) bool {
 	if head = strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s"); !partyNouns[head] || head == "group" {
 		return false // "the group [chat]" is seldom whom to agree it with
 	}
-	lf := strings.ToLower(facts)
+	lf := strings.NewReplacer(",", "", " yet again", "", " once again", "", " again", "", " as usual", "").Replace(strings.ToLower(facts))
+	if strings.Contains(strings.ToLower(facts), l+":") {
+		return false // "Returns ops: warehouse changed the bin labelling": a label, the writer's own side
+	}
 	if i := strings.Index(lf, l+" "); i >= 0 {
 		switch next := strings.Fields(lf[i+len(l):]); {
 		case len(next) == 0:

@@ -31,6 +31,7 @@ func plainStatements(orig string, cands []candidate) []candidate {
 			out = append(out, c)
 			continue
 		}
+		c.text = requestLast(c.text)
 		facts, ask := c.text, ""
 		if k := askStart(c.text); k >= 0 {
 			facts, ask = strings.TrimSpace(c.text[:k]), c.text[k:]
@@ -65,7 +66,7 @@ func plainStatements(orig string, cands []candidate) []candidate {
 			}
 			c.title, facts, ask = "State the facts", strings.TrimSpace(facts)+" "+own, ""
 		}
-		text := oneRequest(orig, strings.TrimSpace(facts+" "+ask))
+		text := doubleStopRE().ReplaceAllString(oneRequest(orig, strings.TrimSpace(facts+" "+ask)), "$1.$2")
 		switch {
 		case text == "" || text == greeting:
 			if !slices.ContainsFunc(out, func(c candidate) bool { return c.title == dropTitle }) {
@@ -76,6 +77,30 @@ func plainStatements(orig string, cands []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// requestLast moves a request of ours that opens a rewrite after the
+// facts that follow it: "Could we look at my priorities together and
+// agree what can move? Third week in a row of chasing hiring managers."
+// reads as nagging before the facts.
+func requestLast(text string) string {
+	if strings.Contains(text, "\n") {
+		return text
+	}
+	ss := splitSentences(text)
+	if len(ss) < 2 || !strings.HasSuffix(ss[0], "?") || !requestLeadRE().MatchString(ss[0]) {
+		return text
+	}
+	for _, s := range ss[1:] {
+		if strings.HasSuffix(s, "?") {
+			return text
+		}
+	}
+	switch strings.ToLower(firstWord(ss[1])) {
+	case "this", "that", "it", "these", "those", "they", "which":
+		return text // "This has happened three times this year." points back at the request
+	}
+	return strings.Join(append(ss[1:], ss[0]), " ")
 }
 
 // factsKept puts first, where the first rewrite of orig loses its facts
@@ -411,6 +436,9 @@ var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh
 
 // lostFacts returns the words of facts in orig that text does not keep:
 // numbers, names, and nouns other than those that only vent.
+//
+// A clause of orig that only vents (see withoutVentClauses: "cool cool
+// cool", "Starting to feel like nobody cares") holds no facts to keep.
 func lostFacts(orig, text string) []string {
 	have := wordsOf(text)
 	var lost []string
@@ -418,7 +446,7 @@ func lostFacts(orig, text string) []string {
 		if loveLeadRE().MatchString(s) {
 			continue // "love finding things out at 5am": said to sting
 		}
-		lost = append(lost, lostIn(s, have)...)
+		lost = append(lost, lostIn(withoutVentClauses(s, s), have)...)
 	}
 	return lost
 }
@@ -551,7 +579,7 @@ func keeps(text, piece string) bool {
 // plainLine is plainStatements for one line of a rewrite's facts; orig
 // is the writer's text the rewrite replaces.
 func plainLine(line, orig string) string {
-	ss := splitSentences(line)
+	ss := splitSentences(emphaticDotsRE().ReplaceAllString(line, "$1 $2 $3"))
 	var kept []string
 	for _, s := range ss {
 		lead := ""
@@ -576,6 +604,10 @@ func plainLine(line, orig string) string {
 			body = upperFirst(m[1])
 		}
 		body = makesMyDayRE().ReplaceAllString(body, "")
+		body = butHeyRE().ReplaceAllString(body, "") // "…, but hey, who needs a comms team"
+		if m := loveGettingRE().FindStringSubmatch(body); m != nil && len(strings.Fields(m[1])) >= 3 {
+			body = "I got " + m[1] // "love getting a 'quick tweak' at 6pm" → "I got a 'quick tweak' at 6pm"
+		}
 		body = emojiJoinRE().ReplaceAllString(body, ". $1")
 		body = feelingTailRE().ReplaceAllString(body, "")
 		body = verdictTailRE().ReplaceAllString(body, "")
@@ -597,6 +629,7 @@ func plainLine(line, orig string) string {
 			continue // "It from production, …": what a cut left
 		}
 		body = strings.NewReplacer(",,", ",", ", ,", ",", " ,", ",").Replace(body)
+		body = auxCommaRE().ReplaceAllString(body, "$1 $2") // "has, been asked": what "yet again" left
 		body = commaThatRE().ReplaceAllString(body, "$1 that ")
 		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
 			body = "It's" + body[len(m[1]):] // "is the third time this year": the "it" a writer left out
@@ -641,6 +674,23 @@ func plainLine(line, orig string) string {
 			}
 			body = b
 		}
+		if strings.HasPrefix(strings.ToLower(body), "why ") {
+			// "Why always I am the one who clean the mash tun on friday":
+			// the protest question as the fact it takes for granted.
+			if u := plainSentenceText(body + "?"); u != "" && !strings.HasPrefix(strings.ToLower(u), "why") {
+				_, body, mark = sentenceParts(u)
+			}
+		}
+		if m := feelNobodyRE().FindStringSubmatch(body); m != nil && strings.Contains(strings.ToLower(orig), "feel") {
+			// "I feel like nobody reads my show notes" is no accusation:
+			// "I'm not sure anyone reads my show notes".
+			body = "I'm not sure anyone " + m[1]
+		}
+		if m := whoKeepsRE().FindStringSubmatch(body); m != nil {
+			// "who keeps renaming the shared bins" → "Someone keeps renaming
+			// the shared bins"
+			body, mark = "Someone "+strings.ToLower(m[1])+" "+m[2], "."
+		}
 		if rhetoricalRE().MatchString(body) && !hardFact(body) {
 			continue // "Who chose this software honestly": the protest goes
 		}
@@ -664,6 +714,12 @@ func plainLine(line, orig string) string {
 		}
 		if body = withoutVentClauses(body, orig); body == "" {
 			continue
+		}
+		if t := strings.TrimSpace(emojiRunRE().ReplaceAllString(body, " ")); t != "" {
+			body = strings.Join(strings.Fields(t), " ") // "🙄🙄", "🙃": tone, not fact
+		}
+		if lead == "" && len(kept) > 0 && !strings.Contains(body, " ") && !hasVerb(body) && !hardFact(body) {
+			continue // "Morning.", what a cut left of "every. single. morning."
 		}
 		if mark == "" && len(ss) > 1 {
 			mark = "."
@@ -724,7 +780,7 @@ func doneWithFact(s string) (string, bool) {
 }
 
 // fedUpOfRE: "I'm fed up with <what keeps happening>".
-var fedUpOfRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:(i'm|i’m|i am|im|we're|we’re|we are)\s+)?(?:(?:so|really|honestly|frankly|completely|totally|just|getting|very|quite|pretty|a bit)\s+)*(?:fed up|sick and tired|sick|tired|done)\s+(?:with|of|to)\s+(.+)$`)
+var fedUpOfRE = lazyRE(`(?i)^(?:told [A-Z][\w'’-]* (?:that )?)?(?:honestly,? |frankly,? |tbh,? |i'll be honest,? |i’ll be honest,? |to be honest,? )*(?:(i'm|i’m|i am|im|we're|we’re|we are)\s+)?(?:(?:so|really|honestly|frankly|completely|totally|just|getting|very|quite|pretty|a bit)\s+)*(?:fed up|sick and tired|sick|tired|done)\s+(?:(?:with|of|to)\s+|(being\s))(.+)$`)
 
 // fedUpOfFact states what the writer is fed up with as what has been
 // happening: "I'm fed up with the regional call running 40 minutes over
@@ -736,7 +792,15 @@ func fedUpOfFact(s string) (string, bool) {
 	if m == nil {
 		return s, false
 	}
-	who, rest := "I've", m[2]
+	who, rest := "I've", m[2]+m[3]
+	if l := strings.ToLower(rest); strings.HasPrefix(l, "being the only ") || strings.HasPrefix(l, "being the designated ") || strings.HasPrefix(l, "being the one ") {
+		// "told Priya I'm fed up being the only one who gets the rush
+		// cases" → "I've been the only one who gets the rush cases"
+		if strings.HasPrefix(l, "being the one ") {
+			return "I'm usually the one " + rest[len("being the one "):], true
+		}
+		return "I've been " + rest[len("being "):], true
+	}
 	if m[1] == "" && !strings.HasPrefix(strings.ToLower(rest), "be the one ") && parse(rest).Tokens[0].Tag != "VBG" {
 		return s, false // "Sick of it": no one said, no task
 	}
@@ -780,12 +844,34 @@ func fedUpOfFact(s string) (string, bool) {
 var niceToHearRE = lazyRE(`(?i)^(?:it )?would(?: have|'ve)? been nice to (?:hear|know|be told|find out|learn) (?:about )?(it|this|that|the \w+(?: \w+)?) before (.+)$`)
 
 // feelingThatRE: the writer's feeling about the clause after it.
-var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are )?(?:still |so |really |honestly |pretty |quite |a bit |very )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
+var feelingThatRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? )*(?:i'm |i’m |i am |i was |i feel |we're |we’re |we are |it's |it’s |it is )?(?:still |so |really |honestly |frankly |pretty |quite |a bit |very |just |absolutely )*(?:fuming|furious|livid|annoyed|frustrated|gutted|upset|angry|irritated|disappointed|sad|shocked|stunned|fed up|sick|tired|disgusted|appalled|baffled|amazed|ridiculous|absurd|unbelievable|insane|crazy|outrageous|shocking|laughable|embarrassing|a joke) (?:that|to see that|to hear that|to find out that|to learn that) (.+)$`)
 
 // feelingRE: a sentence of the writer's feeling alone.
 var feelingRE = lazyRE(`(?i)^(?:honestly,? |frankly,? |tbh,? |and |but |so )*(?:i'm|i’m|i am|i feel|feeling|i'm feeling|this is|that's|that is|it's|it is)(?: so| really| honestly| completely| totally| just| pretty| quite| very| absolutely| kind of| a bit)* (?:done|exhausted|running on empty|fed up|burnt out|burned out|fried|over it|demotivated|demoralised|demoralized|demotivating|demoralising|demoralizing|exhausting|soul-destroying|disrespectful|insulting|upset|furious|fuming|livid|gutted|at the end of my tether|at my wits' end|losing my mind|not ok|not okay|had enough(?: of it| of this)?|running on fumes|on my last legs|knackered|shattered|drained|at breaking point)[.!]*$|^(?:again|yet again|once again|as usual|typical|classic|again and again)[.!]*$|^(?:and |but )?(?:this|it|that) (?:always|keeps|just keeps) happen(?:s|ing)(?: (?:again|here|to us|with us|all the time))?[.!]*$|^(?:that's|that is|this is|it's|it is) not (?:how|what|ok|okay|acceptable|right|fair|professional)\b[^0-9]*$|^(?:it )?would(?: have|'ve|’ve)? been nice to\b[^0-9]*$|^i(?:'ve|’ve| have) had enough(?: of (?:it|this|that))?[.!]*$`)
 
 var (
+	// auxCommaRE: an auxiliary and the verb it goes with, split by the
+	// comma an aside left when it went.
+	auxCommaRE = lazyRE(`\b(has|have|had|is|are|was|were|will|would|can|could|been|being)\s*,\s+(been|being|asked|left|told|given|made|expected|forced|put|sent|moved|changed|\w+ed)\b`)
+	// doubleStopRE: a full stop doubled where a cut met one ("room.."),
+	// not an ellipsis.
+	doubleStopRE = lazyRE(`([^.])\.\.(\s|$)`)
+	// butHeyRE: a shrug that ends a grievance ("…, but hey, who needs a
+	// comms team", "but whatever").
+	butHeyRE = lazyRE(`(?i),?\s+but (?:hey(?: ho)?|whatever|oh well)\b.*$`)
+	// loveGettingRE: sarcasm about what the writer was given.
+	loveGettingRE = lazyRE(`(?i)^(?:i |just |gotta |got to |don't you )?(?:love|adore) (?:getting|receiving|being sent|being given) (.+)$`)
+	// emojiRunRE: emoji in the facts of a complaint.
+	emojiRunRE = lazyRE(emoji + `+`)
+	// feelNobodyRE: what is left of "I feel like nobody reads …" once the
+	// feeling went.
+	feelNobodyRE = lazyRE(`^(?:[Nn]obody|[Nn]o one|[Nn]o-one) (?:actually |really |ever )?(.+)$`)
+	// whoKeepsRE: a protest question about someone unnamed ("who keeps
+	// renaming the shared bins").
+	whoKeepsRE = lazyRE(`(?i)^who (keeps|always|constantly|still) (.+)$`)
+	// emphaticDotsRE: words stressed with a full stop each ("every.
+	// single. morning.").
+	emphaticDotsRE = lazyRE(`\b([a-z]+)\. ([a-z]+)\. ([a-z]+)\b`)
 	// nameLineRE: a line that is a name and a comma ("Jon,", "Ms Novak,").
 	nameLineRE = lazyRE(`^[\p{Lu}][\p{L}'’.-]{1,20}(?: [\p{Lu}][\p{L}'’.-]{1,20})?,$`)
 	// inlineLabelRE: a list marker and a topic label before a sentence

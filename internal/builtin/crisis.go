@@ -191,7 +191,7 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 				text, changed = t, true
 			}
 		}
-		if changed && strings.Contains(text, "[") {
+		if changed && strings.Contains(text, "[") && !danglingVerbRE().MatchString(text) {
 			fs[i].Edits = []lint.Edit{{Span: document.Span{Start: lo, End: hi}, NewText: text}}
 		}
 	}

@@ -191,7 +191,7 @@ func TestFindings(t *testing.T) {
 		{"problem-only", "[Crash when saving large files · Issue #12](https://example.com/12)", "", ""},
 		{"complaint", "Nobody told me that the API was deprecated.", "Nobody told me that the API was deprecated.", "Could you loop me in when the API is deprecated?"},
 		{"complaint", "Nobody told me the plan changed.", "Nobody told me the plan changed.", "Could you loop me in when the plan changes?"},
-		{"complaint", "As usual, the build broke.", "As usual", "The build broke."},
+		{"complaint", "As usual, the build broke.", "As usual", "The build broke. Could we agree [a way forward] by [date]?"},
 		{"complaint", "I'm exhausted, could we move the review to Friday?", "", ""},
 		{"open-question", "Any ideas?", "Any ideas?", ""},
 		{"open-question", "Any ideas? Maybe we could ship on Friday.", "", ""},
