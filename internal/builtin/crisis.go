@@ -141,8 +141,180 @@ func negated(v blockView, sent document.Span, h hit) bool {
 // and minutes get the minutes' voice (see minuteVoice). alarm is the
 // span of the alarm the finding is about.
 func finishCrisis(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, noDanglingVerb(v, fs))))
+	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, alarmSubject(v, alarm, labelledAlarm(v, alarm, noDanglingVerb(v, fs))))))
 }
+
+// alarmSubject puts first, where the only fix appends impact and a
+// mitigation after a chat line of alarm that the other shapes did not
+// read ("the SSI data for Crewe is a dumpster fire 🔥🔥🔥", "conform is a
+// hot mess rn 😬", "we are SO screwed tonight lads"), one that replaces
+// it: what is in trouble is what is at risk ("[What has gone wrong] puts
+// the SSI data for Crewe at risk."); with no such subject, the time the
+// line names opens the impact ("Tonight, [what has gone wrong] puts
+// [what] at risk by [when]."). The predicate must hold the alarm phrase
+// or read as alarm to the clause model, and no fact.
+func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" {
+		return fs
+	}
+	si := v.sentenceAt(alarm.Start)
+	if si < 0 {
+		return fs
+	}
+	sent := trimSentence(v, v.b.Sentences[si])
+	src := v.doc.Text[sent.Start:sent.End]
+	body := strings.TrimSpace(emojiRunRE().ReplaceAllString(src, " "))
+	body = strings.TrimRight(chatTailRE().ReplaceAllString(strings.TrimRight(body, ".!? "), ""), ".!? ")
+	if loc := shoutLeadRE().FindStringIndex(body); loc != nil && loc[1] < len(body) && body[loc[1]] >= 'a' && body[loc[1]] <= 'z' {
+		body = body[loc[1]:] // "ABORT ABORT the Moorside job …"
+	}
+	m := alarmCopulaRE().FindStringSubmatch(body)
+	if m == nil {
+		return fs
+	}
+	subj, pred := m[1], m[2]
+	lp := strings.ToLower(pred)
+	phrase := strings.ToLower(v.doc.Text[alarm.Start:alarm.End])
+	if hardFact(lp) || !strings.Contains(lp, phrase) && !ventClause(lp) {
+		return fs
+	}
+	if left := strings.TrimSpace(strings.Replace(lp, phrase, "", 1)); strings.Contains(lp, phrase) && left != "" {
+		// What the predicate says besides the alarm must be nothing but
+		// its emphasis or a time: "in total meltdown after the outage"
+		// keeps "after the outage", so this shape is not for it.
+		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
+			if !alarmFiller[strings.Trim(w, ",.!?")] {
+				return fs
+			}
+		}
+	}
+	if f := strings.ToLower(firstWord(subj)); f == "yeah" || f == "yes" || f == "ok" || f == "okay" || f == "well" || timePhraseRE().MatchString(f) && !strings.EqualFold(timePhraseRE().FindString(subj), subj) {
+		return fs // "yeah this", "Today at the Westgate branch"
+	}
+	when := timePhraseRE().FindString(body)
+	if strings.Contains(" "+strings.ToLower(src)+" ", " rn ") {
+		when = "right now"
+	}
+	var text string
+	switch ls := strings.ToLower(subj); {
+	case ls == "it" || ls == "this" || ls == "that" || ls == "everything" || ls == "things" || ls == "we" || ls == "i" || ls == "they" || ls == "it's" || ls == "its":
+		if when == "" {
+			return fs
+		}
+		text = upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts [what] at risk by [when]."
+	case timePhraseRE().MatchString(subj) && strings.EqualFold(timePhraseRE().FindString(subj), subj):
+		text = upperFirst(strings.ToLower(subj)) + ", [what has gone wrong] puts [what] at risk by [when]."
+	default:
+		if hasVerb(subj) || len(strings.Fields(subj)) > 8 || hardFact(lp) {
+			return fs
+		}
+		np := subj
+		if ps := parse(subj); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
+			np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support" stays
+		}
+		text = "[What has gone wrong] puts " + np + " at risk."
+		if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+			text = upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + " at risk."
+		}
+	}
+	f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation].")
+	f.Preferred = true
+	for i := range fs {
+		fs[i].Preferred = false
+	}
+	return append([]lint.Fix{f}, fs...)
+}
+
+// notTopic are labels that name no topic ("Heads up: …").
+var notTopic = wordSet("heads up", "update", "fyi", "note", "status", "ps", "re", "quick one", "urgent", "important",
+	"warning", "alert", "help", "sos", "honestly", "seriously", "real talk", "so", "ok", "okay", "guys", "team", "all")
+
+// headlineFiller are the words besides the alarm that a headline's rest
+// may hold: "it's chaos out there", "we are doomed".
+var headlineFiller = wordSet("it's", "it’s", "it", "is", "are", "was", "we", "we're", "we’re", "out", "there", "here",
+	"this", "that", "everything", "things", "all", "one", "looking", "look", "looks", "heading", "for", "straight", "into", "a", "like")
+
+// alarmFiller are the words an alarm's predicate may hold besides the
+// alarm phrase: articles, emphasis, and the words of "in", "on", "a".
+var alarmFiller = wordSet("a", "an", "the", "in", "on", "at", "absolute", "absolutely", "total", "totally", "complete",
+	"completely", "utter", "utterly", "such", "so", "real", "really", "proper", "full", "fully", "now", "already",
+	"officially", "basically", "literally", "just", "right", "again", "still", "going", "to", "be", "up", "down", "of", "rn")
+
+var (
+	// alarmCopulaRE: a subject, a form of "be", and what it is said to be
+	// ("the SSI data for Crewe is a dumpster fire").
+	alarmCopulaRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s| is| are| was| were| is going| are going| has been| have been| has gone| has turned into| is turning into)\s+(.+)$`)
+	// chatTailRE: chat words that end a line of alarm ("lads", "lol", "rn").
+	chatTailRE = lazyRE(`(?i)(?:[\s,]+(?:lads|guys|folks|lol|lmao|tbh|rn|fr|ngl|smh|ffs|omg|boss))+$`)
+	// shoutLeadRE: a shouted interjection before the line ("ABORT ABORT",
+	// "HELP", "OMG").
+	shoutLeadRE = lazyRE(`^(?:[A-Z]{2,}[!.,]*\s+)+`)
+)
+
+// labelledAlarm puts first, where the only fix appends impact and a
+// mitigation after a headline of alarm ("Print side: DUMPSTER FIRE 🔥🔥🔥",
+// "Ground floor pour at Millbrook — we are basically sunk", "new PMS
+// rollout = dumpster fire"), one that keeps the headline's topic and
+// replaces the alarm: "Print side: [what has gone wrong] puts [what] at
+// risk by [when]. To contain it, I propose [mitigation]." The alarm part
+// must hold no fact (number, name, date) and read as alarm to the clause
+// model or hold the alarm phrase.
+func labelledAlarm(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" {
+		return fs
+	}
+	si := v.sentenceAt(alarm.Start)
+	if si < 0 {
+		return fs
+	}
+	sent := trimSentence(v, v.b.Sentences[si])
+	src := v.doc.Text[sent.Start:sent.End]
+	m := alarmHeadlineRE().FindStringSubmatchIndex(src)
+	if m == nil {
+		return fs
+	}
+	label, rest := src[m[2]:m[3]], src[m[4]:m[5]]
+	restStart := sent.Start + m[4]
+	inRest := alarm.Start >= restStart && alarm.End <= sent.End
+	plainRest := strings.TrimSpace(emojiRunRE().ReplaceAllString(unshout(rest), " "))
+	if strings.ToUpper(rest) == rest {
+		plainRest = strings.ToLower(plainRest) // "DUMPSTER FIRE": shouted, no acronym
+	}
+	if hardFact(plainRest) || hasVerb(label) && len(strings.Fields(label)) > 3 || !inRest && !ventClause(plainRest) || notTopic[strings.ToLower(strings.TrimSpace(label))] {
+		return fs
+	}
+	when := timePhraseRE().FindString(plainRest)
+	if inRest {
+		// Besides the alarm, the rest may hold only emphasis, a time or
+		// "it's … out there": "this flu season is going to be an absolute
+		// catastrophe" names what is at risk, and is not for this shape.
+		left := strings.Replace(strings.ToLower(plainRest), strings.ToLower(v.doc.Text[alarm.Start:alarm.End]), "", 1)
+		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
+			if w = strings.Trim(w, ",.!?"); w != "" && !alarmFiller[w] && !headlineFiller[w] && !ventClause(left) {
+				return fs
+			}
+		}
+	}
+	if strings.ToUpper(label) == label && strings.ToLower(label) != label {
+		label = upperFirst(strings.ToLower(label)) // "T1 RAMP" → "T1 ramp"
+		label = strings.Replace(label, strings.ToLower(label[:2]), label[:2], 1)
+	}
+	lead := ""
+	if when != "" {
+		lead = strings.ToLower(when) + ", " // "Hornsea: today, [what has gone wrong] puts…"
+	}
+	text := upperFirst(strings.TrimSpace(label)) + ": " + lead + "[what has gone wrong] puts [what] at risk by [when]. To contain it, I propose [mitigation]."
+	f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text)
+	f.Preferred = true
+	for i := range fs {
+		fs[i].Preferred = false
+	}
+	return append([]lint.Fix{f}, fs...)
+}
+
+// alarmHeadlineRE: a topic, then a colon, a spaced dash or "=", then the
+// alarm ("Print side: DUMPSTER FIRE", "new PMS rollout = dumpster fire").
+var alarmHeadlineRE = lazyRE(`^(?:[-*+]\s+)?([^\n]{2,60})\s*(?::|=|\s—|\s–|\s-)\s+([^:=—–\n]+)$`)
 
 // alarmAloneGoes takes out of each fix's result the writer's clauses
 // that only raise alarm, as the clause model reads them (see ventClause),
