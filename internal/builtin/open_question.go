@@ -254,6 +254,18 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		// the verb was the phrase's; what is left is what it acts on.
 		topic = "For " + topic[len("To "):]
 	}
+	if phr := strings.ToLower(strings.TrimSpace(v.src(h.span))); strings.HasPrefix(topic, "For ") && modalEndRE().MatchString(phr) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest)), strings.ToLower(topic[len("For "):])) {
+		// "How should the team respond?": after "how should" comes a
+		// subject and its verb, not a topic ("For the team respond").
+		if ts := parse(topic[len("For "):]).Tokens; len(ts) > 1 {
+			if t := grammar.ParseAfter("they ", ts[len(ts)-1].Text).Tokens; len(t) > 0 && (t[0].Tag == "VB" || t[0].Tag == "VBP") {
+				topic = ""
+			}
+		}
+	}
+	if strings.HasPrefix(topic, "To ") && whoQuestionRE().MatchString(strings.ToLower(v.src(h.span))) {
+		topic = "" // "Who should we put forward?": the one to name is the option, not a task ("To put forward")
+	}
 	if topic == "" && strings.Trim(rest, "?!.… ") != "" {
 		// "Where do you think I should start?" → "On where to start, …";
 		// not where the phrase is the whole question ("How should we
@@ -371,8 +383,8 @@ var questionLabelRE = lazyRE(`(?i)(?:^|[:.!?]\s+)((?:(?:an?|one|another|the|my|o
 func askOf(r, who string) string {
 	const ask = "Does that work for you?"
 	w := strings.TrimSpace(who)
-	if w == "" || !strings.HasSuffix(r, ask) {
-		return r
+	if w == "" || !strings.HasSuffix(r, ask) || hasVerb(w) && len(strings.Fields(w)) > 2 {
+		return r // "the board is therefore": no party, a clause
 	}
 	switch strings.ToLower(w) {
 	case "me", "us", "myself", "you", "all", "everyone", "everybody", "the team", "the group":
@@ -392,6 +404,11 @@ func writerSpokeBefore(v blockView, at int) bool {
 }
 
 var (
+	// modalEndRE: a question phrase that ends on its auxiliary ("how
+	// should", "what do"), so a subject follows it.
+	modalEndRE = lazyRE(`^(?:how|what|where|when|why|which)\s+(?:should|shall|do|does|did|can|could|will|would|must)$`)
+	// whoQuestionRE: a question about whom ("who should we", "whom do").
+	whoQuestionRE = lazyRE(`^(?:who|whom)\b`)
 	// writerSentenceRE: a sentence whose subject is the writer.
 	writerSentenceRE = lazyRE(`(?i)(?:^|[.!?]\s+|^[-*•]\s+)(?:I|I'm|I am|I'd|I've|I was)\s`)
 	// ownActionRE: a question about what the writer should do ("what
