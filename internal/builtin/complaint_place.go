@@ -370,7 +370,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		}
 		for _, s := range ss[hi+1:] {
 			// "I find this disrespectful.": venting alone after it goes too.
-			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || signOff(t) || !ventAlone(t) && !pureVent(t) {
+			if t := strings.TrimRight(plainSentence(v, s), ".!?… "); t == "" || signOff(t) || !ventAlone(t) && !pureVent(t) && !ventClause(t) {
 				break
 			}
 			span.End = trimSentence(v, s).End
@@ -392,7 +392,7 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 		if s.Start >= end.End || signOff(plainSentence(v, s)) {
 			break
 		}
-		if t := strings.TrimRight(plainSentence(v, s), ".!?… "); pureVent(t) {
+		if t := strings.TrimRight(plainSentence(v, s), ".!?… "); pureVent(t) || ventClause(t) {
 			last = trimSentence(v, s).End // "I'm honestly running on empty.": feeling alone goes with this one
 			continue
 		}

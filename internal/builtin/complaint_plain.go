@@ -629,7 +629,8 @@ func plainLine(line, orig string) string {
 			continue // "It from production, …": what a cut left
 		}
 		body = strings.NewReplacer(",,", ",", ", ,", ",", " ,", ",").Replace(body)
-		body = auxCommaRE().ReplaceAllString(body, "$1 $2") // "has, been asked": what "yet again" left
+		body = auxCommaRE().ReplaceAllString(body, "$1 $2")      // "has, been asked": what "yet again" left
+		body = oneTwiceRE().ReplaceAllString(body, "the one $1") // "the one who ends up being the one who tells"
 		body = commaThatRE().ReplaceAllString(body, "$1 that ")
 		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
 			body = "It's" + body[len(m[1]):] // "is the third time this year": the "it" a writer left out
@@ -866,6 +867,8 @@ var (
 	// feelNobodyRE: what is left of "I feel like nobody reads …" once the
 	// feeling went.
 	feelNobodyRE = lazyRE(`^(?:[Nn]obody|[Nn]o one|[Nn]o-one) (?:actually |really |ever )?(.+)$`)
+	// oneTwiceRE: "the one" said twice where a protest became a fact.
+	oneTwiceRE = lazyRE(`\bthe one (?:who|that) (?:ends?|ended) up being the one (who|that)\b`)
 	// whoKeepsRE: a protest question about someone unnamed ("who keeps
 	// renaming the shared bins").
 	whoKeepsRE = lazyRE(`(?i)^who (keeps|always|constantly|still) (.+)$`)

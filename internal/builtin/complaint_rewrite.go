@@ -327,6 +327,8 @@ func takeTurns(task, obj string) string {
 		return "" // "gets the blame": no turn anyone would take
 	case first.Tag == "VBZ" || first.Tag == "VBD" || first.Lower == "has" || first.Lower == "gets":
 		return "Could we rotate who " + task + "?"
+	case grammar.IsNoun(first.Tag) && strings.HasSuffix(first.Lower, "s") && grammar.ParseAfter("he ", first.Text).Tokens[0].Tag == "VBZ":
+		return "Could we rotate who " + task + "?" // "tells suppliers …", a verb the tagger took for a noun
 	case grammar.IsNoun(first.Tag) || first.Tag == "DT" || first.Tag == "PRP$" || grammar.IsAdj(first.Tag):
 		// "get the cover lessons on a Friday afternoon"
 		return "Could we share out " + task + "?"
