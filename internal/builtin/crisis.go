@@ -6,6 +6,7 @@ import (
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/lint"
+	"github.com/upward-lint/upward/internal/model"
 )
 
 // crisis is rules/crisis.toml as the rule's code uses it (see bind).
@@ -141,8 +142,94 @@ func negated(v blockView, sent document.Span, h hit) bool {
 // and minutes get the minutes' voice (see minuteVoice). alarm is the
 // span of the alarm the finding is about.
 func finishCrisis(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, alarmSubject(v, alarm, labelledAlarm(v, alarm, noDanglingVerb(v, fs))))))
+	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, causeNotSubject(alarmSubject(v, alarm, labelledAlarm(v, alarm, noDanglingVerb(v, fs)))))))
 }
+
+// causeNotSubject rewrites, in every edit of fs, a subject said to put
+// "[what]" at risk into what is at risk: reviewers read "Production puts
+// [what] at risk" or "This season puts [what] at risk" as blaming it.
+// "Boss, the lab today puts [what] at risk by [when]" → "Boss, [what has
+// gone wrong] puts the lab at risk today"; "This season puts…" → "This
+// season, [what has gone wrong] puts [what] at risk by [when]"; "The
+// situation in gate area B puts…" → "The situation in gate area B: [what
+// has gone wrong] puts…". A pronoun stays, but after a label ("Summer
+// opening: it puts…") it goes.
+func causeNotSubject(fs []lint.Fix) []lint.Fix {
+	for i := range fs {
+		edits := slices.Clone(fs[i].Edits)
+		for j, e := range edits {
+			edits[j].NewText = causeSubjectRE().ReplaceAllStringFunc(e.NewText, func(m string) string {
+				g := causeSubjectRE().FindStringSubmatch(m)
+				open, addr, x := g[1], g[2], strings.TrimSpace(g[3])
+				x = strings.TrimSuffix(strings.TrimSuffix(x, ", it"), ", this")
+				label := strings.HasSuffix(strings.TrimSpace(open), ":")
+				what := "[What has gone wrong]"
+				if label || addr != "" {
+					what = "[what has gone wrong]"
+				}
+				if strings.Contains(x, ",") || parse(x).HasFiniteVerb() {
+					return m // "prod db is throwing deadlocks, this puts…": a clause, not a subject
+				}
+				lx := strings.ToLower(x)
+				switch lx {
+				case "it", "this", "that", "we", "they", "everything", "things", "all":
+					if label {
+						return open + addr + what + " puts [what] at risk by [when]"
+					}
+					return m
+				}
+				when := timePhraseRE().FindString(x)
+				np := strings.TrimSpace(strings.Replace(x, when, "", 1))
+				if np == "" || strings.EqualFold(np, "this") || strings.EqualFold(np, "the") {
+					t := when
+					if open == "" || strings.HasSuffix(open, "\n") || strings.HasSuffix(strings.TrimSpace(open), ".") {
+						t = upperFirst(t)
+					}
+					return open + addr + t + ", [what has gone wrong] puts [what] at risk by [when]"
+				}
+				if situationHeadRE().MatchString(np) {
+					return open + addr + upperFirst(np) + ": [what has gone wrong] puts [what] at risk by [when]"
+				}
+				if ps := parse(np); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
+					np = lowerFirst(np)
+				}
+				out := open + addr + what + " puts " + np + " at risk"
+				if when != "" {
+					out += " " + strings.ToLower(when)
+				}
+				return out
+			})
+			edits[j].NewText = riskTailRE().ReplaceAllStringFunc(edits[j].NewText, func(m string) string {
+				// "…at risk by [when], really everything is going wrong since
+				// the morning." and "… unless a miracle happens.": alarm after
+				// the impact goes.
+				g := riskTailRE().FindStringSubmatch(m)
+				tail := strings.TrimSpace(strings.TrimLeft(g[2], ", "))
+				if cm := clauseModel(); cm != nil && (cm.Probs(tail)[model.Vent] >= 0.6 || strings.HasPrefix(strings.ToLower(tail), "unless a miracle")) {
+					return g[1] + "."
+				}
+				if strings.HasPrefix(g[2], ",") && parse(tail).HasFiniteVerb() {
+					return g[1] + ". " + upperFirst(tail) + "." // no comma splice: "…at risk. No one trusts the numbers."
+				}
+				return m
+			})
+		}
+		fs[i].Edits = edits
+	}
+	return fs
+}
+
+var (
+	// causeSubjectRE: a subject said to put "[what]" at risk, after the
+	// start of a text, a line or a sentence, or a label, with a word of
+	// address before it ("Boss, ").
+	causeSubjectRE = lazyRE(`(^|\n|[.!?:]\s+)((?:[A-Z][a-z]+, )?)([^.!?:\n\[\]]{2,80}?) (?:puts|put|is putting|are putting|has put|have put|will put) \[what\] at risk by \[when\]`)
+	// riskTailRE: a clause after the impact a fix put in, to the full stop.
+	riskTailRE = lazyRE(`(at risk(?: by \[when\]| today| tonight| right now)?)((?:,| unless| and) [^.\[\]\n]{3,90})\.`)
+	// situationHeadRE: a subject that names a state of things, not a thing
+	// ("the situation in gate area B", "Housekeeping status for summer").
+	situationHeadRE = lazyRE(`(?i)\b(?:situation|status|state|position|mood|picture)\b`)
+)
 
 // alarmSubject puts first, where the only fix appends impact and a
 // mitigation after a chat line of alarm that the other shapes did not
@@ -336,7 +423,7 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 			if t.Start+c.start < alarm.End && t.Start+c.end > alarm.Start {
 				continue
 			}
-			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && ventClause(text) {
+			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && (ventClause(text) || alarmOnlyClause(text)) {
 				gone = append(gone, text)
 			}
 		}
@@ -361,6 +448,8 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 		for _, g := range gone {
 			if t, ok := withoutPiece(text, g); ok {
 				text, changed = t, true
+			} else if t, ok := withoutPiece(text, upperFirst(g)); ok {
+				text, changed = t, true // "send help 😭" that the fix began a sentence with
 			}
 		}
 		if changed && strings.Contains(text, "[") && !danglingVerbRE().MatchString(text) {
@@ -368,6 +457,14 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 		}
 	}
 	return fs
+}
+
+// alarmOnlyClause reports whether the clause model is sure (p ≥ 0.85)
+// that c only raises alarm, though it holds a number: "worst I have seen
+// in 20 years", "I never see like this in 12 years" exaggerate.
+func alarmOnlyClause(c string) bool {
+	m := clauseModel()
+	return m != nil && m.Probs(c)[model.Vent] >= 0.85
 }
 
 // withoutPiece removes the one occurrence of piece from text and mends
