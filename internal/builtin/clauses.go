@@ -182,7 +182,7 @@ func ownWayClause(c string) bool {
 // the worst dock slots" is the fact a protest implied), keeping the
 // separators between the clauses that stay; "" when nothing stays.
 func withoutVentClauses(body, orig string) string {
-	lorig := strings.ToLower(orig)
+	lorig := strings.ToLower(emphaticDotsRE().ReplaceAllString(orig, "$1 $2 $3"))
 	cs := clauses(body)
 	if len(cs) == 0 {
 		return body

@@ -579,7 +579,9 @@ func keeps(text, piece string) bool {
 // plainLine is plainStatements for one line of a rewrite's facts; orig
 // is the writer's text the rewrite replaces.
 func plainLine(line, orig string) string {
-	ss := splitSentences(emphaticDotsRE().ReplaceAllString(line, "$1 $2 $3"))
+	line = emphaticDotsRE().ReplaceAllString(line, "$1 $2 $3")
+	line = emphaticJoinRE().ReplaceAllString(line, "$1 $2.") // "… on the Avid server every single morning."
+	ss := splitSentences(line)
 	var kept []string
 	for _, s := range ss {
 		lead := ""
@@ -719,8 +721,18 @@ func plainLine(line, orig string) string {
 		if t := strings.TrimSpace(emojiRunRE().ReplaceAllString(body, " ")); t != "" {
 			body = strings.Join(strings.Fields(t), " ") // "🙄🙄", "🙃": tone, not fact
 		}
-		if lead == "" && len(kept) > 0 && !strings.Contains(body, " ") && !hasVerb(body) && !hardFact(body) {
-			continue // "Morning.", what a cut left of "every. single. morning."
+		if lead == "" && len(kept) > 0 && !strings.Contains(body, " ") {
+			// "Morning.", what a cut left of "every. single. morning.": it
+			// goes with the sentence before, as the writer stressed it.
+			if m := emphaticDotsRE().FindStringSubmatch(orig); m != nil && strings.EqualFold(m[3], body) {
+				prev := kept[len(kept)-1]
+				t := strings.TrimRight(prev, ".!?")
+				kept[len(kept)-1] = t + " every single " + strings.ToLower(body) + prev[len(t):]
+				continue
+			}
+			if !hasVerb(body) && !hardFact(body) {
+				continue
+			}
 		}
 		if mark == "" && len(ss) > 1 {
 			mark = "."
@@ -874,7 +886,10 @@ var (
 	whoKeepsRE = lazyRE(`(?i)^who (keeps|always|constantly|still) (.+)$`)
 	// emphaticDotsRE: words stressed with a full stop each ("every.
 	// single. morning.").
-	emphaticDotsRE = lazyRE(`\b([a-z]+)\. ([a-z]+)\. ([a-z]+)\b`)
+	emphaticDotsRE = lazyRE(`(?i)\b(every)\. (single)\. ([a-z]+)\b`)
+	// emphaticJoinRE: "every single <time>" left as a sentence of its own,
+	// which goes with the sentence before it.
+	emphaticJoinRE = lazyRE(`(?i)([^.!?\s])[.!?]+\s+(every single [a-z]+)[.!?]*`)
 	// nameLineRE: a line that is a name and a comma ("Jon,", "Ms Novak,").
 	nameLineRE = lazyRE(`^[\p{Lu}][\p{L}'’.-]{1,20}(?: [\p{Lu}][\p{L}'’.-]{1,20})?,$`)
 	// inlineLabelRE: a list marker and a topic label before a sentence
