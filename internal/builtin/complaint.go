@@ -201,6 +201,25 @@ func reportOpener(p *lint.Pass, rf *ruleFile, v blockView, sent document.Span, h
 					f.Fixes = append(fs, f.Fixes...)
 				}
 			}
+			si := v.sentenceAt(sent.Start)
+			way := offersWayForward(after) || si >= 0 && proposesElsewhere(v, si, si)
+			if plain := plainLine(after, src); f.Fixes[0].Title == "Drop \""+phr+"\"" && plain != "" && plain != strings.TrimSpace(after) && (!stillComplains(plain) || !way) {
+				title := "State the facts"
+				if !way {
+					// "I was the only one still there at 7pm signing off
+					// dockets": a grievance still, so it asks for a change.
+					title, plain = "State the facts and ask for a change", plain+" Could we agree [a way forward] by [date]?"
+				}
+				// Where no request fits or the writer's own step stands ("I've
+				// asked Frances to put a sign-up sheet up"), the grievance is
+				// still said plainly: "I'm tired of the same three people
+				// doing all the storytimes" → "The same three people have
+				// been doing…"; "…, as per usual." goes.
+				fix := rewriteFix(title, span, plain)
+				fix.Preferred = true
+				f.Fixes[0].Preferred = false
+				f.Fixes = append([]lint.Fix{fix}, f.Fixes...)
+			}
 		}
 	}
 	p.Report(f)

@@ -894,5 +894,5 @@ var (
 	nameLineRE = lazyRE(`^[\p{Lu}][\p{L}'’.-]{1,20}(?: [\p{Lu}][\p{L}'’.-]{1,20})?,$`)
 	// inlineLabelRE: a list marker and a topic label before a sentence
 	// ("- Permit-to-work portal: ", "3. Rota: ").
-	inlineLabelRE = lazyRE(`^(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:[\p{L}][\p{L}\p{N} &/'’()-]{0,40}:\s+)?`)
+	inlineLabelRE = lazyRE(`^(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:[\p{L}][\p{L}\p{N} &/'’()—–-]{0,40}:\s+)?`)
 )
