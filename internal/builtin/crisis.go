@@ -199,6 +199,7 @@ func causeNotSubject(fs []lint.Fix) []lint.Fix {
 				}
 				return out
 			})
+			edits[j].NewText = chatAddressRE().ReplaceAllString(edits[j].NewText, "$1") // "In the loading bay lads, [what…" → "In the loading bay, [what…"
 			edits[j].NewText = riskTailRE().ReplaceAllStringFunc(edits[j].NewText, func(m string) string {
 				// "…at risk by [when], really everything is going wrong since
 				// the morning." and "… unless a miracle happens.": alarm after
@@ -244,72 +245,128 @@ func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" {
 		return fs
 	}
-	si := v.sentenceAt(alarm.Start)
-	if si < 0 {
-		return fs
+	for si := len(v.b.Sentences) - 1; si >= 0; si-- {
+		s := v.b.Sentences[si]
+		if s.Start >= alarm.End || s.End <= alarm.Start {
+			continue // a model's finding may span sentences: the last that reads goes
+		}
+		sent := trimSentence(v, s)
+		text, ok := alarmSubjectText(v, alarm, sent)
+		if !ok {
+			continue
+		}
+		f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation].")
+		f.Preferred = true
+		for i := range fs {
+			fs[i].Preferred = false
+		}
+		return append([]lint.Fix{f}, fs...)
 	}
-	sent := trimSentence(v, v.b.Sentences[si])
+	return fs
+}
+
+// alarmSubjectText is alarmSubject's impact for the sentence sent.
+func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 	src := v.doc.Text[sent.Start:sent.End]
 	body := strings.TrimSpace(emojiRunRE().ReplaceAllString(src, " "))
 	body = strings.TrimRight(chatTailRE().ReplaceAllString(strings.TrimRight(body, ".!? "), ""), ".!? ")
 	if loc := shoutLeadRE().FindStringIndex(body); loc != nil && loc[1] < len(body) && body[loc[1]] >= 'a' && body[loc[1]] <= 'z' {
 		body = body[loc[1]:] // "ABORT ABORT the Moorside job …"
 	}
+	if pieces := chatStopRE().Split(body, -1); len(pieces) > 1 {
+		// "guys this is bad. like really really bad. the inspectorate visit
+		// tomorrow is going to be a bloodbath": one chat sentence; the
+		// last piece names what is in trouble, the others only alarm.
+		for _, p := range pieces[:len(pieces)-1] {
+			if t := strings.TrimSpace(p); t != "" && !ventClause(t) && !alarmMass(t) {
+				return "", false
+			}
+		}
+		body = strings.TrimSpace(pieces[len(pieces)-1])
+	}
 	m := alarmCopulaRE().FindStringSubmatch(body)
 	if m == nil {
-		return fs
+		return "", false
 	}
 	subj, pred := m[1], m[2]
 	lp := strings.ToLower(pred)
-	phrase := strings.ToLower(v.doc.Text[alarm.Start:alarm.End])
-	if hardFact(lp) || !strings.Contains(lp, phrase) && !ventClause(lp) {
-		return fs
+	phrase := ""
+	if alarm.Start >= sent.Start && alarm.End <= sent.End {
+		phrase = strings.ToLower(v.doc.Text[alarm.Start:alarm.End])
 	}
-	if left := strings.TrimSpace(strings.Replace(lp, phrase, "", 1)); strings.Contains(lp, phrase) && left != "" {
+	alarmed := phrase != "" && strings.Contains(lp, phrase)
+	if hardFact(lp) || !alarmed && !ventClause(lp) && !alarmMass(lp) {
+		return "", false
+	}
+	left := lp
+	if alarmed {
+		left = strings.TrimSpace(strings.Replace(lp, phrase, "", 1))
+	}
+	place := ""
+	if pm := placeTailRE().FindStringSubmatch(left); pm != nil {
+		place, left = pm[1], strings.TrimSpace(left[:len(left)-len(pm[0])])
+	}
+	if alarmed && left != "" {
 		// What the predicate says besides the alarm must be nothing but
 		// its emphasis or a time: "in total meltdown after the outage"
 		// keeps "after the outage", so this shape is not for it.
 		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
 			if !alarmFiller[strings.Trim(w, ",.!?")] {
-				return fs
+				return "", false
 			}
 		}
 	}
 	if f := strings.ToLower(firstWord(subj)); f == "yeah" || f == "yes" || f == "ok" || f == "okay" || f == "well" || timePhraseRE().MatchString(f) && !strings.EqualFold(timePhraseRE().FindString(subj), subj) {
-		return fs // "yeah this", "Today at the Westgate branch"
+		return "", false // "yeah this", "Today at the Westgate branch"
 	}
 	when := timePhraseRE().FindString(body)
-	if strings.Contains(" "+strings.ToLower(src)+" ", " rn ") {
+	if rnRE().MatchString(src) {
 		when = "right now"
 	}
-	var text string
+	what := "[what has gone wrong]"
+	if place != "" {
+		what += " " + place // "[what has gone wrong] in the cold store"
+	}
 	switch ls := strings.ToLower(subj); {
 	case ls == "it" || ls == "this" || ls == "that" || ls == "everything" || ls == "things" || ls == "we" || ls == "i" || ls == "they" || ls == "it's" || ls == "its":
+		if when == "" && place == "" {
+			return "", false
+		}
 		if when == "" {
-			return fs
+			return "[W" + what[2:] + " puts [what] at risk by [when].", true
 		}
-		text = upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts [what] at risk by [when]."
+		return upperFirst(strings.ToLower(when)) + ", " + what + " puts [what] at risk by [when].", true
 	case timePhraseRE().MatchString(subj) && strings.EqualFold(timePhraseRE().FindString(subj), subj):
-		text = upperFirst(strings.ToLower(subj)) + ", [what has gone wrong] puts [what] at risk by [when]."
-	default:
-		if hasVerb(subj) || len(strings.Fields(subj)) > 8 || hardFact(lp) {
-			return fs
-		}
-		np := subj
-		if ps := parse(subj); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
-			np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support" stays
-		}
-		text = "[What has gone wrong] puts " + np + " at risk."
-		if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
-			text = upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + " at risk."
+		return upperFirst(strings.ToLower(subj)) + ", " + what + " puts [what] at risk by [when].", true
+	}
+	if len(strings.Fields(subj)) > 8 || place != "" {
+		return "", false
+	}
+	if core := strings.TrimSpace(strings.Replace(subj, when, "", 1)); core != "" {
+		ps := parse(core)
+		if c, ok := ps.NounPhraseAt(0); !(ok && c.Start == 0 && c.End == len(ps.Tokens)) && ps.HasFiniteVerb() {
+			return "", false // a clause, not what is in trouble
 		}
 	}
-	f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation].")
-	f.Preferred = true
-	for i := range fs {
-		fs[i].Preferred = false
+	np := subj
+	if ps := parse(subj); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
+		np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support" stays
 	}
-	return append([]lint.Fix{f}, fs...)
+	if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + " at risk.", true
+	}
+	return "[What has gone wrong] puts " + np + " at risk.", true
+}
+
+// alarmMass reports whether the clause model reads c as alarm or a fact
+// wrapped in alarm, with little doubt (p(vent) + p(mixed) ≥ 0.85).
+func alarmMass(c string) bool {
+	m := clauseModel()
+	if m == nil {
+		return false
+	}
+	p := m.Probs(c)
+	return p[model.Vent]+p[model.Mixed] >= 0.85
 }
 
 // notTopic are labels that name no topic ("Heads up: …").
@@ -323,11 +380,21 @@ var headlineFiller = wordSet("it's", "it’s", "it", "is", "are", "was", "we", "
 
 // alarmFiller are the words an alarm's predicate may hold besides the
 // alarm phrase: articles, emphasis, and the words of "in", "on", "a".
-var alarmFiller = wordSet("a", "an", "the", "in", "on", "at", "absolute", "absolutely", "total", "totally", "complete",
+var alarmFiller = wordSet("melting", "burning", "sinking", "drowning", "dying", "collapsing", "imploding", "exploding",
+	"from", "top", "bottom", "a", "an", "the", "in", "on", "at", "absolute", "absolutely", "total", "totally", "complete",
 	"completely", "utter", "utterly", "such", "so", "real", "really", "proper", "full", "fully", "now", "already",
 	"officially", "basically", "literally", "just", "right", "again", "still", "going", "to", "be", "up", "down", "of", "rn")
 
 var (
+	// chatAddressRE: a chat word of address left before the impact.
+	chatAddressRE = lazyRE(`\s+(?:lads|guys|folks|lol|rn)(,\s+\[what has gone wrong\])`)
+	// chatStopRE: a full stop inside a chat sentence, before lower case.
+	chatStopRE = lazyRE(`[.!?]+\s+`)
+	// rnRE: chat's "right now".
+	rnRE = lazyRE(`(?i)\brn\b`)
+	// placeTailRE: where the alarm is, at the end of its predicate ("in the
+	// cold store", "at Dock 4", "in dispensary").
+	placeTailRE = lazyRE(`(?:^|\s)((?:in|at|on|down at|over at) (?:the |our )?[a-z][a-z0-9 -]{2,30})$`)
 	// alarmCopulaRE: a subject, a form of "be", and what it is said to be
 	// ("the SSI data for Crewe is a dumpster fire").
 	alarmCopulaRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s| is| are| was| were| is going| are going| has been| have been| has gone| has turned into| is turning into)\s+(.+)$`)
@@ -486,7 +553,7 @@ func withoutPiece(text, piece string) (string, bool) {
 	before = strings.TrimRight(before, " ")
 	switch {
 	case before == "" || strings.HasSuffix(before, "\n"):
-		after = upperFirst(after)
+		after = upperFirst(strings.TrimLeft(after, " .!?"))
 	case strings.ContainsAny(before[len(before)-1:], ".!?"):
 		after = upperFirst(after)
 		if after != "" && !strings.HasPrefix(after, "\n") {
