@@ -546,7 +546,7 @@ func withoutPiece(text, piece string) (string, bool) {
 	after = strings.TrimLeft(after, ",;:!?… ")
 	if strings.HasPrefix(after, ".") {
 		after = strings.TrimLeft(after[1:], ".")
-		if b := strings.TrimRight(before, ",;:— –- "); b != "" && !strings.ContainsAny(b[len(b)-1:], ".!?\n") {
+		if b := strings.TrimRight(before, ",;:—–- "); b != "" && !strings.ContainsAny(b[len(b)-1:], ".!?\n") {
 			before = b + "."
 		}
 	}
