@@ -632,6 +632,7 @@ func plainLine(line, orig string) string {
 		}
 		body = strings.NewReplacer(",,", ",", ", ,", ",", " ,", ",").Replace(body)
 		body = auxCommaRE().ReplaceAllString(body, "$1 $2")      // "has, been asked": what "yet again" left
+		body = danglingWhichRE().ReplaceAllString(body, "")      // "…, which is frankly typical" less its verdict
 		body = oneTwiceRE().ReplaceAllString(body, "the one $1") // "the one who ends up being the one who tells"
 		body = commaThatRE().ReplaceAllString(body, "$1 that ")
 		if m := isTheTimeRE().FindStringSubmatch(body); m != nil {
@@ -879,6 +880,9 @@ var (
 	// feelNobodyRE: what is left of "I feel like nobody reads …" once the
 	// feeling went.
 	feelNobodyRE = lazyRE(`^(?:[Nn]obody|[Nn]o one|[Nn]o-one) (?:actually |really |ever )?(.+)$`)
+	// danglingWhichRE: a relative clause a cut left without its
+	// complement ("…without notice, which is").
+	danglingWhichRE = lazyRE(`,?\s+(?:which|that|and that|and this|this) (?:is|was|are|were)\s*$`)
 	// oneTwiceRE: "the one" said twice where a protest became a fact.
 	oneTwiceRE = lazyRE(`\bthe one (?:who|that) (?:ends?|ended) up being the one (who|that)\b`)
 	// whoKeepsRE: a protest question about someone unnamed ("who keeps

@@ -603,9 +603,10 @@ func noDanglingVerb(v blockView, fs []lint.Fix) []lint.Fix {
 	return out
 }
 
-// danglingVerbRE: a sentence that ends on a form of "be", perhaps with an
-// aside after it ("The serialisation programme is, in short.").
-var danglingVerbRE = lazyRE(`\b(?:is|are|was|were|be|been)(?:, (?:in short|in a word|frankly|honestly|to be honest|to put it mildly|quite frankly|sadly|simply put|put simply|basically|really|i think|i'm afraid|i’m afraid))?[.!]`)
+// danglingVerbRE: a sentence that ends on a form of "be" or "have",
+// perhaps with an aside after it ("The serialisation programme is, in
+// short.", "The harvesting season has, by any measure.").
+var danglingVerbRE = lazyRE(`\b(?:is|are|was|were|be|been|has|have|had)(?:, [^.!?,\[\]]{1,30})?[.!]`)
 
 // questionsKept gives back its question mark to the writer's question
 // that a rewrite moved after the mitigation and ended with a full stop
