@@ -1,11 +1,7 @@
 package model
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/binary"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -205,53 +201,24 @@ func (m *ClauseModel) Classify(text string) (ClauseClass, float64) {
 
 var clauseMagic = []byte("UPWCLAUS")
 
-// Encode writes the clause model: magic, the length of the JSON meta, the
-// meta, then the weights as little-endian int16.
-func (m *ClauseModel) Encode() []byte {
-	meta, err := json.MarshalIndent(m.ClauseMeta, "", " ")
-	if err != nil {
-		panic(err) // ClauseMeta has only plain fields
-	}
-	var b bytes.Buffer
-	b.Write(clauseMagic)
-	binary.Write(&b, binary.LittleEndian, uint32(len(meta)))
-	b.Write(meta)
-	buf := make([]byte, 2*len(m.q))
-	for i, v := range m.q {
-		binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
-	}
-	b.Write(buf)
-	return b.Bytes()
-}
+// Encode writes the clause model in the weight-file format (see
+// encodeWeights).
+func (m *ClauseModel) Encode() []byte { return encodeWeights(clauseMagic, m.ClauseMeta, m.q) }
 
 // DecodeClauseModel reads a clause model written by Encode.
 func DecodeClauseModel(data []byte) (*ClauseModel, error) {
-	if !bytes.HasPrefix(data, clauseMagic) || len(data) < len(clauseMagic)+4 {
-		return nil, errors.New("clause model: not a clause model file")
-	}
-	data = data[len(clauseMagic):]
-	n := int(binary.LittleEndian.Uint32(data))
-	data = data[4:]
-	if n > len(data) {
-		return nil, errors.New("clause model: truncated meta")
-	}
 	m := &ClauseModel{}
-	if err := json.Unmarshal(data[:n], &m.ClauseMeta); err != nil {
-		return nil, fmt.Errorf("clause model: meta: %w", err)
+	q, err := decodeWeights(data, clauseMagic, "clause model", &m.ClauseMeta)
+	if err != nil {
+		return nil, err
 	}
 	if m.Version != Version || m.Bits < 8 || m.Bits > 20 {
 		return nil, fmt.Errorf("clause model: version %d with %d bits (retrain)", m.Version, m.Bits)
 	}
-	data = data[n:]
-	size := (1 << m.Bits) * int(NumClauseClasses)
-	if len(data) != 2*size {
-		return nil, fmt.Errorf("clause model: %d bytes of weights, want %d", len(data), 2*size)
+	if size := (1 << m.Bits) * int(NumClauseClasses); len(q) != size {
+		return nil, fmt.Errorf("clause model: %d weights, want %d", len(q), size)
 	}
-	m.q = make([]int16, size)
-	for i := range m.q {
-		m.q[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
-	}
-	m.mask = 1<<m.Bits - 1
+	m.q, m.mask = q, 1<<m.Bits-1
 	return m, nil
 }
 

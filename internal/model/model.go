@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -95,39 +94,15 @@ type Model struct {
 
 var magic = []byte("UPWMODEL")
 
-// Encode writes the model: magic, the length of the JSON meta, the meta,
-// then the weights as little-endian int16.
-func (m *Model) Encode() []byte {
-	meta, err := json.MarshalIndent(m.Meta, "", " ")
-	if err != nil {
-		panic(err) // Meta has only plain fields
-	}
-	var b bytes.Buffer
-	b.Write(magic)
-	binary.Write(&b, binary.LittleEndian, uint32(len(meta)))
-	b.Write(meta)
-	buf := make([]byte, 2*len(m.q))
-	for i, v := range m.q {
-		binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
-	}
-	b.Write(buf)
-	return b.Bytes()
-}
+// Encode writes the model in the weight-file format (see encodeWeights).
+func (m *Model) Encode() []byte { return encodeWeights(magic, m.Meta, m.q) }
 
 // Decode reads a model written by Encode.
 func Decode(data []byte) (*Model, error) {
-	if !bytes.HasPrefix(data, magic) || len(data) < len(magic)+4 {
-		return nil, errors.New("model: not a model file")
-	}
-	data = data[len(magic):]
-	n := int(binary.LittleEndian.Uint32(data))
-	data = data[4:]
-	if n > len(data) {
-		return nil, errors.New("model: truncated meta")
-	}
 	m := &Model{}
-	if err := json.Unmarshal(data[:n], &m.Meta); err != nil {
-		return nil, fmt.Errorf("model: meta: %w", err)
+	q, err := decodeWeights(data, magic, "model", &m.Meta)
+	if err != nil {
+		return nil, err
 	}
 	if m.Version != Version {
 		return nil, fmt.Errorf("model: version %d, want %d (retrain)", m.Version, Version)
@@ -135,17 +110,57 @@ func Decode(data []byte) (*Model, error) {
 	if m.Bits < 8 || m.Bits > 24 {
 		return nil, fmt.Errorf("model: %d bits", m.Bits)
 	}
-	data = data[n:]
-	size := (1 << m.Bits) * NumRules
-	if len(data) != 2*size {
-		return nil, fmt.Errorf("model: %d bytes of weights, want %d", len(data), 2*size)
+	if size := (1 << m.Bits) * NumRules; len(q) != size {
+		return nil, fmt.Errorf("model: %d weights, want %d", len(q), size)
 	}
-	m.q = make([]int16, size)
-	for i := range m.q {
-		m.q[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
-	}
+	m.q = q
 	m.Prepare()
 	return m, nil
+}
+
+// encodeWeights writes a weight file: magic, the length of the JSON meta,
+// the meta, then the weights as little-endian int16.
+func encodeWeights(magic []byte, meta any, q []int16) []byte {
+	js, err := json.MarshalIndent(meta, "", " ")
+	if err != nil {
+		panic(err) // metas have only plain fields
+	}
+	var b bytes.Buffer
+	b.Write(magic)
+	binary.Write(&b, binary.LittleEndian, uint32(len(js)))
+	b.Write(js)
+	buf := make([]byte, 2*len(q))
+	for i, v := range q {
+		binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
+	}
+	b.Write(buf)
+	return b.Bytes()
+}
+
+// decodeWeights reads a weight file written by encodeWeights into meta
+// and returns its weights; what names the file kind in errors.
+func decodeWeights(data, magic []byte, what string, meta any) ([]int16, error) {
+	if !bytes.HasPrefix(data, magic) || len(data) < len(magic)+4 {
+		return nil, fmt.Errorf("%s: not a %s file", what, what)
+	}
+	data = data[len(magic):]
+	n := int(binary.LittleEndian.Uint32(data))
+	data = data[4:]
+	if n > len(data) {
+		return nil, fmt.Errorf("%s: truncated meta", what)
+	}
+	if err := json.Unmarshal(data[:n], meta); err != nil {
+		return nil, fmt.Errorf("%s: meta: %w", what, err)
+	}
+	data = data[n:]
+	if len(data)%2 != 0 {
+		return nil, fmt.Errorf("%s: %d bytes of weights, not a whole number of int16", what, len(data))
+	}
+	q := make([]int16, len(data)/2)
+	for i := range q {
+		q[i] = int16(binary.LittleEndian.Uint16(data[2*i:]))
+	}
+	return q, nil
 }
 
 // Prepare derives the run-time tables from the meta: call it after
