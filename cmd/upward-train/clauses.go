@@ -1,25 +1,12 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/upward-lint/upward/internal/model"
 )
-
-// clauseItem is one labelled clause of testdata/clauses: a clause of a
-// draft (see builtin's clause cutting) and one labeller's class for it.
-type clauseItem struct {
-	ID       string `json:"id"`
-	Draft    string `json:"draft"`
-	Text     string `json:"text"`
-	Label    string `json:"label"`
-	Labeller string `json:"labeller"`
-}
 
 const clauseEpochs = 10
 
@@ -27,17 +14,13 @@ const clauseEpochs = 10
 // drafts (a draft's clauses stay in one fold), then trains it on every
 // labelled clause and writes it to out.
 func runClauses(dir, out string) error {
-	items, err := readClauses(dir)
+	items, err := model.ReadClauses(dir)
 	if err != nil {
 		return err
 	}
 	ex := make([]model.ClauseExample, len(items))
 	for i, it := range items {
-		c, ok := model.ParseClauseClass(it.Label)
-		if !ok {
-			return fmt.Errorf("%s: label %q is not one of %v", it.ID, it.Label, model.ClauseClasses)
-		}
-		ex[i] = model.ClauseExample{Text: it.Text, Class: c}
+		ex[i] = model.ClauseExample{Text: it.Text, Class: it.Class}
 	}
 	const k = int(model.NumClauseClasses)
 	var conf [k][k]int
@@ -116,37 +99,4 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-func readClauses(dir string) ([]clauseItem, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if err != nil {
-		return nil, err
-	}
-	slices.Sort(files)
-	var out []clauseItem
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, err
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for line := 1; sc.Scan(); line++ {
-			var it clauseItem
-			if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-				fh.Close()
-				return nil, fmt.Errorf("%s:%d: %w", f, line, err)
-			}
-			out = append(out, it)
-		}
-		fh.Close()
-		if err := sc.Err(); err != nil {
-			return nil, err
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no labelled clauses", dir)
-	}
-	return out, nil
 }

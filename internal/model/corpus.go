@@ -74,37 +74,95 @@ func ReadCorpus(dir string) ([]Item, error) {
 }
 
 func readFile(path string) ([]located, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var out []located
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
+	err := eachLine(path, func(n int, line []byte) error {
 		var it Item
-		dec := json.NewDecoder(bytes.NewReader(line))
-		if err := dec.Decode(&it); err != nil {
-			return nil, fmt.Errorf("%s:%d: invalid JSON: %v", path, n, err)
+		if err := json.NewDecoder(bytes.NewReader(line)).Decode(&it); err != nil {
+			return fmt.Errorf("%s:%d: invalid JSON: %v", path, n, err)
 		}
 		if it.ID == "" {
-			return nil, fmt.Errorf("%s:%d: no id", path, n)
+			return fmt.Errorf("%s:%d: no id", path, n)
 		}
 		if strings.TrimSpace(it.Text) == "" {
-			return nil, fmt.Errorf("%s:%d: %s: empty text", path, n, it.ID)
+			return fmt.Errorf("%s:%d: %s: empty text", path, n, it.ID)
 		}
 		for _, l := range it.Labels {
 			if RuleIndex(l) < 0 {
-				return nil, fmt.Errorf("%s:%d: %s: unknown rule ID %q (want one of %s)", path, n, it.ID, l, strings.Join(Rules[:], ", "))
+				return fmt.Errorf("%s:%d: %s: unknown rule ID %q (want one of %s)", path, n, it.ID, l, strings.Join(Rules[:], ", "))
 			}
 		}
 		out = append(out, located{Item: it, File: path, Line: n})
+		return nil
+	})
+	return out, err
+}
+
+// eachLine calls fn with every non-blank line of the file at path and its
+// 1-based number, and stops at the first error.
+func eachLine(path string, fn func(n int, line []byte) error) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
 	}
-	return out, sc.Err()
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if line := bytes.TrimSpace(sc.Bytes()); len(line) > 0 {
+			if err := fn(n, line); err != nil {
+				return err
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// ClauseItem is one labelled clause of testdata/clauses: a clause of a
+// draft and one labeller's class for it.
+type ClauseItem struct {
+	ID       string      `json:"id"`
+	Draft    string      `json:"draft"`
+	Text     string      `json:"text"`
+	Label    string      `json:"label"`
+	Labeller string      `json:"labeller"`
+	Class    ClauseClass `json:"-"`
+}
+
+// ReadClauses reads every *.jsonl file of labelled clauses in dir, in
+// name order, and checks each line: valid JSON, an id, a draft, a text
+// and a known class. Errors name the file and line. A clause labelled by
+// two labellers is two items.
+func ReadClauses(dir string) ([]ClauseItem, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	var out []ClauseItem
+	for _, f := range files {
+		err := eachLine(f, func(n int, line []byte) error {
+			var it ClauseItem
+			if err := json.Unmarshal(line, &it); err != nil {
+				return fmt.Errorf("%s:%d: invalid JSON: %v", f, n, err)
+			}
+			if it.ID == "" || it.Draft == "" || strings.TrimSpace(it.Text) == "" {
+				return fmt.Errorf("%s:%d: a clause needs an id, a draft and a text", f, n)
+			}
+			c, ok := ParseClauseClass(it.Label)
+			if !ok {
+				return fmt.Errorf("%s:%d: %s: label %q is not one of %s", f, n, it.ID, it.Label, strings.Join(ClauseClasses[:], ", "))
+			}
+			it.Class = c
+			out = append(out, it)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no labelled clauses", dir)
+	}
+	return out, nil
 }
 
 // LabelSet returns the item's labels as a column mask.
