@@ -429,7 +429,14 @@ var whyAlwaysThatRE = lazyRE(`(?i)^why is it (?:always|usually|every time) ((?:t
 
 // emoji is the character class of the emoji chat puts between or after
 // sentences (🙃, 🙄, 😬, ✅).
-const emoji = `[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}]`
+const emoji = "[" + string(rune(emojiLo)) + "-" + string(rune(emojiHi)) + string(rune(symbolLo)) + "-" + string(rune(symbolHi)) + "]"
+
+// The rune ranges of emoji (see isEmojiRune): pictographs and emoticons,
+// and the older symbols and dingbats.
+const (
+	emojiLo, emojiHi   = 0x1F300, 0x1FAFF
+	symbolLo, symbolHi = 0x2600, 0x27BF
+)
 
 // chatMarkerRE: emoji and chat words that carry only feeling.
 var chatMarkerRE = lazyRE(`(?i)(?:^|\s)(?:lol|lmao|smh|ugh+,?|fml|tbh,?|ffs|sigh|whatever|man,|oh great,|great,|wow,|anyway,?)(?:\s|$)|` + emoji + `\s*`)

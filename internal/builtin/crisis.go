@@ -206,7 +206,7 @@ func causeNotSubject(fs []lint.Fix) []lint.Fix {
 				// the impact goes.
 				g := riskTailRE().FindStringSubmatch(m)
 				tail := strings.TrimSpace(strings.TrimLeft(g[2], ", "))
-				if cm := clauseModel(); cm != nil && (cm.Probs(tail)[model.Vent] >= 0.6 || strings.HasPrefix(strings.ToLower(tail), "unless a miracle")) {
+				if clauseProbs(tail)[model.Vent] >= alarmTailP || strings.HasPrefix(strings.ToLower(tail), "unless a miracle") {
 					return g[1] + "."
 				}
 				if strings.HasPrefix(g[2], ",") && parse(tail).HasFiniteVerb() {
@@ -356,17 +356,6 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + " at risk.", true
 	}
 	return "[What has gone wrong] puts " + np + " at risk.", true
-}
-
-// alarmMass reports whether the clause model reads c as alarm or a fact
-// wrapped in alarm, with little doubt (p(vent) + p(mixed) ≥ 0.85).
-func alarmMass(c string) bool {
-	m := clauseModel()
-	if m == nil {
-		return false
-	}
-	p := m.Probs(c)
-	return p[model.Vent]+p[model.Mixed] >= 0.85
 }
 
 // notTopic are labels that name no topic ("Heads up: …").
@@ -524,14 +513,6 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 		}
 	}
 	return fs
-}
-
-// alarmOnlyClause reports whether the clause model is sure (p ≥ 0.85)
-// that c only raises alarm, though it holds a number: "worst I have seen
-// in 20 years", "I never see like this in 12 years" exaggerate.
-func alarmOnlyClause(c string) bool {
-	m := clauseModel()
-	return m != nil && m.Probs(c)[model.Vent] >= 0.85
 }
 
 // withoutPiece removes the one occurrence of piece from text and mends
