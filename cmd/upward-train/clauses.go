@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
-	"slices"
 
+	"github.com/upward-lint/upward/internal/eval"
 	"github.com/upward-lint/upward/internal/model"
 )
 
@@ -50,37 +50,29 @@ func runClauses(dir, out string) error {
 	right := 0
 	for c := range k {
 		right += conf[c][c]
-		tp, pred, gold := conf[c][c], 0, 0
+		n := eval.Counts{TP: conf[c][c]}
 		for o := range k {
-			pred += conf[o][c]
-			gold += conf[c][o]
+			if o != c {
+				n.FP += conf[o][c]
+				n.FN += conf[c][o]
+			}
 		}
-		fmt.Printf("  %-6s precision %.2f recall %.2f (%d)\n", model.ClauseClasses[c], ratio(tp, pred), ratio(tp, gold), gold)
+		fmt.Printf("  %-6s precision %.2f recall %.2f (%d)\n", model.ClauseClasses[c], n.Precision(), n.Recall(), n.TP+n.FN)
 	}
-	fmt.Printf("  accuracy %.2f\n", ratio(right, len(items)))
-	slices.SortFunc(vents, func(a, b scored) int {
-		switch {
-		case a.p > b.p:
-			return -1
-		case a.p < b.p:
-			return 1
-		}
-		return 0
-	})
+	fmt.Printf("  accuracy %.2f\n", float64(right)/float64(len(items)))
 	for _, t := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
-		tp, n, all := 0, 0, 0
+		var n eval.Counts
 		for _, v := range vents {
-			if v.vent {
-				all++
-			}
-			if v.p >= t {
-				n++
-				if v.vent {
-					tp++
-				}
+			switch {
+			case v.p >= t && v.vent:
+				n.TP++
+			case v.p >= t:
+				n.FP++
+			case v.vent:
+				n.FN++
 			}
 		}
-		fmt.Printf("  vent at p ≥ %.1f: precision %.2f recall %.2f\n", t, ratio(tp, n), ratio(tp, all))
+		fmt.Printf("  vent at p ≥ %.1f: precision %.2f recall %.2f\n", t, n.Precision(), n.Recall())
 	}
 	m := model.TrainClauses(ex, model.DefaultClauseBits, clauseEpochs, 1)
 	m.CorpusSHA256, err = model.CorpusHash(dir, model.DefaultTrainOptions)
@@ -92,11 +84,4 @@ func runClauses(dir, out string) error {
 		m.Counts[e.Class.String()]++
 	}
 	return os.WriteFile(out, m.Encode(), 0o644)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
