@@ -131,19 +131,7 @@ func TrainClauses(ex []ClauseExample, bits, epochs int, seed uint64) *ClauseMode
 	}
 	m := &ClauseModel{ClauseMeta: ClauseMeta{Version: Version, Bits: bits, Items: len(ex), Bias: bias}}
 	m.q = make([]int16, len(w))
-	for c := range k {
-		top := 0.0
-		for i := c; i < len(w); i += k {
-			top = max(top, math.Abs(w[i]))
-		}
-		m.Scale[c] = 1.0 / 1024
-		if top > 0 {
-			m.Scale[c] = top / math.MaxInt16
-		}
-		for i := c; i < len(w); i += k {
-			m.q[i] = int16(math.Round(w[i] / m.Scale[c]))
-		}
-	}
+	quantize(w, m.q, m.Scale[:])
 	m.mask = mask
 	return m
 }

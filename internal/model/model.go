@@ -196,18 +196,24 @@ func New(bits int) *Model {
 }
 
 // setWeights quantises w (laid out as q) to int16, one scale per rule.
-func (m *Model) setWeights(w []float64) {
-	for r := range NumRules {
+func (m *Model) setWeights(w []float64) { quantize(w, m.q, m.Scale[:]) }
+
+// quantize writes into q the weights w, laid out as len(scale) columns
+// side by side, as int16 with one scale per column (the largest weight
+// of a column maps to MaxInt16), and sets scale.
+func quantize(w []float64, q []int16, scale []float64) {
+	k := len(scale)
+	for c := range k {
 		top := 0.0
-		for i := r; i < len(w); i += NumRules {
+		for i := c; i < len(w); i += k {
 			top = max(top, math.Abs(w[i]))
 		}
-		m.Scale[r] = 1.0 / 1024
+		scale[c] = 1.0 / 1024
 		if top > 0 {
-			m.Scale[r] = top / math.MaxInt16
+			scale[c] = top / math.MaxInt16
 		}
-		for i := r; i < len(w); i += NumRules {
-			m.q[i] = int16(math.Round(w[i] / m.Scale[r]))
+		for i := c; i < len(w); i += k {
+			q[i] = int16(math.Round(w[i] / scale[c]))
 		}
 	}
 }
