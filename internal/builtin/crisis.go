@@ -242,7 +242,7 @@ var (
 // [what] at risk by [when]."). The predicate must hold the alarm phrase
 // or read as alarm to the clause model, and no fact.
 func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" {
+	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" && !keepsAlarm(v, alarm, fs[0]) {
 		return fs
 	}
 	for si := len(v.b.Sentences) - 1; si >= 0; si-- {
@@ -263,6 +263,31 @@ func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 		return append([]lint.Fix{f}, fs...)
 	}
 	return fs
+}
+
+// keepsAlarm reports whether fix f leaves the alarm as the writer wrote
+// it: the alarm phrase, or for a model's finding the whole sentence,
+// still stands in the fixed paragraph ("Gallery is absolute carnage
+// tonight. This puts [what] at risk…").
+func keepsAlarm(v blockView, alarm document.Span, f lint.Fix) bool {
+	lo, hi := v.b.Span.Start, v.b.Span.End
+	rel := make([]lint.Edit, 0, len(f.Edits))
+	for _, e := range f.Edits {
+		if e.Span.Start < lo || e.Span.End > hi {
+			return false
+		}
+		rel = append(rel, lint.Edit{Span: document.Span{Start: e.Span.Start - lo, End: e.Span.End - lo}, NewText: e.NewText})
+	}
+	text, err := lint.ApplyEdits(v.doc.Text[lo:hi], rel)
+	if err != nil {
+		return false
+	}
+	kept := strings.TrimSpace(v.doc.Text[alarm.Start:alarm.End])
+	if cs := clauses(kept); len(cs) > 1 {
+		kept = kept[cs[0].start:cs[0].end] // a model's finding: its first clause
+	}
+	kept = strings.TrimRight(kept, ",;:.!?… ")
+	return kept != "" && strings.Contains(strings.ToLower(text), strings.ToLower(kept))
 }
 
 // alarmSubjectText is alarmSubject's impact for the sentence sent.
@@ -286,16 +311,40 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 	}
 	m := alarmCopulaRE().FindStringSubmatch(body)
 	if m == nil {
+		m = alarmContractedRE().FindStringSubmatch(body)
+	}
+	if m == nil {
 		return "", false
 	}
 	subj, pred := m[1], m[2]
+	if cs := clauses(pred); len(cs) > 1 {
+		// "is big disaster, it is the end for us I think": clauses of
+		// alarm or feeling after the predicate go with it.
+		for _, c := range cs[1:] {
+			if t := strings.TrimRight(pred[c.start:c.end], ",;:.!?… "); t != "" && !alarmClause(t) && !ventClause(t) && !alarmOnlyClause(t) && !feelingClause(t) {
+				return "", false
+			}
+		}
+		pred = strings.TrimRight(pred[cs[0].start:cs[0].end], ",;:.!?… ")
+	}
 	lp := strings.ToLower(pred)
 	phrase := ""
 	if alarm.Start >= sent.Start && alarm.End <= sent.End {
 		phrase = strings.ToLower(v.doc.Text[alarm.Start:alarm.End])
 	}
 	alarmed := phrase != "" && strings.Contains(lp, phrase)
-	if hardFact(lp) || !alarmed && !ventClause(lp) && !alarmMass(lp) {
+	// A tail that says for whom or ahead of what ("an unmitigated disaster
+	// for the Manchester centre", "in full meltdown mode ahead of the
+	// LAN") is kept after the impact, and may name names.
+	tail := ""
+	if tm := forTailRE().FindStringSubmatchIndex(pred); tm != nil && !strings.EqualFold(strings.TrimSpace(pred[tm[2]:tm[3]]), "across the board") &&
+		!slices.ContainsFunc(strings.Fields(strings.ToLower(pred[tm[2]:tm[3]])), func(w string) bool { return crisis.fix.alarmWords[w] }) {
+		tail = strings.TrimSpace(pred[tm[2]:tm[3]])
+		lp = strings.TrimSpace(strings.TrimSuffix(lp, strings.ToLower(pred[tm[0]:])))
+	}
+	lp = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(lp, "across the board")), ",")
+	wordsAlone := !alarmed && lp != "" && alarmOnly(parse(idiomAlarm(strings.TrimSpace(timePhraseRE().ReplaceAllString(lp, " ")))).Tokens)
+	if hardFact(lp) || !alarmed && !wordsAlone && !ventClause(lp) && !alarmMass(lp) {
 		return "", false
 	}
 	left := lp
@@ -303,7 +352,7 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		left = strings.TrimSpace(strings.Replace(lp, phrase, "", 1))
 	}
 	place := ""
-	if pm := placeTailRE().FindStringSubmatch(left); pm != nil {
+	if pm := placeTailRE().FindStringSubmatch(left); pm != nil && !wordsAlone {
 		place, left = pm[1], strings.TrimSpace(left[:len(left)-len(pm[0])])
 	}
 	if alarmed && left != "" {
@@ -311,10 +360,23 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		// its emphasis or a time: "in total meltdown after the outage"
 		// keeps "after the outage", so this shape is not for it.
 		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
-			if !alarmFiller[strings.Trim(w, ",.!?")] {
+			if w = strings.Trim(w, ",.!?"); !alarmFiller[w] && !intensifiers[w] && !crisis.fix.alarmWords[w] && !stretched(w) {
 				return "", false
 			}
 		}
+	}
+	if strings.ContainsAny(subj, ":") || strings.Contains(subj, "  ") {
+		return "", false // a label (see labelledAlarm), or emoji between words
+	}
+	if sm := situationRE().FindStringSubmatch(subj); sm != nil && sm[1] != "" {
+		// "The situation in the shop floor is very very bad": the place
+		// stays, the state of things is no thing at risk.
+		what := "[what has gone wrong] " + strings.TrimSpace(sm[1])
+		if when := timePhraseRE().FindString(sm[1]); when != "" {
+			what = "[what has gone wrong] " + strings.Join(strings.Fields(strings.Replace(sm[1], when, "", 1)), " ")
+			return upperFirst(strings.ToLower(when)) + ", " + what + " puts [what] at risk by [when].", true
+		}
+		return "[W" + what[2:] + " puts [what] at risk by [when].", true
 	}
 	if f := strings.ToLower(firstWord(subj)); f == "yeah" || f == "yes" || f == "ok" || f == "okay" || f == "well" || timePhraseRE().MatchString(f) && !strings.EqualFold(timePhraseRE().FindString(subj), subj) {
 		return "", false // "yeah this", "Today at the Westgate branch"
@@ -329,13 +391,17 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 	}
 	switch ls := strings.ToLower(subj); {
 	case ls == "it" || ls == "this" || ls == "that" || ls == "everything" || ls == "things" || ls == "we" || ls == "i" || ls == "they" || ls == "it's" || ls == "its":
-		if when == "" && place == "" {
+		risk := " puts [what] at risk by [when]."
+		if tail != "" {
+			risk = " puts [what] at risk " + tail + "."
+		}
+		if when == "" && place == "" && tail == "" {
 			return "", false
 		}
 		if when == "" {
-			return "[W" + what[2:] + " puts [what] at risk by [when].", true
+			return "[W" + what[2:] + risk, true
 		}
-		return upperFirst(strings.ToLower(when)) + ", " + what + " puts [what] at risk by [when].", true
+		return upperFirst(strings.ToLower(when)) + ", " + what + risk, true
 	case timePhraseRE().MatchString(subj) && strings.EqualFold(timePhraseRE().FindString(subj), subj):
 		return upperFirst(strings.ToLower(subj)) + ", " + what + " puts [what] at risk by [when].", true
 	}
@@ -352,10 +418,14 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 	if ps := parse(subj); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
 		np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support" stays
 	}
-	if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
-		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + " at risk.", true
+	risk := " at risk."
+	if tail != "" {
+		risk = " at risk " + tail + "."
 	}
-	return "[What has gone wrong] puts " + np + " at risk.", true
+	if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + risk, true
+	}
+	return "[What has gone wrong] puts " + np + risk, true
 }
 
 // notTopic are labels that name no topic ("Heads up: …").
@@ -379,6 +449,12 @@ var (
 	chatAddressRE = lazyRE(`\s+(?:lads|guys|folks|lol|rn)(,\s+\[what has gone wrong\])`)
 	// chatStopRE: a full stop inside a chat sentence, before lower case.
 	chatStopRE = lazyRE(`[.!?]+\s+`)
+	// forTailRE: what an alarm predicate ends on that says for whom or
+	// ahead of what ("for the site", "ahead of the LAN").
+	forTailRE = lazyRE(`(?i)\s((?:for|ahead of|across|with) (?:the |our |this |its |their )?[\p{L}0-9][\p{L}0-9 '’-]{1,40})$`)
+	// situationRE: a subject that names a state of things and where it is
+	// ("the situation at Dover desk today").
+	situationRE = lazyRE(`(?i)^(?:the )?(?:current |overall )?(?:situation|state of (?:things|play)|picture)((?:\s+(?:in|at|on|with)\s+.+)?)$`)
 	// rnRE: chat's "right now".
 	rnRE = lazyRE(`(?i)\brn\b`)
 	// placeTailRE: where the alarm is, at the end of its predicate ("in the
@@ -386,7 +462,15 @@ var (
 	placeTailRE = lazyRE(`(?:^|\s)((?:in|at|on|down at|over at) (?:the |our )?[a-z][a-z0-9 -]{2,30})$`)
 	// alarmCopulaRE: a subject, a form of "be", and what it is said to be
 	// ("the SSI data for Crewe is a dumpster fire").
-	alarmCopulaRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s| is| are| was| were| is going| are going| has been| have been| has gone| has turned into| is turning into)\s+(.+)$`)
+	// A verb group may hold an aside ("is, in short, a catastrophe"); a
+	// contracted "'s" is tried only where no other verb is
+	// (alarmContractedRE), since it is more often a possessive.
+	alarmCopulaRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)` +
+		`(?: can only be (?:described|characteri[sz]ed) as| has reached a point that can only be described as` +
+		`| (?:is|are) (?:going to|gonna|shaping up to) be| will be| (?:is|are) heading (?:for|into)| (?:now )?faces| represents?` +
+		`| (?:is|are) going| (?:has|have|had) been| (?:has|have) (?:completely |totally |well and truly )?gone| has turned into| is turning into` +
+		`| is| are| was| were)(?:,[^,]{2,40},)?\s+(.+)$`)
+	alarmContractedRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s|'re|’re)\s+(.+)$`)
 	// chatTailRE: chat words that end a line of alarm ("lads", "lol", "rn").
 	chatTailRE = lazyRE(`(?i)(?:[\s,]+(?:lads|guys|folks|lol|lmao|tbh|rn|fr|ngl|smh|ffs|omg|boss))+$`)
 	// shoutLeadRE: a shouted interjection before the line ("ABORT ABORT",
@@ -479,7 +563,7 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 			if t.Start+c.start < alarm.End && t.Start+c.end > alarm.Start {
 				continue
 			}
-			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && (ventClause(text) || alarmOnlyClause(text)) {
+			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && (ventClause(text) || alarmOnlyClause(text) || alarmClause(text)) {
 				gone = append(gone, text)
 			}
 		}
