@@ -368,6 +368,8 @@ var (
 	verdictAdjRE = lazyRE(`(?i)^((?:the |this |our |my )?[\w' -]{2,40}?) (?:is|are) (?:so |really |very |just |honestly )?(?:annoying|frustrating|useless|terrible|awful|painful|a pain|unbearable|infuriating)[,;:] (.+)$`)
 	// emojiJoinRE: an emoji between two sentences ("3 scans booked 🙃 I moved them").
 	emojiJoinRE = lazyRE(`\s*` + emoji + `+\s+([A-Z])`)
+	// emojiLowerRE: an emoji before a lower-case word (see emojiClauseBreak).
+	emojiLowerRE = lazyRE(`\s*` + emoji + `+\s+([a-z])`)
 	// conjCommaRE: a comma left after a conjunction where an adverb went ("and, with no explanation").
 	conjCommaRE = lazyRE(`\b(and|but|or), `)
 	// learnedThatRE: "great to learn from the investor deck that <news>".
@@ -618,6 +620,7 @@ func plainLine(line, orig string) string {
 			body = "I got " + m[1] // "love getting a 'quick tweak' at 6pm" → "I got a 'quick tweak' at 6pm"
 		}
 		body = emojiJoinRE().ReplaceAllString(body, ". $1")
+		body = emojiClauseBreak(body)
 		body = feelingTailRE().ReplaceAllString(body, "")
 		body = verdictTailRE().ReplaceAllString(body, "")
 		if t, ok := nobodyToldAsFact(againLeadRE().ReplaceAllString(body, "")); ok && t != "" {
@@ -907,3 +910,22 @@ var (
 	// ("- Permit-to-work portal: ", "3. Rota: ").
 	inlineLabelRE = lazyRE(`^(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:[\p{L}][\p{L}\p{N} &/'’()—–-]{0,40}:\s+)?`)
 )
+
+// emojiClauseBreak ends a sentence at an emoji that chat put between two
+// clauses that each have a verb ("we heard about it from a customer 🙃
+// templates are re-mapped" → "… from a customer. Templates are
+// re-mapped"), so that taking the emoji out leaves no run-on.
+func emojiClauseBreak(body string) string {
+	for {
+		m := emojiLowerRE().FindStringSubmatchIndex(body)
+		if m == nil {
+			return body
+		}
+		before, after := body[:m[0]], body[m[2]:]
+		next, _, _ := strings.Cut(after, ". ")
+		if !hasVerb(before) || !hasVerb(next) {
+			return body
+		}
+		body = before + ". " + strings.ToUpper(body[m[2]:m[3]]) + body[m[3]:]
+	}
+}

@@ -1066,11 +1066,11 @@ func usualOne(b string) (string, bool) {
 		}
 	} else if m := usualGroupRE().FindStringSubmatch(b); m != nil {
 		if task := strings.TrimSpace(m[3]); hasFact(task) && !isVent(task) {
-			verb := "is"
-			if s := parse(m[1]); len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].Tag == "NNS" {
-				verb = "are"
+			verb, one := "is", "one"
+			if s := parse(m[1]); len(s.Tokens) > 0 && pluralHead(s.Tokens[len(s.Tokens)-1]) {
+				verb, one = "are", "ones" // "my techs are usually the ones who…"
 			}
-			return upperFirst(m[1]) + " " + verb + " usually the one " + strings.ToLower(m[2]) + " " + unstuck(task) + ". Could we agree how this is shared out by [date]?", true
+			return upperFirst(m[1]) + " " + verb + " usually the " + one + " " + strings.ToLower(m[2]) + " " + unstuck(task) + ". Could we agree how this is shared out by [date]?", true
 		}
 		return "", false
 	} else {
@@ -1393,4 +1393,16 @@ func thirdPersonIf(subject, verb string) string {
 // your drafts" → "a PI who reads my drafts".
 func mine(s string) string {
 	return strings.TrimSpace(strings.NewReplacer(" your ", " my ", " you ", " me ").Replace(" " + s + " "))
+}
+
+// pluralHead reports whether t, the head of a noun phrase, is plural: the
+// tagger's NNS, or a noun it took for singular that ends in a plural "s"
+// ("techs", "juniors"), not "ss", "us" or "is".
+func pluralHead(t grammar.Token) bool {
+	if t.Tag == "NNS" || t.Tag == "NNPS" {
+		return true
+	}
+	w := t.Lower
+	return grammar.IsNoun(t.Tag) && len(w) > 3 && strings.HasSuffix(w, "s") &&
+		!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }

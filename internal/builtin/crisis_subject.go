@@ -64,6 +64,10 @@ func subjectAlarmShape(v blockView, span document.Span, hs []hit) (string, bool,
 			break
 		}
 	}
+	for np.End+1 < len(s.Tokens) && (s.Tokens[np.End].Tag == "VBP" || s.Tokens[np.End].Tag == "VB") &&
+		(grammar.IsFinite(s.Tokens[np.End+1].Tag) || s.Tokens[np.End+1].Tag == "MD") {
+		np.End++ // "the Leeds claims archive is": a verb before the verb is the noun the tagger missed
+	}
 	if np.End >= len(s.Tokens) {
 		return "", false, false
 	}
