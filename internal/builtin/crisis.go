@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/upward-lint/upward/internal/document"
+	"github.com/upward-lint/upward/internal/grammar"
 	"github.com/upward-lint/upward/internal/lint"
 	"github.com/upward-lint/upward/internal/model"
 )
@@ -242,7 +243,7 @@ var (
 // [what] at risk by [when]."). The predicate must hold the alarm phrase
 // or read as alarm to the clause model, and no fact.
 func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" && !keepsAlarm(v, alarm, fs[0]) {
+	if len(fs) == 0 {
 		return fs
 	}
 	for si := len(v.b.Sentences) - 1; si >= 0; si-- {
@@ -251,25 +252,38 @@ func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 			continue // a model's finding may span sentences: the last that reads goes
 		}
 		sent := trimSentence(v, s)
-		text, ok := alarmSubjectText(v, alarm, sent)
+		text, pred, ok := alarmSubjectText(v, alarm, sent)
 		if !ok {
 			continue
+		}
+		if fs[0].Title != "Add impact and a mitigation" && !keepsText(v, fs[0], pred) {
+			return fs // the first fix already replaced the alarm its own way
 		}
 		f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation].")
 		f.Preferred = true
 		for i := range fs {
 			fs[i].Preferred = false
+			if fs[i].Title == f.Title && keepsText(v, fs[i], pred) {
+				fs[i].Title = "Add impact and a mitigation" // it keeps the alarm, so says what it does
+			}
 		}
 		return append([]lint.Fix{f}, fs...)
 	}
 	return fs
 }
 
-// keepsAlarm reports whether fix f leaves the alarm as the writer wrote
-// it: the alarm phrase, or for a model's finding the whole sentence,
-// still stands in the fixed paragraph ("Gallery is absolute carnage
-// tonight. This puts [what] at risk…").
-func keepsAlarm(v blockView, alarm document.Span, f lint.Fix) bool {
+// doomedClause reports whether c is the writer's doom alone (see
+// doomClause), naming nothing at risk ("we are well and truly cooked",
+// not "we're doomed for the inspection").
+func doomedClause(c string) bool {
+	at, ok := doomClause(c)
+	return ok && at == ""
+}
+
+// keepsText reports whether the paragraph fixed by f still holds text
+// (case aside): "Gallery is absolute carnage tonight. This puts [what] at
+// risk…" keeps the alarm "absolute carnage".
+func keepsText(v blockView, f lint.Fix, text string) bool {
 	lo, hi := v.b.Span.Start, v.b.Span.End
 	rel := make([]lint.Edit, 0, len(f.Edits))
 	for _, e := range f.Edits {
@@ -278,20 +292,14 @@ func keepsAlarm(v blockView, alarm document.Span, f lint.Fix) bool {
 		}
 		rel = append(rel, lint.Edit{Span: document.Span{Start: e.Span.Start - lo, End: e.Span.End - lo}, NewText: e.NewText})
 	}
-	text, err := lint.ApplyEdits(v.doc.Text[lo:hi], rel)
-	if err != nil {
-		return false
-	}
-	kept := strings.TrimSpace(v.doc.Text[alarm.Start:alarm.End])
-	if cs := clauses(kept); len(cs) > 1 {
-		kept = kept[cs[0].start:cs[0].end] // a model's finding: its first clause
-	}
-	kept = strings.TrimRight(kept, ",;:.!?… ")
-	return kept != "" && strings.Contains(strings.ToLower(text), strings.ToLower(kept))
+	fixed, err := lint.ApplyEdits(v.doc.Text[lo:hi], rel)
+	text = strings.ToLower(strings.TrimSpace(text))
+	return err == nil && text != "" && strings.Contains(strings.ToLower(fixed), text)
 }
 
-// alarmSubjectText is alarmSubject's impact for the sentence sent.
-func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
+// alarmSubjectText is alarmSubject's impact for the sentence sent, and
+// the predicate of alarm it replaces.
+func alarmSubjectText(v blockView, alarm, sent document.Span) (text, pred string, ok bool) {
 	src := v.doc.Text[sent.Start:sent.End]
 	body := strings.TrimSpace(emojiRunRE().ReplaceAllString(src, " "))
 	body = strings.TrimRight(chatTailRE().ReplaceAllString(strings.TrimRight(body, ".!? "), ""), ".!? ")
@@ -304,7 +312,7 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		// last piece names what is in trouble, the others only alarm.
 		for _, p := range pieces[:len(pieces)-1] {
 			if t := strings.TrimSpace(p); t != "" && !ventClause(t) && !alarmMass(t) {
-				return "", false
+				return "", "", false
 			}
 		}
 		body = strings.TrimSpace(pieces[len(pieces)-1])
@@ -314,19 +322,28 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		m = alarmContractedRE().FindStringSubmatch(body)
 	}
 	if m == nil {
-		return "", false
+		return "", "", false
 	}
 	subj, pred := m[1], m[2]
 	if cs := clauses(pred); len(cs) > 1 {
 		// "is big disaster, it is the end for us I think": clauses of
 		// alarm or feeling after the predicate go with it.
 		for _, c := range cs[1:] {
-			if t := strings.TrimRight(pred[c.start:c.end], ",;:.!?… "); t != "" && !alarmClause(t) && !ventClause(t) && !alarmOnlyClause(t) && !feelingClause(t) {
-				return "", false
+			if t := strings.TrimRight(pred[c.start:c.end], ",;:.!?… "); t != "" && !alarmClause(t) && !ventClause(t) && !alarmOnlyClause(t) && !feelingClause(t) && !doomedClause(t) {
+				return "", "", false
 			}
 		}
 		pred = strings.TrimRight(pred[cs[0].start:cs[0].end], ",;:.!?… ")
 	}
+	if i := strings.Index(pred, " and "); i > 0 {
+		// "is on fire and I don't see how we come back from it": a
+		// clause of alarm or doom joined by "and" goes with it.
+		if t := pred[i+len(" and "):]; alarmClause(t) || ventClause(t) || alarmOnlyClause(t) || doomedClause(t) {
+			pred = pred[:i]
+		}
+	}
+	alarmPred := pred
+	subj = feelingLeadRE().ReplaceAllString(stripLeadIns(subj), "") // "I am afraid the Friday rota", "I think the migration project"
 	lp := strings.ToLower(pred)
 	phrase := ""
 	if alarm.Start >= sent.Start && alarm.End <= sent.End {
@@ -338,21 +355,21 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 	// LAN") is kept after the impact, and may name names.
 	tail := ""
 	if tm := forTailRE().FindStringSubmatchIndex(pred); tm != nil && !strings.EqualFold(strings.TrimSpace(pred[tm[2]:tm[3]]), "across the board") &&
-		!slices.ContainsFunc(strings.Fields(strings.ToLower(pred[tm[2]:tm[3]])), func(w string) bool { return crisis.fix.alarmWords[w] }) {
+		!slices.ContainsFunc(parse(pred[tm[2]:tm[3]]).Tokens, func(t grammar.Token) bool { return grammar.IsNoun(t.Tag) && crisis.fix.alarmWords[t.Lower] }) {
 		tail = strings.TrimSpace(pred[tm[2]:tm[3]])
 		lp = strings.TrimSpace(strings.TrimSuffix(lp, strings.ToLower(pred[tm[0]:])))
 	}
 	lp = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(lp, "across the board")), ",")
 	wordsAlone := !alarmed && lp != "" && alarmOnly(parse(idiomAlarm(strings.TrimSpace(timePhraseRE().ReplaceAllString(lp, " ")))).Tokens)
 	if hardFact(lp) || !alarmed && !wordsAlone && !ventClause(lp) && !alarmMass(lp) {
-		return "", false
+		return "", "", false
 	}
 	left := lp
 	if alarmed {
 		left = strings.TrimSpace(strings.Replace(lp, phrase, "", 1))
 	}
 	place := ""
-	if pm := placeTailRE().FindStringSubmatch(left); pm != nil && !wordsAlone {
+	if pm := placeTailRE().FindStringSubmatch(left); pm != nil && !wordsAlone && !strings.Contains(pm[1], "  ") {
 		place, left = pm[1], strings.TrimSpace(left[:len(left)-len(pm[0])])
 	}
 	if alarmed && left != "" {
@@ -361,12 +378,12 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		// keeps "after the outage", so this shape is not for it.
 		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
 			if w = strings.Trim(w, ",.!?"); !alarmFiller[w] && !intensifiers[w] && !crisis.fix.alarmWords[w] && !stretched(w) {
-				return "", false
+				return "", "", false
 			}
 		}
 	}
 	if strings.ContainsAny(subj, ":") || strings.Contains(subj, "  ") {
-		return "", false // a label (see labelledAlarm), or emoji between words
+		return "", "", false // a label (see labelledAlarm), or emoji between words
 	}
 	if sm := situationRE().FindStringSubmatch(subj); sm != nil && sm[1] != "" {
 		// "The situation in the shop floor is very very bad": the place
@@ -374,12 +391,12 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		what := "[what has gone wrong] " + strings.TrimSpace(sm[1])
 		if when := timePhraseRE().FindString(sm[1]); when != "" {
 			what = "[what has gone wrong] " + strings.Join(strings.Fields(strings.Replace(sm[1], when, "", 1)), " ")
-			return upperFirst(strings.ToLower(when)) + ", " + what + " puts [what] at risk by [when].", true
+			return upperFirst(strings.ToLower(when)) + ", " + what + " puts [what] at risk by [when].", alarmPred, true
 		}
-		return "[W" + what[2:] + " puts [what] at risk by [when].", true
+		return "[W" + what[2:] + " puts [what] at risk by [when].", alarmPred, true
 	}
 	if f := strings.ToLower(firstWord(subj)); f == "yeah" || f == "yes" || f == "ok" || f == "okay" || f == "well" || timePhraseRE().MatchString(f) && !strings.EqualFold(timePhraseRE().FindString(subj), subj) {
-		return "", false // "yeah this", "Today at the Westgate branch"
+		return "", "", false // "yeah this", "Today at the Westgate branch"
 	}
 	when := timePhraseRE().FindString(body)
 	if rnRE().MatchString(src) {
@@ -396,22 +413,26 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 			risk = " puts [what] at risk " + tail + "."
 		}
 		if when == "" && place == "" && tail == "" {
-			return "", false
+			return "", "", false
 		}
 		if when == "" {
-			return "[W" + what[2:] + risk, true
+			return "[W" + what[2:] + risk, alarmPred, true
 		}
-		return upperFirst(strings.ToLower(when)) + ", " + what + risk, true
+		return upperFirst(strings.ToLower(when)) + ", " + what + risk, alarmPred, true
 	case timePhraseRE().MatchString(subj) && strings.EqualFold(timePhraseRE().FindString(subj), subj):
-		return upperFirst(strings.ToLower(subj)) + ", " + what + " puts [what] at risk by [when].", true
+		return upperFirst(strings.ToLower(subj)) + ", " + what + " puts [what] at risk by [when].", alarmPred, true
 	}
 	if len(strings.Fields(subj)) > 8 || place != "" {
-		return "", false
+		return "", "", false
 	}
 	if core := strings.TrimSpace(strings.Replace(subj, when, "", 1)); core != "" {
 		ps := parse(core)
+		if n := len(ps.Tokens); n > 1 && (ps.Tokens[n-1].Tag == "VBP" || ps.Tokens[n-1].Tag == "VB") && grammar.IsNoun(ps.Tokens[n-2].Tag) {
+			ps = parse(core + " is") // "the special collections move": a noun the tagger read as a verb
+			ps.Tokens = ps.Tokens[:n]
+		}
 		if c, ok := ps.NounPhraseAt(0); !(ok && c.Start == 0 && c.End == len(ps.Tokens)) && ps.HasFiniteVerb() {
-			return "", false // a clause, not what is in trouble
+			return "", "", false // a clause, not what is in trouble
 		}
 	}
 	np := subj
@@ -423,9 +444,9 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (string, bool) {
 		risk = " at risk " + tail + "."
 	}
 	if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
-		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + risk, true
+		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + risk, alarmPred, true
 	}
-	return "[What has gone wrong] puts " + np + risk, true
+	return "[What has gone wrong] puts " + np + risk, alarmPred, true
 }
 
 // notTopic are labels that name no topic ("Heads up: …").
@@ -439,7 +460,7 @@ var headlineFiller = wordSet("it's", "it’s", "it", "is", "are", "was", "we", "
 
 // alarmFiller are the words an alarm's predicate may hold besides the
 // alarm phrase: articles, emphasis, and the words of "in", "on", "a".
-var alarmFiller = wordSet("melting", "burning", "sinking", "drowning", "dying", "collapsing", "imploding", "exploding",
+var alarmFiller = wordSet("mode", "unfolding", "looming", "impending", "ongoing", "epic", "slow-motion", "melting", "burning", "sinking", "drowning", "dying", "collapsing", "imploding", "exploding",
 	"from", "top", "bottom", "a", "an", "the", "in", "on", "at", "absolute", "absolutely", "total", "totally", "complete",
 	"completely", "utter", "utterly", "such", "so", "real", "really", "proper", "full", "fully", "now", "already",
 	"officially", "basically", "literally", "just", "right", "again", "still", "going", "to", "be", "up", "down", "of", "rn")
@@ -455,6 +476,8 @@ var (
 	// situationRE: a subject that names a state of things and where it is
 	// ("the situation at Dover desk today").
 	situationRE = lazyRE(`(?i)^(?:the )?(?:current |overall )?(?:situation|state of (?:things|play)|picture)((?:\s+(?:in|at|on|with)\s+.+)?)$`)
+	// feelingLeadRE: how sure or afraid the writer is, before the subject.
+	feelingLeadRE = lazyRE(`(?i)^(?:i think|i fear|i feel|i believe|i guess|i am afraid|i'm afraid|i’m afraid|i reckon)(?:,\s*|\s+)`)
 	// rnRE: chat's "right now".
 	rnRE = lazyRE(`(?i)\brn\b`)
 	// placeTailRE: where the alarm is, at the end of its predicate ("in the
@@ -552,6 +575,9 @@ var alarmHeadlineRE = lazyRE(`^(?:[-*+]\s+)?([^\n]{2,60})\s*(?::|=|\s—|\s–|\
 // the block.
 func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 	var gone []string
+	// A model's finding may span the paragraph: then every clause of alarm
+	// is the block's, and one the fix kept goes too.
+	spans := v.sentenceAt(alarm.Start) != v.sentenceAt(max(alarm.Start, alarm.End-1))
 	for _, s := range v.b.Sentences {
 		plain := plainSentence(v, s)
 		if plain == "" || strings.HasSuffix(plain, "?") || signOff(plain) || greetingLine(plain) {
@@ -560,10 +586,10 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 		t := trimSentence(v, s)
 		src := v.doc.Text[t.Start:t.End]
 		for _, c := range clauses(src) {
-			if t.Start+c.start < alarm.End && t.Start+c.end > alarm.Start {
+			if !spans && t.Start+c.start < alarm.End && t.Start+c.end > alarm.Start {
 				continue
 			}
-			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && (ventClause(text) || alarmOnlyClause(text) || alarmClause(text)) {
+			if text := strings.TrimRight(src[c.start:c.end], ",;:.!?… "); text != "" && (ventClause(text) || alarmOnlyClause(text) || alarmClause(text) || doomedClause(text)) {
 				gone = append(gone, text)
 			}
 		}
