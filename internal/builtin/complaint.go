@@ -270,7 +270,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 			// writer asks already; a second request only competes with theirs.
 			for i, c := range cands {
 				if j := strings.Index(c.text, " Could "); j > 0 && !stillComplains(c.text[:j]) {
-					cands[i] = candidate{"State the facts", c.text[:j]}
+					cands[i] = factsCandidate(c.text[:j])
 				}
 			}
 		}
@@ -282,7 +282,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 					continue
 				}
 				if j := strings.Index(c.text, " Could we agree ["); j > 0 {
-					cands[i] = candidate{"State the facts", c.text[:j]}
+					cands[i] = factsCandidate(c.text[:j])
 				}
 			}
 		}

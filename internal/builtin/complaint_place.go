@@ -169,7 +169,7 @@ func ownAskStands(cands []candidate) []candidate {
 	seen := map[string]bool{}
 	for _, c := range cands {
 		if k := askStart(c.text); k > 0 && offersWayForward(c.text[:k]) {
-			c = candidate{"State the facts", strings.TrimSpace(c.text[:k])}
+			c = factsCandidate(c.text[:k])
 		}
 		if !seen[c.text] {
 			seen[c.text] = true
@@ -177,6 +177,23 @@ func ownAskStands(cands []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// factsCandidate is the facts of a rewrite without our request, where
+// the writer's own request or step stands for it, said plainly: "I'm fed
+// up with learning about X from Y" → "I've been learning about X from Y".
+func factsCandidate(facts string) candidate {
+	lines := strings.Split(strings.TrimSpace(facts), "\n")
+	for i, l := range lines {
+		greet := ""
+		if j := strings.Index(l, ", "); j > 0 && greetingRE().MatchString(l[:j+1]) {
+			greet, l = l[:j+2], l[j+2:] // "Dear committee, I'm fed up…", a greeting run into the line
+		}
+		if p := plainLine(l, l); p != "" && !greetingLine(l) {
+			lines[i] = greet + p
+		}
+	}
+	return candidate{"State the facts", strings.Join(lines, "\n")}
 }
 
 // offersWayForward reports whether text has, at the start of one of its
@@ -345,10 +362,11 @@ func askLast(v blockView, span document.Span, cands []candidate) (document.Span,
 				claim, _, _ := strings.Cut(complaint.repl.burnout, ".") // "A break … would help me recharge"
 				f := strings.Replace(strings.TrimSpace(c.text[:k]), claim, "I need a break", 1)
 				f = strings.Replace(f, lowerFirst(claim), "I need a break", 1)
-				if m := includeMeRE().FindStringSubmatch(c.text[k:]); m != nil {
-					f += " I wasn't included in " + m[1] + "." // what the request was about stays a fact
+				ask := c.text[k:]
+				c = factsCandidate(f)
+				if m := includeMeRE().FindStringSubmatch(ask); m != nil {
+					c.text += " I wasn't included in " + m[1] + "." // what the request was about stays a fact
 				}
-				c = candidate{"State the facts", f}
 			case k == 0 && lo == hi && (!hasFact(stripOpeners(plainSentence(v, ss[lo]))) || pureVent(strings.TrimRight(plainSentence(v, ss[lo]), ".!?… "))):
 				// Nothing but the vent and our request: the vent goes, and
 				// the writer's own request stands for ours.
