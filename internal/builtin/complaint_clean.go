@@ -229,6 +229,28 @@ func plainWhy(b string) (out string, stated bool) {
 			return strings.TrimRight(m[1], "?!. "), true // "not sure why legal gets to sit on contracts …"
 		}
 	}
+	if m := whyAlwaysWhoRE().FindStringSubmatch(b); m != nil && hasVerb(m[2]) {
+		// "why is always my cell who gets the rush jobs" (the order a
+		// non-native writer keeps) → "my cell usually gets the rush jobs"
+		return m[1] + " usually " + statedMarks(m[2]), true
+	}
+	if m := whyEveryTimeRE().FindStringSubmatch(b); m != nil && hasVerb(m[3]) && statementLike(m[3]) {
+		rest := statedMarks(m[3])
+		w, tail, _ := strings.Cut(rest, " ")
+		v, _, _ := strings.Cut(tail, " ")
+		switch {
+		case m[2] != "":
+			// "why every time the new rota come out I have the sunday
+			// night" → "Every time the new rota come out, I have the
+			// sunday night"
+			return strings.TrimSuffix(m[1], ",") + ", " + rest, true
+		case (strings.EqualFold(w, "i") || strings.EqualFold(w, "we")) && !copulas[strings.ToLower(v)] && !futureVerbGroup[strings.ToLower(v)]:
+			// "I don't understand why always I get the night shift" → "I
+			// always get the night shift" ("why always I am the one…" and
+			// "why always my shift must…" have shapes of their own)
+			return w + " always " + tail, true
+		}
+	}
 	if m := whyIfRE().FindStringSubmatch(b); m != nil && hasFact(m[1]) && hasVerb(m[1]) {
 		return strings.TrimRight(m[1], "?!. "), true
 	}
@@ -250,7 +272,26 @@ func plainWhy(b string) (out string, stated bool) {
 	return b, false
 }
 
+// statedMarks ends the question marks of a protest said as a fact:
+// inside, "??" before more chat becomes a full stop ("the Airbus line??
+// every week same story" → "the Airbus line. Every week same story"); at
+// the end it goes.
+func statedMarks(s string) string {
+	s = strings.TrimRight(s, "?!. ")
+	return innerMarksRE().ReplaceAllStringFunc(s, func(m string) string {
+		return ". " + strings.ToUpper(m[len(m)-1:])
+	})
+}
+
 var (
+	// innerMarksRE: question or exclamation marks before more text.
+	innerMarksRE = lazyRE(`[?!]+\s+[a-z]`)
+	// whyAlwaysWhoRE: "why is always <whose team> who <does what>".
+	whyAlwaysWhoRE = lazyRE(`(?i)^(?:but |so |and )?why (?:is|are) always ((?:my|our|the|this) [\w'’ -]{1,30}?) (?:who|that) (.+)$`)
+	// whyEveryTimeRE: "why every time <when> <clause>", "I don't
+	// understand why always <clause>": a clause in the order of a
+	// statement after "why" and "always" or "every time".
+	whyEveryTimeRE = lazyRE(`(?i)^(?:(?:i|we) (?:don'?t|don’t|do not|cannot|can'?t|can’t) understand |not sure )?why (always|(every time|each time|whenever) [^,?]+?,?) ((?:i|we|my|our|they)\b.+)$`)
 	// neverContrastRE: the other half of an "always … and never …" contrast.
 	neverContrastRE = lazyRE(`,? and never ((?:the|my|our|their|his|her|those|these|any) )`)
 	// nobodyRE: the subject "nobody" or "no one".

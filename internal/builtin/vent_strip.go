@@ -763,6 +763,9 @@ var nonFactNouns = map[string]bool{"heads-up": true, "thanks": true, "joke": tru
 // for something broken, late or missing, "[a way forward]" otherwise.
 func fixOrWay(facts string) string {
 	l := " " + strings.ToLower(strings.ReplaceAll(facts, "’", "'")) + " "
+	if sharedWorkRE().MatchString(l) {
+		return "how this is shared out" // "I always get the night shift when…"
+	}
 	for _, w := range complaint.fix.brokenWords {
 		if strings.Contains(l, w) {
 			return "[a fix]"
@@ -770,6 +773,9 @@ func fixOrWay(facts string) string {
 	}
 	return "[a way forward]"
 }
+
+// sharedWorkRE: the writer or their team always given the same work.
+var sharedWorkRE = lazyRE(`\b(?:(?:i|we|my [a-z]+|our [a-z]+) (?:usually|always) |every time [^,]{3,60}, (?:i|we) )(?:get|gets|have|has|end up|ends up|cover|covers|do|does|take|takes|pick up|picks up)\b`)
 
 // niceOfRE: "nice of the department to schedule the safety training …".
 var niceOfRE = lazyRE(`(?i)^(?:how |so |very |really )?(?:nice|kind|thoughtful|great|good) of ((?:the |our |my )?[\w ]{2,30}?) to (\w+) (.+)$`)
