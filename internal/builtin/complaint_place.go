@@ -269,7 +269,7 @@ var (
 	// ownDoneRE: a step the writer has taken on the grievance ("Logged it
 	// with HSE as an improvement suggestion on 4 Nov", "sent screenshots to
 	// Leah in the app team this morning", "I've raised it with IT").
-	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|booked|arranged|scheduled|set up|already asked|asked for quotes|put up|put a|put an|introduced|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
+	ownDoneRE = lazyRE(`(?i)^(?:so |anyway,? |ok,? |and |but )*(?:(?:i|we)(?:'ve|’ve| have)? (?:already |just )?)?(?:raised|logged|flagged|escalated|reported|filed|submitted|drafted|proposed|suggested|put in|booked|arranged|scheduled|set up|already asked|asked for quotes|put up|put a|put an|introduced|made (?:it|them|this|that|the [\w-]+) (?:read-only|private|locked|mandatory|optional|visible)|locked|restricted|password-protected|switched|(?:sent|forwarded|shared)(?: [\w-]+){0,3} (?:to|with) (?:(?-i:[A-Z])|the \w+ team\b))`)
 	// repeatedAskRE: an ask made before, the grievance itself.
 	repeatedAskRE = lazyRE(`\b(?:times|again|twice|repeatedly|still|every time|no answer|no reply|no response|nothing|my last|several|multiple)\b`)
 )

@@ -548,8 +548,9 @@ var requestLeadRE = lazyRE(`^(?:Could|Can|Would|Will) `)
 
 // ownAskIn returns the writer's own request in text, a sentence or a
 // clause after the first that asks someone to act ("can Jess take the
-// calls on Tuesdays?", "pls cc me on audit emails"), finished as a
-// sentence; "" for none.
+// calls on Tuesdays?", "pls cc me on audit emails") or says what the
+// writer did about it ("I've made it read-only"), finished as a sentence;
+// "" for none.
 func ownAskIn(text string) string {
 	pieces := ownAskSplitRE().Split(strings.TrimSpace(text), -1)
 	for _, p := range pieces[1:] {
@@ -563,6 +564,9 @@ func ownAskIn(text string) string {
 				return p + "?"
 			}
 			return p + "."
+		}
+		if ownDoneRE().MatchString(p) && !dependsRE().MatchString(p) {
+			return upperFirst(strings.TrimRight(p, ".!? ")) + "." // a step the writer took: "I've made it read-only"
 		}
 	}
 	return ""
