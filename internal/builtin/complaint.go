@@ -287,7 +287,7 @@ func ventCandidates(rf *ruleFile, v blockView, sent document.Span, h *hit, group
 			}
 		}
 		for i, c := range cands {
-			cands[i].text = fittingAsk(c.text)
+			cands[i].text = withoutChatSo(fittingAsk(c.text))
 		}
 		cands = greet(addr, cands)
 	}()
@@ -931,4 +931,22 @@ func endsInParticle(s string) bool {
 		return true
 	}
 	return false
+}
+
+// withoutChatSo drops the "So" that chat opened a grievance with ("lol so
+// the terminal team changed the lanes…"), where what follows is a clause
+// of its own.
+func withoutChatSo(t string) string {
+	w, rest, ok := strings.Cut(t, " ")
+	if !ok || w != "So" || !startsClause(rest) {
+		return t
+	}
+	return upperFirst(rest)
+}
+
+// startsClause reports whether t opens with a subject and its verb.
+func startsClause(t string) bool {
+	s := parse(t)
+	np, ok := s.NounPhraseAt(0)
+	return ok && np.Start == 0 && np.End < len(s.Tokens) && grammar.IsFinite(s.Tokens[np.End].Tag)
 }

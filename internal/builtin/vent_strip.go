@@ -926,7 +926,7 @@ func plainTold(s string) string {
 // nobodyToldRE: "nobody (ever) tells facilities anything until the day
 // before", "no one asked the floor staff before changing the break
 // schedule", "nobody bothered to tell the kitchen about the extra guests".
-var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to )?(tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include|mention|mentioned|mentions) (.+)$`)
+var nobodyToldRE = lazyRE(`(?i)^(?:nobody|no one|no-one)((?: (?:in|from|at|on) [\w&]+(?: [\w&]+)?)?)(?: ever| really| even)? (?:(?:bothers|bothered|thought|remembered) to |bothered )?(telling|asking|informing|warning|consulting|mentioning|tells|told|tell|asks|asked|ask|consults|consulted|consult|informs|informed|inform|warns|warned|warn|thanks|thanked|invites|invited|invite|includes|included|include|mention|mentioned|mentions) (.+)$`)
 
 // toldParticiples are the participles of nobodyToldRE's verbs.
 var toldParticiples = map[string]string{"tell": "told", "mention": "mentioned", "ask": "asked", "consult": "consulted", "inform": "informed",
@@ -944,9 +944,12 @@ func nobodyToldAsFact(c string) (string, bool) {
 	}
 	m = m[1:]
 	verb := strings.ToLower(m[1])
-	past := strings.HasSuffix(verb, "ed") || verb == "told" || strings.Contains(strings.ToLower(c), "bothered to") ||
+	past := strings.HasSuffix(verb, "ed") || verb == "told" || strings.Contains(strings.ToLower(c), "bothered ") ||
 		strings.Contains(strings.ToLower(c), "thought to") || strings.Contains(strings.ToLower(c), "remembered to")
 	stem := strings.TrimSuffix(strings.TrimSuffix(verb, "ed"), "s")
+	if strings.HasSuffix(verb, "ing") {
+		stem = strings.TrimSuffix(verb, "ing") // "nobody bothered telling deck crew"
+	}
 	if verb == "told" {
 		stem = "tell"
 	}
