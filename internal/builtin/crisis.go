@@ -491,7 +491,7 @@ var (
 	alarmCopulaRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)` +
 		`(?: can only be (?:described|characteri[sz]ed) as| has reached a point that can only be described as` +
 		`| (?:is|are) (?:going to|gonna|shaping up to) be| will be| (?:is|are) heading (?:for|into)| (?:now )?faces| represents?` +
-		`| (?:is|are) going| (?:has|have|had) been| (?:has|have) (?:completely |totally |well and truly )?gone| has turned into| is turning into` +
+		`| (?:is|are) going| (?:has|have|had)(?:,[^,]{2,40},)? been| (?:has|have) (?:completely |totally |well and truly )?gone| has turned into| is turning into` +
 		`| is| are| was| were)(?:,[^,]{2,40},)?\s+(.+)$`)
 	alarmContractedRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s|'re|’re)\s+(.+)$`)
 	// chatTailRE: chat words that end a line of alarm ("lads", "lol", "rn").
@@ -510,7 +510,7 @@ var (
 // must hold no fact (number, name, date) and read as alarm to the clause
 // model or hold the alarm phrase.
 func labelledAlarm(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	if len(fs) == 0 || fs[0].Title != "Add impact and a mitigation" {
+	if len(fs) == 0 {
 		return fs
 	}
 	si := v.sentenceAt(alarm.Start)
@@ -524,13 +524,24 @@ func labelledAlarm(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 		return fs
 	}
 	label, rest := src[m[2]:m[3]], src[m[4]:m[5]]
+	if first, _, _ := strings.Cut(strings.TrimRight(rest, ".!?… "), ","); fs[0].Title != "Add impact and a mitigation" && !keepsText(v, fs[0], first) {
+		return fs // the first fix already replaced the alarm
+	}
 	restStart := sent.Start + m[4]
 	inRest := alarm.Start >= restStart && alarm.End <= sent.End
 	plainRest := strings.TrimSpace(emojiRunRE().ReplaceAllString(unshout(rest), " "))
 	if strings.ToUpper(rest) == rest {
 		plainRest = strings.ToLower(plainRest) // "DUMPSTER FIRE": shouted, no acronym
 	}
-	if hardFact(plainRest) || hasVerb(label) && len(strings.Fields(label)) > 3 || !inRest && !ventClause(plainRest) || notTopic[strings.ToLower(strings.TrimSpace(label))] {
+	alarmAlone := func(c string) bool {
+		c = strings.TrimRight(c, ".!?… ")
+		return ventClause(c) || alarmClause(c) || doomedClause(c) || alarmOnly(parse(idiomAlarm(c)).Tokens)
+	}
+	restAlarm := true // "situation is critical, all is collapsing": each clause alarm alone
+	for _, c := range clauses(plainRest) {
+		restAlarm = restAlarm && alarmAlone(plainRest[c.start:c.end])
+	}
+	if hardFact(plainRest) || parse(label).HasFiniteVerb() && len(strings.Fields(label)) > 3 || !inRest && !restAlarm || notTopic[strings.ToLower(strings.TrimSpace(label))] {
 		return fs
 	}
 	when := timePhraseRE().FindString(plainRest)
@@ -540,7 +551,7 @@ func labelledAlarm(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 		// catastrophe" names what is at risk, and is not for this shape.
 		left := strings.Replace(strings.ToLower(plainRest), strings.ToLower(v.doc.Text[alarm.Start:alarm.End]), "", 1)
 		for _, w := range strings.Fields(timePhraseRE().ReplaceAllString(left, " ")) {
-			if w = strings.Trim(w, ",.!?"); w != "" && !alarmFiller[w] && !headlineFiller[w] && !ventClause(left) {
+			if w = strings.Trim(w, ",.!?"); w != "" && !alarmFiller[w] && !headlineFiller[w] && !ventClause(left) && !restAlarm {
 				return fs
 			}
 		}
