@@ -3,6 +3,7 @@ package builtin
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/upward-lint/upward/internal/document"
 	"github.com/upward-lint/upward/internal/grammar"
@@ -143,7 +144,7 @@ func negated(v blockView, sent document.Span, h hit) bool {
 // and minutes get the minutes' voice (see minuteVoice). alarm is the
 // span of the alarm the finding is about.
 func finishCrisis(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
-	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, causeNotSubject(alarmSubject(v, alarm, labelledAlarm(v, alarm, noDanglingVerb(v, fs)))))))
+	return minuteVoice(v, questionsKept(v, alarmAloneGoes(v, alarm, causeNotSubject(subjectLine(v, alarm, alarmSubject(v, alarm, labelledAlarm(v, alarm, noDanglingVerb(v, fs))))))))
 }
 
 // causeNotSubject rewrites, in every edit of fs, a subject said to put
@@ -259,42 +260,168 @@ func alarmSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 		if fs[0].Title != "Add impact and a mitigation" && !keepsText(v, fs[0], pred) {
 			return fs // the first fix already replaced the alarm its own way
 		}
-		f := rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation].")
-		f.Preferred = true
-		for i := range fs {
-			fs[i].Preferred = false
-			if fs[i].Title == f.Title && keepsText(v, fs[i], pred) {
-				fs[i].Title = "Add impact and a mitigation" // it keeps the alarm, so says what it does
-			}
-		}
-		return append([]lint.Fix{f}, fs...)
+		return replacementFirst(v, rewriteFix("Replace the alarm with impact and a mitigation", sent, text+" To contain it, I propose [mitigation]."), pred, fs)
 	}
-	return fs
+	return alarmAfterSubject(v, alarm, fs)
 }
+
+// replacementFirst puts the replacement f, preferred, before fs, and
+// titles a fix of fs that keeps the alarm predicate pred for what it
+// does.
+func replacementFirst(v blockView, f lint.Fix, pred string, fs []lint.Fix) []lint.Fix {
+	f.Preferred = true
+	for i := range fs {
+		fs[i].Preferred = false
+		if fs[i].Title == f.Title && keepsText(v, fs[i], pred) {
+			fs[i].Title = "Add impact and a mitigation"
+		}
+	}
+	return append([]lint.Fix{f}, fs...)
+}
+
+// alarmAfterSubject is alarmSubject for an alarm said alone after the
+// sentence that names what is in trouble ("The Saturday supplement is a
+// total disaster. We're sunk."): that sentence is replaced and the alarm
+// goes with it.
+func alarmAfterSubject(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	si := v.sentenceAt(alarm.Start)
+	if si < 1 || v.sentenceAt(max(alarm.Start, alarm.End-1)) != si {
+		return fs
+	}
+	cur, prev := trimSentence(v, v.b.Sentences[si]), trimSentence(v, v.b.Sentences[si-1])
+	if c := strings.TrimRight(plainSentence(v, v.b.Sentences[si]), ".!?… "); !alarmClause(c) && !doomedClause(c) && !ventClause(c) && !alarmOnlyClause(c) {
+		return fs
+	}
+	text, pred, ok := alarmSubjectText(v, alarm, prev)
+	if !ok || strings.Contains(v.doc.Text[prev.End:cur.Start], "\n") {
+		return fs
+	}
+	return replacementFirst(v, rewriteFix("Replace the alarm with impact and a mitigation", document.Span{Start: prev.Start, End: cur.End}, text+" To contain it, I propose [mitigation]."), pred, fs)
+}
+
+// alarmWordsOnly reports whether predicate p holds an alarm and nothing
+// but alarm words, emphasis and the small words of alarm idioms ("a house
+// of cards about to come down", "collapsing around us").
+func alarmWordsOnly(p string) bool {
+	toks := parse(idiomAlarm(p)).Tokens
+	if alarmOnly(toks) {
+		return true
+	}
+	alarm := false
+	for _, t := range toks {
+		w := strings.Trim(t.Lower, ",.!?")
+		switch {
+		case w == "":
+		case crisis.fix.alarmWords[w] && (grammar.IsNoun(t.Tag) || grammar.IsAdj(t.Tag) || grammar.IsVerb(t.Tag)),
+			alarmFiller[w] && strings.HasSuffix(w, "ing") && w != "going": // "collapsing", "imploding"
+			alarm = true
+		case crisis.fix.alarmWords[w] || intensifiers[w] || alarmFiller[w] || stretched(w):
+		default:
+			return false
+		}
+	}
+	return alarm
+}
+
+// subjectLine keeps an email's subject line a subject: no fix puts
+// impact and a mitigation into it ("Subject: Canary Wharf — total
+// meltdown. This puts…"). Where the alarm is the subject's, the fix that
+// comes first drops it from the subject ("Subject: Canary Wharf") and
+// replaces the alarm of the body, where a sentence there names what is in
+// trouble (see alarmSubjectText).
+func subjectLine(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
+	var line document.Span
+	for _, s := range v.b.Sentences {
+		if t := trimSentence(v, s); hasPrefixFold(v.doc.Text[t.Start:t.End], "subject:") {
+			line = t
+			break
+		}
+	}
+	if line.End == 0 {
+		return fs
+	}
+	fs = slices.DeleteFunc(fs, func(f lint.Fix) bool {
+		// The template put into the subject line, or a rewrite of it.
+		text, ok := fixedBlock(v, f)
+		subj, _, _ := strings.Cut(text[line.Start-v.b.Span.Start:], "\n")
+		return ok && strings.Contains(subj, "[")
+	})
+	m := subjectAlarmRE().FindStringSubmatch(v.doc.Text[line.Start:line.End])
+	if m == nil {
+		return fs
+	}
+	if rest := strings.TrimSpace(m[2]); !alarmClause(rest) && !doomedClause(rest) && !alarmWordsOnly(strings.ToLower(rest)) {
+		return fs
+	}
+	drop := lint.Edit{Span: line, NewText: m[1]}
+	if alarm.Start < line.Start || alarm.Start >= line.End {
+		// The body's alarm: the first fix takes the subject's too.
+		if len(fs) > 0 && !slices.ContainsFunc(fs[0].Edits, func(e lint.Edit) bool { return e.Span.Start <= line.End && e.Span.End >= line.Start }) {
+			fs[0].Edits = append([]lint.Edit{drop}, fs[0].Edits...)
+		}
+		return fs
+	}
+	f := lint.Fix{Title: "Drop the alarm from the subject line", Edits: []lint.Edit{drop}, Rewrites: true}
+	for _, s := range v.b.Sentences {
+		t := trimSentence(v, s)
+		if t.Start <= line.End {
+			continue
+		}
+		if text, _, ok := alarmSubjectText(v, alarm, t); ok {
+			f.Title = "Replace the alarm with impact and a mitigation"
+			f.Edits = append(f.Edits, lint.Edit{Span: t, NewText: text + " To contain it, I propose [mitigation]."})
+			f.NeedsInput = true
+			break
+		}
+	}
+	f.Preferred = true
+	for i := range fs {
+		fs[i].Preferred = false
+	}
+	return append([]lint.Fix{f}, fs...)
+}
+
+// placeLeadRE: a place after a time ("at Canary Wharf", "in the lab").
+var placeLeadRE = lazyRE(`^(?:at|in|on) (?:the )?[\p{L}0-9]`)
+
+// subjectAlarmRE: a subject line, its topic and what follows a dash or a
+// colon ("Subject: Canary Wharf — total meltdown").
+var subjectAlarmRE = lazyRE(`(?i)^(subject:\s*.+?)\s*(?:\s[—–-]\s|:\s)\s*(.+)$`)
 
 // doomedClause reports whether c is the writer's doom alone (see
 // doomClause), naming nothing at risk ("we are well and truly cooked",
 // not "we're doomed for the inspection").
 func doomedClause(c string) bool {
-	at, ok := doomClause(c)
+	at, ok := doomClause(doomTimeRE().ReplaceAllString(strings.TrimRight(c, ".!?… "), ""))
 	return ok && at == ""
 }
+
+// doomTimeRE: when a doom is said to hold ("we're doomed this year", "it's
+// over for the quarter"), which leaves it doom alone.
+var doomTimeRE = lazyRE(`(?i)\s+(?:for|this|on|in)\s+(?:the\s+|this\s+)?(?:quarter|year|month|week|season|contract|project|milestone)$`)
 
 // keepsText reports whether the paragraph fixed by f still holds text
 // (case aside): "Gallery is absolute carnage tonight. This puts [what] at
 // risk…" keeps the alarm "absolute carnage".
 func keepsText(v blockView, f lint.Fix, text string) bool {
+	fixed, ok := fixedBlock(v, f)
+	text = strings.ToLower(strings.TrimSpace(text))
+	return ok && text != "" && strings.Contains(strings.ToLower(fixed), text)
+}
+
+// fixedBlock returns the text of v's block after fix f, false where f
+// edits outside it.
+func fixedBlock(v blockView, f lint.Fix) (string, bool) {
 	lo, hi := v.b.Span.Start, v.b.Span.End
 	rel := make([]lint.Edit, 0, len(f.Edits))
 	for _, e := range f.Edits {
 		if e.Span.Start < lo || e.Span.End > hi {
-			return false
+			return "", false
 		}
 		rel = append(rel, lint.Edit{Span: document.Span{Start: e.Span.Start - lo, End: e.Span.End - lo}, NewText: e.NewText})
 	}
 	fixed, err := lint.ApplyEdits(v.doc.Text[lo:hi], rel)
-	text = strings.ToLower(strings.TrimSpace(text))
-	return err == nil && text != "" && strings.Contains(strings.ToLower(fixed), text)
+	return fixed, err == nil
 }
 
 // alarmSubjectText is alarmSubject's impact for the sentence sent, and
@@ -360,7 +487,7 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (text, pred string
 		lp = strings.TrimSpace(strings.TrimSuffix(lp, strings.ToLower(pred[tm[0]:])))
 	}
 	lp = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(lp, "across the board")), ",")
-	wordsAlone := !alarmed && lp != "" && alarmOnly(parse(idiomAlarm(strings.TrimSpace(timePhraseRE().ReplaceAllString(lp, " ")))).Tokens)
+	wordsAlone := !alarmed && lp != "" && alarmWordsOnly(strings.TrimSpace(timePhraseRE().ReplaceAllString(lp, " ")))
 	if hardFact(lp) || !alarmed && !wordsAlone && !ventClause(lp) && !alarmMass(lp) {
 		return "", "", false
 	}
@@ -380,6 +507,13 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (text, pred string
 			if w = strings.Trim(w, ",.!?"); !alarmFiller[w] && !intensifiers[w] && !crisis.fix.alarmWords[w] && !stretched(w) {
 				return "", "", false
 			}
+		}
+	}
+	if loc := timePhraseRE().FindStringIndex(subj); loc != nil && loc[0] == 0 && loc[1] < len(subj) {
+		// "This weekend at Canary Wharf was an absolute disaster": a time
+		// is not what is at risk; the place stays with what went wrong.
+		if rest := strings.TrimSpace(subj[loc[1]:]); placeLeadRE().MatchString(rest) {
+			return upperFirst(strings.ToLower(subj[:loc[1]])) + ", [what has gone wrong] " + rest + " puts [what] at risk by [when].", alarmPred, true
 		}
 	}
 	if strings.ContainsAny(subj, ":") || strings.Contains(subj, "  ") {
@@ -436,14 +570,17 @@ func alarmSubjectText(v blockView, alarm, sent document.Span) (text, pred string
 		}
 	}
 	np := subj
-	if ps := parse(subj); len(ps.Tokens) > 0 && !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") {
-		np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support" stays
+	if ps := parse(subj); len(ps.Tokens) > 0 && (ps.Tokens[0].Tag == "DT" || ps.Tokens[0].Tag == "PRP$" || !strings.HasPrefix(ps.Tokens[0].Tag, "NNP") && !(len(ps.Tokens) > 1 && startsUpper(ps.Tokens[1].Text))) {
+		np = lowerFirst(subj) // "Product launch event" → "product launch event"; "Support", "Project Bastion" stay
 	}
 	risk := " at risk."
 	if tail != "" {
 		risk = " at risk " + tail + "."
 	}
-	if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
+	if i := strings.Index(strings.ToLower(np), " "+strings.ToLower(when)); when != "" && i > 0 && i+1+len(when) == len(np) {
+		np = np[:i] // "the baby room this morning" → "This morning, … puts the baby room at risk"
+	}
+	if when != "" && !strings.Contains(strings.ToLower(np), strings.ToLower(when)) {
 		return upperFirst(strings.ToLower(when)) + ", [what has gone wrong] puts " + np + risk, alarmPred, true
 	}
 	return "[What has gone wrong] puts " + np + risk, alarmPred, true
@@ -460,7 +597,7 @@ var headlineFiller = wordSet("it's", "it’s", "it", "is", "are", "was", "we", "
 
 // alarmFiller are the words an alarm's predicate may hold besides the
 // alarm phrase: articles, emphasis, and the words of "in", "on", "a".
-var alarmFiller = wordSet("mode", "unfolding", "looming", "impending", "ongoing", "epic", "slow-motion", "melting", "burning", "sinking", "drowning", "dying", "collapsing", "imploding", "exploding",
+var alarmFiller = wordSet("start", "finish", "about", "come", "blow", "happen", "waiting", "around", "us", "mode", "unfolding", "looming", "impending", "ongoing", "epic", "slow-motion", "melting", "burning", "sinking", "drowning", "dying", "collapsing", "imploding", "exploding",
 	"from", "top", "bottom", "a", "an", "the", "in", "on", "at", "absolute", "absolutely", "total", "totally", "complete",
 	"completely", "utter", "utterly", "such", "so", "real", "really", "proper", "full", "fully", "now", "already",
 	"officially", "basically", "literally", "just", "right", "again", "still", "going", "to", "be", "up", "down", "of", "rn")
@@ -477,7 +614,7 @@ var (
 	// ("the situation at Dover desk today").
 	situationRE = lazyRE(`(?i)^(?:the )?(?:current |overall )?(?:situation|state of (?:things|play)|picture)((?:\s+(?:in|at|on|with)\s+.+)?)$`)
 	// feelingLeadRE: how sure or afraid the writer is, before the subject.
-	feelingLeadRE = lazyRE(`(?i)^(?:i think|i fear|i feel|i believe|i guess|i am afraid|i'm afraid|i’m afraid|i reckon)(?:,\s*|\s+)`)
+	feelingLeadRE = lazyRE(`(?i)^(?:(?:honestly,? )?(?:it )?feels like|i feel like|i think|i fear|i feel|i believe|i guess|i am afraid|i'm afraid|i’m afraid|i reckon)(?:,\s*|\s+)`)
 	// rnRE: chat's "right now".
 	rnRE = lazyRE(`(?i)\brn\b`)
 	// placeTailRE: where the alarm is, at the end of its predicate ("in the
@@ -492,7 +629,7 @@ var (
 		`(?: can only be (?:described|characteri[sz]ed) as| has reached a point that can only be described as` +
 		`| (?:is|are) (?:going to|gonna|shaping up to) be| will be| (?:is|are) heading (?:for|into)| (?:now )?faces| represents?` +
 		`| (?:is|are) going| (?:has|have|had)(?:,[^,]{2,40},)? been| (?:has|have) (?:completely |totally |well and truly )?gone| has turned into| is turning into` +
-		`| is| are| was| were)(?:,[^,]{2,40},)?\s+(.+)$`)
+		`| (?:feels|feel|looks|look|seems) like| is| are| was| were)(?:,[^,]{2,40},)?\s+(.+)$`)
 	alarmContractedRE = lazyRE(`^(?i:honestly,? |tbh,? |ok so |so |guys,? |lads,? )*(.{2,60}?)(?:'s|’s|'re|’re)\s+(.+)$`)
 	// chatTailRE: chat words that end a line of alarm ("lads", "lol", "rn").
 	chatTailRE = lazyRE(`(?i)(?:[\s,]+(?:lads|guys|folks|lol|lmao|tbh|rn|fr|ngl|smh|ffs|omg|boss))+$`)
@@ -557,8 +694,7 @@ func labelledAlarm(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix {
 		}
 	}
 	if strings.ToUpper(label) == label && strings.ToLower(label) != label {
-		label = upperFirst(strings.ToLower(label)) // "T1 RAMP" → "T1 ramp"
-		label = strings.Replace(label, strings.ToLower(label[:2]), label[:2], 1)
+		label = unshoutLabel(label) // "T1 RAMP" → "T1 ramp", "US TOUR" → "US tour"
 	}
 	lead := ""
 	if when != "" {
@@ -591,7 +727,7 @@ func alarmAloneGoes(v blockView, alarm document.Span, fs []lint.Fix) []lint.Fix 
 	spans := v.sentenceAt(alarm.Start) != v.sentenceAt(max(alarm.Start, alarm.End-1))
 	for _, s := range v.b.Sentences {
 		plain := plainSentence(v, s)
-		if plain == "" || strings.HasSuffix(plain, "?") || signOff(plain) || greetingLine(plain) {
+		if plain == "" || strings.HasSuffix(plain, "?") || signOff(plain) || greetingLine(plain) || hasPrefixFold(plain, "subject:") {
 			continue
 		}
 		t := trimSentence(v, s)
@@ -736,3 +872,15 @@ func questionsKept(v blockView, fs []lint.Fix) []lint.Fix {
 
 // questionLeadRE: a sentence that opens as a question.
 var questionLeadRE = lazyRE(`(?i)^(?:can|could|would|will|shall|should|do|does|did|is|are|may|any chance)\b`)
+
+// unshoutLabel puts a shouted label in lower case but for its first
+// letter and its short acronyms and codes ("US", "T1", "HR").
+func unshoutLabel(label string) string {
+	ws := strings.Fields(label)
+	for i, w := range ws {
+		if len(w) > 2 && strings.IndexFunc(w, unicode.IsDigit) < 0 {
+			ws[i] = strings.ToLower(w)
+		}
+	}
+	return upperFirst(strings.Join(ws, " "))
+}

@@ -352,7 +352,7 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause, rest s
 			}
 			return out, true
 		}
-		label := subj
+		label := wholeRE().ReplaceAllString(subj, "$1") // "The whole service:" reads as a heading of the whole
 		if when != "" && !strings.Contains(strings.ToLower(subj), strings.ToLower(when)) {
 			label += " " + strings.ToLower(when)
 		}
@@ -360,6 +360,9 @@ func blamelessSubject(s grammar.Sentence, np grammar.Chunk, subj, clause, rest s
 	}
 	return "", false
 }
+
+// wholeRE: "whole" or "entire" after an article, which a label drops.
+var wholeRE = lazyRE(`(?i)^((?:the|our|my|this) )(?:whole|entire) `)
 
 // placeLike reports whether the subject np of a clause whose predicate is
 // clause (an alarm) reads as a place, a site, a unit or a team: a noun
