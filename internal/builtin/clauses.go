@@ -156,6 +156,10 @@ const (
 	alarmSureP = 0.85
 	// alarmTailP: a clause after the impact a crisis fix put in goes.
 	alarmTailP = 0.6
+	// ventBesideP: a sentence beside a complaint that only vents goes with
+	// the complaint's rewrite (precision 0.89 out of fold, with no hard
+	// fact on top; see besideVent).
+	ventBesideP = 0.7
 	// ownWayP: a clause stands as the writer's own request.
 	ownWayP = 0.7
 )
@@ -164,6 +168,14 @@ const (
 // and c carries no hard fact (a number, a name, a date).
 func ventClause(c string) bool {
 	return !hardFact(c) && clauseProbs(c)[model.Vent] >= ventDropP
+}
+
+// besideVent reports whether the clause model reads sentence c, beside a
+// complaint, as venting ("I am honestly tired of being the last person
+// anyone thinks to tell", "It's draining and it feels like nobody
+// notices"), and c carries no hard fact.
+func besideVent(c string) bool {
+	return !hardFact(c) && clauseProbs(c)[model.Vent] >= ventBesideP
 }
 
 // alarmOnlyClause reports whether the clause model is sure that c only

@@ -763,6 +763,16 @@ func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate
 		_, body, _ := sentenceParts(strings.TrimSpace(v.src(trimSentence(v, s))))
 		if c, ok := plainCount(body); ok {
 			counts = append(counts, c)
+		} else if m := countOpenerRE().FindStringSubmatch(body); m != nil {
+			// "For the third time this month, housekeeping heard…": the
+			// opener goes, its count stays.
+			counts = append(counts, "This is the "+strings.ToLower(m[1])+" time"+strings.ToLower(m[2])+".")
+			for i := range cands {
+				if loc := leftTimeRE().FindStringIndex(cands[i].text); loc != nil {
+					t := cands[i].text
+					cands[i].text = t[:loc[0]] + upperFirst(t[loc[1]:])
+				}
+			}
 		}
 	}
 	if len(counts) == 0 {
@@ -950,3 +960,12 @@ func startsClause(t string) bool {
 	np, ok := s.NounPhraseAt(0)
 	return ok && np.Start == 0 && np.End < len(s.Tokens) && grammar.IsFinite(s.Tokens[np.End].Tag)
 }
+
+var (
+	// countOpenerRE: a count that opens a grievance ("For the third time
+	// this month, …").
+	countOpenerRE = lazyRE(`(?i)^for the (second|third|fourth|fifth|sixth|nth|umpteenth|\d+(?:st|nd|rd|th)) time((?: (?:this|in a|in the last) (?:month|week|year|quarter|contract|sprint|term|season|row))?),`)
+	// leftTimeRE: the time an opener's count left behind at the start of
+	// a line ("This month, housekeeping heard…").
+	leftTimeRE = lazyRE(`(?m)^(?:This|this) (?:month|week|year|quarter|contract|sprint|term|season), `)
+)

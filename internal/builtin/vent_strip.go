@@ -695,7 +695,21 @@ func ventOnly(v blockView, s document.Span) bool {
 			}
 		}
 	}
-	return vent && !namesFact(body)
+	return vent && !namesFact(body) || besideVent(body) && nounsElsewhere(v, s, body)
+}
+
+// nounsElsewhere reports whether every noun of body, the text of sentence
+// s, is named in another sentence of the block too: "Honestly I've
+// stopped expecting the telephony vendor to read my emails" is the only
+// place the vendor is named.
+func nounsElsewhere(v blockView, s document.Span, body string) bool {
+	rest := strings.ToLower(v.doc.Text[v.b.Span.Start:s.Start] + " " + v.doc.Text[s.End:v.b.Span.End])
+	for _, t := range parse(body).Tokens {
+		if grammar.IsNoun(t.Tag) && !nonFactNouns[t.Lower] && t.Lower != "i" && !strings.Contains(rest, strings.TrimSuffix(t.Lower, "s")) {
+			return false
+		}
+	}
+	return true
 }
 
 // emphasisOnly reports whether a sentence is only emphasis of a repeat:
@@ -757,7 +771,9 @@ func anaphoric(toks []grammar.Token, i int) bool {
 // "Thanks for the heads-up, I guess.", "What a joke."
 var nonFactNouns = map[string]bool{"heads-up": true, "thanks": true, "joke": true, "record": true, "thing": true, "things": true,
 	"way": true, "lot": true, "time": true, "times": true, "one": true, "point": true, "mess": true, "nightmare": true,
-	"lol": true, "god": true, "life": true, "world": true, "deal": true, "fun": true, "us": true, "nothing": true, "everything": true}
+	"lol": true, "god": true, "life": true, "world": true, "deal": true, "fun": true, "us": true, "nothing": true, "everything": true,
+	"person": true, "people": true, "mind": true, "readers": true, "stuff": true, "story": true, "anyone": true,
+	"anybody": true, "everyone": true, "everybody": true, "nobody": true, "somebody": true, "someone": true, "notices": true}
 
 // fixOrWay is what a request after the facts asks to agree: "[a fix]"
 // for something broken, late or missing, "[a way forward]" otherwise.
