@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -768,9 +769,11 @@ func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate
 			// opener goes, its count stays.
 			counts = append(counts, "This is the "+strings.ToLower(m[1])+" time"+strings.ToLower(m[2])+".")
 			for i := range cands {
-				if loc := leftTimeRE().FindStringIndex(cands[i].text); loc != nil {
-					t := cands[i].text
-					cands[i].text = t[:loc[0]] + upperFirst(t[loc[1]:])
+				for _, re := range []*regexp.Regexp{leftTimeRE(), leftCountRE()} {
+					if loc := re.FindStringIndex(cands[i].text); loc != nil {
+						t := cands[i].text
+						cands[i].text = t[:loc[0]] + upperFirst(strings.TrimLeft(t[loc[1]:], " "))
+					}
 				}
 			}
 		}
@@ -968,4 +971,6 @@ var (
 	// leftTimeRE: the time an opener's count left behind at the start of
 	// a line ("This month, housekeeping heard…").
 	leftTimeRE = lazyRE(`(?m)^(?:This|this) (?:month|week|year|quarter|contract|sprint|term|season), `)
+	// leftCountRE: the count opener itself, where a rewrite kept it.
+	leftCountRE = lazyRE(`(?mi)^for the (?:second|third|fourth|fifth|sixth|nth|umpteenth|\d+(?:st|nd|rd|th)) time(?: (?:this|in a|in the last) (?:month|week|year|quarter|contract|sprint|term|season|row))?,`)
 )
