@@ -515,7 +515,15 @@ func doesAsFact(s grammar.Sentence, rest string) (string, bool) {
 	case "nobody", "no", "it", "this", "that", "everyone", "anyone":
 		return "", false
 	}
-	out := subj + " " + thirdPerson(words[v]) + " " + strings.Join(words[v+1:], " ")
+	verb := thirdPerson(words[v])
+	head := v - 1
+	if s.Tokens[head].Tag == "RB" && head > 0 {
+		head--
+	}
+	if pluralHead(s.Tokens[head]) || s.Tokens[head].Lower == "they" || s.Tokens[head].Lower == "we" {
+		verb = words[v] // "the fitters always get the new PPE first"
+	}
+	out := subj + " " + verb + " " + strings.Join(words[v+1:], " ")
 	out = strings.TrimSpace(out)
 	if !statementLike(out) || isVent(out) {
 		return "", false

@@ -901,7 +901,7 @@ func shapedRewrites(b string) []candidate {
 	if m := whyAlwaysRE().FindStringSubmatch(b); m != nil {
 		verb := m[3]
 		if strings.EqualFold(m[1], "does") {
-			verb = thirdPerson(verb)
+			verb = thirdPersonIf(m[2], verb) // "the fitters get", "legal gets"
 		}
 		fact := m[2] + " " + verb + " " + m[4]
 		if m[5] != "" {
@@ -1383,7 +1383,7 @@ func onceRequest(b string) (title, text string) {
 // + "answer" → "answers"; "the vendors" + "answer" → "answer".
 func thirdPersonIf(subject, verb string) string {
 	s := parse(subject)
-	if c, ok := s.NounPhraseAt(0); ok && plural(s, c) {
+	if c, ok := s.NounPhraseAt(0); ok && (plural(s, c) || pluralHead(s.Tokens[c.End-1])) {
 		return verb
 	}
 	return thirdPerson(verb)
@@ -1401,6 +1401,9 @@ func mine(s string) string {
 func pluralHead(t grammar.Token) bool {
 	if t.Tag == "NNS" || t.Tag == "NNPS" {
 		return true
+	}
+	if n := len(t.Text); n >= 3 && t.Text[n-1] == 's' && acronym(t.Text[:n-1]) {
+		return true // "GMs", "SMEs"
 	}
 	w := t.Lower
 	return grammar.IsNoun(t.Tag) && len(w) > 3 && strings.HasSuffix(w, "s") &&

@@ -1026,7 +1026,7 @@ func nobodyToldAsFact(c string) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		pl := plural(s, np) || strings.HasSuffix(strings.ToLower(obj), "staff") || strings.HasSuffix(strings.ToLower(obj), "nights")
+		pl := plural(s, np) || pluralHead(s.Tokens[np.End-1]) || strings.HasSuffix(strings.ToLower(obj), "staff") || strings.HasSuffix(strings.ToLower(obj), "nights")
 		switch {
 		case past && pl:
 			be = "weren't"
