@@ -272,6 +272,9 @@ func openFixes(v blockView, h hit, sent document.Span) []lint.Fix {
 		// proceed?").
 		topic = indirectTopic(v.src(document.Span{Start: h.span.Start, End: max(span.End, h.span.End)}))
 	}
+	if genericTopic(topic) && hasFact(v.doc.Text[v.b.Span.Start:h.span.Start]) && !hasFact(rest) {
+		topic = "" // "On what our approach should be here," names nothing the sentence before did not
+	}
 	withTopic := repl
 	if topic != "" {
 		withTopic = topic + ", " + lowerFirst(repl)
@@ -813,3 +816,23 @@ var (
 	// pronounTopicRE: a topic that names only a pronoun ("To approach this, ").
 	pronounTopicRE = lazyRE(`^(?:To|to) (?:approach|handle|tackle|manage|deal with) (?:this|it|that), `)
 )
+
+// genericTopic reports whether topic, an "On …" lead, names nothing but
+// the asking, which after a sentence of facts needs no lead ("On what our approach should be here", "On what to say to
+// them"): every word of it is a question word, a pronoun or a word of
+// approach.
+func genericTopic(topic string) bool {
+	if !strings.HasPrefix(topic, "On ") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(topic[len("On "):])) {
+		if !genericTopicWords[strings.Trim(w, ",.?!")] {
+			return false
+		}
+	}
+	return true
+}
+
+var genericTopicWords = wordSet("what", "how", "where", "which", "to", "our", "my", "the", "approach", "should", "be", "here",
+	"say", "tell", "do", "this", "that", "it", "them", "him", "her", "us", "we", "i", "you", "proceed", "handle", "play",
+	"respond", "reply", "now", "next", "best", "way", "move", "forward", "go", "from")
