@@ -32,9 +32,10 @@ var (
 	// indirect question an ask left once its lead went.
 	whetherLeftRE = lazyRE(`(?i)^(?:if [^,]{2,40}, )?whether,? (.+?)[?.!]*$`)
 	// announceRE: "(I) wanted to say, X", "I wanted to mention that X",
+	// "I wanted to say, and sorry if this is overstepping, that X",
 	// "I want to let you know X", "wanted to share that X", "I want to
 	// inform that X", "I wanted to tell that X" (a learner's "tell").
-	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,| that)?|share(?: with you)?(?:,| that)|tell that) (.+)$`)
+	announceRE = lazyRE(`(?i)^(?:i )?(?:just |only )?(?:wanted|want) to (?:quickly )?(?:(?:say|mention|flag|let you know|inform(?: you)?|tell you|update you)(?:,(?: and)? [^,]{2,50},)?(?:,| that)?|share(?: with you)?(?:,| that)|tell that) (.+)$`)
 	// shareRE: "I wanted to share the draft policy." → "Here's the draft policy."
 	shareRE = lazyRE(`(?i)^(?:i )?(?:just )?(?:wanted to|thought i'd) (?:quickly )?share ((?:the|my|our|a|an) .+)$`)
 	// leadAdverbRE: what may stand between "if" and the subject; it moves to the end.
@@ -46,8 +47,9 @@ var (
 	permissionRE = lazyRE(`(?i)^(?:(?:is it|would it(?: maybe| possibly)? be|will it be|would that be|(?:i'm |i am )?hoping it's|(?:i )?hope it's)(?: at all)? (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|to)|(?:would|do) you mind(?: terribly| at all)? if i) (.+?)[?.!]*$`)
 	// pastClauseRE: a pronoun subject, a past verb and the rest.
 	pastClauseRE = lazyRE(`(?i)^(you|they|he|she|we|i) ([a-z]+) (\w.+)$`)
-	// softLeadRE: "if it's alright, that X": a softener, then the clause it softened.
-	softLeadRE = lazyRE(`(?i)^(if [^,]{3,30}), that (.+?)([.!?]*)$`)
+	// softLeadRE: "if it's alright, that X", "sorry if this is overstepping,
+	// that X": a softener, then the clause it softened.
+	softLeadRE = lazyRE(`(?i)^((?:and )?(?:sorry )?if [^,]{3,40}), that (.+?)([.!?]*)$`)
 	// bangGreetingRE: a greeting that ends with exclamation marks: "hiya! ".
 	bangGreetingRE = lazyRE(`(?i)^(?:hi|hey|hello|hiya|heya|morning|yo)(?: [A-Z][a-z]+)?!+ `)
 	// clauseRE: a pronoun subject, an auxiliary and the rest.
@@ -111,7 +113,7 @@ func directSentence(t string) (string, bool) {
 		}
 		return "", false
 	}
-	if m := softLeadRE().FindStringSubmatch(body); m != nil && !hasFact(m[1]) && len(strings.Fields(m[1])) <= 6 && clauseRE().MatchString(m[2]) {
+	if m := softLeadRE().FindStringSubmatch(body); m != nil && (!hasFact(m[1]) || strings.Contains(strings.ToLower(m[1]), "sorry if")) && len(strings.Fields(m[1])) <= 7 && clauseRE().MatchString(m[2]) {
 		// "If it's alright, that I'd quite like more responsibility": what
 		// an announcement left after its softener.
 		mark := m[3]
