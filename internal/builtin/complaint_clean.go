@@ -106,6 +106,9 @@ func looseStatement(body string) (string, bool) {
 	if t, ok := heardLate(strings.TrimSpace(body)); ok {
 		return t, true
 	}
+	if t, ok := thanksAsFact(strings.TrimSpace(body)); ok {
+		return t, true
+	}
 	label := ""
 	if i := strings.Index(body, ": "); i > 0 && i < 40 && labelLike(body[:i]) && !isVent(body[:i]) {
 		label, body = body[:i+2], body[i+2:]
@@ -670,7 +673,60 @@ func heardLate(body string) (string, bool) {
 	return "", false
 }
 
+// thanksAsFact states sarcastic thanks for something done to the writer
+// as what was done: "thanks for putting my name on the FDA response
+// without asking me" → "Someone put my name on the FDA response without
+// asking me"; "thanks IT for resetting my MFA without telling me" → "IT
+// reset my MFA without telling me".
+func thanksAsFact(body string) (string, bool) {
+	m := thanksForRE().FindStringSubmatch(strings.TrimRight(body, ".!? "))
+	if m == nil || !hasFact(m[3]) {
+		return "", false
+	}
+	past, ok := pastOfGerund(m[2])
+	if !ok {
+		return "", false
+	}
+	if party := strings.TrimSpace(m[1]); party != "" {
+		return upperFirst(party) + " " + past + " " + m[3], true
+	}
+	return "Someone " + past + " " + m[3], true
+}
+
+// pastOfGerund returns the past of a verb's -ing form ("putting" → "put",
+// "resetting" → "reset", "moving" → "moved", "booking" → "booked").
+func pastOfGerund(g string) (string, bool) {
+	g = strings.ToLower(g)
+	stem, ok := strings.CutSuffix(g, "ing")
+	if !ok || len(stem) < 2 {
+		return "", false
+	}
+	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
+		stem = stem[:n-1] // "putting" → "put", "resetting" → "reset"
+	}
+	for base, past := range irregularPast {
+		if past == stem && base != past {
+			return base, true // irregularPast maps past → base: "told" → "tell"
+		}
+	}
+	if p, ok := gerundIrregular[stem]; ok {
+		return p, true
+	}
+	return stem + "ed", true
+}
+
+// gerundIrregular are the pasts of common verbs whose -ing stem is no
+// regular past ("moving" → "moved", "making" → "made").
+var gerundIrregular = map[string]string{"put": "put", "reset": "reset", "set": "set", "cut": "cut", "let": "let",
+	"mov": "moved", "chang": "changed", "schedul": "scheduled", "releas": "released", "issu": "issued",
+	"mak": "made", "tak": "took", "giv": "gave", "writ": "wrote", "leav": "left", "lock": "locked", "clos": "closed",
+	"us": "used", "shar": "shared", "sav": "saved", "delet": "deleted", "updat": "updated", "creat": "created", "replac": "replaced",
+	"includ": "included", "remov": "removed", "approv": "approved", "send": "sent", "tell": "told"}
+
 var (
+	// thanksForRE: sarcastic thanks for what someone did ("thanks (IT)
+	// for resetting my MFA without telling me").
+	thanksForRE = lazyRE(`(?i)^(?:so |oh |well )?(?:thanks|thank you|cheers)((?: (?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)?| (?:the )?[a-z]+ team)?),? for ([a-z]+ing) (.+?)$`)
 	// supposedRE: "what am I supposed to do when facilities ignores every ticket I file".
 	supposedRE = lazyRE(`(?i)^(?:seriously,? |honestly,? |so |and )?(?:what|how) (?:am i|are we|is anyone|is the team) (?:even )?(?:supposed|meant|expected) to (?:do|plan|work|cope)(?: anything)? (?:when|if|while|with) (.+)$`)
 	// pointRE: "what's the point of doing the weekly report if no one reads it".

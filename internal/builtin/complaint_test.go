@@ -63,6 +63,10 @@ func TestPlainStatements(t *testing.T) {
 		{str(nobodyToldAsFact("no one asked the drivers before changing the routes")), "the drivers weren't asked before changing the routes"},
 		{str(nobodyToldAsFact("nobody asked me")), "I wasn't asked"},
 		{str(plainCount("Fourth time this month")), "This has happened four times this month."},
+		{str(thanksAsFact("thanks IT for resetting my MFA without telling me")), "IT reset my MFA without telling me"},
+		{str(thanksAsFact("thanks for moving my 1:1 to 7am without asking")), "Someone moved my 1:1 to 7am without asking"},
+		{str(thanksAsFact("thanks for the update")), ""},
+		{str(nobodyToldAsFact("nobody bothered telling the GMs the checklist changed")), "the GMs weren't told the checklist changed"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)
