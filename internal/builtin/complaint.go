@@ -769,7 +769,7 @@ func keepCounts(v blockView, cover document.Span, cands []candidate) []candidate
 			// opener goes, its count stays.
 			counts = append(counts, "This is the "+strings.ToLower(m[1])+" time"+strings.ToLower(m[2])+".")
 			for i := range cands {
-				for _, re := range []*regexp.Regexp{leftTimeRE(), leftCountRE()} {
+				for _, re := range []*regexp.Regexp{leftTimeRE(), countOpenerRE()} {
 					if loc := re.FindStringIndex(cands[i].text); loc != nil {
 						t := cands[i].text
 						cands[i].text = t[:loc[0]] + upperFirst(strings.TrimLeft(t[loc[1]:], " "))
@@ -965,12 +965,10 @@ func startsClause(t string) bool {
 }
 
 var (
-	// countOpenerRE: a count that opens a grievance ("For the third time
-	// this month, …").
-	countOpenerRE = lazyRE(`(?i)^for the (second|third|fourth|fifth|sixth|nth|umpteenth|\d+(?:st|nd|rd|th)) time((?: (?:this|in a|in the last) (?:month|week|year|quarter|contract|sprint|term|season|row))?),`)
+	// countOpenerRE: a count that opens a grievance or a line of a
+	// rewrite ("For the third time this month, …").
+	countOpenerRE = lazyRE(`(?mi)^for the (second|third|fourth|fifth|sixth|nth|umpteenth|\d+(?:st|nd|rd|th)) time((?: (?:this|in a|in the last) (?:month|week|year|quarter|contract|sprint|term|season|row))?),`)
 	// leftTimeRE: the time an opener's count left behind at the start of
 	// a line ("This month, housekeeping heard…").
 	leftTimeRE = lazyRE(`(?m)^(?:This|this) (?:month|week|year|quarter|contract|sprint|term|season), `)
-	// leftCountRE: the count opener itself, where a rewrite kept it.
-	leftCountRE = lazyRE(`(?mi)^for the (?:second|third|fourth|fifth|sixth|nth|umpteenth|\d+(?:st|nd|rd|th)) time(?: (?:this|in a|in the last) (?:month|week|year|quarter|contract|sprint|term|season|row))?,`)
 )

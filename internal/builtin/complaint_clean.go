@@ -696,32 +696,28 @@ func thanksAsFact(body string) (string, bool) {
 // pastOfGerund returns the past of a verb's -ing form ("putting" → "put",
 // "resetting" → "reset", "moving" → "moved", "booking" → "booked").
 func pastOfGerund(g string) (string, bool) {
-	g = strings.ToLower(g)
-	stem, ok := strings.CutSuffix(g, "ing")
+	stem, ok := strings.CutSuffix(strings.ToLower(g), "ing")
 	if !ok || len(stem) < 2 {
 		return "", false
 	}
 	if n := len(stem); n > 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("lsz", rune(stem[n-1])) {
 		stem = stem[:n-1] // "putting" → "put", "resetting" → "reset"
 	}
-	for base, past := range irregularPast {
-		if past == stem && base != past {
-			return base, true // irregularPast maps past → base: "told" → "tell"
+	for past, base := range irregularPast {
+		if base == stem {
+			return past, true // "telling" → "told"
 		}
 	}
-	if p, ok := gerundIrregular[stem]; ok {
+	if p, ok := eDroppedPast[stem]; ok {
 		return p, true
 	}
-	return stem + "ed", true
+	return stem + "ed", true // "moving" → "mov" + "ed", "booking" → "booked"
 }
 
-// gerundIrregular are the pasts of common verbs whose -ing stem is no
-// regular past ("moving" → "moved", "making" → "made").
-var gerundIrregular = map[string]string{"put": "put", "reset": "reset", "set": "set", "cut": "cut", "let": "let",
-	"mov": "moved", "chang": "changed", "schedul": "scheduled", "releas": "released", "issu": "issued",
-	"mak": "made", "tak": "took", "giv": "gave", "writ": "wrote", "leav": "left", "lock": "locked", "clos": "closed",
-	"us": "used", "shar": "shared", "sav": "saved", "delet": "deleted", "updat": "updated", "creat": "created", "replac": "replaced",
-	"includ": "included", "remov": "removed", "approv": "approved", "send": "sent", "tell": "told"}
+// eDroppedPast are the irregular pasts of verbs whose -ing form dropped
+// an "e" ("making" → "mak" → "made"), and of "reset" and the like.
+var eDroppedPast = map[string]string{"reset": "reset", "set": "set", "cut": "cut", "mak": "made", "tak": "took",
+	"giv": "gave", "writ": "wrote", "leav": "left"}
 
 var (
 	// thanksForRE: sarcastic thanks for what someone did ("thanks (IT)
